@@ -1,0 +1,86 @@
+namespace AdviesRoute.Workflows.Activities;
+
+/// <summary>
+/// Marks a class as an activity type the engine can run. The type name and version are what a definition
+/// stores; keep an old version's class when its behaviour changes, so instances saved under it still load.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ActivityAttribute(string type) : Attribute
+{
+    public string Type { get; } = type;
+    public int Version { get; init; } = 1;
+    public string Category { get; init; } = "Algemeen";
+    public string DisplayName { get; init; } = type;
+    public string Description { get; init; } = "";
+
+    /// <summary>The activity may wait (creates bookmarks); a loop through it is allowed.</summary>
+    public bool IsBlocking { get; init; }
+
+    /// <summary>Where a path ends; every activity must be able to reach one.</summary>
+    public bool IsEnd { get; init; }
+
+    /// <summary>Where an instance begins; a definition has exactly one.</summary>
+    public bool IsStart { get; init; }
+}
+
+/// <summary>Declares a typed input of an activity, shown in the designer's property panel.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class InputAttribute(string name, InputType type) : Attribute
+{
+    public string Name { get; } = name;
+    public InputType Type { get; } = type;
+    public string DisplayName { get; init; } = name;
+    public string Description { get; init; } = "";
+    public bool Required { get; init; }
+
+    /// <summary>Default as JSON text (e.g. <c>"\"all\""</c> or <c>"3"</c>); null for none.</summary>
+    public string? DefaultJson { get; init; }
+
+    /// <summary>Allowed values for <see cref="InputType.Choice"/>.</summary>
+    public string[]? Choices { get; init; }
+
+    /// <summary>Whether the value may be given as <c>{ "expression": "..." }</c>.</summary>
+    public bool SupportsExpression { get; init; } = true;
+}
+
+/// <summary>Declares the fixed outcome ports of an activity.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class OutcomesAttribute(params string[] ports) : Attribute
+{
+    public IReadOnlyList<string> Ports { get; } = ports;
+}
+
+/// <summary>
+/// Declares that the activity's ports come from one of its inputs (a list of names), e.g. the branches of a
+/// Fork or the cases of a Switch; <see cref="Extra"/> are ports it always has.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PortsFromInputAttribute(string inputName, params string[] extra) : Attribute
+{
+    public string InputName { get; } = inputName;
+    public IReadOnlyList<string> Extra { get; } = extra;
+
+    /// <summary>When the list holds objects, the property that names the port.</summary>
+    public string? NameProperty { get; init; }
+}
+
+/// <summary>The value types an activity input can have.</summary>
+public enum InputType
+{
+    String,
+    Text,
+    Integer,
+    Boolean,
+    /// <summary>ISO 8601 duration such as <c>P12W</c> or <c>PT30M</c>.</summary>
+    Duration,
+    /// <summary>ISO 8601 date-time with offset.</summary>
+    DateTime,
+    Choice,
+    StringList,
+    /// <summary>A JavaScript expression (always evaluated).</summary>
+    Expression,
+    /// <summary>Any JSON value.</summary>
+    Json,
+    /// <summary>A list of JSON objects (e.g. the cases of a Switch).</summary>
+    ObjectList,
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace AdviesRoute.Workflows.Activities;
+
+/// <summary>What the designer and the validator know of an activity type; serialised as JSON for the designer.</summary>
+public sealed record ActivityDescriptor(
+    string Type,
+    int Version,
+    string Category,
+    string DisplayName,
+    string Description,
+    bool IsBlocking,
+    bool IsStart,
+    bool IsEnd,
+    IReadOnlyList<InputDescriptor> Inputs,
+    IReadOnlyList<string> Ports,
+    PortsFromInput? PortsFromInput)
+{
+    public InputDescriptor? FindInput(string name) => Inputs.FirstOrDefault(i => i.Name == name);
+}
+
+public sealed record InputDescriptor(
+    string Name,
+    InputType Type,
+    string DisplayName,
+    string Description,
+    bool Required,
+    JsonNode? Default,
+    IReadOnlyList<string>? Choices,
+    bool SupportsExpression);
+
+public sealed record PortsFromInput(string InputName, IReadOnlyList<string> Extra, string? NameProperty);

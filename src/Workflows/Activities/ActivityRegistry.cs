@@ -1,0 +1,95 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdviesRoute.Workflows.Activities;
+
+/// <summary>
+/// Every activity type the engine can run, by type name and version, discovered from the assemblies given
+/// at start-up. Old versions stay registered so instances saved under them still load.
+/// </summary>
+public sealed class ActivityRegistry
+{
+    private readonly Dictionary<(string Type, int Version), Registration> _byKey = [];
+    private readonly Dictionary<string, Registration> _latest = [];
+
+    public ActivityRegistry(IServiceProvider services, IEnumerable<Assembly> assemblies)
+    {
+        foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes()))
+        {
+            if (type.IsAbstract || !typeof(Activity).IsAssignableFrom(type))
+            {
+                continue;
+            }
+
+            var attribute = type.GetCustomAttribute<ActivityAttribute>();
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            var descriptor = Describe(type, attribute);
+            var registration = new Registration(descriptor, (Activity)ActivatorUtilities.CreateInstance(services, type));
+            if (!_byKey.TryAdd((descriptor.Type, descriptor.Version), registration))
+            {
+                throw new InvalidOperationException($"Activity type {descriptor.Type} v{descriptor.Version} is registered twice.");
+            }
+
+            if (!_latest.TryGetValue(descriptor.Type, out var current) || current.Descriptor.Version < descriptor.Version)
+            {
+                _latest[descriptor.Type] = registration;
+            }
+        }
+    }
+
+    /// <summary>The newest version of each type, for the designer's palette.</summary>
+    public IReadOnlyCollection<ActivityDescriptor> LatestDescriptors =>
+        _latest.Values.Select(r => r.Descriptor).OrderBy(d => d.Category).ThenBy(d => d.DisplayName).ToList();
+
+    /// <summary>All registered type versions.</summary>
+    public IEnumerable<ActivityDescriptor> AllDescriptors => _byKey.Values.Select(r => r.Descriptor);
+
+    public bool TryGet(string type, int? version, out ActivityDescriptor descriptor, out Activity activity)
+    {
+        Registration? registration;
+        var found = version is null ? _latest.TryGetValue(type, out registration) : _byKey.TryGetValue((type, version.Value), out registration);
+        descriptor = registration?.Descriptor!;
+        activity = registration?.Activity!;
+        return found;
+    }
+
+    public bool IsKnownType(string type) => _latest.ContainsKey(type);
+
+    public int? LatestVersion(string type) => _latest.TryGetValue(type, out var r) ? r.Descriptor.Version : null;
+
+    internal static ActivityDescriptor Describe(Type type, ActivityAttribute attribute)
+    {
+        var inputs = type.GetCustomAttributes<InputAttribute>()
+            .Select(i => new InputDescriptor(
+                i.Name,
+                i.Type,
+                i.DisplayName,
+                i.Description,
+                i.Required,
+                i.DefaultJson is null ? null : JsonNode.Parse(i.DefaultJson),
+                i.Choices,
+                i.SupportsExpression && i.Type != InputType.Expression))
+            .ToList();
+        var ports = type.GetCustomAttribute<OutcomesAttribute>()?.Ports ?? [];
+        var fromInput = type.GetCustomAttribute<PortsFromInputAttribute>();
+        return new ActivityDescriptor(
+            attribute.Type,
+            attribute.Version,
+            attribute.Category,
+            attribute.DisplayName,
+            attribute.Description,
+            attribute.IsBlocking,
+            attribute.IsStart,
+            attribute.IsEnd,
+            inputs,
+            ports,
+            fromInput is null ? null : new PortsFromInput(fromInput.InputName, fromInput.Extra, fromInput.NameProperty));
+    }
+
+    private sealed record Registration(ActivityDescriptor Descriptor, Activity Activity);
+}

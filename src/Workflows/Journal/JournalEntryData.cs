@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using AdviesRoute.Workflows.Runtime;
+
+namespace AdviesRoute.Workflows.Journal;
+
+/// <summary>The kinds of journal entries. The journal is append-only and becomes a proposal's timeline.</summary>
+public static class JournalKinds
+{
+    public const string InstanceStarted = "InstanceStarted";
+    public const string ActivityStarted = "ActivityStarted";
+    public const string ActivityCompleted = "ActivityCompleted";
+    public const string BookmarkResumed = "BookmarkResumed";
+    public const string IncidentCreated = "IncidentCreated";
+    public const string IncidentRetried = "IncidentRetried";
+    public const string TokenCancelled = "TokenCancelled";
+    public const string InstanceFinished = "InstanceFinished";
+    public const string InstanceCancelled = "InstanceCancelled";
+    public const string Note = "Note";
+}
+
+/// <summary>One journal line as written by a burst.</summary>
+public sealed record JournalEntryData(
+    long Sequence,
+    DateTimeOffset At,
+    string Kind,
+    string? ActivityId,
+    string? ActivityType,
+    string? Outcome,
+    string? Actor,
+    Channel Channel,
+    string? RequestId,
+    JsonObject? Data);

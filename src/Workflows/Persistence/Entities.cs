@@ -1,0 +1,109 @@
+namespace AdviesRoute.Workflows.Persistence;
+
+// Rows of the engine's tables. Times are UTC DateTime (sortable in SQLite); timer due moments are Unix
+// milliseconds so the sweep compares integers.
+
+public sealed class WorkflowDefinitionRecord
+{
+    /// <summary><c>{definitionId}:v{version}</c>.</summary>
+    public string Id { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
+    public int Version { get; set; }
+    public bool IsPublished { get; set; }
+    public bool IsLatest { get; set; }
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+
+    /// <summary>The definition as JSON (the shape of <c>workflow-definitions/</c>), with type versions pinned.</summary>
+    public string Json { get; set; } = "";
+
+    /// <summary>SHA-256 of the source as imported; an unchanged file gives the same hash.</summary>
+    public string ContentHash { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class WorkflowInstanceRecord
+{
+    public string Id { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+    public string DefinitionRecordId { get; set; } = "";
+    public string Status { get; set; } = "";
+
+    /// <summary>Optimistic concurrency: every write checks and bumps it.</summary>
+    public long Revision { get; set; }
+
+    public string StateJson { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+}
+
+public sealed class BookmarkRecord
+{
+    public string Id { get; set; } = "";
+    public string InstanceId { get; set; } = "";
+    public string ActivityId { get; set; } = "";
+    public string TokenId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? PayloadJson { get; set; }
+    public long? DueAtMs { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A pending timer; the bookmark with the same id is what it resumes.</summary>
+public sealed class TimerRecord
+{
+    public string Id { get; set; } = "";
+    public string InstanceId { get; set; } = "";
+    public long DueAtMs { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class JournalEntryRecord
+{
+    public long Id { get; set; }
+    public string InstanceId { get; set; } = "";
+    public long Sequence { get; set; }
+    public DateTime At { get; set; }
+    public string Kind { get; set; } = "";
+    public string? ActivityId { get; set; }
+    public string? ActivityType { get; set; }
+    public string? Outcome { get; set; }
+    public string? Actor { get; set; }
+    public string Channel { get; set; } = "";
+
+    /// <summary>The caller's request id of a resume; unique per instance, so a retried request is applied once.</summary>
+    public string? RequestId { get; set; }
+    public string? DataJson { get; set; }
+}
+
+public sealed class IncidentRecord
+{
+    public string Id { get; set; } = "";
+    public string InstanceId { get; set; } = "";
+    public string ActivityId { get; set; } = "";
+    public string ActivityType { get; set; } = "";
+    public string TokenId { get; set; } = "";
+    public string Message { get; set; } = "";
+    public string ExceptionType { get; set; } = "";
+    public DateTime At { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+}
+
+public sealed class OutboxMessageRecord
+{
+    public string Id { get; set; } = "";
+    public string? InstanceId { get; set; }
+    public string Kind { get; set; } = "";
+    public string PayloadJson { get; set; } = "";
+
+    /// <summary>Stable per message, so copies delivered twice are recognisable.</summary>
+    public string MessageId { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace AdviesRoute.Workflows.Runtime;
+
+/// <summary>
+/// Starts and advances instances. Every call runs one step burst and stores its effects (state, bookmarks,
+/// timers, journal, incidents, outbox) in one transaction before it returns.
+/// </summary>
+public interface IWorkflowRuntime
+{
+    /// <summary>Starts an instance of the published version (or the given one) and runs it until it waits or ends.</summary>
+    /// <exception cref="WorkflowNotFoundException">No such definition (or version).</exception>
+    /// <exception cref="WorkflowInputException">A required input is missing.</exception>
+    Task<BurstSummary> StartAsync(string definitionId, JsonObject? input, Trigger trigger, int? version = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes one bookmark with input. With a <see cref="Trigger.RequestId"/> a repeated call is applied once.</summary>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    /// <exception cref="BookmarkNotFoundException">The bookmark does not exist (any more).</exception>
+    /// <exception cref="InstanceStateException">The instance cannot be resumed in its status.</exception>
+    Task<BurstSummary> ResumeAsync(string instanceId, string bookmarkId, JsonNode? input, Trigger trigger, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels an instance: its bookmarks and timers are removed.</summary>
+    Task<BurstSummary> CancelAsync(string instanceId, Trigger trigger, string? reason = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the failed activity of an incident again.</summary>
+    /// <exception cref="IncidentNotFoundException">No open incident with that id.</exception>
+    Task<BurstSummary> RetryIncidentAsync(string instanceId, string incidentId, Trigger trigger, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The instance after a burst.</summary>
+/// <param name="AlreadyApplied">True when the request id had been applied before; nothing changed now.</param>
+public sealed record BurstSummary(string InstanceId, WorkflowStatus Status, IReadOnlyList<BookmarkSummary> Bookmarks, bool AlreadyApplied = false);
+
+public sealed record BookmarkSummary(string Id, string Name, string ActivityId, DateTimeOffset? DueAt);
+
+public class WorkflowException(string message) : Exception(message);
+
+public sealed class WorkflowNotFoundException(string message) : WorkflowException(message);
+
+public sealed class BookmarkNotFoundException(string instanceId, string bookmarkId)
+    : WorkflowException($"Bladwijzer {bookmarkId} bestaat niet (meer) bij instantie {instanceId}.");
+
+public sealed class IncidentNotFoundException(string instanceId, string incidentId)
+    : WorkflowException($"Incident {incidentId} is niet open bij instantie {instanceId}.");
+
+public sealed class InstanceStateException(string message) : WorkflowException(message);
+
+public sealed class WorkflowInputException(string message) : WorkflowException(message);
