@@ -13,6 +13,9 @@ public static class JournalKinds
     public const string IncidentCreated = "IncidentCreated";
     public const string IncidentRetried = "IncidentRetried";
     public const string TokenCancelled = "TokenCancelled";
+
+    /// <summary>A token ended at an activity without error, e.g. an arrival at a Join that still waits for others.</summary>
+    public const string TokenConsumed = "TokenConsumed";
     public const string InstanceFinished = "InstanceFinished";
     public const string InstanceCancelled = "InstanceCancelled";
     public const string Note = "Note";

@@ -174,7 +174,7 @@ internal sealed class Burst
 
                 break;
             case ResultKind.Consume:
-                Journal(JournalKinds.ActivityCompleted, node.Node.Id, node.Descriptor.Type, null, new JsonObject { ["token"] = token.Id, ["samengevoegd"] = true });
+                Journal(JournalKinds.TokenConsumed, node.Node.Id, node.Descriptor.Type, null, new JsonObject { ["token"] = token.Id });
                 RemoveToken(token);
                 break;
             case ResultKind.EndInstance:

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every test of AdviesRoute on a fresh machine: installs what is missing, builds, runs the test
+# projects and the benchmark in smoke mode, and ends with one summary line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- what the tests need that a fresh machine may lack ---------------------------------------------
+need_apt=()
+# (the browser tests of later issues add chromium here; the engine needs nothing beyond the .NET SDK)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "installing ${need_apt[*]}"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null; fi
+fi
+
+log "build"
+dotnet build AdviesRoute.sln -c Release -nologo -v minimal -warnaserror
+
+results=$(mktemp -d)
+status=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  log "test $name"
+  dotnet test "$project" -c Release --no-build -nologo -v minimal \
+    --logger "console;verbosity=normal" --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    | tee "$results/$name.log" || status=1
+done
+
+log "benchmark (smoke mode: tiny sizes, no thresholds)"
+bench_passed=0; bench_failed=0
+if dotnet run --project tests/Benchmarks -c Release --no-build -- --smoke; then bench_passed=1; else bench_failed=1; status=1; fi
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+done
+passed=$((passed + bench_passed)); failed=$((failed + bench_failed))
+if [ "$passed" -eq 0 ]; then status=1; fi
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

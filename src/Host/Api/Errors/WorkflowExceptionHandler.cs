@@ -1,0 +1,69 @@
+using System.Text.Json;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdviesRoute.Host.Api.Errors;
+
+/// <summary>
+/// Turns the engine's exceptions, and requests the framework could not read, into RFC 7807 problem details with
+/// the status code they mean. Anything else stays a 500 without details.
+/// </summary>
+internal sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler> logger) : IExceptionHandler
+{
+    /// <summary>One rejected part of a definition, as the <c>errors</c> extension lists it.</summary>
+    public sealed record DefinitionError(string Path, string Code, string Message, int? Line, int? Position);
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            WorkflowNotFoundException or BookmarkNotFoundException or IncidentNotFoundException =>
+                Problem(StatusCodes.Status404NotFound, "Niet gevonden", exception.Message),
+            InstanceStateException =>
+                Problem(StatusCodes.Status409Conflict, "Kan niet in deze toestand", exception.Message),
+            WorkflowInputException =>
+                Problem(StatusCodes.Status400BadRequest, "Ongeldige invoer", exception.Message),
+            DefinitionValidationException invalid => InvalidDefinition(invalid),
+            BadHttpRequestException badRequest => UnreadableRequest(badRequest),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Request answered with {Status}: {Message}", problem.Status, exception.Message);
+        await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        return true;
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails InvalidDefinition(DefinitionValidationException exception)
+    {
+        var problem = Problem(StatusCodes.Status400BadRequest, "Ongeldige definitie", "De definitie is afgekeurd; zie errors.");
+        problem.Extensions["errors"] = exception.Errors
+            .Select(e => new DefinitionError(e.Path, e.Code, e.Message, e.Line, e.Position))
+            .ToList();
+        return problem;
+    }
+
+    private static ProblemDetails UnreadableRequest(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException json)
+        {
+            var where = json.Path is null ? "" : $" (bij {json.Path}, regel {(json.LineNumber ?? 0) + 1}, positie {(json.BytePositionInLine ?? 0) + 1})";
+            return Problem(StatusCodes.Status400BadRequest, "Ongeldige JSON", $"De JSON in het verzoek is ongeldig{where}.");
+        }
+
+        return exception.StatusCode switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => Problem(exception.StatusCode, "Verkeerd type inhoud", "Stuur de inhoud als application/json."),
+            StatusCodes.Status413PayloadTooLarge => Problem(exception.StatusCode, "Verzoek te groot", "Het verzoek is groter dan toegestaan."),
+            _ => Problem(exception.StatusCode, "Ongeldig verzoek", exception.Message),
+        };
+    }
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdviesRoute.Host.Api.Instances;
+
+/// <summary><c>POST /api/definitions/{definitionId}/instances</c>: starts an instance and runs it until it waits.</summary>
+public static class StartInstance
+{
+    /// <param name="Input">The definition's inputs.</param>
+    /// <param name="Version">A specific version; the published one when absent.</param>
+    public sealed record Request(JsonObject? Input, int? Version);
+
+    internal static async Task<Created<BurstSummary>> HandleAsync(
+        string definitionId,
+        [FromBody] Request? request,
+        [FromServices] IWorkflowRuntime runtime,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var summary = await runtime.StartAsync(definitionId, request?.Input, ApiTrigger.For(user), request?.Version, cancellationToken);
+        return TypedResults.Created($"/api/instances/{Uri.EscapeDataString(summary.InstanceId)}", summary);
+    }
+}

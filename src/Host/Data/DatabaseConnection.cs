@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdviesRoute.Host.Data;
+
+/// <summary>Where the database lives: one connection string shared by the host and the engine.</summary>
+public static class DatabaseConnection
+{
+    /// <summary>The configuration key; the engine reads the same one.</summary>
+    public const string Name = "AdviesRoute";
+
+    public const string ConfigurationKey = "ConnectionStrings:" + Name;
+
+    public const string Default = "Data Source=data/adviesroute.db";
+
+    /// <summary>
+    /// Makes a relative SQLite file path absolute against the content root and creates its folder, so the host, the
+    /// engine and the EF tools all open the same file whatever the working directory is.
+    /// </summary>
+    public static string Resolve(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? Default : configured);
+        var dataSource = builder.DataSource;
+        if (builder.Mode == SqliteOpenMode.Memory || dataSource.Length == 0 || dataSource == ":memory:"
+            || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return builder.ToString();
+        }
+
+        if (!Path.IsPathRooted(dataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, dataSource));
+        }
+
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Points the configuration at the resolved file, for every later reader (the engine included).</summary>
+    public static string ResolveInConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var resolved = Resolve(configuration[ConfigurationKey], contentRoot);
+        configuration[ConfigurationKey] = resolved;
+        return resolved;
+    }
+
+    internal static void UseHostDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(HostDbContext.MigrationsHistoryTable));
+}

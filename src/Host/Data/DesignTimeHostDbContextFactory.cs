@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace AdviesRoute.Host.Data;
+
+/// <summary>Lets <c>dotnet ef</c> create <see cref="HostDbContext"/> without starting the whole host.</summary>
+internal sealed class DesignTimeHostDbContextFactory : IDesignTimeDbContextFactory<HostDbContext>
+{
+    public HostDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<HostDbContext>();
+        options.UseHostDatabase(DatabaseConnection.Default);
+        return new HostDbContext(options.Options);
+    }
+}

@@ -1,0 +1,90 @@
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Security.ApiKeys;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AdviesRoute.Host.Security;
+
+internal static class SecurityServiceCollectionExtensions
+{
+    /// <summary>The default scheme: picks the API key when its header is present, else the Identity cookie.</summary>
+    public const string CookieOrApiKeyScheme = "CookieOrApiKey";
+
+    public static IServiceCollection AddAdviesRouteSecurity(this IServiceCollection services)
+    {
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        services.AddSingleton<ApiKeyStore>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrApiKeyScheme;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(CookieOrApiKeyScheme, "Cookie of API-sleutel", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(ApiKeyDefaults.HeaderName) ? ApiKeyDefaults.Scheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, "API-sleutel", _ => { })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(ConfigureApplicationCookie));
+
+        services.AddIdentityCore<HostUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<HostDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // Sessions, lockouts and security stamps follow the wall clock even in the Testing environment, where the
+        // registered TimeProvider runs ahead for the engine: moving a proposal twelve weeks on must not sign the
+        // tester out.
+        services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+        services.PostConfigureAll<ApiKeyAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+        services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
+
+        services.AddAuthorization(Policies.Add);
+        services.AddScoped<AdminAccountSeeder>();
+        return services;
+    }
+
+    private static void ConfigureApplicationCookie(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "AdviesRoute.Sessie";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.LoginPath = "/Account/Login";
+        options.LogoutPath = "/Account/Logout";
+        options.AccessDeniedPath = "/Account/AccessDenied";
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+
+        // A program gets a status code and problem details; a person gets the login page.
+        options.Events.OnRedirectToLogin = context =>
+        {
+            if (ApiProblems.IsApiRequest(context.Request))
+            {
+                return ApiProblems.UnauthorizedAsync(context.HttpContext);
+            }
+
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        };
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            if (ApiProblems.IsApiRequest(context.Request))
+            {
+                return ApiProblems.ForbiddenAsync(context.HttpContext);
+            }
+
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        };
+    }
+}

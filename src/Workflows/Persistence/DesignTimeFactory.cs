@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace AdviesRoute.Workflows.Persistence;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without a host.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<WorkflowDbContext>
+{
+    public WorkflowDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<WorkflowDbContext>()
+            .UseSqlite(WorkflowsServiceCollectionExtensions.DefaultConnectionString, o => o.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable))
+            .Options);
+}

@@ -1,0 +1,288 @@
+using System.Text.Json;
+using ChannelFactory = System.Threading.Channels.Channel;
+using System.Threading.Channels;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Runtime;
+using Channel = System.Threading.Channels.Channel<AdviesRoute.Workflows.Persistence.CommitRequest>;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdviesRoute.Workflows.Persistence;
+
+/// <summary>The result of writing one burst.</summary>
+internal enum CommitOutcome
+{
+    Committed,
+
+    /// <summary>Another writer changed the instance first; reload and run the burst again.</summary>
+    Conflict,
+
+    /// <summary>The request id was applied before (by this or another host).</summary>
+    DuplicateRequest,
+}
+
+/// <summary>One burst to write; <see cref="ExpectedRevision"/> null means a new instance.</summary>
+internal sealed class CommitRequest
+{
+    public required BurstResult Burst { get; init; }
+    public required long? ExpectedRevision { get; init; }
+    public required CompiledDefinition Definition { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    public TaskCompletionSource<CommitOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Writes step bursts. Concurrent bursts are committed together in one transaction (group commit), each in
+/// its own savepoint so one conflicting instance does not undo the others. With <c>synchronous=FULL</c> every
+/// commit is an fsync; sharing it is what lets 8 callers go faster than one.
+/// </summary>
+internal sealed class GroupCommitWriter : IDisposable
+{
+    private readonly Channel _channel = ChannelFactory.CreateUnbounded<CommitRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _connectionString;
+    private readonly int _maxBatch;
+    private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly Thread _thread;
+    private SqliteConnection? _connection;
+    private Statements? _statements;
+
+    public GroupCommitWriter(IOptions<WorkflowOptions> options, ILogger<GroupCommitWriter> logger)
+    {
+        _connectionString = options.Value.ConnectionString;
+        _maxBatch = options.Value.MaxCommitBatch;
+        _logger = logger;
+        _thread = new Thread(Run) { IsBackground = true, Name = "AdviesRoute group commit" };
+        _thread.Start();
+    }
+
+    public Task<CommitOutcome> CommitAsync(CommitRequest request)
+    {
+        if (!_channel.Writer.TryWrite(request))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitWriter));
+        }
+
+        return request.Completion.Task;
+    }
+
+    public void Dispose()
+    {
+        _channel.Writer.TryComplete();
+        _thread.Join(TimeSpan.FromSeconds(10));
+        _statements?.Dispose();
+        _connection?.Dispose();
+    }
+
+    private void Run()
+    {
+        var batch = new List<CommitRequest>(_maxBatch);
+        while (_channel.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatch && _channel.Reader.TryRead(out var request))
+            {
+                batch.Add(request);
+            }
+
+            try
+            {
+                WriteBatch(batch);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Group commit of {Count} bursts failed; they are reported as failed to their callers.", batch.Count);
+                foreach (var request in batch)
+                {
+                    request.Completion.TrySetException(ex);
+                }
+
+                _statements?.Dispose();
+                _statements = null;
+                _connection?.Dispose();
+                _connection = null;
+            }
+        }
+    }
+
+    private void WriteBatch(List<CommitRequest> batch)
+    {
+        _connection ??= SqliteSetup.Open(_connectionString);
+        _statements ??= new Statements(_connection);
+        var outcomes = new CommitOutcome?[batch.Count];
+        var failures = new Exception?[batch.Count];
+        using (var transaction = _connection.BeginTransaction(deferred: false))
+        {
+            _statements.Bind(transaction);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                _statements.Exec("SAVEPOINT burst");
+                try
+                {
+                    outcomes[i] = Apply(batch[i]);
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && batch[i].Burst.Journal.Any(j => j.RequestId is not null) && ex.Message.Contains("RequestId", StringComparison.Ordinal))
+                {
+                    outcomes[i] = CommitOutcome.DuplicateRequest;
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+                {
+                    failures[i] = ex;
+                }
+
+                if (outcomes[i] != CommitOutcome.Committed)
+                {
+                    _statements.Exec("ROLLBACK TO burst");
+                }
+
+                _statements.Exec("RELEASE burst");
+            }
+
+            transaction.Commit();
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                batch[i].Completion.TrySetException(failure);
+            }
+            else
+            {
+                batch[i].Completion.TrySetResult(outcomes[i]!.Value);
+            }
+        }
+    }
+
+    private CommitOutcome Apply(CommitRequest request)
+    {
+        var s = _statements!;
+        var burst = request.Burst;
+        var now = request.Now.UtcDateTime;
+        var stateJson = JsonSerializer.Serialize(burst.State, WorkflowJson.Options);
+        var status = burst.Status.ToString();
+        DateTime? finishedAt = burst.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled ? now : null;
+        if (request.ExpectedRevision is null)
+        {
+            s.InsertInstance.Run(burst.InstanceId, request.Definition.DefinitionId, request.Definition.Version, request.Definition.RecordId, status, 1L, stateJson, now, now, finishedAt);
+        }
+        else if (s.UpdateInstance.Run(status, stateJson, now, finishedAt, burst.InstanceId, request.ExpectedRevision.Value) == 0)
+        {
+            return CommitOutcome.Conflict;
+        }
+
+        foreach (var id in burst.RemovedBookmarkIds)
+        {
+            s.DeleteBookmark.Run(id);
+            s.DeleteTimer.Run(id);
+        }
+
+        foreach (var added in burst.AddedBookmarks)
+        {
+            var b = added.Bookmark;
+            long? due = b.DueAt?.ToUnixTimeMilliseconds();
+            s.InsertBookmark.Run(b.Id, burst.InstanceId, added.ActivityId, added.TokenId, b.Name, b.Payload?.ToJsonString(), due, b.CreatedAt.UtcDateTime);
+            if (due is not null)
+            {
+                s.InsertTimer.Run(b.Id, burst.InstanceId, due.Value, now);
+            }
+        }
+
+        foreach (var entry in burst.Journal)
+        {
+            s.InsertJournal.Run(burst.InstanceId, entry.Sequence, entry.At.UtcDateTime, entry.Kind, entry.ActivityId, entry.ActivityType, entry.Outcome, entry.Actor, entry.Channel.ToString(), entry.RequestId, entry.Data?.ToJsonString());
+        }
+
+        foreach (var incident in burst.NewIncidents)
+        {
+            s.InsertIncident.Run(incident.Id, burst.InstanceId, incident.ActivityId, incident.ActivityType, incident.TokenId, incident.Message, incident.ExceptionType, incident.At.UtcDateTime);
+        }
+
+        foreach (var id in burst.ResolvedIncidentIds)
+        {
+            s.ResolveIncident.Run(now, id);
+        }
+
+        foreach (var message in burst.Outbox)
+        {
+            s.InsertOutbox.Run(message.Id, message.InstanceId, message.Kind, message.Payload.ToJsonString(), message.MessageId, message.CreatedAt.UtcDateTime);
+        }
+
+        return CommitOutcome.Committed;
+    }
+
+    /// <summary>Prepared statements on the writer's connection.</summary>
+    private sealed class Statements(SqliteConnection connection) : IDisposable
+    {
+        private readonly List<Statement> _all = [];
+        private SqliteTransaction? _transaction;
+
+        public Statement InsertInstance { get; } = Add(connection, "INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersion, DefinitionRecordId, Status, Revision, StateJson, CreatedAt, UpdatedAt, FinishedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", 10);
+        public Statement UpdateInstance { get; } = Add(connection, "UPDATE WorkflowInstances SET Status = $p0, Revision = Revision + 1, StateJson = $p1, UpdatedAt = $p2, FinishedAt = $p3 WHERE Id = $p4 AND Revision = $p5", 6);
+        public Statement DeleteBookmark { get; } = Add(connection, "DELETE FROM Bookmarks WHERE Id = $p0", 1);
+        public Statement DeleteTimer { get; } = Add(connection, "DELETE FROM Timers WHERE Id = $p0", 1);
+        public Statement InsertBookmark { get; } = Add(connection, "INSERT INTO Bookmarks (Id, InstanceId, ActivityId, TokenId, Name, PayloadJson, DueAtMs, CreatedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8);
+        public Statement InsertTimer { get; } = Add(connection, "INSERT INTO Timers (Id, InstanceId, DueAtMs, CreatedAt) VALUES ($p0, $p1, $p2, $p3)", 4);
+        public Statement InsertJournal { get; } = Add(connection, "INSERT INTO Journal (InstanceId, Sequence, At, Kind, ActivityId, ActivityType, Outcome, Actor, Channel, RequestId, DataJson) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", 11);
+        public Statement InsertIncident { get; } = Add(connection, "INSERT INTO Incidents (Id, InstanceId, ActivityId, ActivityType, TokenId, Message, ExceptionType, At, ResolvedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, NULL)", 8);
+        public Statement ResolveIncident { get; } = Add(connection, "UPDATE Incidents SET ResolvedAt = $p0 WHERE Id = $p1", 2);
+        public Statement InsertOutbox { get; } = Add(connection, "INSERT INTO Outbox (Id, InstanceId, Kind, PayloadJson, MessageId, CreatedAt, SentAt, Attempts, LastError) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, NULL, 0, NULL)", 6);
+        private Statement Plain { get; } = new(connection.CreateCommand(), 0);
+
+        private static Statement Add(SqliteConnection connection, string sql, int parameters)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameters; i++)
+            {
+                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+            }
+
+            return new Statement(command, parameters);
+        }
+
+        public void Bind(SqliteTransaction transaction)
+        {
+            _transaction = transaction;
+            if (_all.Count == 0)
+            {
+                _all.AddRange([InsertInstance, UpdateInstance, DeleteBookmark, DeleteTimer, InsertBookmark, InsertTimer, InsertJournal, InsertIncident, ResolveIncident, InsertOutbox, Plain]);
+            }
+
+            foreach (var statement in _all)
+            {
+                statement.Command.Transaction = transaction;
+            }
+        }
+
+        public void Exec(string sql)
+        {
+            Plain.Command.CommandText = sql;
+            Plain.Command.Transaction = _transaction;
+            Plain.Command.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            foreach (var statement in _all)
+            {
+                statement.Command.Dispose();
+            }
+        }
+    }
+
+    private sealed class Statement(SqliteCommand command, int parameters)
+    {
+        public SqliteCommand Command { get; } = command;
+
+        public int Run(params object?[] values)
+        {
+            for (var i = 0; i < parameters; i++)
+            {
+                Command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            return Command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using AdviesRoute.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdviesRoute.Workflows.Queries;
+
+/// <summary>Filters for listing instances; all optional.</summary>
+public sealed record InstanceFilter(string? Status = null, string? DefinitionId = null);
+
+/// <summary>One row of the instance list.</summary>
+public sealed record InstanceListItem(string Id, string DefinitionId, int DefinitionVersion, string Status, DateTime CreatedAt, DateTime UpdatedAt, DateTime? FinishedAt);
+
+/// <summary>A page of instances; <see cref="NextCursor"/> is null on the last page.</summary>
+public sealed record InstancePage(IReadOnlyList<InstanceListItem> Items, string? NextCursor);
+
+/// <summary>
+/// Lists instances newest first with keyset paging: the cursor is the (created, id) of the last row, so a
+/// page costs the same at 1,000 or 100,000 instances (no OFFSET, no COUNT).
+/// </summary>
+public static class InstanceList
+{
+    public const int MaxPageSize = 200;
+
+    /// <exception cref="FormatException">The cursor is not one this API gave out.</exception>
+    public static async Task<InstancePage> PageAsync(WorkflowDbContext db, InstanceFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var query = db.Instances.AsNoTracking();
+        if (!string.IsNullOrEmpty(filter.Status))
+        {
+            query = query.Where(i => i.Status == filter.Status);
+        }
+
+        if (!string.IsNullOrEmpty(filter.DefinitionId))
+        {
+            query = query.Where(i => i.DefinitionId == filter.DefinitionId);
+        }
+
+        if (cursor is not null)
+        {
+            var (created, id) = Decode(cursor);
+            query = query.Where(i => i.CreatedAt < created || (i.CreatedAt == created && string.Compare(i.Id, id) < 0));
+        }
+
+        var rows = await query
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .Take(pageSize + 1)
+            .Select(i => new InstanceListItem(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CreatedAt, i.UpdatedAt, i.FinishedAt))
+            .ToListAsync(cancellationToken);
+        var next = rows.Count > pageSize ? Encode(rows[pageSize - 1]) : null;
+        return new InstancePage(rows.Take(pageSize).ToList(), next);
+    }
+
+    private static string Encode(InstanceListItem last) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{last.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture)}|{last.Id}"))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (DateTime Created, string Id) Decode(string cursor)
+    {
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|', 2);
+            return (new DateTime(long.Parse(parts[0], CultureInfo.InvariantCulture), DateTimeKind.Utc), parts[1]);
+        }
+        catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
+        {
+            throw new FormatException("De cursor is ongeldig; vraag de eerste pagina opnieuw op.", ex);
+        }
+    }
+}

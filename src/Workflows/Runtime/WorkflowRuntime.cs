@@ -1,0 +1,180 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Expressions;
+using AdviesRoute.Workflows.Journal;
+using AdviesRoute.Workflows.Outbox;
+using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Timers;
+using Microsoft.Extensions.Options;
+
+namespace AdviesRoute.Workflows.Runtime;
+
+/// <summary>
+/// Loads an instance, runs one burst in memory and hands the result to the group-commit writer. Bursts on one
+/// instance are serialised in this process; when another process wrote first, the revision check fails and
+/// the burst is run again on the fresh state, so no resume is lost and none is applied twice.
+/// </summary>
+internal sealed class WorkflowRuntime(
+    DefinitionCache definitions,
+    GroupCommitWriter writer,
+    ReaderPool readers,
+    IExpressionEvaluator evaluator,
+    TimeProvider time,
+    IServiceProvider services,
+    TimerSignal timerSignal,
+    OutboxDispatcher outbox,
+    IOptions<WorkflowOptions> options) : IWorkflowRuntime
+{
+    private readonly KeyedLock _locks = new();
+    private readonly WorkflowOptions _options = options.Value;
+
+    public async Task<BurstSummary> StartAsync(string definitionId, JsonObject? input, Trigger trigger, int? version = null, CancellationToken cancellationToken = default)
+    {
+        var definition = definitions.GetForStart(definitionId, version);
+        input ??= [];
+        foreach (var declared in definition.Model.Inputs.Where(i => i.Required))
+        {
+            if (input[declared.Name] is null)
+            {
+                throw new WorkflowInputException($"Invoer '{declared.Name}' is verplicht.");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var state = new InstanceState { Input = (JsonObject)input.DeepClone() };
+        foreach (var variable in definition.Model.Variables)
+        {
+            state.Variables[variable.Name] = variable.Default?.DeepClone();
+        }
+
+        var instanceId = Guid.CreateVersion7(now).ToString("N");
+        var burst = NewBurst(definition, instanceId, state, trigger, now);
+        burst.JournalTrigger(JournalKinds.InstanceStarted, null, null, new JsonObject
+        {
+            ["definitionId"] = definition.DefinitionId,
+            ["version"] = definition.Version,
+        });
+        burst.StartAt(definition.StartNodeId);
+        await burst.RunAsync();
+        var result = burst.Finish();
+        await writer.CommitAsync(new CommitRequest { Burst = result, ExpectedRevision = null, Definition = definition, Now = now });
+        AfterCommit(result);
+        return Summarise(result.InstanceId, result.Status, result.State, alreadyApplied: false);
+    }
+
+    public Task<BurstSummary> ResumeAsync(string instanceId, string bookmarkId, JsonNode? input, Trigger trigger, CancellationToken cancellationToken = default) =>
+        RunExclusiveAsync(instanceId, trigger, async (definition, state, burst) =>
+        {
+            var token = state.Tokens.FirstOrDefault(t => t.Bookmarks.Any(b => b.Id == bookmarkId))
+                ?? throw new BookmarkNotFoundException(instanceId, bookmarkId);
+            if (token.Status == TokenStatus.Faulted)
+            {
+                throw new InstanceStateException($"De stap '{token.ActivityId}' heeft een open incident; los dat eerst op.");
+            }
+
+            var bookmark = token.Bookmarks.First(b => b.Id == bookmarkId);
+            token.Bookmarks.Remove(bookmark);
+            var node = definition.Node(token.ActivityId);
+            burst.JournalTrigger(JournalKinds.BookmarkResumed, node.Node.Id, node.Descriptor.Type, new JsonObject
+            {
+                ["bookmark"] = bookmark.Id,
+                ["name"] = bookmark.Name,
+                ["input"] = input?.DeepClone(),
+            });
+            await burst.ResumeAsync(token, new ResumeArgs(bookmark.Id, bookmark.Name, bookmark.Payload, input?.DeepClone()));
+            await burst.RunAsync();
+        }, cancellationToken);
+
+    public Task<BurstSummary> CancelAsync(string instanceId, Trigger trigger, string? reason = null, CancellationToken cancellationToken = default) =>
+        RunExclusiveAsync(instanceId, trigger, (_, _, burst) =>
+        {
+            burst.Cancel(reason);
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+
+    public Task<BurstSummary> RetryIncidentAsync(string instanceId, string incidentId, Trigger trigger, CancellationToken cancellationToken = default) =>
+        RunExclusiveAsync(instanceId, trigger, async (definition, state, burst) =>
+        {
+            var incident = state.Incidents.FirstOrDefault(i => i.Id == incidentId)
+                ?? throw new IncidentNotFoundException(instanceId, incidentId);
+            var token = state.Tokens.First(t => t.Id == incident.TokenId);
+            state.Incidents.Remove(incident);
+            token.Status = TokenStatus.Waiting;
+            burst.JournalTrigger(JournalKinds.IncidentRetried, incident.ActivityId, incident.ActivityType, new JsonObject { ["incident"] = incident.Id });
+            if (incident.Resume is { } resume)
+            {
+                await burst.ResumeAsync(token, resume);
+            }
+            else
+            {
+                burst.Enqueue(token);
+            }
+
+            await burst.RunAsync();
+        }, cancellationToken);
+
+    private async Task<BurstSummary> RunExclusiveAsync(string instanceId, Trigger trigger,
+        Func<CompiledDefinition, InstanceState, Burst, ValueTask> step, CancellationToken cancellationToken)
+    {
+        using var held = await _locks.AcquireAsync(instanceId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = readers.LoadInstance(instanceId) ?? throw new WorkflowNotFoundException($"Instantie {instanceId} bestaat niet.");
+            var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
+            var status = Enum.Parse<WorkflowStatus>(row.Status);
+            if (trigger.RequestId is not null && readers.RequestApplied(instanceId, trigger.RequestId))
+            {
+                return Summarise(instanceId, status, state, alreadyApplied: true);
+            }
+
+            if (status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+            {
+                throw new InstanceStateException($"Instantie {instanceId} is {(status == WorkflowStatus.Finished ? "afgerond" : "geannuleerd")} en kan niet verder.");
+            }
+
+            var definition = definitions.Get(row.DefinitionRecordId);
+            var now = time.GetUtcNow();
+            var burst = NewBurst(definition, instanceId, state, trigger, now);
+            await step(definition, state, burst);
+            var result = burst.Finish();
+            var outcome = await writer.CommitAsync(new CommitRequest { Burst = result, ExpectedRevision = row.Revision, Definition = definition, Now = now });
+            switch (outcome)
+            {
+                case CommitOutcome.Committed:
+                    AfterCommit(result);
+                    return Summarise(instanceId, result.Status, result.State, alreadyApplied: false);
+                case CommitOutcome.DuplicateRequest:
+                    var fresh = readers.LoadInstance(instanceId)!;
+                    return Summarise(instanceId, Enum.Parse<WorkflowStatus>(fresh.Status), JsonSerializer.Deserialize<InstanceState>(fresh.StateJson, WorkflowJson.Options)!, alreadyApplied: true);
+                case CommitOutcome.Conflict when attempt < _options.MaxConcurrencyRetries:
+                    await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 10)), cancellationToken);
+                    continue;
+                default:
+                    throw new InstanceStateException($"Instantie {instanceId} werd {attempt} keer tegelijk door een andere server gewijzigd; probeer het opnieuw.");
+            }
+        }
+    }
+
+    private Burst NewBurst(CompiledDefinition definition, string instanceId, InstanceState state, Trigger trigger, DateTimeOffset now) =>
+        new(definition, instanceId, state, trigger, now, evaluator, services, _options.MaxStepsPerBurst);
+
+    private void AfterCommit(BurstResult result)
+    {
+        if (result.AddedBookmarks.Any(b => b.Bookmark.DueAt is not null))
+        {
+            timerSignal.Notify();
+        }
+
+        if (result.Outbox.Count > 0)
+        {
+            outbox.Dispatch(result.Outbox.Select(m => m.Id));
+        }
+    }
+
+    private static BurstSummary Summarise(string instanceId, WorkflowStatus status, InstanceState state, bool alreadyApplied) =>
+        new(instanceId, status,
+            state.Tokens.SelectMany(t => t.Bookmarks.Select(b => new BookmarkSummary(b.Id, b.Name, t.ActivityId, b.DueAt))).ToList(),
+            alreadyApplied);
+}

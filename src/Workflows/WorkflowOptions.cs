@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdviesRoute.Workflows;
+
+/// <summary>Settings of the engine, bound from the configuration section <c>Workflows</c>.</summary>
+public sealed class WorkflowOptions
+{
+    public const string Section = "Workflows";
+
+    /// <summary>SQLite connection string; defaults to <c>ConnectionStrings:AdviesRoute</c>.</summary>
+    [Required]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Folder whose <c>*.json</c> files are imported at start-up; empty to import nothing.</summary>
+    public string? DefinitionsPath { get; set; }
+
+    /// <summary>How many concurrent bursts may share one commit.</summary>
+    [Range(1, 10_000)]
+    public int MaxCommitBatch { get; set; } = 256;
+
+    /// <summary>Steps one burst may take before it is stopped as an incident (guards loops that never wait).</summary>
+    [Range(10, 10_000_000)]
+    public int MaxStepsPerBurst { get; set; } = 10_000;
+
+    /// <summary>How often the timer sweep looks for due timers (real time), in milliseconds.</summary>
+    [Range(10, 60_000)]
+    public int TimerPollMilliseconds { get; set; } = 250;
+
+    /// <summary>Times a burst is run again after another writer changed the instance first.</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrencyRetries { get; set; } = 50;
+
+    /// <summary>Whether the start-up tasks (migrations, import, timer and outbox reconciliation) run.</summary>
+    public bool RunStartupTasks { get; set; } = true;
+}

@@ -1,0 +1,84 @@
+using AdviesRoute.Workflows;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Runtime;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AdviesRoute.Benchmarks;
+
+/// <summary>
+/// The real engine in a generic host, as the application runs it: a SQLite file in the benchmark's temp folder,
+/// the real clock, and a Hangfire server on its own in-memory storage (no static storage is shared).
+/// </summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    public const int HangfireWorkers = 16;
+
+    private readonly IHost _host;
+
+    private BenchHost(IHost host, string databasePath)
+    {
+        _host = host;
+        DatabasePath = databasePath;
+    }
+
+    public string DatabasePath { get; }
+    public string ConnectionString => $"Data Source={DatabasePath}";
+    public IServiceProvider Services => _host.Services;
+    public IWorkflowRuntime Runtime => Services.GetRequiredService<IWorkflowRuntime>();
+
+    public static async Task<BenchHost> StartAsync(string folder, string databaseName)
+    {
+        var path = Path.Combine(folder, databaseName);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Workflows:ConnectionString"] = $"Data Source={path}",
+        });
+        builder.Services.AddWorkflows(builder.Configuration);
+        builder.Services.AddSingleton<JobStorage>(new InMemoryStorage());
+        builder.Services.AddHangfire(_ => { });
+        builder.Services.AddHangfireServer(o => o.WorkerCount = HangfireWorkers);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchHost(host, path);
+    }
+
+    /// <summary>Stores and publishes a definition given as JSON.</summary>
+    public async Task<DefinitionSaveResult> SaveAsync(string json)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DefinitionStore>().SaveAsync(json, publish: true, actor: "benchmark", source: null);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<WorkflowDbContext, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<WorkflowDbContext>());
+    }
+
+    /// <summary>A read on a fresh connection with the application's pragmas.</summary>
+    public T Read<T>(Func<SqliteConnection, T> read)
+    {
+        using var connection = SqliteSetup.Open(ConnectionString);
+        return read(connection);
+    }
+
+    public long Scalar(string sql) => Read(c =>
+    {
+        using var command = c.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

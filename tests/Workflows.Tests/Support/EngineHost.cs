@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using AdviesRoute.Workflows;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Runtime;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AdviesRoute.Workflows.Tests.Support;
+
+/// <summary>
+/// The engine as the Host runs it: a SQLite file in a temp folder, the real Hangfire server on in-memory
+/// storage, and a <see cref="FakeTimeProvider"/> the test moves forward.
+/// </summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EngineHost(IHost host, string folder, FakeTimeProvider clock)
+    {
+        _host = host;
+        Folder = folder;
+        Clock = clock;
+    }
+
+    public string Folder { get; }
+    public FakeTimeProvider Clock { get; }
+    public IServiceProvider Services => _host.Services;
+    public IWorkflowRuntime Runtime => Services.GetRequiredService<IWorkflowRuntime>();
+    public string ConnectionString => $"Data Source={Path.Combine(Folder, "engine.db")}";
+
+    public static async Task<EngineHost> StartAsync(string? folder = null, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
+    {
+        folder ??= Directory.CreateTempSubdirectory("adviesroute-tests-").FullName;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Workflows:ConnectionString"] = $"Data Source={Path.Combine(folder, "engine.db")}",
+            ["Workflows:TimerPollMilliseconds"] = "50",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddWorkflows(builder.Configuration, typeof(EngineHost).Assembly);
+        // Our own storage per host; resolving the global configuration first points Hangfire's (static) log
+        // provider at this host's logger factory rather than at a disposed one of an earlier test.
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return new InMemoryStorage();
+        });
+        builder.Services.AddHangfire(_ => { });
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = 4;
+            o.SchedulePollingInterval = TimeSpan.FromMilliseconds(200);
+        });
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new EngineHost(host, folder, clock);
+    }
+
+    /// <summary>Stores (and publishes) a definition given as JSON.</summary>
+    public async Task<DefinitionSaveResult> SaveAsync(string json)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DefinitionStore>().SaveAsync(json, publish: true, actor: "test", source: null);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<WorkflowDbContext, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<WorkflowDbContext>());
+    }
+
+    public Task<List<JournalEntryRecord>> JournalAsync(string instanceId) =>
+        WithDbAsync(db => db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync());
+
+    public Task<WorkflowInstanceRecord> InstanceAsync(string instanceId) =>
+        WithDbAsync(db => db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId));
+
+    public Task<List<BookmarkRecord>> BookmarksAsync(string instanceId) =>
+        WithDbAsync(db => db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync());
+
+    /// <summary>Waits (real time, bounded) until a condition on the database holds; for work Hangfire does in the background.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(25);
+        }
+
+        return await condition();
+    }
+
+    public static JsonObject Json(string text) => JsonNode.Parse(text)!.AsObject();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

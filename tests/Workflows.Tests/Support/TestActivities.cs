@@ -1,0 +1,32 @@
+using AdviesRoute.Workflows.Activities;
+
+namespace AdviesRoute.Workflows.Tests.Support;
+
+/// <summary>Throws while the variable <c>fail</c> is true; used to show incidents and retry.</summary>
+[Activity("Test.Flaky", Category = "Test", DisplayName = "Wankele stap")]
+[Outcomes(Ports.Done)]
+public sealed class FlakyActivity : Activity
+{
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        if (context.GetVariable("fail")?.GetValue<bool>() == true)
+        {
+            throw new InvalidOperationException("De externe dienst antwoordde niet.");
+        }
+
+        return ValueTask.FromResult(ActivityResult.Complete(Ports.Done));
+    }
+}
+
+/// <summary>Writes an outbox message; used to show the outbox is written with the step.</summary>
+[Activity("Test.Notify", Category = "Test", DisplayName = "Bericht")]
+[Input("kind", InputType.String, Required = true, SupportsExpression = false)]
+[Outcomes(Ports.Done)]
+public sealed class NotifyActivity : Activity
+{
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        context.AddOutboxMessage(context.GetInput<string>("kind")!, new System.Text.Json.Nodes.JsonObject { ["instance"] = context.InstanceId });
+        return ValueTask.FromResult(ActivityResult.Complete(Ports.Done));
+    }
+}
