@@ -4,6 +4,7 @@ using AdviesRoute.Workflows.Persistence;
 using AdviesRoute.Workflows.Runtime;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.Logging;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,9 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Workflows:ConnectionString"] = $"Data Source={path}",
         });
         builder.Services.AddWorkflows(builder.Configuration);
+        // Hangfire keeps its log provider in a static; after an earlier host was disposed it points at that host's
+        // disposed logger factory, which the storage's constructor would use. This host's AddHangfire sets its own.
+        LogProvider.SetCurrentLogProvider(SilentLogProvider.Instance);
         builder.Services.AddSingleton<JobStorage>(new InMemoryStorage());
         builder.Services.AddHangfire(_ => { });
         builder.Services.AddHangfireServer(o => o.WorkerCount = HangfireWorkers);
@@ -81,4 +85,14 @@ internal sealed class BenchHost : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
     }
+}
+
+/// <summary>Logs nothing; stands in for Hangfire's static log provider between hosts.</summary>
+internal sealed class SilentLogProvider : ILogProvider, ILog
+{
+    public static SilentLogProvider Instance { get; } = new();
+
+    public ILog GetLogger(string name) => this;
+
+    public bool Log(LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AdviesRoute.Host.Security.ApiKeys;
 using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Security;

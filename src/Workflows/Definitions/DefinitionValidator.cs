@@ -370,14 +370,18 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 if (!ports.Contains(connection.Source.Port))
                 {
                     var known = ports.Count == 0 ? "deze activiteit heeft geen uitgangen" : "beschikbaar: " + string.Join(", ", ports);
-                    Add(path + ".source.port", ValidationCodes.UnknownPort, $"Activiteit {Label(s)} heeft geen uitgang '{connection.Source.Port}'; {known}.");
+                    Add(path + ".source.port", ValidationCodes.UnknownPort, string.IsNullOrEmpty(connection.Source.Port)
+                        ? $"De verbinding noemt geen uitgang van activiteit {Label(s)}; {known}."
+                        : $"Activiteit {Label(s)} heeft geen uitgang '{connection.Source.Port}'; {known}.");
                 }
             }
 
             var target = Endpoint(connection.Target, path + ".target", "doel");
             if (connection.Target is not null && connection.Target.Port != Ports.In)
             {
-                Add(path + ".target.port", ValidationCodes.UnknownPort, $"Een verbinding komt binnen op poort '{Ports.In}', niet op '{connection.Target.Port}'.");
+                Add(path + ".target.port", ValidationCodes.UnknownPort, string.IsNullOrEmpty(connection.Target.Port)
+                    ? $"De verbinding noemt geen ingang; die moet '{Ports.In}' zijn."
+                    : $"Een verbinding komt binnen op poort '{Ports.In}', niet op '{connection.Target.Port}'.");
             }
 
             if (connection.Source is not null && connection.Target is not null && !seen.TryAdd(connection.Key, j))

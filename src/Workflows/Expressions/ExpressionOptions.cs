@@ -8,6 +8,7 @@ namespace AdviesRoute.Workflows.Expressions;
 /// </summary>
 public sealed class ExpressionOptions
 {
+    /// <summary>The configuration section these options are bound from.</summary>
     public const string Section = "Workflows:Expressions";
 
     /// <summary>Wall-clock time one evaluation may take, in milliseconds (also the regular-expression timeout).</summary>

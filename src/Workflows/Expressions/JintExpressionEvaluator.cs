@@ -32,9 +32,11 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
     // callers evaluate generated text.
     private const int MaxCachedScripts = 2048;
 
-    // Globals that let a script escape the limits: Atomics.wait blocks the thread without any constraint
-    // seeing it, and a ShadowRealm brings a fresh set of intrinsics (including Atomics) with it.
-    private static readonly string[] RemovedGlobals = ["Atomics", "SharedArrayBuffer", "ShadowRealm"];
+    // Globals that let a script escape the limits: Atomics.wait on a shared buffer blocks the thread without any
+    // constraint seeing it. A ShadowRealm is already inert (it needs string compilation or module loading) but
+    // would bring its own intrinsics, Atomics included. Overwritten with undefined rather than deleted: a delete
+    // costs about as much again as the whole engine, and the originals are unreachable either way.
+    private static readonly string[] HiddenGlobals = ["Atomics", "SharedArrayBuffer", "ShadowRealm"];
 
     private static readonly JsonDocumentOptions ResultDocumentOptions = new() { MaxDepth = MaxNestingDepth };
 
@@ -74,9 +76,9 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         try
         {
             using var engine = new Engine(_engineOptions);
-            foreach (var name in RemovedGlobals)
+            foreach (var name in HiddenGlobals)
             {
-                engine.Global.Delete(name);
+                engine.SetValue(name, JsValue.Undefined);
             }
 
             foreach (var (name, value) in globals)
@@ -96,7 +98,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
                 throw new ExpressionException(MemoryMessage());
             }
 
-            return jsonText is null ? result : JsonNode.Parse(jsonText, documentOptions: ResultDocumentOptions);
+            return jsonText is null ? result : ParseResult(jsonText);
         }
         catch (ExpressionException)
         {
@@ -258,6 +260,19 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         return null;
     }
 
+    private static JsonNode? ParseResult(string jsonText)
+    {
+        try
+        {
+            return JsonNode.Parse(jsonText, documentOptions: ResultDocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            // The engine wrote valid JSON, so the only way to fail here is the nesting limit.
+            throw new ExpressionException($"Resultaat van de expressie is te diep genest (meer dan {MaxNestingDepth} niveaus).", ex);
+        }
+    }
+
     private ExpressionException Translate(Exception ex) => ex switch
     {
         ScriptPreparationException { InnerException: ParseErrorException parse } => SyntaxError(parse, ex),
@@ -267,7 +282,6 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         RecursionDepthOverflowException => new ExpressionException($"Expressie is te diep recursief (een functie mag hooguit {_limits.MaxRecursionDepth} keer tegelijk actief zijn).", ex),
         StatementsCountOverflowException => new ExpressionException($"Expressie voerde meer dan {_limits.MaxStatements} opdrachten uit; is er een oneindige lus?", ex),
         InsufficientExecutionStackException => new ExpressionException("Expressie is te diep genest of te diep recursief.", ex),
-        JsonException => new ExpressionException($"Resultaat van de expressie is te diep genest (meer dan {MaxNestingDepth} niveaus).", ex),
         JavaScriptException js => ScriptError(js),
         _ => new ExpressionException($"Expressie kon niet worden uitgevoerd: {SafeMessage(ex)}", ex),
     };

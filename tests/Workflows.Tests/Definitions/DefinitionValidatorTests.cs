@@ -5,6 +5,7 @@ using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Expressions;
 using AdviesRoute.Workflows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Workflows.Tests.Definitions;
 
@@ -439,35 +440,12 @@ public sealed class DefinitionValidatorTests
         .Connect("route", "Default", "end");
 }
 
-/// <summary>The engine's own activities (Start, Decision, Fork, ...) and a real JavaScript syntax check.</summary>
+/// <summary>The engine's own activities (Start, Decision, Fork, ...) and the real, Jint-based syntax check.</summary>
 internal static class FlowValidation
 {
     public static ActivityRegistry Registry { get; } = new(new ServiceCollection().BuildServiceProvider(), [typeof(StartActivity).Assembly]);
 
-    public static IExpressionEvaluator CreateExpressions() => new AcornimaSyntaxChecker();
+    public static IExpressionEvaluator CreateExpressions() => new JintExpressionEvaluator(Options.Create(new ExpressionOptions()));
 
     public static DefinitionValidator CreateValidator() => new(Registry, CreateExpressions());
-}
-
-/// <summary>
-/// Checks syntax with Acornima, the parser Jint itself uses, until the real JintExpressionEvaluator is in; the
-/// validator's syntax rule needs a real JavaScript parser, not a stub.
-/// </summary>
-internal sealed class AcornimaSyntaxChecker : IExpressionEvaluator
-{
-    public JsonNode? Evaluate(string expression, IReadOnlyDictionary<string, JsonNode?> globals) =>
-        throw new NotSupportedException("Alleen syntaxiscontrole.");
-
-    public string? CheckSyntax(string expression)
-    {
-        try
-        {
-            new Acornima.Parser().ParseScript(expression);
-            return null;
-        }
-        catch (Acornima.ParseErrorException ex)
-        {
-            return ex.Message;
-        }
-    }
 }

@@ -123,6 +123,30 @@ public sealed class JintExpressionEvaluatorTests
         ShouldEqualJson(result, """[true, true, true, true, "number"]""");
     }
 
+    private sealed record Payload(string Naam, int[] Getallen);
+
+    [Fact]
+    public void Globals_built_from_dotnet_values_arrive_as_their_json_shape()
+    {
+        var globals = new Dictionary<string, JsonNode?>
+        {
+            ["variables"] = new JsonObject
+            {
+                ["datum"] = JsonValue.Create(new DateTime(2026, 1, 15, 9, 30, 0, DateTimeKind.Utc)),
+                ["id"] = JsonValue.Create(Guid.Empty),
+                ["groot"] = JsonValue.Create(1234567890123L),
+                ["prijs"] = JsonValue.Create(12.5m),
+                ["payload"] = JsonValue.Create(new Payload("x", [1, 2])),
+            },
+        };
+
+        var result = _evaluator.Evaluate(
+            "[variables.datum, variables.id, variables.groot + 1, variables.prijs * 2, variables.payload.Naam, variables.payload.Getallen.length, typeof variables.payload.GetType]",
+            globals);
+
+        ShouldEqualJson(result, """["2026-01-15T09:30:00Z", "00000000-0000-0000-0000-000000000000", 1234567890124, 25, "x", 2, "undefined"]""");
+    }
+
     [Fact]
     public void Script_changes_to_globals_do_not_reach_the_callers_json()
     {
@@ -261,9 +285,9 @@ public sealed class JintExpressionEvaluatorTests
     [Theory]
     [InlineData("let s = 'x'; while (true) { s = s + s; }")]
     [InlineData("'x'.repeat(1024 * 1024 * 1024)")]
-    [InlineData("'x'.repeat(2 ** 28).length")]
+    [InlineData("'x'.repeat(2 ** 26).length")]
     [InlineData("let a = []; while (true) { a.push('x'.repeat(1000) + a.length); }")]
-    [InlineData("new Uint8Array(2 ** 30).length")]
+    [InlineData("new Uint8Array(2 ** 28).length")]
     public void Building_a_huge_value_is_stopped_and_the_evaluator_keeps_working(string expression)
     {
         var act = () => Evaluate(expression);
@@ -339,6 +363,7 @@ public sealed class JintExpressionEvaluatorTests
     [InlineData("typeof require")]
     [InlineData("typeof process")]
     [InlineData("typeof Atomics")]
+    [InlineData("typeof SharedArrayBuffer")]
     [InlineData("typeof ShadowRealm")]
     public void Host_objects_do_not_exist(string expression)
     {
@@ -358,6 +383,7 @@ public sealed class JintExpressionEvaluatorTests
     [InlineData("variables.bedrag.GetType()")]
     [InlineData("new ShadowRealm().evaluate('1')")]
     [InlineData("Atomics.wait(new Int32Array(4), 0, 0)")]
+    [InlineData("globalThis.Atomics.wait(new Int32Array(new SharedArrayBuffer(16)), 0, 0)")]
     public void Reaching_for_dotnet_fails(string expression)
     {
         var act = () => Evaluate(expression, """{ "bedrag": 5 }""");
@@ -376,12 +402,12 @@ public sealed class JintExpressionEvaluatorTests
     }
 
     [Fact]
-    public void Global_object_holds_only_javascript_built_ins_and_the_given_globals()
+    public void Global_object_has_no_host_bindings()
     {
         var names = Evaluate("Object.getOwnPropertyNames(globalThis)")!.AsArray().Select(n => n!.GetValue<string>()).ToList();
 
         names.Should().Contain(["JSON", "Math", "variables", "input"]);
-        names.Should().NotContain(["System", "importNamespace", "clr", "host", "require", "Atomics", "SharedArrayBuffer", "ShadowRealm"]);
+        names.Should().NotContain(["System", "importNamespace", "clr", "host", "require"]);
     }
 
     // ---- concurrency -----------------------------------------------------------------------------------------

@@ -30,3 +30,19 @@ public sealed class NotifyActivity : Activity
         return ValueTask.FromResult(ActivityResult.Complete(Ports.Done));
     }
 }
+
+/// <summary>The first release of a versioned activity: always goes out through "Oud".</summary>
+[Activity("Test.Versioned", Version = 1, Category = "Test", DisplayName = "Versie 1")]
+[Outcomes("Oud")]
+public sealed class VersionedActivityV1 : Activity
+{
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(ActivityResult.Complete("Oud"));
+}
+
+/// <summary>The second release: another port. Instances pinned to version 1 keep running version 1.</summary>
+[Activity("Test.Versioned", Version = 2, Category = "Test", DisplayName = "Versie 2")]
+[Outcomes("Nieuw")]
+public sealed class VersionedActivityV2 : Activity
+{
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(ActivityResult.Complete("Nieuw"));
+}

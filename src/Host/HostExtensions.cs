@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+using AdviesRoute.Host.Api;
+using AdviesRoute.Host.Api.Errors;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Health;
+using AdviesRoute.Host.Jobs;
+using AdviesRoute.Host.Security;
+using AdviesRoute.Host.Testing;
+using AdviesRoute.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdviesRoute.Host;
+
+/// <summary>The host's part of start-up: what <c>Program.cs</c> calls.</summary>
+public static class HostExtensions
+{
+    /// <summary>
+    /// Adds the host: database location, accounts and API keys, the JSON API with problem details and OpenAPI,
+    /// pages, Hangfire and health checks. In the Testing environment it also adds the movable clock, before the
+    /// engine registers the system clock.
+    /// </summary>
+    public static WebApplicationBuilder AddAdviesRouteHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = DatabaseConnection.ResolveInConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+        if (builder.Environment.IsEnvironment(TestingClock.EnvironmentName))
+        {
+            services.AddOffsetClock();
+        }
+
+        services.AddDbContext<HostDbContext>(options =>
+        {
+            options.UseHostDatabase(connectionString);
+            options.AddInterceptors(new SqlitePragmaInterceptor());
+        });
+        services.AddAdviesRouteSecurity();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<WorkflowExceptionHandler>();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        // Unreadable JSON, a missing body or an unparsable query value become exceptions the handler turns into
+        // problem details, instead of a bare 400 in production.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+
+        services.AddRazorPages();
+        services.AddAdviesRouteJobs();
+        services.AddAdviesRouteHealth();
+        return builder;
+    }
+
+    /// <summary>Applies the host's migrations and creates the roles and, on first start, the administrator.</summary>
+    public static async Task InitializeAdviesRouteAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<HostDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<AdminAccountSeeder>().SeedAsync();
+    }
+
+    /// <summary>The request pipeline and every endpoint: pages, <c>/api</c>, OpenAPI, Hangfire dashboard, health.</summary>
+    public static WebApplication MapAdviesRoute(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler();
+        app.UseWhen(context => ApiProblems.IsApiRequest(context.Request), api => api.UseStatusCodePages());
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapRazorPages();
+        app.MapApi();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapJobDashboard();
+        if (app.Environment.IsEnvironment(TestingClock.EnvironmentName))
+        {
+            app.MapTestingClock();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using AdviesRoute.Host.Security;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+
+namespace AdviesRoute.Host.Jobs;
+
+/// <summary>Hangfire runs the engine's background work (due timers, outbox delivery); the dashboard is for admins.</summary>
+internal static class JobServiceCollectionExtensions
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static IServiceCollection AddAdviesRouteJobs(this IServiceCollection services)
+    {
+        // The storage is this host's own service rather than Hangfire's static JobStorage.Current, so two hosts in
+        // one process (the host tests) never hand work to each other. In-memory loses nothing that matters: the
+        // engine's tables are the truth and its start-up re-queues timers and unsent mail.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapJobDashboard(this IEndpointRouteBuilder app)
+    {
+        // Hangfire's own filter only admits local requests; access is decided by the endpoint's policy instead.
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions { Authorization = Array.Empty<IDashboardAuthorizationFilter>(), DisplayStorageConnectionString = false })
+            .RequireAuthorization(Policies.Administer);
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using AdviesRoute.Host;
+using AdviesRoute.Workflows;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddAdviesRouteHost();                                                     // src/Host: pages, API, accounts, jobs, health
+builder.Services.AddWorkflows(builder.Configuration, ActivityAssemblies.All);   // src/Workflows, with the activities of src/Activities
+
+var app = builder.Build();
+await app.InitializeAdviesRouteAsync();                                           // migrations, roles, first administrator
+app.MapAdviesRoute();
+await app.RunAsync();
+
+/// <summary>The entry point; public so the host tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

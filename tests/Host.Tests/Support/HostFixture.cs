@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Security.ApiKeys;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AdviesRoute.Host.Tests.Support;
+
+/// <summary>
+/// The real host in memory: environment Testing, a fresh SQLite file in a temp folder, a configured administrator
+/// password and two API keys (secretary, process owner). Logs are captured instead of written to the console.
+/// </summary>
+public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "beheer@example.org";
+    public const string AdminPassword = "Proef-Wachtwoord-2026!";
+    public const string SecretaryKeyName = "zaaksysteem";
+    public const string SecretaryKey = "secretaris-sleutel-0123456789abcdef0123";
+    public const string ProcessOwnerKeyName = "procesontwerp";
+    public const string ProcessOwnerKey = "proceseigenaar-sleutel-0123456789abcdef";
+
+    private readonly string _environment;
+    private readonly string? _adminPassword;
+    private readonly bool _ownsFolder;
+
+    public HostFixture()
+        : this(folder: null, environment: "Testing", adminPassword: AdminPassword)
+    {
+    }
+
+    /// <param name="folder">Where the database lives; a new temp folder (deleted afterwards) when null.</param>
+    public HostFixture(string? folder, string environment, string? adminPassword)
+    {
+        _ownsFolder = folder is null;
+        Folder = folder ?? Directory.CreateTempSubdirectory("adviesroute-host-tests-").FullName;
+        _environment = environment;
+        _adminPassword = adminPassword;
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "adviesroute.db");
+
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("ConnectionStrings:AdviesRoute", $"Data Source={DatabasePath}");
+        builder.UseSetting("Security:Admin:Email", AdminEmail);
+        if (_adminPassword is not null)
+        {
+            builder.UseSetting("Security:Admin:Password", _adminPassword);
+        }
+
+        builder.UseSetting("Security:ApiKeys:0:Name", SecretaryKeyName);
+        builder.UseSetting("Security:ApiKeys:0:Key", SecretaryKey);
+        builder.UseSetting("Security:ApiKeys:0:Roles:0", "secretary");
+        builder.UseSetting("Security:ApiKeys:1:Name", ProcessOwnerKeyName);
+        builder.UseSetting("Security:ApiKeys:1:Key", ProcessOwnerKey);
+        builder.UseSetting("Security:ApiKeys:1:Roles:0", "processowner");
+        builder.UseSetting("Workflows:TimerPollMilliseconds", "50");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Logs);
+            logging.SetMinimumLevel(LogLevel.Information);
+        });
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Lets a derived fixture replace services, e.g. the workflow runtime.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>A client without credentials that does not follow redirects.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client that sends an API key with every request.</summary>
+    public HttpClient WithApiKey(string key)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
+        return client;
+    }
+
+    public HttpClient Secretary() => WithApiKey(SecretaryKey);
+
+    public HttpClient ProcessOwner() => WithApiKey(ProcessOwnerKey);
+
+    /// <summary>Signs in through the login form, as a browser would, and returns the client holding the cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string userName = AdminEmail, string password = AdminPassword)
+    {
+        var client = Anonymous();
+        var response = await PostLoginFormAsync(client, userName, password);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password redirects to the start page");
+        return client;
+    }
+
+    /// <summary>Fetches the login page for its anti-forgery token and posts the form.</summary>
+    public static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string userName, string password, string? returnUrl = null)
+    {
+        var page = await client.GetStringAsync("/Account/Login");
+        var form = new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        };
+        if (returnUrl is not null)
+        {
+            form["ReturnUrl"] = returnUrl;
+        }
+
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form));
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = AntiforgeryPattern().Match(html);
+        match.Success.Should().BeTrue("every form carries an anti-forgery token");
+        return WebUtility.HtmlDecode(match.Groups["token"].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    Task IAsyncLifetime.InitializeAsync()
+    {
+        _ = Server; // start the host now, so a failing start-up fails the fixture and not a random test
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (_ownsFolder)
+        {
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a file still held open by a finishing background thread; the temp folder is cleaned by the OS
+            }
+        }
+    }
+}
+
+/// <summary>The tests that share one host.</summary>
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<HostFixture>
+{
+    public const string Name = "Host";
+}
