@@ -28,6 +28,9 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
     private readonly ConcurrentQueue<(string InstanceId, string BookmarkId)> _waiting = new();
     private double _baseline;
     private double _starts8;
+    private double _baselineCpu;
+    private Throughput _start1;
+    private Throughput _resume1;
     private string _loadStart = "";
 
     public async Task RunAsync()
@@ -106,6 +109,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
         }
 
         var latencies = new List<double>();
+        var cpu = Cpu();
         var stopwatch = Stopwatch.StartNew();
         while (latencies.Count < sizes.BaselineMaxCommits && stopwatch.Elapsed < sizes.BaselineDuration)
         {
@@ -115,7 +119,9 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
         }
 
         stopwatch.Stop();
+        cpu = Cpu() - cpu;
         _baseline = latencies.Count / stopwatch.Elapsed.TotalSeconds;
+        _baselineCpu = cpu.TotalMilliseconds * 1000 / latencies.Count;
         var l = Latencies.Of(latencies);
         Report.Heading("Baseline: raw SQLite committed transactions");
         Report.Line("One connection opened with `SqliteSetup.Open` (the engine's pragmas), WAL, one INSERT of a 200-byte row per transaction, one thread,");
@@ -129,6 +135,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
             ["Elapsed", $"{N(stopwatch.Elapsed.TotalSeconds, 2)} s"],
             ["Commits/s", N(_baseline)],
             ["Commit latency p50 / p99", $"{N(l.P50, 3)} ms / {N(l.P99, 3)} ms"],
+            ["Process CPU per commit", $"{N(_baselineCpu, 1)} us"],
         ]);
         _report.Figure("Baseline: raw SQLite commits/s (1 connection, 1 row per transaction)", $"{N(_baseline)} /s", "1.00x");
         return Task.CompletedTask;
@@ -184,9 +191,11 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
         Report.Progress("starts, 8 callers");
         var start8 = await ConcurrentAsync(8, sizes.MaxStarts, sizes.ThroughputDuration, Start);
         _starts8 = start8.PerSecond;
+        _start1 = start1;
 
         Report.Progress("resumes, 1 caller");
         var resume1 = await ConcurrentAsync(1, sizes.MaxResumes, sizes.ThroughputDuration, Resume);
+        _resume1 = resume1;
 
         // Enough waiting instances for the 8-caller run to last its full time (started unmeasured).
         var wanted = Math.Min(sizes.MaxResumes, (long)(Math.Max(start8.PerSecond, resume1.PerSecond) * 2 * sizes.ThroughputDuration.TotalSeconds));
@@ -203,7 +212,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
         Report.Line("`IWorkflowRuntime.StartAsync` of Start -> WaitForSignal -> End (each start commits the instance, its bookmark and four journal lines);");
         Report.Line("`IWorkflowRuntime.ResumeAsync` of such a waiting instance with a request id (it runs to End and commits). Callers are concurrent tasks.");
         Report.Line();
-        Report.Table(["Run", "Operations", "Elapsed", "Per second", "Mean latency", "Ratio to baseline"],
+        Report.Table(["Run", "Operations", "Elapsed", "Per second", "Mean latency", "Process CPU per operation", "Ratio to baseline"],
         [
             Row("Starts, 1 caller", start1, 1),
             Row("Starts, 8 callers", start8, 8),
@@ -222,7 +231,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
     }
 
     private string[] Row(string name, Throughput t, int callers) =>
-        [name, N(t.Count), $"{N(t.Elapsed.TotalSeconds, 2)} s", N(t.PerSecond), $"{N(callers * 1000.0 / t.PerSecond, 2)} ms", $"{N(t.PerSecond / _baseline, 2)}x"];
+        [name, N(t.Count), $"{N(t.Elapsed.TotalSeconds, 2)} s", N(t.PerSecond), $"{N(callers * 1000.0 / t.PerSecond, 2)} ms", $"{N(t.CpuMicrosecondsPerOperation)} us", $"{N(t.PerSecond / _baseline, 2)}x"];
 
     private static Trigger ResumeTrigger() => new("benchmark", WorkflowChannel.Api, Guid.NewGuid().ToString("N"));
 

@@ -4,9 +4,13 @@ using System.Globalization;
 namespace AdviesRoute.Benchmarks;
 
 /// <summary>Throughput of a run: operations completed and the wall time they took.</summary>
-internal readonly record struct Throughput(long Count, TimeSpan Elapsed)
+/// <summary>Throughput of a run: operations completed, the wall time and the process CPU time they took.</summary>
+internal readonly record struct Throughput(long Count, TimeSpan Elapsed, TimeSpan Cpu)
 {
     public double PerSecond => Count / Elapsed.TotalSeconds;
+
+    /// <summary>Process CPU time (all threads) per operation, in microseconds.</summary>
+    public double CpuMicrosecondsPerOperation => Cpu.TotalMilliseconds * 1000 / Math.Max(1, Count);
 }
 
 /// <summary>Latency percentiles of a series of timed calls, in milliseconds.</summary>
@@ -37,6 +41,7 @@ internal static class Measure
     {
         long issued = 0;
         long completed = 0;
+        var cpu = Cpu();
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
@@ -58,7 +63,30 @@ internal static class Measure
         })).ToArray();
         await Task.WhenAll(workers);
         stopwatch.Stop();
-        return new Throughput(Interlocked.Read(ref completed), stopwatch.Elapsed);
+        return new Throughput(Interlocked.Read(ref completed), stopwatch.Elapsed, Cpu() - cpu);
+    }
+
+    /// <summary>CPU time used by this process so far (user and kernel, all threads).</summary>
+    public static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>Runs <paramref name="operation"/> on one caller, sequentially, until the count or the time is reached.</summary>
+    public static async Task<Throughput> SequentialAsync(long maxOperations, TimeSpan maxDuration, Func<Task> operation)
+    {
+        long count = 0;
+        var cpu = Cpu();
+        var stopwatch = Stopwatch.StartNew();
+        while (count < maxOperations && stopwatch.Elapsed < maxDuration)
+        {
+            await operation();
+            count++;
+        }
+
+        stopwatch.Stop();
+        return new Throughput(count, stopwatch.Elapsed, Cpu() - cpu);
     }
 
     public static double Ms(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds;
