@@ -45,7 +45,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<WorkflowDbContext>((sp, o) => o
             .UseSqlite(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString, s => s.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable))
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+            .AddInterceptors(new SqlitePragmaInterceptor())
+            .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, WithoutRowIdSqlGenerator>());
 
         var assemblies = activityAssemblies.Append(typeof(Activity).Assembly).Distinct().ToArray();
         services.AddSingleton(sp => new ActivityRegistry(sp, assemblies));

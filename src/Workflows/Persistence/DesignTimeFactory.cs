@@ -9,5 +9,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<WorkflowDb
     public WorkflowDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<WorkflowDbContext>()
             .UseSqlite(WorkflowsServiceCollectionExtensions.DefaultConnectionString, o => o.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable))
+            .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, WithoutRowIdSqlGenerator>()
             .Options);
 }

@@ -26,6 +26,7 @@ public sealed class WorkflowDefinitionRecord
 
 public sealed class WorkflowInstanceRecord
 {
+    /// <summary>A version 7 GUID ("N" format): it sorts by creation time, so the list is ordered by its key.</summary>
     public string Id { get; set; } = "";
     public string DefinitionId { get; set; } = "";
     public int DefinitionVersion { get; set; }
@@ -62,9 +63,9 @@ public sealed class TimerRecord
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>One journal line; keyed by (instance, sequence), so an instance's lines lie together.</summary>
 public sealed class JournalEntryRecord
 {
-    public long Id { get; set; }
     public string InstanceId { get; set; } = "";
     public long Sequence { get; set; }
     public DateTime At { get; set; }

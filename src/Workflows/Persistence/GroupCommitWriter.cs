@@ -1,9 +1,7 @@
 using System.Text.Json;
-using ChannelFactory = System.Threading.Channels.Channel;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
-using Channel = System.Threading.Channels.Channel<AdviesRoute.Workflows.Persistence.CommitRequest>;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,13 +35,20 @@ internal sealed class CommitRequest
 /// its own savepoint so one conflicting instance does not undo the others. With <c>synchronous=FULL</c> every
 /// commit is an fsync; sharing it is what lets 8 callers go faster than one.
 /// </summary>
+/// <remarks>
+/// Leader/follower: the caller that finds no commit under way writes everything queued on its own thread (no
+/// hand-off to a writer thread, which costs more than the burst itself); callers that arrive meanwhile queue up
+/// and are written by the next batch. A leader stops once its own burst is written and passes the rest on.
+/// </remarks>
 internal sealed class GroupCommitWriter : IDisposable
 {
-    private readonly Channel _channel = ChannelFactory.CreateUnbounded<CommitRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<CommitRequest> _queue = new();
     private readonly string _connectionString;
     private readonly int _maxBatch;
     private readonly ILogger<GroupCommitWriter> _logger;
-    private readonly Thread _thread;
+    private readonly List<CommitRequest> _batch = [];
+    private int _leading;
+    private bool _disposed;
     private SqliteConnection? _connection;
     private Statements? _statements;
 
@@ -52,56 +57,103 @@ internal sealed class GroupCommitWriter : IDisposable
         _connectionString = options.Value.ConnectionString;
         _maxBatch = options.Value.MaxCommitBatch;
         _logger = logger;
-        _thread = new Thread(Run) { IsBackground = true, Name = "AdviesRoute group commit" };
-        _thread.Start();
     }
 
     public Task<CommitOutcome> CommitAsync(CommitRequest request)
     {
-        if (!_channel.Writer.TryWrite(request))
-        {
-            throw new ObjectDisposedException(nameof(GroupCommitWriter));
-        }
-
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
+        _queue.Enqueue(request);
+        Lead(request);
         return request.Completion.Task;
     }
 
     public void Dispose()
     {
-        _channel.Writer.TryComplete();
-        _thread.Join(TimeSpan.FromSeconds(10));
+        Volatile.Write(ref _disposed, true);
+        var spin = new SpinWait();
+        while (Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
+        {
+            spin.SpinOnce();
+        }
+
+        while (_queue.TryDequeue(out var request))
+        {
+            request.Completion.TrySetException(new ObjectDisposedException(nameof(GroupCommitWriter)));
+        }
+
         _statements?.Dispose();
         _connection?.Dispose();
     }
 
-    private void Run()
+    /// <summary>Writes queued bursts while this caller leads; returns once <paramref name="own"/> is written or another leads.</summary>
+    private void Lead(CommitRequest? own)
     {
-        var batch = new List<CommitRequest>(_maxBatch);
-        while (_channel.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (!_queue.IsEmpty && Interlocked.CompareExchange(ref _leading, 1, 0) == 0)
         {
-            batch.Clear();
-            while (batch.Count < _maxBatch && _channel.Reader.TryRead(out var request))
-            {
-                batch.Add(request);
-            }
-
             try
             {
-                WriteBatch(batch);
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Group commit of {Count} bursts failed; they are reported as failed to their callers.", batch.Count);
-                foreach (var request in batch)
+                while ((own is null || !own.Completion.Task.IsCompleted) && Drain())
                 {
-                    request.Completion.TrySetException(ex);
+                    WriteSafely();
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _leading, 0);
+            }
+
+            if (own is not null && own.Completion.Task.IsCompleted)
+            {
+                if (!_queue.IsEmpty)
+                {
+                    // Others are waiting; let a pool thread lead them so this caller can go on.
+                    ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.Lead(null), this, preferLocal: false);
                 }
 
-                _statements?.Dispose();
-                _statements = null;
-                _connection?.Dispose();
-                _connection = null;
+                return;
             }
+        }
+    }
+
+    private bool Drain()
+    {
+        _batch.Clear();
+        while (_batch.Count < _maxBatch && _queue.TryDequeue(out var request))
+        {
+            _batch.Add(request);
+        }
+
+        return _batch.Count > 0;
+    }
+
+    private void WriteSafely()
+    {
+        if (_disposed)
+        {
+            foreach (var request in _batch)
+            {
+                request.Completion.TrySetException(new ObjectDisposedException(nameof(GroupCommitWriter)));
+            }
+
+            return;
+        }
+
+        try
+        {
+            WriteBatch(_batch);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Group commit of {Count} bursts failed; they are reported as failed to their callers.", _batch.Count);
+            foreach (var request in _batch)
+            {
+                request.Completion.TrySetException(ex);
+            }
+
+            _statements?.Dispose();
+            _statements = null;
+            _connection?.Dispose();
+            _connection = null;
         }
     }
 
@@ -111,12 +163,18 @@ internal sealed class GroupCommitWriter : IDisposable
         _statements ??= new Statements(_connection);
         var outcomes = new CommitOutcome?[batch.Count];
         var failures = new Exception?[batch.Count];
+        var single = batch.Count == 1;
         using (var transaction = _connection.BeginTransaction(deferred: false))
         {
             _statements.Bind(transaction);
             for (var i = 0; i < batch.Count; i++)
             {
-                _statements.Exec("SAVEPOINT burst");
+                // One burst alone needs no savepoint: a conflict rolls back the whole (one-burst) transaction.
+                if (!single)
+                {
+                    _statements.Exec("SAVEPOINT burst");
+                }
+
                 try
                 {
                     outcomes[i] = Apply(batch[i]);
@@ -130,15 +188,25 @@ internal sealed class GroupCommitWriter : IDisposable
                     failures[i] = ex;
                 }
 
-                if (outcomes[i] != CommitOutcome.Committed)
+                if (!single)
                 {
-                    _statements.Exec("ROLLBACK TO burst");
-                }
+                    if (outcomes[i] != CommitOutcome.Committed)
+                    {
+                        _statements.Exec("ROLLBACK TO burst");
+                    }
 
-                _statements.Exec("RELEASE burst");
+                    _statements.Exec("RELEASE burst");
+                }
             }
 
-            transaction.Commit();
+            if (single && outcomes[0] != CommitOutcome.Committed)
+            {
+                transaction.Rollback();
+            }
+            else
+            {
+                transaction.Commit();
+            }
         }
 
         for (var i = 0; i < batch.Count; i++)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using AdviesRoute.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +14,9 @@ public sealed record InstanceListItem(string Id, string DefinitionId, int Defini
 public sealed record InstancePage(IReadOnlyList<InstanceListItem> Items, string? NextCursor);
 
 /// <summary>
-/// Lists instances newest first with keyset paging: the cursor is the (created, id) of the last row, so a
-/// page costs the same at 1,000 or 100,000 instances (no OFFSET, no COUNT).
+/// Lists instances newest first with keyset paging. Instance ids are version 7 GUIDs, which sort by creation
+/// time, so the primary key orders the list and the cursor is the last id: a page costs the same at 1,000 or
+/// 100,000 instances (no OFFSET, no COUNT).
 /// </summary>
 public static class InstanceList
 {
@@ -39,12 +39,12 @@ public static class InstanceList
 
         if (cursor is not null)
         {
-            var (created, id) = Decode(cursor);
-            query = query.Where(i => i.CreatedAt < created || (i.CreatedAt == created && string.Compare(i.Id, id) < 0));
+            var id = Decode(cursor);
+            query = query.Where(i => string.Compare(i.Id, id) < 0);
         }
 
         var rows = await query
-            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .OrderByDescending(i => i.Id)
             .Take(pageSize + 1)
             .Select(i => new InstanceListItem(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CreatedAt, i.UpdatedAt, i.FinishedAt))
             .ToListAsync(cancellationToken);
@@ -52,20 +52,26 @@ public static class InstanceList
         return new InstancePage(rows.Take(pageSize).ToList(), next);
     }
 
-    private static string Encode(InstanceListItem last) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{last.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture)}|{last.Id}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private const string CursorPrefix = "i:";
 
-    private static (DateTime Created, string Id) Decode(string cursor)
+    private static string Encode(InstanceListItem last) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + last.Id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string Decode(string cursor)
     {
         try
         {
             var base64 = cursor.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|', 2);
-            return (new DateTime(long.Parse(parts[0], CultureInfo.InvariantCulture), DateTimeKind.Utc), parts[1]);
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            if (!text.StartsWith(CursorPrefix, StringComparison.Ordinal) || text.Length == CursorPrefix.Length)
+            {
+                throw new FormatException("unknown cursor");
+            }
+
+            return text[CursorPrefix.Length..];
         }
-        catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
+        catch (FormatException ex)
         {
             throw new FormatException("De cursor is ongeldig; vraag de eerste pagina opnieuw op.", ex);
         }

@@ -19,6 +19,9 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.BookmarkRecord", b =>
                 {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
@@ -32,10 +35,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                     b.Property<long?>("DueAtMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -47,11 +46,7 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("Name");
+                    b.HasKey("InstanceId", "Id");
 
                     b.ToTable("Bookmarks", (string)null);
                 });
@@ -100,8 +95,10 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.JournalEntryRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ActivityId")
@@ -123,10 +120,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                     b.Property<string>("DataJson")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -137,17 +130,11 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                     b.Property<string>("RequestId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
+                    b.HasKey("InstanceId", "Sequence");
 
                     b.HasIndex("InstanceId", "RequestId")
                         .IsUnique()
                         .HasFilter("RequestId IS NOT NULL");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
 
                     b.ToTable("Journal", (string)null);
                 });
@@ -209,8 +196,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DueAtMs");
-
-                    b.HasIndex("InstanceId");
 
                     b.ToTable("Timers", (string)null);
                 });
@@ -306,11 +291,7 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt", "Id");
-
-                    b.HasIndex("DefinitionId", "CreatedAt", "Id");
-
-                    b.HasIndex("Status", "CreatedAt", "Id");
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

@@ -26,7 +26,7 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Bookmarks", x => x.Id);
+                    table.PrimaryKey("PK_Bookmarks", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -52,8 +52,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                 name: "Journal",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
                     InstanceId = table.Column<string>(type: "TEXT", nullable: false),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -68,7 +66,7 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Journal", x => x.Id);
+                    table.PrimaryKey("PK_Journal", x => new { x.InstanceId, x.Sequence });
                 });
 
             migrationBuilder.CreateTable(
@@ -147,16 +145,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Bookmarks_InstanceId",
-                table: "Bookmarks",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Bookmarks_Name",
-                table: "Bookmarks",
-                column: "Name");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_InstanceId_ResolvedAt",
                 table: "Incidents",
                 columns: new[] { "InstanceId", "ResolvedAt" });
@@ -169,12 +157,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                 filter: "RequestId IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Journal_InstanceId_Sequence",
-                table: "Journal",
-                columns: new[] { "InstanceId", "Sequence" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_SentAt",
                 table: "Outbox",
                 column: "SentAt");
@@ -183,11 +165,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                 name: "IX_Timers_DueAtMs",
                 table: "Timers",
                 column: "DueAtMs");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Timers_InstanceId",
-                table: "Timers",
-                column: "InstanceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowDefinitions_DefinitionId_IsLatest",
@@ -201,19 +178,9 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkflowInstances_CreatedAt_Id",
+                name: "IX_WorkflowInstances_Status_Id",
                 table: "WorkflowInstances",
-                columns: new[] { "CreatedAt", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WorkflowInstances_DefinitionId_CreatedAt_Id",
-                table: "WorkflowInstances",
-                columns: new[] { "DefinitionId", "CreatedAt", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WorkflowInstances_Status_CreatedAt_Id",
-                table: "WorkflowInstances",
-                columns: new[] { "Status", "CreatedAt", "Id" });
+                columns: new[] { "Status", "Id" });
         }
 
         /// <inheritdoc />

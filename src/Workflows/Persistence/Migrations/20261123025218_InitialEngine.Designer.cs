@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdviesRoute.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261123021832_InitialEngine")]
+    [Migration("20261123025218_InitialEngine")]
     partial class InitialEngine
     {
         /// <inheritdoc />
@@ -22,6 +22,9 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.BookmarkRecord", b =>
                 {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
@@ -35,10 +38,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                     b.Property<long?>("DueAtMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -50,11 +49,7 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("Name");
+                    b.HasKey("InstanceId", "Id");
 
                     b.ToTable("Bookmarks", (string)null);
                 });
@@ -103,8 +98,10 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.JournalEntryRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ActivityId")
@@ -126,10 +123,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                     b.Property<string>("DataJson")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -140,17 +133,11 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                     b.Property<string>("RequestId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
+                    b.HasKey("InstanceId", "Sequence");
 
                     b.HasIndex("InstanceId", "RequestId")
                         .IsUnique()
                         .HasFilter("RequestId IS NOT NULL");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
 
                     b.ToTable("Journal", (string)null);
                 });
@@ -212,8 +199,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DueAtMs");
-
-                    b.HasIndex("InstanceId");
 
                     b.ToTable("Timers", (string)null);
                 });
@@ -309,11 +294,7 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt", "Id");
-
-                    b.HasIndex("DefinitionId", "CreatedAt", "Id");
-
-                    b.HasIndex("Status", "CreatedAt", "Id");
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });
