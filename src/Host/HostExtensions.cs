@@ -8,6 +8,7 @@ using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Testing;
 using AdviesRoute.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host;
@@ -43,7 +44,15 @@ public static class HostExtensions
         // Unreadable JSON, a missing body or an unparsable query value become exceptions the handler turns into
         // problem details, instead of a bare 400 in production.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApiDocumentInfo>();
+
+            // Use cases nest their Request/Response types; name schemas after both so they do not collide.
+            o.CreateSchemaReferenceId = type => type.Type.IsNested && type.Type.DeclaringType is { } outer
+                ? outer.Name + type.Type.Name
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        });
 
         services.AddRazorPages();
         services.AddAdviesRouteJobs();

@@ -4,7 +4,6 @@ using AdviesRoute.Workflows.Persistence;
 using AdviesRoute.Workflows.Runtime;
 using Hangfire;
 using Hangfire.InMemory;
-using Hangfire.Logging;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +17,8 @@ namespace AdviesRoute.Benchmarks;
 /// </summary>
 internal sealed class BenchHost : IAsyncDisposable
 {
-    public const int HangfireWorkers = 16;
+    /// <summary>Hangfire's default worker count, which the Host uses too (5 per core, at most 20).</summary>
+    public static int HangfireWorkers { get; } = new BackgroundJobServerOptions().WorkerCount;
 
     private readonly IHost _host;
 
@@ -42,12 +42,19 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Workflows:ConnectionString"] = $"Data Source={path}",
         });
         builder.Services.AddWorkflows(builder.Configuration);
-        // Hangfire keeps its log provider in a static; after an earlier host was disposed it points at that host's
-        // disposed logger factory, which the storage's constructor would use. This host's AddHangfire sets its own.
-        LogProvider.SetCurrentLogProvider(SilentLogProvider.Instance);
-        builder.Services.AddSingleton<JobStorage>(new InMemoryStorage());
-        builder.Services.AddHangfire(_ => { });
-        builder.Services.AddHangfireServer(o => o.WorkerCount = HangfireWorkers);
+        // As the Host's AddAdviesRouteJobs: the storage is this host's own service, not Hangfire's static one.
+        // Resolving the global configuration first points Hangfire's (static) log provider at this host's logger
+        // factory rather than at the disposed one of an earlier host in this process.
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return new InMemoryStorage();
+        });
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        builder.Services.AddHangfireServer();
         var host = builder.Build();
         await host.StartAsync();
         return new BenchHost(host, path);
@@ -85,14 +92,4 @@ internal sealed class BenchHost : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
     }
-}
-
-/// <summary>Logs nothing; stands in for Hangfire's static log provider between hosts.</summary>
-internal sealed class SilentLogProvider : ILogProvider, ILog
-{
-    public static SilentLogProvider Instance { get; } = new();
-
-    public ILog GetLogger(string name) => this;
-
-    public bool Log(LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
 }

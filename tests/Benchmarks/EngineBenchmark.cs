@@ -29,6 +29,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
     private double _baseline;
     private double _starts8;
     private double _baselineCpu;
+    private double _baselineFrames;
     private Throughput _start1;
     private Throughput _resume1;
     private string _loadStart = "";
@@ -52,10 +53,14 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
             await BreakdownAsync(host);
         }
 
-        await MemoryAndLargeListingAsync();
-        await SmallListingAsync();
-        await SpreadTimersAsync();
-        await BurstTimersAsync();
+        // ADVIESROUTE_BENCH_QUICK=1: only the baseline, starts, resumes and the sequence (for tuning the engine).
+        if (Environment.GetEnvironmentVariable("ADVIESROUTE_BENCH_QUICK") != "1")
+        {
+            await MemoryAndLargeListingAsync();
+            await SmallListingAsync();
+            await SpreadTimersAsync();
+            await BurstTimersAsync();
+        }
         _report.WriteSummary();
         Report.Line();
         Report.Line($"Load average at the start / end: {_loadStart} / {BenchEnvironment.LoadAverage()}");
@@ -122,6 +127,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
         cpu = Cpu() - cpu;
         _baseline = latencies.Count / stopwatch.Elapsed.TotalSeconds;
         _baselineCpu = cpu.TotalMilliseconds * 1000 / latencies.Count;
+        _baselineFrames = WalFramesPerCommit(connection, sizes.Smoke ? 50 : 500, Commit);
         var l = Latencies.Of(latencies);
         Report.Heading("Baseline: raw SQLite committed transactions");
         Report.Line("One connection opened with `SqliteSetup.Open` (the engine's pragmas), WAL, one INSERT of a 200-byte row per transaction, one thread,");
@@ -136,9 +142,48 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
             ["Commits/s", N(_baseline)],
             ["Commit latency p50 / p99", $"{N(l.P50, 3)} ms / {N(l.P99, 3)} ms"],
             ["Process CPU per commit", $"{N(_baselineCpu, 1)} us"],
+            ["WAL frames (4 KB pages) written per commit", N(_baselineFrames, 1)],
         ]);
         _report.Figure("Baseline: raw SQLite commits/s (1 connection, 1 row per transaction)", $"{N(_baseline)} /s", "1.00x");
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// WAL frames (pages) one commit writes: the WAL is truncated, automatic checkpoints are switched off on this
+    /// connection, <paramref name="commits"/> commits are made, and the frames in the WAL are counted.
+    /// </summary>
+    private static double WalFramesPerCommit(SqliteConnection connection, int commits, Action commit)
+    {
+        long Frames(string mode)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA wal_checkpoint({mode})";
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? reader.GetInt64(1) : -1;
+        }
+
+        using (var off = connection.CreateCommand())
+        {
+            off.CommandText = "PRAGMA wal_autocheckpoint=0";
+            off.ExecuteNonQuery();
+        }
+
+        try
+        {
+            Frames("TRUNCATE");
+            for (var i = 0; i < commits; i++)
+            {
+                commit();
+            }
+
+            return Frames("PASSIVE") / (double)commits;
+        }
+        finally
+        {
+            using var on = connection.CreateCommand();
+            on.CommandText = "PRAGMA wal_autocheckpoint=1000";
+            on.ExecuteNonQuery();
+        }
     }
 
     private string Ratio(double value) => $"{N(value / _baseline, 2)}x baseline";
@@ -186,15 +231,24 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
             return true;
         }
 
-        Report.Progress("starts, 1 caller");
-        var start1 = await ConcurrentAsync(1, sizes.MaxStarts, sizes.ThroughputDuration, Start);
-        Report.Progress("starts, 8 callers");
-        var start8 = await ConcurrentAsync(8, sizes.MaxStarts, sizes.ThroughputDuration, Start);
+        using var probe = WriterProbe.TryAttach(host.Services.GetRequiredService<GroupCommitWriter>());
+        var perCommit = new Dictionary<string, string>();
+        async Task<Throughput> Measured(string name, int callers, long max, Func<long, Task<bool>> operation)
+        {
+            Report.Progress(name);
+            var commits = probe?.Commits ?? 0;
+            var result = await ConcurrentAsync(callers, max, sizes.ThroughputDuration, operation);
+            commits = (probe?.Commits ?? 0) - commits;
+            perCommit[name] = probe is null || commits == 0 ? "n/a" : $"{N(commits)} ({N((double)result.Count / commits, 2)})";
+            return result;
+        }
+
+        var start1 = await Measured("Starts, 1 caller", 1, sizes.MaxStarts, Start);
+        var start8 = await Measured("Starts, 8 callers", 8, sizes.MaxStarts, Start);
         _starts8 = start8.PerSecond;
         _start1 = start1;
 
-        Report.Progress("resumes, 1 caller");
-        var resume1 = await ConcurrentAsync(1, sizes.MaxResumes, sizes.ThroughputDuration, Resume);
+        var resume1 = await Measured("Resumes, 1 caller", 1, sizes.MaxResumes, Resume);
         _resume1 = resume1;
 
         // Enough waiting instances for the 8-caller run to last its full time (started unmeasured).
@@ -205,20 +259,21 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
             await ConcurrentAsync(8, wanted - _waiting.Count, TimeSpan.FromMinutes(5), Start);
         }
 
-        Report.Progress("resumes, 8 callers");
-        var resume8 = await ConcurrentAsync(8, sizes.MaxResumes, sizes.ThroughputDuration, Resume);
+        var resume8 = await Measured("Resumes, 8 callers", 8, sizes.MaxResumes, Resume);
 
         Report.Heading("Instances started to their first bookmark, and bookmark resumes (real engine)");
         Report.Line("`IWorkflowRuntime.StartAsync` of Start -> WaitForSignal -> End (each start commits the instance, its bookmark and four journal lines);");
         Report.Line("`IWorkflowRuntime.ResumeAsync` of such a waiting instance with a request id (it runs to End and commits). Callers are concurrent tasks.");
         Report.Line();
-        Report.Table(["Run", "Operations", "Elapsed", "Per second", "Mean latency", "Process CPU per operation", "Ratio to baseline"],
+        Report.Table(["Run", "Operations", "Elapsed", "Per second", "Mean latency", "Process CPU per operation", "Writer transactions (bursts per transaction)", "Ratio to baseline"],
         [
-            Row("Starts, 1 caller", start1, 1),
-            Row("Starts, 8 callers", start8, 8),
-            Row("Resumes, 1 caller", resume1, 1),
-            Row("Resumes, 8 callers", resume8, 8),
+            [.. Row("Starts, 1 caller", start1, 1), perCommit["Starts, 1 caller"], $"{N(start1.PerSecond / _baseline, 2)}x"],
+            [.. Row("Starts, 8 callers", start8, 8), perCommit["Starts, 8 callers"], $"{N(start8.PerSecond / _baseline, 2)}x"],
+            [.. Row("Resumes, 1 caller", resume1, 1), perCommit["Resumes, 1 caller"], $"{N(resume1.PerSecond / _baseline, 2)}x"],
+            [.. Row("Resumes, 8 callers", resume8, 8), perCommit["Resumes, 8 callers"], $"{N(resume8.PerSecond / _baseline, 2)}x"],
         ]);
+        Report.Line();
+        Report.Line("Writer transactions are counted with a SQLite commit hook on the group-commit writer's connection (diagnostic).");
 
         _report.Figure("Starts to first bookmark, 1 caller", $"{N(start1.PerSecond)} /s", Ratio(start1.PerSecond));
         _report.Figure("Starts to first bookmark, 8 callers", $"{N(start8.PerSecond)} /s", Ratio(start8.PerSecond));
@@ -231,7 +286,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
     }
 
     private string[] Row(string name, Throughput t, int callers) =>
-        [name, N(t.Count), $"{N(t.Elapsed.TotalSeconds, 2)} s", N(t.PerSecond), $"{N(callers * 1000.0 / t.PerSecond, 2)} ms", $"{N(t.CpuMicrosecondsPerOperation)} us", $"{N(t.PerSecond / _baseline, 2)}x"];
+        [name, N(t.Count), $"{N(t.Elapsed.TotalSeconds, 2)} s", N(t.PerSecond), $"{N(callers * 1000.0 / t.PerSecond, 2)} ms", $"{N(t.CpuMicrosecondsPerOperation)} us"];
 
     private static Trigger ResumeTrigger() => new("benchmark", WorkflowChannel.Api, Guid.NewGuid().ToString("N"));
 
@@ -369,7 +424,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
         var requestApplied = Time(() => readers.RequestApplied(summary.InstanceId, "no-such-request"));
         var commitMs = 1000.0 / _baseline;
 
-        Report.Heading("Where the time of one start goes (1 caller, p50 of in-process pieces)");
+        Report.Heading("Pieces of one start and one resume in process (p50)");
         Report.Line("The pieces the runtime does around the commit, timed on their own, against one raw commit from the baseline.");
         Report.Line();
         Report.Table(["Piece", "p50"],
@@ -383,6 +438,168 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
             ["Request-id check (`ReaderPool.RequestApplied`, a resume with a request id)", $"{N(requestApplied, 1)} us"],
             ["One raw commit (1 / baseline commits/s)", $"{N(commitMs * 1000, 1)} us"],
         ]);
+
+        // The same start written three ways, one caller, to split the time of a start between the rows it writes,
+        // the fsync, the hand-off to the writer thread, and the runtime around it.
+        Report.Progress("breakdown: writing a start's rows directly, through the writer, and through the runtime");
+        var writer = services.GetRequiredService<GroupCommitWriter>();
+        var max = sizes.Smoke ? 200 : 1_000_000;
+        var duration = sizes.Smoke ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
+
+        BurstResult NewStart(out DateTimeOffset now)
+        {
+            now = DateTimeOffset.UtcNow;
+            var burst = new Burst(definition, Guid.CreateVersion7(now).ToString("N"), new InstanceState(), StartTrigger, now, evaluator, services, 10_000);
+            burst.JournalTrigger(AdviesRoute.Workflows.Journal.JournalKinds.InstanceStarted, null, null, new JsonObject { ["definitionId"] = definition.DefinitionId, ["version"] = definition.Version });
+            burst.StartAt(definition.StartNodeId);
+            burst.RunAsync().AsTask().GetAwaiter().GetResult();
+            return burst.Finish();
+        }
+
+        Throughput Direct(string synchronous)
+        {
+            using var connection = SqliteSetup.Open(host.ConnectionString);
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = $"PRAGMA synchronous={synchronous}";
+                pragma.ExecuteNonQuery();
+            }
+
+            using var rows = new StartRows(connection);
+            var cpu = Cpu();
+            var stopwatch = Stopwatch.StartNew();
+            long count = 0;
+            while (count < max && stopwatch.Elapsed < duration)
+            {
+                rows.Write(NewStart(out var now), definition, now);
+                count++;
+            }
+
+            return new Throughput(count, stopwatch.Elapsed, Cpu() - cpu);
+        }
+
+        var directFull = Direct("FULL");
+        var directOff = Direct("OFF");
+        double startFrames;
+        using (var connection = SqliteSetup.Open(host.ConnectionString))
+        {
+            using var rows = new StartRows(connection);
+            startFrames = WalFramesPerCommit(connection, sizes.Smoke ? 50 : 500, () => rows.Write(NewStart(out var now), definition, now));
+        }
+
+        var viaWriter = await SequentialAsync(max, duration, async () =>
+        {
+            var result = NewStart(out var now);
+            var outcome = await writer.CommitAsync(new CommitRequest { Burst = result, ExpectedRevision = null, Definition = definition, Now = now });
+            if (outcome != CommitOutcome.Committed)
+            {
+                throw new InvalidOperationException($"Commit outcome {outcome}.");
+            }
+        });
+        var viaRuntime = await SequentialAsync(max, duration, () => host.Runtime.StartAsync(Definitions.WaitId, null, StartTrigger));
+
+        Report.Heading("Where the time of one start goes: the same start written four ways (1 caller, sequential)");
+        Report.Line("Direct = the writer's own SQL for a start (SAVEPOINT, instance row, bookmark, four journal lines, RELEASE) in one transaction on a");
+        Report.Line("connection of this program, no hand-off. Writer = `GroupCommitWriter.CommitAsync` of a prebuilt start burst (channel -> writer thread ->");
+        Report.Line("TaskCompletionSource). Runtime = `IWorkflowRuntime.StartAsync` (definition lookup + burst + writer). Same database, same moment.");
+        Report.Line();
+        string[] Way(string name, Throughput t) =>
+            [name, N(t.PerSecond), $"{N(1000.0 / t.PerSecond, 3)} ms", $"{N(t.CpuMicrosecondsPerOperation)} us", $"{N(t.PerSecond / _baseline, 2)}x"];
+        Report.Line($"WAL frames (4 KB pages) one commit writes: a start's rows {N(startFrames, 1)}, the baseline's one row {N(_baselineFrames, 1)}");
+        Report.Line("(counted on the same connections with automatic checkpoints switched off for the count).");
+        Report.Line();
+        Report.Table(["Way", "Per second", "Mean latency", "Process CPU per operation", "Ratio to baseline"],
+        [
+            ["Baseline: raw commit of one 200-byte row", N(_baseline), $"{N(1000.0 / _baseline, 3)} ms", $"{N(_baselineCpu)} us", "1.00x"],
+            Way("Direct, synchronous=FULL", directFull),
+            Way("Direct, synchronous=OFF (no fsync: the SQL work alone)", directOff),
+            Way("Through GroupCommitWriter (synchronous=FULL)", viaWriter),
+            Way("Through IWorkflowRuntime.StartAsync", viaRuntime),
+            Way("(for comparison) starts, 1 caller, from the run above", _start1),
+            Way("(for comparison) resumes, 1 caller, from the run above", _resume1),
+        ]);
+        _report.Figure("Start's rows written directly, 1 caller (synchronous=FULL / OFF)", $"{N(directFull.PerSecond)} /s / {N(directOff.PerSecond)} /s", $"{N(directFull.PerSecond / _baseline, 2)}x / {N(directOff.PerSecond / _baseline, 2)}x baseline");
+        _report.Figure("Start through GroupCommitWriter only, 1 caller", $"{N(viaWriter.PerSecond)} /s", Ratio(viaWriter.PerSecond));
+        _report.Figure("WAL frames per commit: a start's rows / the baseline's row", $"{N(startFrames, 1)} / {N(_baselineFrames, 1)}", $"{N(startFrames / _baselineFrames, 1)}x");
+    }
+
+    /// <summary>The group-commit writer's statements for a new instance, run on a connection of our own.</summary>
+    private sealed class StartRows : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _instance;
+        private readonly SqliteCommand _bookmark;
+        private readonly SqliteCommand _journal;
+        private readonly SqliteCommand _plain;
+
+        public StartRows(SqliteConnection connection)
+        {
+            _connection = connection;
+            _instance = Command("INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersion, DefinitionRecordId, Status, Revision, StateJson, CreatedAt, UpdatedAt, FinishedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", 10);
+            _bookmark = Command("INSERT INTO Bookmarks (Id, InstanceId, ActivityId, TokenId, Name, PayloadJson, DueAtMs, CreatedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8);
+            _journal = Command("INSERT INTO Journal (InstanceId, Sequence, At, Kind, ActivityId, ActivityType, Outcome, Actor, Channel, RequestId, DataJson) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", 11);
+            _plain = connection.CreateCommand();
+        }
+
+        private SqliteCommand Command(string sql, int parameters)
+        {
+            var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameters; i++)
+            {
+                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+            }
+
+            return command;
+        }
+
+        private static void Run(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
+        {
+            command.Transaction = transaction;
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+        }
+
+        private void Exec(string sql, SqliteTransaction transaction)
+        {
+            _plain.CommandText = sql;
+            _plain.Transaction = transaction;
+            _plain.ExecuteNonQuery();
+        }
+
+        public void Write(BurstResult burst, CompiledDefinition definition, DateTimeOffset at)
+        {
+            var now = at.UtcDateTime;
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            Exec("SAVEPOINT burst", transaction);
+            var stateJson = JsonSerializer.Serialize(burst.State, WorkflowJson.Options);
+            Run(_instance, transaction, burst.InstanceId, definition.DefinitionId, definition.Version, definition.RecordId, burst.Status.ToString(), 1L, stateJson, now, now, null);
+            foreach (var added in burst.AddedBookmarks)
+            {
+                var b = added.Bookmark;
+                Run(_bookmark, transaction, b.Id, burst.InstanceId, added.ActivityId, added.TokenId, b.Name, b.Payload?.ToJsonString(), b.DueAt?.ToUnixTimeMilliseconds(), b.CreatedAt.UtcDateTime);
+            }
+
+            foreach (var entry in burst.Journal)
+            {
+                Run(_journal, transaction, burst.InstanceId, entry.Sequence, entry.At.UtcDateTime, entry.Kind, entry.ActivityId, entry.ActivityType, entry.Outcome, entry.Actor, entry.Channel.ToString(), entry.RequestId, entry.Data?.ToJsonString());
+            }
+
+            Exec("RELEASE burst", transaction);
+            transaction.Commit();
+        }
+
+        public void Dispose()
+        {
+            _instance.Dispose();
+            _bookmark.Dispose();
+            _journal.Dispose();
+            _plain.Dispose();
+        }
     }
 
     // ---------------------------------------------------------------- memory, and listing at the large size

@@ -15,6 +15,7 @@ internal static class BenchEnvironment
         yield return (".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})");
         yield return ("Cores (Environment.ProcessorCount)", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         yield return ("GC", $"{(GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {GCSettings.LatencyMode}");
+        yield return ("Hangfire", $"in-memory storage per host, {BenchHost.HangfireWorkers} workers (the default, as the Host)");
         yield return ("Temp folder", folder);
         yield return ("File system (/proc/mounts)", MountOf(folder));
         yield return ("File system (stat -f -c %T)", StatFileSystem(folder));

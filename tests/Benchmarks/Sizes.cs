@@ -37,7 +37,7 @@ internal sealed record Sizes(
         BurstTimers: 10_000,
         ListSmall: 1_000,
         ListLarge: 100_000,
-        ListCalls: 200);
+        ListCalls: 1_000);
 
     public static Sizes SmokeSizes { get; } = new(
         Smoke: true,

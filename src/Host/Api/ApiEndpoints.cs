@@ -22,7 +22,8 @@ internal static class ApiEndpoints
         definitions.MapGet("/{definitionId}/versions/{version:int}", GetDefinitionVersion.HandleAsync)
             .RequireAuthorization(Policies.ReadWorkflows)
             .WithName("GetDefinitionVersion")
-            .WithSummary("Eén opgeslagen versie van een definitie, als JSON.");
+            .WithSummary("Eén opgeslagen versie van een definitie, als JSON.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var instances = api.MapGroup("/instances").WithTags("Instanties");
         definitions.MapPost("/{definitionId}/instances", StartInstance.HandleAsync)
@@ -39,7 +40,8 @@ internal static class ApiEndpoints
         instances.MapGet("/{instanceId}", GetInstance.HandleAsync)
             .RequireAuthorization(Policies.ReadWorkflows)
             .WithName("GetInstance")
-            .WithSummary("Een instantie met variabelen, bladwijzers, open incidenten en journaal.");
+            .WithSummary("Een instantie met variabelen, bladwijzers, open incidenten en journaal.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         instances.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeBookmark.HandleAsync)
             .RequireAuthorization(Policies.OperateInstances)
             .WithName("ResumeBookmark")

@@ -1,15 +1,22 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Data;
 
 /// <summary>
-/// The host's own tables (accounts and roles), in the same database as the engine's tables. It keeps its own
-/// migrations history table so the two contexts migrate independently.
+/// The host's own tables (accounts, roles, data-protection keys), in the same database as the engine's tables.
+/// It keeps its own migrations history table so the two contexts migrate independently.
 /// </summary>
-public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<HostUser>(options)
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<HostUser>(options), IDataProtectionKeyContext
 {
     public const string MigrationsHistoryTable = "__HostMigrations";
+
+    /// <summary>
+    /// The keys that protect sign-in cookies and anti-forgery tokens. Kept in the database so sessions survive a
+    /// restart or redeploy, and several hosts on one database accept each other's cookies.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace AdviesRoute.Host.Security;
 
 /// <summary>
@@ -25,7 +23,4 @@ internal static class ApiProblems
             title: "Geen toegang",
             detail: "Uw rol geeft geen toegang tot deze handeling.")
         .ExecuteAsync(context);
-
-    internal static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

@@ -1,6 +1,7 @@
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security.ApiKeys;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +49,10 @@ internal static class SecurityServiceCollectionExtensions
         services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
         services.PostConfigureAll<ApiKeyAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
         services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
+
+        services.AddDataProtection()
+            .SetApplicationName("AdviesRoute")
+            .PersistKeysToDbContext<HostDbContext>();
 
         services.AddAuthorization(Policies.Add);
         services.AddScoped<AdminAccountSeeder>();

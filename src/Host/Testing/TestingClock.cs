@@ -16,7 +16,7 @@ public static class TestingClock
     public const string Route = "/api/testing/clock";
 
     /// <param name="Advance">An ISO 8601 duration such as <c>P12W</c> or <c>PT1H</c>.</param>
-    public sealed record Request(string? Advance);
+    public sealed record Request(string? Advance = null);
 
     /// <param name="Now">The application's time after the move.</param>
     /// <param name="Offset">How far it runs ahead of the wall clock.</param>
@@ -25,7 +25,8 @@ public static class TestingClock
     /// <summary>Must come before the engine's registration, which only adds the system clock when none is registered.</summary>
     internal static IServiceCollection AddOffsetClock(this IServiceCollection services)
     {
-        services.AddSingleton<OffsetTimeProvider>();
+        // Built explicitly: letting the container pick the constructor would resolve TimeProvider, i.e. itself.
+        services.AddSingleton(_ => new OffsetTimeProvider(TimeProvider.System));
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<OffsetTimeProvider>());
         return services;

@@ -241,7 +241,7 @@ internal sealed class GroupCommitWriter : IDisposable
 
         foreach (var id in burst.RemovedBookmarkIds)
         {
-            s.DeleteBookmark.Run(id);
+            s.DeleteBookmark.Run(burst.InstanceId, id);
             s.DeleteTimer.Run(id);
         }
 
@@ -287,7 +287,7 @@ internal sealed class GroupCommitWriter : IDisposable
 
         public Statement InsertInstance { get; } = Add(connection, "INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersion, DefinitionRecordId, Status, Revision, StateJson, CreatedAt, UpdatedAt, FinishedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", 10);
         public Statement UpdateInstance { get; } = Add(connection, "UPDATE WorkflowInstances SET Status = $p0, Revision = Revision + 1, StateJson = $p1, UpdatedAt = $p2, FinishedAt = $p3 WHERE Id = $p4 AND Revision = $p5", 6);
-        public Statement DeleteBookmark { get; } = Add(connection, "DELETE FROM Bookmarks WHERE Id = $p0", 1);
+        public Statement DeleteBookmark { get; } = Add(connection, "DELETE FROM Bookmarks WHERE InstanceId = $p0 AND Id = $p1", 2);
         public Statement DeleteTimer { get; } = Add(connection, "DELETE FROM Timers WHERE Id = $p0", 1);
         public Statement InsertBookmark { get; } = Add(connection, "INSERT INTO Bookmarks (Id, InstanceId, ActivityId, TokenId, Name, PayloadJson, DueAtMs, CreatedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8);
         public Statement InsertTimer { get; } = Add(connection, "INSERT INTO Timers (Id, InstanceId, DueAtMs, CreatedAt) VALUES ($p0, $p1, $p2, $p3)", 4);

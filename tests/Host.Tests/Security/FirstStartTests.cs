@@ -12,7 +12,7 @@ public sealed partial class FirstStartTests : IDisposable
     public async Task Without_a_configured_password_the_first_start_logs_a_generated_one_once_and_it_signs_in()
     {
         string password;
-        await using (var first = new HostFixture(_folder, "Testing", adminPassword: null))
+        await using (var first = HostFixture.OnFolder(_folder, adminPassword: null))
         {
             using var client = first.Anonymous(); // starts the host
 
@@ -26,7 +26,7 @@ public sealed partial class FirstStartTests : IDisposable
             (await signedIn.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        await using var second = new HostFixture(_folder, "Testing", adminPassword: null);
+        await using var second = HostFixture.OnFolder(_folder, adminPassword: null);
         using var again = second.Anonymous();
 
         second.Logs.Entries.Should().NotContain(e => e.Message.Contains("wachtwoord / password:", StringComparison.Ordinal), "the account exists now");

@@ -34,13 +34,16 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <param name="folder">Where the database lives; a new temp folder (deleted afterwards) when null.</param>
-    public HostFixture(string? folder, string environment, string? adminPassword)
+    protected HostFixture(string? folder, string environment, string? adminPassword)
     {
         _ownsFolder = folder is null;
         Folder = folder ?? Directory.CreateTempSubdirectory("adviesroute-host-tests-").FullName;
         _environment = environment;
         _adminPassword = adminPassword;
     }
+
+    /// <summary>A host on an existing folder, e.g. to start twice on one database; the folder is left in place.</summary>
+    public static HostFixture OnFolder(string folder, string? adminPassword) => new(folder, "Testing", adminPassword);
 
     public string Folder { get; }
 

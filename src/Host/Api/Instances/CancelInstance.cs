@@ -11,7 +11,7 @@ public static class CancelInstance
     public const int MaxReasonLength = 2000;
 
     /// <param name="Reason">Why; kept in the journal.</param>
-    public sealed record Request(string? Reason);
+    public sealed record Request(string? Reason = null);
 
     internal static async Task<Results<Ok<BurstSummary>, ValidationProblem>> HandleAsync(
         string instanceId,

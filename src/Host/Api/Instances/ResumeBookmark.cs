@@ -17,7 +17,7 @@ public static class ResumeBookmark
 
     /// <param name="Input">What the bookmark is resumed with; its shape depends on the activity.</param>
     /// <param name="RequestId">Makes the call idempotent; alternatively send the <c>Idempotency-Key</c> header.</param>
-    public sealed record Request(JsonNode? Input, string? RequestId);
+    public sealed record Request(JsonNode? Input = null, string? RequestId = null);
 
     internal static async Task<Results<Ok<BurstSummary>, ValidationProblem>> HandleAsync(
         string instanceId,

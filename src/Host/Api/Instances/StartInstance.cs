@@ -11,7 +11,7 @@ public static class StartInstance
 {
     /// <param name="Input">The definition's inputs.</param>
     /// <param name="Version">A specific version; the published one when absent.</param>
-    public sealed record Request(JsonObject? Input, int? Version);
+    public sealed record Request(JsonObject? Input = null, int? Version = null);
 
     internal static async Task<Created<BurstSummary>> HandleAsync(
         string definitionId,
