@@ -25,6 +25,7 @@ public static class HostExtensions
     {
         var services = builder.Services;
         var connectionString = DatabaseConnection.ResolveInConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+        ShippedDefinitions.ResolveInConfiguration(builder.Configuration);
         if (builder.Environment.IsEnvironment(TestingClock.EnvironmentName))
         {
             services.AddOffsetClock();
