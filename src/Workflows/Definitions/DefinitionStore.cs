@@ -4,6 +4,7 @@ using System.Text.Json;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdviesRoute.Workflows.Definitions;
 
@@ -15,7 +16,7 @@ public sealed record DefinitionSaveResult(string DefinitionId, int Version, bool
 /// Stores definitions as versions. A save never overwrites a published version: changed content becomes a
 /// new version; unchanged content changes nothing. A rejected definition stores nothing.
 /// </summary>
-public sealed class DefinitionStore(WorkflowDbContext db, DefinitionValidator validator, ActivityRegistry registry, TimeProvider time)
+public sealed class DefinitionStore(WorkflowDbContext db, DefinitionValidator validator, ActivityRegistry registry, TimeProvider time, IServiceProvider services)
 {
     /// <summary>Parses, validates and stores <paramref name="json"/>.</summary>
     /// <exception cref="DefinitionValidationException">The JSON is malformed or the definition invalid.</exception>
@@ -65,6 +66,7 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionValidator va
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                services.GetService<DefinitionCache>()?.Forget(record.DefinitionId);
                 return new DefinitionSaveResult(record.DefinitionId, version, Changed: true, record.Id);
             }
             catch (DbUpdateException) when (attempt < 3)

@@ -124,20 +124,27 @@ internal sealed class WorkflowRuntime(
             var row = readers.LoadInstance(instanceId) ?? throw new WorkflowNotFoundException($"Instantie {instanceId} bestaat niet.");
             var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
             var status = Enum.Parse<WorkflowStatus>(row.Status);
-            if (trigger.RequestId is not null && readers.RequestApplied(instanceId, trigger.RequestId))
-            {
-                return Summarise(instanceId, status, state, alreadyApplied: true);
-            }
-
-            if (status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
-            {
-                throw new InstanceStateException($"Instantie {instanceId} is {(status == WorkflowStatus.Finished ? "afgerond" : "geannuleerd")} en kan niet verder.");
-            }
-
-            var definition = definitions.Get(row.DefinitionRecordId);
+            Burst burst;
+            CompiledDefinition definition;
             var now = time.GetUtcNow();
-            var burst = NewBurst(definition, instanceId, state, trigger, now);
-            await step(definition, state, burst);
+            try
+            {
+                if (status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+                {
+                    throw new InstanceStateException($"Instantie {instanceId} is {(status == WorkflowStatus.Finished ? "afgerond" : "geannuleerd")} en kan niet verder.");
+                }
+
+                definition = definitions.Get(row.DefinitionRecordId);
+                burst = NewBurst(definition, instanceId, state, trigger, now);
+                await step(definition, state, burst);
+            }
+            catch (WorkflowException) when (trigger.RequestId is not null && readers.RequestApplied(instanceId, trigger.RequestId))
+            {
+                // The request was applied before (its answer was lost): what it resumed is gone, so the step
+                // refuses; say it was applied instead. Asked only on this path, so a normal resume costs no query.
+                return Summarise(instanceId, status, JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!, alreadyApplied: true);
+            }
+
             var result = burst.Finish();
             var outcome = await writer.CommitAsync(new CommitRequest { Burst = result, ExpectedRevision = row.Revision, Definition = definition, Now = now });
             switch (outcome)

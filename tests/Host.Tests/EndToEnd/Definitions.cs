@@ -1,4 +1,5 @@
 using System.Text;
+using AdviesRoute.Tests.Shared;
 
 namespace AdviesRoute.Host.Tests.EndToEnd;
 
@@ -55,40 +56,7 @@ internal static class Definitions
         """;
     }
 
-    /// <summary>A Fork into <paramref name="branches"/> signal waits that meet in one Join on "all".</summary>
-    public static string WideJoin(int branches)
-    {
-        var activities = new StringBuilder();
-        var connections = new StringBuilder();
-        var names = string.Join(",", Enumerable.Range(1, branches).Select(i => $"\"b{i}\""));
-        for (var i = 1; i <= branches; i++)
-        {
-            activities.Append($$"""{ "id": "wacht{{i}}", "type": "WaitForSignal", "inputs": { "signal": "s{{i}}" } },""");
-            connections.Append($$"""{ "source": { "activity": "splits", "port": "b{{i}}" }, "target": { "activity": "wacht{{i}}", "port": "In" } },""");
-            connections.Append($$"""{ "source": { "activity": "wacht{{i}}", "port": "Done" }, "target": { "activity": "samen", "port": "In" } },""");
-        }
-
-        return $$"""
-        {
-          "definitionId": "breed",
-          "name": "Brede samenvoeging",
-          "root": {
-            "activities": [
-              { "id": "start", "type": "Start" },
-              { "id": "splits", "type": "Fork", "inputs": { "branches": [{{names}}] } },
-              {{activities}}
-              { "id": "samen", "type": "Join", "inputs": { "mode": "all" } },
-              { "id": "daarna", "type": "WaitForSignal", "inputs": { "signal": "daarna" } },
-              { "id": "einde", "type": "End" }
-            ],
-            "connections": [
-              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "splits", "port": "In" } },
-              {{connections}}
-              { "source": { "activity": "samen", "port": "Done" }, "target": { "activity": "daarna", "port": "In" } },
-              { "source": { "activity": "daarna", "port": "Done" }, "target": { "activity": "einde", "port": "In" } }
-            ]
-          }
-        }
-        """;
-    }
+    /// <summary>A Fork into <paramref name="branches"/> signal waits that meet in one Join on "all", then a wait.</summary>
+    public static string WideJoin(int branches) =>
+        WideJoinDefinition.Json("breed", branches, "all", """{ "id": "daarna", "type": "WaitForSignal", "inputs": { "signal": "daarna" } }""");
 }

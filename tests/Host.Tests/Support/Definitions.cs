@@ -26,6 +26,74 @@ public static class Definitions
         }
         """;
 
+    /// <summary>Start, wait for an approval, end: one resume finishes the instance.</summary>
+    public static string ApprovalThenEnd(string definitionId) => $$"""
+        {
+          "definitionId": "{{definitionId}}",
+          "name": "Goedkeuring en einde",
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "wacht", "type": "WaitForSignal", "inputs": { "signal": "goedkeuring" } },
+              { "id": "einde", "type": "End" }
+            ],
+            "connections": [
+              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "wacht", "port": "In" } },
+              { "source": { "activity": "wacht", "port": "Done" }, "target": { "activity": "einde", "port": "In" } }
+            ]
+          }
+        }
+        """;
+
+    /// <summary>Declares the required input <c>titel</c>; with it the instance runs straight to its end.</summary>
+    public static string RequiresTitle(string definitionId) => $$"""
+        {
+          "definitionId": "{{definitionId}}",
+          "name": "Titel verplicht",
+          "inputs": [ { "name": "titel", "type": "string", "required": true, "displayName": "Titel" } ],
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "einde", "type": "End" }
+            ],
+            "connections": [
+              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "einde", "port": "In" } }
+            ]
+          }
+        }
+        """;
+
+    /// <summary>Well-formed JSON, but its second activity has a type the engine does not know.</summary>
+    public static string WithUnknownActivityType(string definitionId) => $$"""
+        {
+          "definitionId": "{{definitionId}}",
+          "name": "Met onbekende activiteit",
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "overleg", "type": "Vergadering" },
+              { "id": "einde", "type": "End" }
+            ],
+            "connections": [
+              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "overleg", "port": "In" } },
+              { "source": { "activity": "overleg", "port": "Done" }, "target": { "activity": "einde", "port": "In" } }
+            ]
+          }
+        }
+        """;
+
+    /// <summary>Not a definition document: its activities (line 5) are a number instead of a list.</summary>
+    public static string WithActivitiesNotAList(string definitionId) => $$"""
+        {
+          "definitionId": "{{definitionId}}",
+          "name": "Activiteiten geen lijst",
+          "root": {
+            "activities": 5,
+            "connections": []
+          }
+        }
+        """;
+
     /// <summary>Stores and publishes a definition through the engine, as the import at start-up would.</summary>
     public static Task<DefinitionSaveResult> SaveAsync(this HostFixture host, string json) =>
         host.WithScopeAsync(services => services.GetRequiredService<DefinitionStore>().SaveAsync(json, publish: true, actor: "test", source: null));

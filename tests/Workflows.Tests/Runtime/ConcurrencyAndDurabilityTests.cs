@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdviesRoute.Tests.Shared;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Journal;
 using AdviesRoute.Workflows.Persistence;
@@ -16,42 +16,9 @@ namespace AdviesRoute.Workflows.Tests.Runtime;
 [Collection(EngineCollection.Name)]
 public sealed class ConcurrencyAndDurabilityTests
 {
-    /// <summary>A Fork into <paramref name="branches"/> signal waits that meet in one Join ("all").</summary>
-    public static string WideJoin(int branches, string mode = "all")
-    {
-        var activities = new StringBuilder();
-        var connections = new StringBuilder();
-        var names = string.Join(",", Enumerable.Range(1, branches).Select(i => $"\"b{i}\""));
-        for (var i = 1; i <= branches; i++)
-        {
-            activities.Append($$"""{ "id": "wacht{{i}}", "type": "WaitForSignal", "inputs": { "signal": "s{{i}}" } },""");
-            connections.Append($$"""{ "source": { "activity": "splits", "port": "b{{i}}" }, "target": { "activity": "wacht{{i}}", "port": "In" } },""");
-            connections.Append($$"""{ "source": { "activity": "wacht{{i}}", "port": "Done" }, "target": { "activity": "samen", "port": "In" } },""");
-        }
-
-        return $$"""
-        {
-          "definitionId": "breed-{{branches}}-{{mode}}",
-          "name": "Brede samenvoeging",
-          "root": {
-            "activities": [
-              { "id": "start", "type": "Start" },
-              { "id": "splits", "type": "Fork", "inputs": { "branches": [{{names}}] } },
-              {{activities}}
-              { "id": "samen", "type": "Join", "inputs": { "mode": "{{mode}}" } },
-              { "id": "teller", "type": "Test.Notify", "inputs": { "kind": "samengevoegd" } },
-              { "id": "einde", "type": "End" }
-            ],
-            "connections": [
-              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "splits", "port": "In" } },
-              {{connections}}
-              { "source": { "activity": "samen", "port": "Done" }, "target": { "activity": "teller", "port": "In" } },
-              { "source": { "activity": "teller", "port": "Done" }, "target": { "activity": "einde", "port": "In" } }
-            ]
-          }
-        }
-        """;
-    }
+    /// <summary>A Fork into <paramref name="branches"/> signal waits that meet in one Join; after it an outbox message.</summary>
+    public static string WideJoin(int branches, string mode = "all") =>
+        WideJoinDefinition.Json($"breed-{branches}-{mode}", branches, mode, """{ "id": "daarna", "type": "Test.Notify", "inputs": { "kind": "samengevoegd" } }""");
 
     [Fact]
     public async Task Fifty_simultaneous_resumes_into_a_fifty_branch_join_are_all_recorded_and_the_join_continues_once()
