@@ -94,6 +94,38 @@ public static class Definitions
         }
         """;
 
+    /// <summary>
+    /// Forks into a wait for an approval (kept in variable <c>besluit</c>) and a check of <c>variables.besluit.akkoord</c>;
+    /// both meet in a Join before the end. Until the approval is in, the check throws at runtime, so every start
+    /// leaves the instance Faulted with one incident at <c>controle</c> and one bookmark at <c>wacht</c>; once the
+    /// approval is in, retrying the incident runs the instance to its end.
+    /// </summary>
+    public static string ApprovalBesideFailingCheck(string definitionId) => $$"""
+        {
+          "definitionId": "{{definitionId}}",
+          "name": "Goedkeuring naast een controle die eerst faalt",
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "splits", "type": "Fork", "inputs": { "branches": ["goedkeuring", "controle"] } },
+              { "id": "wacht", "type": "WaitForSignal", "inputs": { "signal": "goedkeuring", "resultVariable": "besluit" } },
+              { "id": "controle", "type": "Decision", "inputs": { "condition": "variables.besluit.akkoord" } },
+              { "id": "samen", "type": "Join" },
+              { "id": "einde", "type": "End" }
+            ],
+            "connections": [
+              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "splits", "port": "In" } },
+              { "source": { "activity": "splits", "port": "goedkeuring" }, "target": { "activity": "wacht", "port": "In" } },
+              { "source": { "activity": "splits", "port": "controle" }, "target": { "activity": "controle", "port": "In" } },
+              { "source": { "activity": "wacht", "port": "Done" }, "target": { "activity": "samen", "port": "In" } },
+              { "source": { "activity": "controle", "port": "True" }, "target": { "activity": "samen", "port": "In" } },
+              { "source": { "activity": "controle", "port": "False" }, "target": { "activity": "einde", "port": "In" } },
+              { "source": { "activity": "samen", "port": "Done" }, "target": { "activity": "einde", "port": "In" } }
+            ]
+          }
+        }
+        """;
+
     /// <summary>Stores and publishes a definition through the engine, as the import at start-up would.</summary>
     public static Task<DefinitionSaveResult> SaveAsync(this HostFixture host, string json) =>
         host.WithScopeAsync(services => services.GetRequiredService<DefinitionStore>().SaveAsync(json, publish: true, actor: "test", source: null));
