@@ -84,3 +84,10 @@ public enum InputType
     /// <summary>A list of JSON objects (e.g. the cases of a Switch).</summary>
     ObjectList,
 }
+
+/// <summary>Declares that at least one of the named inputs must be given (e.g. a Timer's <c>at</c> or <c>after</c>).</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class OneOfInputsAttribute(params string[] names) : Attribute
+{
+    public IReadOnlyList<string> Names { get; } = names;
+}

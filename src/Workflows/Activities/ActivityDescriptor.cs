@@ -16,6 +16,9 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<string> Ports,
     PortsFromInput? PortsFromInput)
 {
+    /// <summary>Groups of inputs of which at least one must be given.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> OneOfInputs { get; init; } = [];
+
     public InputDescriptor? FindInput(string name) => Inputs.FirstOrDefault(i => i.Name == name);
 }
 

@@ -88,7 +88,10 @@ public sealed class ActivityRegistry
             attribute.IsEnd,
             inputs,
             ports,
-            fromInput is null ? null : new PortsFromInput(fromInput.InputName, fromInput.Extra, fromInput.NameProperty));
+            fromInput is null ? null : new PortsFromInput(fromInput.InputName, fromInput.Extra, fromInput.NameProperty))
+        {
+            OneOfInputs = type.GetCustomAttributes<OneOfInputsAttribute>().Select(a => a.Names).ToList(),
+        };
     }
 
     private sealed record Registration(ActivityDescriptor Descriptor, Activity Activity);

@@ -211,6 +211,15 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                         $"Activiteit {Label(i)} mist de verplichte invoer '{input.DisplayName}' ({input.Name}).");
                 }
             }
+
+            foreach (var group in descriptor.OneOfInputs)
+            {
+                if (!group.Any(name => node.Inputs.TryGetValue(name, out var value) && value is not null))
+                {
+                    Add(inputsPath, ValidationCodes.MissingInput,
+                        $"Activiteit {Label(i)} ({descriptor.Type}) heeft een van deze invoeren nodig: {string.Join(" of ", group.Select(n => $"'{n}'"))}.");
+                }
+            }
         }
 
         private void CheckInputValue(ActivityDescriptor descriptor, InputDescriptor input, JsonNode? value, int i, string path)

@@ -134,6 +134,20 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void Timer_without_a_moment_or_a_period_is_missing_one_of_them()
+    {
+        var errors = Validate(new DefinitionBuilder()
+            .Activity("start", "Start")
+            .Activity("wait", "Timer")
+            .Activity("end", "End")
+            .Chain("start", "wait", "end"));
+
+        var error = errors.Should().ContainSingle().Which;
+        error.Should().BeEquivalentTo(new { Path = "$.root.activities[1].inputs", Code = ValidationCodes.MissingInput });
+        error.Message.Should().Contain("'at' of 'after'");
+    }
+
+    [Fact]
     public void Required_input_without_value_or_default_is_missing()
     {
         var errors = Validate(new DefinitionBuilder()

@@ -122,6 +122,7 @@ public sealed class SetVariableActivity : Activity
 [Activity("Timer", Category = "Tijd", DisplayName = "Timer", Description = "Wacht tot een moment of gedurende een periode.", IsBlocking = true)]
 [Input("at", InputType.DateTime, DisplayName = "Op moment", Description = "ISO 8601 met tijdzone.")]
 [Input("after", InputType.Duration, DisplayName = "Na periode", Description = "ISO 8601-duur, bijvoorbeeld P2W of PT1H.")]
+[OneOfInputs("at", "after")]
 [Outcomes(Ports.Done)]
 public sealed class TimerActivity : Activity
 {
