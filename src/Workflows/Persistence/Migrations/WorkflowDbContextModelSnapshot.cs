@@ -291,7 +291,8 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "Id");
+                    b.HasIndex(new[] { "Id" }, "IX_WorkflowInstances_Faulted")
+                        .HasFilter("Status = 'Faulted'");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdviesRoute.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261123025218_InitialEngine")]
+    [Migration("20261123032046_InitialEngine")]
     partial class InitialEngine
     {
         /// <inheritdoc />
@@ -294,7 +294,8 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "Id");
+                    b.HasIndex(new[] { "Id" }, "IX_WorkflowInstances_Faulted")
+                        .HasFilter("Status = 'Faulted'");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

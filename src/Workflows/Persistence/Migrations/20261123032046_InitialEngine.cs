@@ -178,9 +178,10 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkflowInstances_Status_Id",
+                name: "IX_WorkflowInstances_Faulted",
                 table: "WorkflowInstances",
-                columns: new[] { "Status", "Id" });
+                column: "Id",
+                filter: "Status = 'Faulted'");
         }
 
         /// <inheritdoc />
