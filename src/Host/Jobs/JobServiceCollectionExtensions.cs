@@ -15,11 +15,17 @@ internal static class JobServiceCollectionExtensions
         // The storage is this host's own service rather than Hangfire's static JobStorage.Current, so two hosts in
         // one process (the host tests) never hand work to each other. In-memory loses nothing that matters: the
         // engine's tables are the truth and its start-up re-queues timers and unsent mail.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
-        services.AddHangfire(configuration => configuration
+        // Resolving the global configuration first applies it (and its log provider) before the storage exists.
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return new InMemoryStorage();
+        });
+        services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer();
         return services;
     }

@@ -42,19 +42,7 @@ public sealed class WorkflowInstanceRecord
     public DateTime? FinishedAt { get; set; }
 }
 
-public sealed class BookmarkRecord
-{
-    public string Id { get; set; } = "";
-    public string InstanceId { get; set; } = "";
-    public string ActivityId { get; set; } = "";
-    public string TokenId { get; set; } = "";
-    public string Name { get; set; } = "";
-    public string? PayloadJson { get; set; }
-    public long? DueAtMs { get; set; }
-    public DateTime CreatedAt { get; set; }
-}
-
-/// <summary>A pending timer; the bookmark with the same id is what it resumes.</summary>
+/// <summary>A pending timer; the bookmark with the same id (in the instance's state) is what it resumes.</summary>
 public sealed class TimerRecord
 {
     public string Id { get; set; } = "";

@@ -241,7 +241,6 @@ internal sealed class GroupCommitWriter : IDisposable
 
         foreach (var id in burst.RemovedBookmarkIds)
         {
-            s.DeleteBookmark.Run(burst.InstanceId, id);
             s.DeleteTimer.Run(id);
         }
 
@@ -249,7 +248,6 @@ internal sealed class GroupCommitWriter : IDisposable
         {
             var b = added.Bookmark;
             long? due = b.DueAt?.ToUnixTimeMilliseconds();
-            s.InsertBookmark.Run(b.Id, burst.InstanceId, added.ActivityId, added.TokenId, b.Name, b.Payload?.ToJsonString(), due, b.CreatedAt.UtcDateTime);
             if (due is not null)
             {
                 s.InsertTimer.Run(b.Id, burst.InstanceId, due.Value, now);
@@ -287,9 +285,7 @@ internal sealed class GroupCommitWriter : IDisposable
 
         public Statement InsertInstance { get; } = Add(connection, "INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersion, DefinitionRecordId, Status, Revision, StateJson, CreatedAt, UpdatedAt, FinishedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", 10);
         public Statement UpdateInstance { get; } = Add(connection, "UPDATE WorkflowInstances SET Status = $p0, Revision = Revision + 1, StateJson = $p1, UpdatedAt = $p2, FinishedAt = $p3 WHERE Id = $p4 AND Revision = $p5", 6);
-        public Statement DeleteBookmark { get; } = Add(connection, "DELETE FROM Bookmarks WHERE InstanceId = $p0 AND Id = $p1", 2);
         public Statement DeleteTimer { get; } = Add(connection, "DELETE FROM Timers WHERE Id = $p0", 1);
-        public Statement InsertBookmark { get; } = Add(connection, "INSERT INTO Bookmarks (Id, InstanceId, ActivityId, TokenId, Name, PayloadJson, DueAtMs, CreatedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8);
         public Statement InsertTimer { get; } = Add(connection, "INSERT INTO Timers (Id, InstanceId, DueAtMs, CreatedAt) VALUES ($p0, $p1, $p2, $p3)", 4);
         public Statement InsertJournal { get; } = Add(connection, "INSERT INTO Journal (InstanceId, Sequence, At, Kind, ActivityId, ActivityType, Outcome, Actor, Channel, RequestId, DataJson) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", 11);
         public Statement InsertIncident { get; } = Add(connection, "INSERT INTO Incidents (Id, InstanceId, ActivityId, ActivityType, TokenId, Message, ExceptionType, At, ResolvedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, NULL)", 8);
@@ -314,7 +310,7 @@ internal sealed class GroupCommitWriter : IDisposable
             _transaction = transaction;
             if (_all.Count == 0)
             {
-                _all.AddRange([InsertInstance, UpdateInstance, DeleteBookmark, DeleteTimer, InsertBookmark, InsertTimer, InsertJournal, InsertIncident, ResolveIncident, InsertOutbox, Plain]);
+                _all.AddRange([InsertInstance, UpdateInstance, DeleteTimer, InsertTimer, InsertJournal, InsertIncident, ResolveIncident, InsertOutbox, Plain]);
             }
 
             foreach (var statement in _all)

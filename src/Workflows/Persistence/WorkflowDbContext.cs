@@ -9,7 +9,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     public DbSet<WorkflowDefinitionRecord> Definitions => Set<WorkflowDefinitionRecord>();
     public DbSet<WorkflowInstanceRecord> Instances => Set<WorkflowInstanceRecord>();
-    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
     public DbSet<JournalEntryRecord> Journal => Set<JournalEntryRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
@@ -26,6 +25,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         });
         // The tables a burst writes are WITHOUT ROWID (see WithoutRowIdSqlGenerator) and carry only the indexes
         // that are queried: every extra B-tree is another page in the WAL and so in the fsync of each commit.
+        // Bookmarks live in the instance's state only (its single source of truth); timers have their own table
+        // because the sweep asks for them by due moment.
         modelBuilder.Entity<WorkflowInstanceRecord>(e =>
         {
             e.ToTable("WorkflowInstances");
@@ -34,11 +35,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             // Only faulted instances are indexed by status: they are few and must be found fast; a full status
             // index would cost two more pages in every commit that changes a status.
             e.HasIndex(x => x.Id, "IX_WorkflowInstances_Faulted").HasFilter("Status = 'Faulted'");
-        });
-        modelBuilder.Entity<BookmarkRecord>(e =>
-        {
-            e.ToTable("Bookmarks");
-            e.HasKey(x => new { x.InstanceId, x.Id });
         });
         modelBuilder.Entity<TimerRecord>(e =>
         {

@@ -44,6 +44,10 @@ public sealed class InstanceState
     public JsonNode? Result { get; set; }
 
     public IEnumerable<BookmarkState> AllBookmarks() => Tokens.SelectMany(t => t.Bookmarks);
+
+    /// <summary>Every bookmark with the token (and so the activity) that waits on it, oldest first.</summary>
+    public IEnumerable<(TokenState Token, BookmarkState Bookmark)> Waiting() =>
+        Tokens.SelectMany(t => t.Bookmarks.Select(b => (t, b))).OrderBy(x => x.b.CreatedAt).ThenBy(x => x.b.Id, StringComparer.Ordinal);
 }
 
 public enum TokenStatus

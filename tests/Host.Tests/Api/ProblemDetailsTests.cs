@@ -304,7 +304,7 @@ public sealed class ProblemDetailsTests(HostFixture host) : IClassFixture<HostFi
     }
 
     /// <summary>What the instance tables hold; a refused request must leave it as it was.</summary>
-    private sealed record Stored(int Instances, long Revisions, int Bookmarks, int Journal, int Incidents, int Outbox);
+    private sealed record Stored(int Instances, long Revisions, int Timers, int Journal, int Incidents, int Outbox);
 
     private Task<Stored> StoredAsync() => host.WithScopeAsync(async services =>
     {
@@ -312,7 +312,7 @@ public sealed class ProblemDetailsTests(HostFixture host) : IClassFixture<HostFi
         return new Stored(
             await db.Instances.CountAsync(),
             await db.Instances.SumAsync(i => i.Revision),
-            await db.Bookmarks.CountAsync(),
+            await db.Timers.CountAsync(),
             await db.Journal.CountAsync(),
             await db.Incidents.CountAsync(),
             await db.Outbox.CountAsync());

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Workflows;
 using AdviesRoute.Workflows.Definitions;
@@ -89,8 +90,12 @@ public sealed class EngineHost : IAsyncDisposable
     public Task<WorkflowInstanceRecord> InstanceAsync(string instanceId) =>
         WithDbAsync(db => db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId));
 
-    public Task<List<BookmarkRecord>> BookmarksAsync(string instanceId) =>
-        WithDbAsync(db => db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync());
+    /// <summary>What the instance waits on, read from its stored state.</summary>
+    public async Task<List<WaitingBookmark>> BookmarksAsync(string instanceId)
+    {
+        var state = JsonSerializer.Deserialize<InstanceState>((await InstanceAsync(instanceId)).StateJson, WorkflowJson.Options)!;
+        return state.Waiting().Select(w => new WaitingBookmark(w.Bookmark.Id, w.Bookmark.Name, w.Token.ActivityId)).ToList();
+    }
 
     /// <summary>Waits (real time, bounded) until a condition on the database holds; for work Hangfire does in the background.</summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? within = null)
@@ -117,3 +122,5 @@ public sealed class EngineHost : IAsyncDisposable
         _host.Dispose();
     }
 }
+
+public sealed record WaitingBookmark(string Id, string Name, string ActivityId);

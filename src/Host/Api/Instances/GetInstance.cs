@@ -52,10 +52,6 @@ public static class GetInstance
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: $"Instantie {instanceId} bestaat niet.");
         }
 
-        var bookmarks = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == instanceId)
-            .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
-            .ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking()
             .Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)
             .OrderBy(i => i.At).ThenBy(i => i.Id)
@@ -75,11 +71,11 @@ public static class GetInstance
             Utc(instance.UpdatedAt),
             instance.FinishedAt is { } finished ? Utc(finished) : null,
             state.Variables,
-            bookmarks.Select(b => new Bookmark(
-                b.Id, b.Name, b.ActivityId, b.TokenId,
-                b.DueAtMs is { } due ? DateTimeOffset.FromUnixTimeMilliseconds(due) : null,
-                Utc(b.CreatedAt),
-                ParseOrNull(b.PayloadJson))).ToList(),
+            state.Waiting().Select(w => new Bookmark(
+                w.Bookmark.Id, w.Bookmark.Name, w.Token.ActivityId, w.Token.Id,
+                w.Bookmark.DueAt,
+                w.Bookmark.CreatedAt,
+                w.Bookmark.Payload)).ToList(),
             incidents.Select(i => new Incident(i.Id, i.ActivityId, i.ActivityType, i.Message, i.ExceptionType, Utc(i.At))).ToList(),
             journal.Select(j => new JournalEntry(
                 j.Sequence, Utc(j.At), j.Kind, j.ActivityId, j.ActivityType, j.Outcome, j.Actor, j.Channel, j.RequestId,

@@ -17,40 +17,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("AdviesRoute.Workflows.Persistence.BookmarkRecord", b =>
-                {
-                    b.Property<string>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DueAtMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PayloadJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("InstanceId", "Id");
-
-                    b.ToTable("Bookmarks", (string)null);
-                });
-
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.IncidentRecord", b =>
                 {
                     b.Property<string>("Id")

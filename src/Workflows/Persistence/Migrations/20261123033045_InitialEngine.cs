@@ -12,24 +12,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Bookmarks",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    InstanceId = table.Column<string>(type: "TEXT", nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", nullable: false),
-                    TokenId = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    PayloadJson = table.Column<string>(type: "TEXT", nullable: true),
-                    DueAtMs = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Bookmarks", x => new { x.InstanceId, x.Id });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Incidents",
                 columns: table => new
                 {
@@ -187,9 +169,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "Bookmarks");
-
             migrationBuilder.DropTable(
                 name: "Incidents");
 

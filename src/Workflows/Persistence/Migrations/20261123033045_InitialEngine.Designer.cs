@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdviesRoute.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261123032046_InitialEngine")]
+    [Migration("20261123033045_InitialEngine")]
     partial class InitialEngine
     {
         /// <inheritdoc />
@@ -19,40 +19,6 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("AdviesRoute.Workflows.Persistence.BookmarkRecord", b =>
-                {
-                    b.Property<string>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DueAtMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PayloadJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("InstanceId", "Id");
-
-                    b.ToTable("Bookmarks", (string)null);
-                });
 
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.IncidentRecord", b =>
                 {

@@ -1,0 +1,34 @@
+using Hangfire.AspNetCore;
+using Hangfire.Logging;
+
+namespace AdviesRoute.Host.Jobs;
+
+/// <summary>
+/// Hangfire's log provider is process-wide (static), but each host has its own logger factory. In production
+/// one process runs one host; where several hosts start and stop in one process (the host tests), a logger
+/// asked for after its host's factory was disposed would fail the job that asked. This provider answers with a
+/// silent logger then, instead of an exception.
+/// </summary>
+internal sealed class HostLogProvider(ILoggerFactory loggerFactory) : ILogProvider
+{
+    private readonly AspNetCoreLogProvider _inner = new(loggerFactory);
+
+    public ILog GetLogger(string name)
+    {
+        try
+        {
+            return _inner.GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            return Silent.Instance;
+        }
+    }
+
+    private sealed class Silent : ILog
+    {
+        public static readonly Silent Instance = new();
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
+}
