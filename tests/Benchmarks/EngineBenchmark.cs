@@ -262,7 +262,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
         var resume8 = await Measured("Resumes, 8 callers", 8, sizes.MaxResumes, Resume);
 
         Report.Heading("Instances started to their first bookmark, and bookmark resumes (real engine)");
-        Report.Line("`IWorkflowRuntime.StartAsync` of Start -> WaitForSignal -> End (each start commits the instance, its bookmark and four journal lines);");
+        Report.Line("`IWorkflowRuntime.StartAsync` of Start -> WaitForSignal -> End (each start commits the instance row, with its bookmark in the state, and four journal lines);");
         Report.Line("`IWorkflowRuntime.ResumeAsync` of such a waiting instance with a request id (it runs to End and commits). Callers are concurrent tasks.");
         Report.Line();
         Report.Table(["Run", "Operations", "Elapsed", "Per second", "Mean latency", "Process CPU per operation", "Writer transactions (bursts per transaction)", "Ratio to baseline"],
@@ -499,7 +499,7 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
         var viaRuntime = await SequentialAsync(max, duration, () => host.Runtime.StartAsync(Definitions.WaitId, null, StartTrigger));
 
         Report.Heading("Where the time of one start goes: the same start written four ways (1 caller, sequential)");
-        Report.Line("Direct = the writer's own SQL for a start (SAVEPOINT, instance row, bookmark, four journal lines, RELEASE) in one transaction on a");
+        Report.Line("Direct = the writer's own SQL for a start (instance row and four journal lines) in one transaction on a");
         Report.Line("connection of this program, no hand-off. Writer = `GroupCommitWriter.CommitAsync` of a prebuilt start burst (the caller leads the commit");
         Report.Line("on its own thread). Runtime = `IWorkflowRuntime.StartAsync` (definition lookup + burst + writer). Same database, same moment.");
         Report.Line();
