@@ -74,12 +74,6 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
             logging.AddProvider(Logs);
             logging.SetMinimumLevel(LogLevel.Information);
         });
-        builder.ConfigureTestServices(ConfigureTestServices);
-    }
-
-    /// <summary>Lets a derived fixture replace services, e.g. the workflow runtime.</summary>
-    protected virtual void ConfigureTestServices(IServiceCollection services)
-    {
     }
 
     /// <summary>A client without credentials that does not follow redirects.</summary>
