@@ -1,3 +1,4 @@
+using AdviesRoute.Activities;
 using AdviesRoute.Host;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Workflows;
@@ -9,6 +10,7 @@ if (BackupCommand.TryRun(args, builder) is { } exitCode)
 }
 
 builder.AddAdviesRouteHost();                                                     // src/Host: pages, API, accounts, jobs, health
+builder.Services.AddActivities(builder.Configuration);                          // src/Activities: working-day calendar (Atw)
 builder.Services.AddWorkflows(builder.Configuration, ActivityAssemblies.All);   // src/Workflows, with the activities of src/Activities
 
 var app = builder.Build();
