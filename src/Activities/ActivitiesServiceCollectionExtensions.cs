@@ -6,7 +6,7 @@ namespace AdviesRoute.Activities;
 
 public static class ActivitiesServiceCollectionExtensions
 {
-    /// <summary>Adds what the governance activities need: for now the working-day calendar of the Atw.</summary>
+    /// <summary>Adds what the governance activities need: for now the working-day calendar of the Atw and the deadline rules.</summary>
     public static IServiceCollection AddActivities(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WorkingDayOptions>()
@@ -15,6 +15,8 @@ public static class ActivitiesServiceCollectionExtensions
                 "Elke dag bij besluit (Calendar:DecreeDays) heeft een datum, een naam en het besluit nodig.")
             .ValidateOnStart();
         services.AddSingleton<WorkingDayCalendar>();
+        services.AddSingleton<DeadlineCalculator>();
+        services.AddSingleton<BegrotingDeadlines>();
         return services;
     }
 }

@@ -35,6 +35,12 @@ public readonly partial record struct IsoDuration(int Years, int Months, int Wee
     public DateTimeOffset AddTo(DateTimeOffset moment) =>
         moment.AddYears(Years).AddMonths(Months).AddDays((Weeks * 7) + Days).Add(Time);
 
+    /// <summary>The calendar day this period after <paramref name="date"/> (the time part is ignored).</summary>
+    public DateOnly AddTo(DateOnly date) => date.AddYears(Years).AddMonths(Months).AddDays((Weeks * 7) + Days);
+
+    /// <summary>The calendar day this period before <paramref name="date"/> (the time part is ignored).</summary>
+    public DateOnly SubtractFrom(DateOnly date) => date.AddYears(-Years).AddMonths(-Months).AddDays(-((Weeks * 7) + Days));
+
     public override string ToString()
     {
         var date = $"{(Years > 0 ? $"{Years}Y" : "")}{(Months > 0 ? $"{Months}M" : "")}{(Weeks > 0 ? $"{Weeks}W" : "")}{(Days > 0 ? $"{Days}D" : "")}";
