@@ -1,0 +1,38 @@
+using AdviesRoute.Activities.Governance.Model;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace AdviesRoute.Activities.Governance.Calendar;
+
+/// <summary>
+/// The meetings of one body as a subscribable iCalendar (RFC 5545) feed. Each meeting keeps a stable UID, so a
+/// subscribed calendar updates a moved meeting instead of adding a second one.
+/// </summary>
+public static class JaarkalenderIcs
+{
+    public const string TimeZone = "Europe/Amsterdam";
+
+    public static string For(Body body, Jaarkalender jaarkalender, TimeSpan duration)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = "-//AdviesRoute//Jaarkalender//NL" };
+        calendar.AddProperty("X-WR-CALNAME", $"{body.Name} (jaarkalender)");
+        calendar.AddTimeZone(new VTimeZone(TimeZone));
+        foreach (var meeting in jaarkalender.MeetingsOf(body.Id))
+        {
+            var start = meeting.Date.ToDateTime(meeting.Time);
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{meeting.Id}@adviesroute",
+                Summary = body.Name,
+                Location = meeting.Place,
+                Description = string.Join("\n", new[] { meeting.Note, $"Stukken: {meeting.DocumentsDeadline.Display}" }.Where(s => !string.IsNullOrEmpty(s))),
+                Start = new CalDateTime(start, TimeZone),
+                End = new CalDateTime(start.Add(duration), TimeZone),
+            });
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+}
