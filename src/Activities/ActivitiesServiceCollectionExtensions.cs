@@ -17,6 +17,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<WorkingDayCalendar>();
         services.AddSingleton<DeadlineCalculator>();
         services.AddSingleton<BegrotingDeadlines>();
+        services.AddSingleton<Governance.Calendar.LegalCheck>();
         return services;
     }
 }

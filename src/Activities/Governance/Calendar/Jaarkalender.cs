@@ -7,7 +7,8 @@ using AdviesRoute.Workflows.Definitions;
 namespace AdviesRoute.Activities.Governance.Calendar;
 
 /// <summary>A meeting of a body, with the deadline for its documents.</summary>
-public sealed record Meeting(string Id, string Body, DateOnly Date, TimeOnly Time, string Place, string? Note, Deadline DocumentsDeadline);
+/// <param name="Pc">The P&amp;C item the meeting decides on, e.g. "Begroting"; the legal check looks for it.</param>
+public sealed record Meeting(string Id, string Body, DateOnly Date, TimeOnly Time, string Place, string? Note, Deadline DocumentsDeadline, string? Pc = null);
 
 /// <summary>A P&amp;C milestone of the year (seed 002, section 3.8), with the article it follows from.</summary>
 public sealed record Milestone(DateOnly Date, string Description, string LegalBasis);
@@ -87,7 +88,7 @@ public static class JaarkalenderSeed
             if (errors.Count == 0)
             {
                 var documents = deadlines.WorkingDaysBefore(date, workingDays, $"stukken {workingDays} werkdagen vóór de vergadering", "reglement van orde");
-                meetings.Add(new Meeting(m.Id!, m.Body!, date, time, m.Place ?? "", m.Note, documents));
+                meetings.Add(new Meeting(m.Id!, m.Body!, date, time, m.Place ?? "", m.Note, documents, m.Pc));
             }
         }
 
@@ -121,7 +122,7 @@ public static class JaarkalenderSeed
         public List<MilestoneJson>? Milestones { get; set; }
     }
 
-    private sealed record MeetingJson(string? Id, string? Body, string? Date, string? Time, string? Place, string? Note);
+    private sealed record MeetingJson(string? Id, string? Body, string? Date, string? Time, string? Place, string? Note, string? Pc);
 
     private sealed record MilestoneJson(string? Date, string? Description, string? LegalBasis);
 }
