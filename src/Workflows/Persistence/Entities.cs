@@ -26,7 +26,7 @@ public sealed class WorkflowDefinitionRecord
 
 public sealed class WorkflowInstanceRecord
 {
-    /// <summary>A version 7 GUID ("N" format): it sorts by creation time, so the list is ordered by its key.</summary>
+    /// <summary>Made by <c>InstanceIds</c>: it sorts by creation time, so the list is ordered by its key.</summary>
     public string Id { get; set; } = "";
     public string DefinitionId { get; set; } = "";
     public int DefinitionVersion { get; set; }

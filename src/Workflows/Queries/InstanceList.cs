@@ -15,7 +15,7 @@ public sealed record InstancePage(IReadOnlyList<InstanceListItem> Items, string?
 
 /// <summary>
 /// Lists instances newest first with keyset paging (a status filter reads along the key and skips the others;
-/// faulted instances have their own index). Instance ids are version 7 GUIDs, which sort by creation
+/// faulted instances have their own index). Instance ids (InstanceIds) sort by creation
 /// time, so the primary key orders the list and the cursor is the last id: a page costs the same at 1,000 or
 /// 100,000 instances (no OFFSET, no COUNT).
 /// </summary>

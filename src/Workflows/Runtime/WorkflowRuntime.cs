@@ -28,6 +28,7 @@ internal sealed class WorkflowRuntime(
     IOptions<WorkflowOptions> options) : IWorkflowRuntime
 {
     private readonly KeyedLock _locks = new();
+    private readonly InstanceIds ids = new(time);
     private readonly WorkflowOptions _options = options.Value;
 
     public async Task<BurstSummary> StartAsync(string definitionId, JsonObject? input, Trigger trigger, int? version = null, CancellationToken cancellationToken = default)
@@ -42,14 +43,13 @@ internal sealed class WorkflowRuntime(
             }
         }
 
-        var now = time.GetUtcNow();
+        var (instanceId, now) = ids.Next();
         var state = new InstanceState { Input = (JsonObject)input.DeepClone() };
         foreach (var variable in definition.Model.Variables)
         {
             state.Variables[variable.Name] = variable.Default?.DeepClone();
         }
 
-        var instanceId = Guid.CreateVersion7(now).ToString("N");
         var burst = NewBurst(definition, instanceId, state, trigger, now);
         burst.JournalTrigger(JournalKinds.InstanceStarted, null, null, new JsonObject
         {

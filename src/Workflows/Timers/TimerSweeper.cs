@@ -113,8 +113,9 @@ internal sealed class TimerSweeper(
         var handed = 0;
         foreach (var id in due)
         {
-            // A job that has not finished after a minute was lost (e.g. its worker died): hand it over again.
-            if (signal.InFlight.TryGetValue(id, out var since) && realNow - since < 60_000)
+            // A job that has not finished after ten seconds is taken as lost (e.g. its worker died, or it waits in
+            // Hangfire's retry schedule): hand the timer over again. Firing is idempotent, so a copy does no harm.
+            if (signal.InFlight.TryGetValue(id, out var since) && realNow - since < 10_000)
             {
                 continue;
             }
