@@ -77,7 +77,7 @@ internal sealed class Burst
             return;
         }
 
-        Apply(token, node, result, resumed: true);
+        Apply(token, node, result);
     }
 
     public void Enqueue(TokenState token) => _queue.Enqueue(token);
@@ -111,7 +111,7 @@ internal sealed class Burst
                 continue;
             }
 
-            Apply(token, node, result, resumed: false);
+            Apply(token, node, result);
         }
     }
 
@@ -143,7 +143,7 @@ internal sealed class Burst
         return cancelled;
     }
 
-    private void Apply(TokenState token, CompiledNode node, ActivityResult result, bool resumed)
+    private void Apply(TokenState token, CompiledNode node, ActivityResult result)
     {
         switch (result.Kind)
         {
@@ -190,8 +190,6 @@ internal sealed class Burst
                 _queue.Clear();
                 break;
         }
-
-        _ = resumed;
     }
 
     private void Follow(TokenState token, CompiledNode node, IReadOnlyList<string> ports)

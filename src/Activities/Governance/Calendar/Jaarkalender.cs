@@ -26,28 +26,12 @@ public static class JaarkalenderSeed
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
 
-    public static string DemoJson()
-    {
-        using var stream = typeof(JaarkalenderSeed).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Resource {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string DemoJson() => SeedJson.Resource(ResourceName);
 
     /// <exception cref="GovernanceSeedException">Malformed JSON, an impossible date or time, a meeting of an unknown body.</exception>
     public static Jaarkalender Parse(string json, GovernanceModel governance, DeadlineCalculator deadlines)
     {
-        Document? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<Document>(json, Json);
-        }
-        catch (JsonException ex)
-        {
-            throw new GovernanceSeedException([new ValidationError(ex.Path ?? "$", ValidationCodes.MalformedJson,
-                $"Ongeldige JSON op regel {(ex.LineNumber ?? 0) + 1}, positie {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message}")]);
-        }
-
+        var document = SeedJson.Deserialize<Document>(json, Json);
         document ??= new Document();
         var errors = new List<ValidationError>();
         void Error(string path, string message) => errors.Add(new ValidationError(path, "InvalidJaarkalender", message));

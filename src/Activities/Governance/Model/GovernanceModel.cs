@@ -72,21 +72,7 @@ public static class GovernanceSeed
     /// <exception cref="GovernanceSeedException">The seed is malformed or inconsistent; nothing of it may be stored.</exception>
     public static GovernanceModel Parse(string json)
     {
-        Document? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<Document>(json, Json);
-        }
-        catch (JsonException ex)
-        {
-            throw new GovernanceSeedException([new ValidationError(ex.Path ?? "$", ValidationCodes.MalformedJson,
-                $"Ongeldige JSON op regel {(ex.LineNumber ?? 0) + 1}, positie {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message}")
-            {
-                Line = (int?)ex.LineNumber + 1,
-                Position = (int?)ex.BytePositionInLine + 1,
-            }]);
-        }
-
+        var document = SeedJson.Deserialize<Document>(json, Json);
         var errors = new List<ValidationError>();
         void Error(string path, string message) => errors.Add(new ValidationError(path, "InvalidGovernance", message));
         document ??= new Document();
@@ -226,11 +212,5 @@ public static class DemoGovernance
 {
     public const string ResourceName = "AdviesRoute.Activities.Governance.samendrenthe.json";
 
-    public static string Json()
-    {
-        using var stream = typeof(DemoGovernance).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Resource {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Json() => SeedJson.Resource(ResourceName);
 }
