@@ -1,12 +1,22 @@
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Workflows;
+using AdviesRoute.Workflows.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Activities;
 
 public static class ActivitiesServiceCollectionExtensions
 {
-    /// <summary>Adds what the governance activities need: for now the working-day calendar of the Atw and the deadline rules.</summary>
+    /// <summary>
+    /// Adds what the governance activities need: the working-day calendar of the Atw, the deadline rules, and the
+    /// stored governance model and jaarkalender (<see cref="GovernanceStore"/>, served to the activities as
+    /// <see cref="IGovernanceDirectory"/>) in the engine's database, migrated and seeded at start-up.
+    /// </summary>
     public static IServiceCollection AddActivities(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WorkingDayOptions>()
@@ -18,6 +28,18 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<DeadlineCalculator>();
         services.AddSingleton<BegrotingDeadlines>();
         services.AddSingleton<Governance.Calendar.LegalCheck>();
+        services.AddSingleton<Governance.Simulation.RouteSimulator>();
+
+        services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<GovernanceDbContext>((sp, o) => o
+            .UseGovernanceDatabase(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor()));
+        services.AddSingleton<StoredGovernanceDirectory>();
+        // A test or simulation that registered a fixed directory first keeps it.
+        services.TryAddSingleton<IGovernanceDirectory>(sp => sp.GetRequiredService<StoredGovernanceDirectory>());
+        services.AddScoped<GovernanceStore>();
+        services.AddHostedService<GovernanceStartup>();
         return services;
     }
 }

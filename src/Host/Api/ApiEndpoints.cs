@@ -1,5 +1,6 @@
 using AdviesRoute.Host.Api.ActivityTypes;
 using AdviesRoute.Host.Api.Definitions;
+using AdviesRoute.Host.Api.Governance;
 using AdviesRoute.Host.Api.Instances;
 using AdviesRoute.Host.Security;
 
@@ -66,6 +67,64 @@ internal static class ApiEndpoints
             .WithTags("Activiteiten")
             .WithName("ListActivityTypes")
             .WithSummary("De activiteittypen voor het palet van de ontwerper.");
+
+        // The governance data: read by everyone who reads workflows, changed by those who design them.
+        var governance = api.MapGroup("/governance").WithTags("Bestuur");
+        governance.MapGet("", GetGovernance.HandleAsync)
+            .RequireAuthorization(Policies.ReadWorkflows)
+            .WithName("GetGovernance")
+            .WithSummary("Het huidige bestuursmodel (gemeenten, organen, leden) met versienummer.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        governance.MapPut("", ReplaceGovernance.HandleAsync)
+            .RequireAuthorization(Policies.DesignWorkflows)
+            .WithName("ReplaceGovernance")
+            .WithSummary("Vervangt het hele bestuursmodel; een afgekeurd model slaat niets op.")
+            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        governance.MapPost("/members", AddMember.HandleAsync)
+            .RequireAuthorization(Policies.DesignWorkflows)
+            .WithName("AddGovernanceMember")
+            .WithSummary("Voegt één lid toe (bijvoorbeeld een opvolger).")
+            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        governance.MapPut("/members/{memberId}", ChangeMember.HandleAsync)
+            .RequireAuthorization(Policies.DesignWorkflows)
+            .WithName("ChangeGovernanceMember")
+            .WithSummary("Vervangt één lid, bijvoorbeeld om de zittingstermijn te beëindigen (to) of het e-mailadres te wijzigen.")
+            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        governance.MapGet("/history", GetGovernanceHistory.HandleAsync)
+            .RequireAuthorization(Policies.ReadWorkflows)
+            .WithName("GetGovernanceHistory")
+            .WithSummary("Alle opgeslagen versies van bestuursmodel en jaarkalender, nieuwste eerst: wie, wanneer, wat.");
+
+        var jaarkalender = api.MapGroup("/jaarkalender").WithTags("Jaarkalender");
+        jaarkalender.MapGet("", GetJaarkalender.HandleAsync)
+            .RequireAuthorization(Policies.ReadWorkflows)
+            .WithName("GetJaarkalender")
+            .WithSummary("De huidige jaarkalender (vergaderingen en P&C-mijlpalen) met versienummer.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        jaarkalender.MapPut("", ReplaceJaarkalender.HandleAsync)
+            .RequireAuthorization(Policies.DesignWorkflows)
+            .WithName("ReplaceJaarkalender")
+            .WithSummary("Vervangt de jaarkalender; een afgekeurde kalender slaat niets op.")
+            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        jaarkalender.MapGet("/bodies/{bodyId}/meetings", ListBodyMeetings.Handle)
+            .RequireAuthorization(Policies.ReadWorkflows)
+            .WithName("ListBodyMeetings")
+            .WithSummary("De vergaderingen van één orgaan, elk met de uiterste datum voor de stukken.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // Outside /api and anonymous: calendar apps cannot sign in, and the meetings of the GR's bodies are public.
+        app.MapGet("/kalender/{bodyId}.ics", JaarkalenderFeed.Handle)
+            .AllowAnonymous()
+            .WithTags("Jaarkalender")
+            .WithName("JaarkalenderFeed")
+            .WithSummary("De vergaderingen van één orgaan als agenda om op te abonneren (iCalendar); openbaar.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         return app;
     }
 }

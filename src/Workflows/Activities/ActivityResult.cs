@@ -5,12 +5,16 @@ namespace AdviesRoute.Workflows.Activities;
 /// <summary>What an activity tells the engine: go on through ports, wait on bookmarks, or end its path.</summary>
 public sealed class ActivityResult
 {
-    private ActivityResult(ResultKind kind, IReadOnlyList<string> ports, IReadOnlyList<BookmarkRequest> bookmarks)
+    private ActivityResult(ResultKind kind, IReadOnlyList<string> ports, IReadOnlyList<BookmarkRequest> bookmarks, bool replaceBookmarks = false)
     {
         Kind = kind;
         Ports = ports;
         Bookmarks = bookmarks;
+        ReplacesBookmarks = replaceBookmarks;
     }
+
+    /// <summary>Whether the bookmarks the token still holds are dropped first (with their timers).</summary>
+    public bool ReplacesBookmarks { get; }
 
     public ResultKind Kind { get; }
     public IReadOnlyList<string> Ports { get; }
@@ -21,6 +25,12 @@ public sealed class ActivityResult
 
     /// <summary>Waits: the token stays here until one of the bookmarks is resumed.</summary>
     public static ActivityResult Wait(params BookmarkRequest[] bookmarks) => new(ResultKind.Wait, [], bookmarks);
+
+    /// <summary>
+    /// Waits on these bookmarks instead of the ones the token still holds, e.g. when a round moves to its next
+    /// phase (the councils' requests close at the deadline and the reactions are asked for).
+    /// </summary>
+    public static ActivityResult WaitInstead(params BookmarkRequest[] bookmarks) => new(ResultKind.Wait, [], bookmarks, replaceBookmarks: true);
 
     /// <summary>The token stops here without error (e.g. a Join that still waits for other branches).</summary>
     public static ActivityResult Consume() => new(ResultKind.Consume, [], []);

@@ -71,6 +71,10 @@ internal sealed class Burst
         {
             result = await node.Activity.ResumeAsync(new ActivityContext(this, node, token), args);
         }
+        catch (ResumeRejectedException)
+        {
+            throw; // the input is refused; nothing of this burst is stored
+        }
         catch (Exception ex)
         {
             Fault(token, node, ex, args);
@@ -153,13 +157,18 @@ internal sealed class Burst
                 Follow(token, node, result.Ports);
                 break;
             case ResultKind.Wait:
-                if (result.Bookmarks.Count == 0 && token.Bookmarks.Count == 0)
+                if (result.Bookmarks.Count == 0 && (token.Bookmarks.Count == 0 || result.ReplacesBookmarks))
                 {
                     Fault(token, node, new InvalidOperationException("De activiteit wacht zonder iets om op te wachten."), null);
                     return;
                 }
 
                 token.Status = TokenStatus.Waiting;
+                if (result.ReplacesBookmarks)
+                {
+                    token.Bookmarks.Clear();
+                }
+
                 foreach (var request in result.Bookmarks)
                 {
                     token.Bookmarks.Add(new BookmarkState

@@ -46,3 +46,10 @@ public sealed class IncidentNotFoundException(string instanceId, string incident
 public sealed class InstanceStateException(string message) : WorkflowException(message);
 
 public sealed class WorkflowInputException(string message) : WorkflowException(message);
+
+/// <summary>
+/// Thrown by an activity's resume when the input cannot be accepted (an unknown choice, a vote from someone not
+/// entitled, a decision before every zienswijze has its reaction). The burst is dropped, so the bookmark stays
+/// and nothing is stored; the caller gets the message.
+/// </summary>
+public sealed class ResumeRejectedException(string message) : WorkflowException(message);

@@ -35,10 +35,11 @@ public sealed class EngineHost : IAsyncDisposable
     public IWorkflowRuntime Runtime => Services.GetRequiredService<IWorkflowRuntime>();
     public string ConnectionString => $"Data Source={Path.Combine(Folder, "engine.db")}";
 
-    public static async Task<EngineHost> StartAsync(string? folder = null, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
+    public static async Task<EngineHost> StartAsync(string? folder = null, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null,
+        System.Reflection.Assembly[]? activityAssemblies = null, DateTimeOffset? now = null, Action<HostApplicationBuilder>? configureBuilder = null)
     {
         folder ??= Directory.CreateTempSubdirectory("adviesroute-tests-").FullName;
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -51,7 +52,7 @@ public sealed class EngineHost : IAsyncDisposable
         }
 
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddWorkflows(builder.Configuration, typeof(EngineHost).Assembly);
+        builder.Services.AddWorkflows(builder.Configuration, activityAssemblies ?? [typeof(EngineHost).Assembly]);
         // Our own storage per host; resolving the global configuration first points Hangfire's (static) log
         // provider at this host's logger factory rather than at a disposed one of an earlier test.
         builder.Services.AddSingleton<JobStorage>(sp =>
@@ -66,6 +67,7 @@ public sealed class EngineHost : IAsyncDisposable
             o.SchedulePollingInterval = TimeSpan.FromMilliseconds(200);
         });
         configure?.Invoke(builder.Services);
+        configureBuilder?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         return new EngineHost(host, folder, clock);

@@ -51,6 +51,36 @@ public sealed record GovernanceModel(IReadOnlyList<Municipality> Municipalities,
 {
     /// <summary>The members of a body on a day (members change while proposals are open).</summary>
     public IEnumerable<Member> MembersOf(string bodyId, DateOnly day) => Members.Where(m => m.Body == bodyId && m.SitsOn(day));
+
+    public Member? FindMember(string id) => Members.FirstOrDefault(m => m.Id == id);
+
+    public Body? FindBody(string id) => Bodies.FirstOrDefault(b => b.Id == id);
+
+    /// <summary>
+    /// Who holds <paramref name="original"/>'s seat on a day: the member while their term runs; after it, the
+    /// successor, a member of the same body, municipality and role whose term began after the original's ended
+    /// (the earliest such one still sitting). Null when the seat is vacant. An open request follows the seat, so it
+    /// passes to the successor when the colleges change (DOMAIN: after the 2026 elections).
+    /// </summary>
+    public Member? SeatHolder(Member original, DateOnly day)
+    {
+        if (original.SitsOn(day))
+        {
+            return original;
+        }
+
+        if (original.To is not { } ended || day < original.From)
+        {
+            return null;
+        }
+
+        return Members
+            .Where(m => m.Id != original.Id && m.Body == original.Body && m.Municipality == original.Municipality
+                && m.Role == original.Role && (m.SubstituteFor is null) == (original.SubstituteFor is null)
+                && m.From > ended && m.SitsOn(day))
+            .OrderBy(m => m.From).ThenBy(m => m.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
 }
 
 /// <summary>A governance seed was refused; nothing of it may be stored.</summary>

@@ -35,11 +35,25 @@ public sealed record Voter(string MemberId, string Municipality, decimal Weight 
 /// <summary>A vote as given.</summary>
 public sealed record CastVote(string MemberId, VoteChoice Choice);
 
+/// <summary>What counts as a majority.</summary>
+public enum Majority
+{
+    /// <summary>More votes for than against; abstentions are not votes cast (the usual rule, art. 28 Gemeentewet).</summary>
+    VotesCast,
+
+    /// <summary>More than half of those taking part, abstentions included.</summary>
+    Participating,
+
+    /// <summary>At least two thirds of the votes cast.</summary>
+    TwoThirds,
+}
+
 /// <summary>How a body decides.</summary>
 /// <param name="QuorumFraction">The share of seats (or, when weighted, of the total weight) that must take part:
 /// more than this fraction, e.g. 0.5 for "meer dan de helft".</param>
 /// <param name="Weighted">Whether votes count with their weight instead of one each.</param>
-public sealed record VoteRules(VoteCounting Counting = VoteCounting.PerMember, decimal QuorumFraction = 0.5m, bool Weighted = false);
+public sealed record VoteRules(VoteCounting Counting = VoteCounting.PerMember, decimal QuorumFraction = 0.5m, bool Weighted = false,
+    Majority Majority = Majority.VotesCast);
 
 /// <summary>The outcome with the tally, and a Dutch explanation for the journal and the besluitenlijst.</summary>
 public sealed record VoteOutcome(VoteResult Result, decimal For, decimal Against, decimal Abstained, decimal Participating, decimal Seats, string Explanation);
@@ -110,12 +124,25 @@ public static class VoteCount
                 $"Geen quorum: {participating:0.##} van {totalSeats:0.##} ({measure}) namen deel; nodig is meer dan {totalSeats * rules.QuorumFraction:0.##}.");
         }
 
-        var result = voorTotal > tegenTotal ? VoteResult.Aangenomen : tegenTotal > voorTotal ? VoteResult.Verworpen : VoteResult.Staken;
+        var result = rules.Majority switch
+        {
+            _ when voorTotal == tegenTotal && rules.Majority != Majority.Participating => VoteResult.Staken,
+            Majority.Participating when voorTotal * 2 > participating => VoteResult.Aangenomen,
+            Majority.Participating => voorTotal == tegenTotal ? VoteResult.Staken : VoteResult.Verworpen,
+            Majority.TwoThirds => voorTotal * 3 >= (voorTotal + tegenTotal) * 2 ? VoteResult.Aangenomen : VoteResult.Verworpen,
+            _ => voorTotal > tegenTotal ? VoteResult.Aangenomen : VoteResult.Verworpen,
+        };
         var tally = $"{voorTotal:0.##} voor, {tegenTotal:0.##} tegen, {onthouding:0.##} onthouding ({measure})";
+        var rule = rules.Majority switch
+        {
+            Majority.Participating => "meer dan de helft van de deelnemers",
+            Majority.TwoThirds => "twee derde van de uitgebrachte stemmen",
+            _ => "meerderheid van de uitgebrachte stemmen",
+        };
         var explanation = result switch
         {
-            VoteResult.Aangenomen => $"Aangenomen met meerderheid van de uitgebrachte stemmen: {tally}.",
-            VoteResult.Verworpen => $"Verworpen: {tally}.",
+            VoteResult.Aangenomen => $"Aangenomen met {rule}: {tally}.",
+            VoteResult.Verworpen => $"Verworpen, geen {rule}: {tally}.",
             _ => $"De stemmen staken: {tally}.",
         };
         return new VoteOutcome(result, voorTotal, tegenTotal, onthouding, participating, totalSeats, explanation);

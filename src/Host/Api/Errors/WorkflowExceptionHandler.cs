@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
@@ -25,7 +26,10 @@ internal sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler>
                 Problem(StatusCodes.Status409Conflict, "Kan niet in deze toestand", exception.Message),
             WorkflowInputException =>
                 Problem(StatusCodes.Status400BadRequest, "Ongeldige invoer", exception.Message),
+            ResumeRejectedException =>
+                Problem(StatusCodes.Status422UnprocessableEntity, "Niet aanvaard", exception.Message),
             DefinitionValidationException invalid => InvalidDefinition(invalid),
+            GovernanceSeedException invalid => InvalidGovernance(invalid),
             BadHttpRequestException badRequest => UnreadableRequest(badRequest),
             _ => null,
         };
@@ -45,6 +49,16 @@ internal sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler>
     private static ProblemDetails InvalidDefinition(DefinitionValidationException exception)
     {
         var problem = Problem(StatusCodes.Status400BadRequest, "Ongeldige definitie", "De definitie is afgekeurd; zie errors.");
+        problem.Extensions["errors"] = exception.Errors
+            .Select(e => new DefinitionError(e.Path, e.Code, e.Message, e.Line, e.Position))
+            .ToList();
+        return problem;
+    }
+
+    /// <summary>A refused governance model, member or jaarkalender: nothing was stored; every error with its JSON path.</summary>
+    private static ProblemDetails InvalidGovernance(GovernanceSeedException exception)
+    {
+        var problem = Problem(StatusCodes.Status400BadRequest, "Ongeldige bestuursgegevens", "De gegevens zijn afgekeurd en niet opgeslagen; zie errors.");
         problem.Extensions["errors"] = exception.Errors
             .Select(e => new DefinitionError(e.Path, e.Code, e.Message, e.Line, e.Position))
             .ToList();

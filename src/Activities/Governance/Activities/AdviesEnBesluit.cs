@@ -1,0 +1,181 @@
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Voting;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Runtime;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>
+/// Advice of a BAC: advisory only. In a meeting the secretary records it; in writing every member answers by link,
+/// and the advice is positive when a majority (configurable, with a quorum) is positive. A tie or too few answers in
+/// writing sends it to the next meeting.
+/// </summary>
+[Activity("Advies", Category = Bestuur.Category, DisplayName = "Advies (BAC)",
+    Description = "Advies van een bestuurlijke adviescommissie, in een vergadering of schriftelijk.", IsBlocking = true)]
+[Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van de commissie, bijvoorbeeld bac-pg of bac-zv.", Required = true)]
+[Input("wijze", InputType.Choice, DisplayName = "Wijze", Choices = ["vergadering", "schriftelijk"], DefaultJson = "\"vergadering\"")]
+[Input("vergadering", InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.", DefaultJson = """{"expression":"variables.vergadering"}""")]
+[Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", DefaultJson = "\"P1W\"")]
+[Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels moet deelnemen.", DefaultJson = "50")]
+[Input("meerderheid", InputType.Choice, DisplayName = "Meerderheid", Choices = ["uitgebrachteStemmen", "deelnemers", "tweeDerde"], DefaultJson = "\"uitgebrachteStemmen\"")]
+[Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
+    Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
+[Outcomes(Positief, PositiefMetKanttekeningen, Negatief)]
+public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
+    : VotingActivity(directory, deadlines, calendar)
+{
+    public const string Positief = "positief";
+    public const string PositiefMetKanttekeningen = "positiefMetKanttekeningen";
+    public const string Negatief = "negatief";
+    public const string Onthouding = "onthouding";
+
+    protected override IReadOnlyList<string> VoteChoices { get; } = [Positief, PositiefMetKanttekeningen, Negatief, Onthouding];
+    protected override IReadOnlyList<string> MeetingOutcomes { get; } = [Positief, PositiefMetKanttekeningen, Negatief];
+    protected override string FavourablePort => Positief;
+    protected override bool IsDecision => false;
+    protected override string Verb => "advies";
+
+    protected override VoteChoice Count(string choice) => choice switch
+    {
+        Positief or PositiefMetKanttekeningen => VoteChoice.Voor,
+        Negatief => VoteChoice.Tegen,
+        _ => VoteChoice.Onthouding,
+    };
+
+    protected override string? WrittenOutcome(VoteOutcome outcome, IReadOnlyList<string> choices) => outcome.Result switch
+    {
+        VoteResult.Aangenomen => choices.Contains(PositiefMetKanttekeningen) ? PositiefMetKanttekeningen : Positief,
+        VoteResult.Verworpen => Negatief,
+        _ => null,
+    };
+
+    protected override string MeetingOutcome(ActivityContext context, string? recorded, VoteOutcome? counted, bool fullMeeting)
+    {
+        if (counted is null)
+        {
+            return recorded!;
+        }
+
+        var port = counted.Result switch
+        {
+            VoteResult.Aangenomen => recorded == PositiefMetKanttekeningen ? PositiefMetKanttekeningen : Positief,
+            VoteResult.GeenQuorum => throw new ResumeRejectedException($"{counted.Explanation} De commissie kan zo geen advies geven."),
+            _ => Negatief, // no majority for a positive advice
+        };
+        if (recorded is not null && (recorded == Negatief) != (port == Negatief))
+        {
+            throw new ResumeRejectedException($"De vastgelegde uitkomst '{recorded}' past niet bij de stemmen: {counted.Explanation}");
+        }
+
+        return port;
+    }
+}
+
+/// <summary>
+/// A decision of the DB or the AB, in a meeting or in writing, counted with a quorum, a majority of the votes cast
+/// and the body's weights. A tie follows art. 32 Gemeentewet (applied to the boards of a GR by art. 22 Wgr): in a
+/// full meeting the proposal is rejected, otherwise it is held over to the next meeting, and rejected when the
+/// votes tie there again. Held-over ("aangehouden") and returned ("teruggestuurd") items leave by their own ports,
+/// so the definition sends them to the next meeting or back to preparation.
+/// </summary>
+[Activity("Besluit", Category = Bestuur.Category, DisplayName = "Besluit (DB of AB)",
+    Description = "Besluit van het dagelijks of algemeen bestuur, in een vergadering of schriftelijk.", IsBlocking = true)]
+[Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van het bestuur, bijvoorbeeld db of ab.", Required = true)]
+[Input("wijze", InputType.Choice, DisplayName = "Wijze", Choices = ["vergadering", "schriftelijk"], DefaultJson = "\"vergadering\"")]
+[Input("vergadering", InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.", DefaultJson = """{"expression":"variables.vergadering"}""")]
+[Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", DefaultJson = "\"P1W\"")]
+[Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels (of van het stemgewicht) moet deelnemen.", DefaultJson = "50")]
+[Input("meerderheid", InputType.Choice, DisplayName = "Meerderheid", Choices = ["uitgebrachteStemmen", "deelnemers", "tweeDerde"], DefaultJson = "\"uitgebrachteStemmen\"")]
+[Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
+    Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
+[Input("zienswijzen", InputType.String, DisplayName = "Zienswijzen in variabele",
+    Description = "Als deze variabele een zienswijzenronde bevat, kan er pas besloten worden als elke zienswijze een reactie heeft.", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
+[Outcomes(Vastgesteld, GewijzigdVastgesteld, Verworpen, Aangehouden, Teruggestuurd)]
+public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
+    : VotingActivity(directory, deadlines, calendar)
+{
+    public const string Vastgesteld = "vastgesteld";
+    public const string GewijzigdVastgesteld = "gewijzigdVastgesteld";
+    public const string Verworpen = "verworpen";
+    public const string Aangehouden = "aangehouden";
+    public const string Teruggestuurd = "teruggestuurd";
+
+    protected override IReadOnlyList<string> VoteChoices { get; } = ["voor", "tegen", "onthouding"];
+    protected override IReadOnlyList<string> MeetingOutcomes { get; } = [Vastgesteld, GewijzigdVastgesteld, Verworpen, Aangehouden, Teruggestuurd];
+    protected override string FavourablePort => Vastgesteld;
+    protected override bool IsDecision => true;
+    protected override string Verb => "besluit";
+
+    protected override VoteChoice Count(string choice) => choice switch
+    {
+        "voor" => VoteChoice.Voor,
+        "tegen" => VoteChoice.Tegen,
+        _ => VoteChoice.Onthouding,
+    };
+
+    protected override string? WrittenOutcome(VoteOutcome outcome, IReadOnlyList<string> choices) => outcome.Result switch
+    {
+        VoteResult.Aangenomen => Vastgesteld,
+        VoteResult.Verworpen => Verworpen,
+        _ => null,
+    };
+
+    protected override string MeetingOutcome(ActivityContext context, string? recorded, VoteOutcome? counted, bool fullMeeting)
+    {
+        if (counted is null)
+        {
+            return recorded!;
+        }
+
+        switch (counted.Result)
+        {
+            case VoteResult.GeenQuorum:
+                // Art. 20 Gemeentewet: without a quorum the meeting cannot decide; the item goes to the next one.
+                return Aangehouden;
+            case VoteResult.Staken:
+                var tiedBefore = context.State["stakenEerder"]?.GetValue<bool>() == true;
+                context.State["stakenEerder"] = !fullMeeting && !tiedBefore;
+                return fullMeeting || tiedBefore ? Verworpen : Aangehouden;
+            case VoteResult.Verworpen:
+                if (recorded is Vastgesteld or GewijzigdVastgesteld)
+                {
+                    throw new ResumeRejectedException($"De vastgelegde uitkomst '{recorded}' past niet bij de stemmen: {counted.Explanation}");
+                }
+
+                return Verworpen;
+            default:
+                if (recorded is Verworpen)
+                {
+                    throw new ResumeRejectedException($"De vastgelegde uitkomst '{recorded}' past niet bij de stemmen: {counted.Explanation}");
+                }
+
+                return recorded == GewijzigdVastgesteld ? GewijzigdVastgesteld : Vastgesteld;
+        }
+    }
+
+    /// <summary>The board answers every zienswijze in writing, with reasons, before the AB decides (art. 35 Wgr; DOMAIN).</summary>
+    protected override void EnsureMayAct(ActivityContext context)
+    {
+        var name = context.GetInput<string>("zienswijzen") ?? "zienswijzen";
+        if (context.GetVariable(name) is not JsonObject round || round["raden"] is not JsonObject councils)
+        {
+            return;
+        }
+
+        var missing = councils
+            .Where(kv => kv.Value?["zienswijze"]?.GetValue<string>() is { } z && z != Zienswijzenronde.GeenZienswijze
+                && kv.Value["reactie"] is null)
+            .Select(kv => kv.Value!["naam"]?.GetValue<string>() ?? kv.Key)
+            .ToList();
+        var open = councils.Where(kv => kv.Value?["zienswijze"] is null).Select(kv => kv.Value!["naam"]?.GetValue<string>() ?? kv.Key).ToList();
+        if (open.Count > 0 || missing.Count > 0)
+        {
+            var reason = open.Count > 0
+                ? $"De zienswijzenronde loopt nog ({string.Join(", ", open)})."
+                : $"Er kan pas besloten worden als elke zienswijze een schriftelijke, gemotiveerde reactie heeft; die ontbreekt nog voor: {string.Join(", ", missing)}.";
+            throw new ResumeRejectedException(reason);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Activities.Governance.Simulation;
+using AdviesRoute.Workflows.Activities;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>
+/// Puts the proposal on the next meeting of a body whose documents deadline can still be met, and keeps that
+/// meeting in a variable for the advice or decision that follows. Passed again (the item was postponed, or the
+/// meeting went by without a decision) it takes the meeting after the previous one. With no meeting left on the
+/// jaarkalender it waits, and is picked up again when the secretary resumes it after the calendar was extended.
+/// </summary>
+[Activity("Agenderen", Category = Bestuur.Category, DisplayName = "Agenderen",
+    Description = "Zet het voorstel op de eerstvolgende vergadering van een orgaan waarvan de stukkentermijn nog haalbaar is.", IsBlocking = true)]
+[Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld db, ab of bac-pg.", Required = true)]
+[Input("variabele", InputType.String, DisplayName = "Bewaar vergadering in", DefaultJson = "\"vergadering\"", SupportsExpression = false)]
+[Input("nietVoor", InputType.String, DisplayName = "Niet vóór (datum)",
+    Description = "Vroegste vergaderdatum (jjjj-mm-dd), bijvoorbeeld het einde van de zienswijzetermijn.")]
+[Input("agendadeel", InputType.String, DisplayName = "Agendadeel", Description = "Het deel van de agenda, bijvoorbeeld per pijler in het model zonder BAC's.")]
+[Outcomes(Geagendeerd)]
+public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity
+{
+    public const string Geagendeerd = "geagendeerd";
+    public const string NoMeetingBookmark = "GeenVergadering";
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(Schedule(context));
+
+    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume) => ValueTask.FromResult(Schedule(context));
+
+    private ActivityResult Schedule(ActivityContext context)
+    {
+        var inputs = ActivityInputs.Of(context);
+        var variable = inputs.Text("variabele") ?? "vergadering";
+        var choice = Choose(directory.Current, inputs, Bestuur.Today(context.Now), context.GetVariable(variable));
+        foreach (var skipped in choice.Skipped)
+        {
+            context.Journal("vergaderingOvergeslagen", data: new JsonObject { ["reden"] = skipped });
+        }
+
+        if (choice.Meeting is null)
+        {
+            var reason = $"Er staat geen vergadering van {choice.Body.Name} meer op de jaarkalender waarvoor de stukken nog op tijd kunnen zijn.";
+            context.Journal("geenVergadering", data: new JsonObject { ["reden"] = reason });
+            return ActivityResult.WaitInstead(new BookmarkRequest(NoMeetingBookmark, new JsonObject { ["orgaan"] = choice.Body.Id, ["reden"] = reason }));
+        }
+
+        var meeting = Bestuur.ToJson(choice.Meeting, choice.Body, inputs.Text("agendadeel"));
+        context.SetVariable(variable, meeting);
+        context.Journal("geagendeerd", Geagendeerd, new JsonObject { ["vergadering"] = meeting.DeepClone() });
+        return ActivityResult.Complete(Geagendeerd);
+    }
+
+    public SimulatedStep Simulate(SimulationContext context)
+    {
+        var variable = context.Inputs.Text("variabele") ?? "vergadering";
+        var choice = Choose(context.Governance, context.Inputs, context.Date, context.Variables.TryGetValue(variable, out var v) ? v : null);
+        if (choice.Meeting is null)
+        {
+            throw new SimulationException($"Er staat na {Bestuur.Format(context.Date)} geen vergadering van {choice.Body.Name} meer op de jaarkalender.");
+        }
+
+        context.Variables[variable] = Bestuur.ToJson(choice.Meeting, choice.Body, context.Inputs.Text("agendadeel"));
+        return new SimulatedStep(Geagendeerd, context.Date,
+            $"Geagendeerd voor {choice.Body.Name} op {Bestuur.Format(choice.Meeting.Date)} ({choice.Meeting.DocumentsDeadline.Display})",
+            choice.Meeting, choice.Meeting.DocumentsDeadline, choice.Skipped);
+    }
+
+    private sealed record Choice(Body Body, Meeting? Meeting, IReadOnlyList<string> Skipped);
+
+    private static Choice Choose(GovernanceSnapshot governance, ActivityInputs inputs, DateOnly today, JsonNode? previous)
+    {
+        var body = Bestuur.RequireBody(governance.Model, inputs.Text("orgaan"), "orgaan");
+        DateOnly? notBefore = null;
+        if (inputs.Text("nietVoor") is { } text)
+        {
+            notBefore = DateOnly.TryParseExact(text[..Math.Min(10, text.Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : throw new InvalidOperationException($"Invoer 'nietVoor': '{text}' is geen datum (jjjj-mm-dd).");
+        }
+
+        // Passed again for the same body: the item goes to a meeting after the one it was on.
+        DateOnly? after = previous is JsonObject p && p["orgaan"]?.GetValue<string>() == body.Id
+            && DateOnly.TryParseExact(p["datum"]?.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
+            ? last
+            : null;
+        var meeting = Bestuur.NextMeeting(governance.Calendar, body.Id, today, after, notBefore);
+        var skipped = governance.Calendar.MeetingsOf(body.Id)
+            .Where(m => m.Date >= today && (after is null || m.Date > after) && (notBefore is null || m.Date >= notBefore)
+                && m.DocumentsDeadline.Date < today && (meeting is null || m.Date < meeting.Date))
+            .Select(m => $"Vergadering van {body.Name} op {Bestuur.Format(m.Date)} gemist: de stukken moesten er {m.DocumentsDeadline.Display.Replace("uiterlijk ", "uiterlijk op ", StringComparison.Ordinal)} zijn.")
+            .ToList();
+        return new Choice(body, meeting, skipped);
+    }
+}

@@ -1,0 +1,329 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Activities.Governance.Simulation;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Runtime;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>
+/// A round in which several bodies of the municipalities (the 12 councils, the 12 colleges) each answer, in
+/// parallel, by a deadline computed from a legal rule. Each body has its own request; when every one has answered,
+/// or the deadline passes, the round closes and the silent ones are recorded with the default answer. The answers
+/// are kept in a variable so later steps and the board see them.
+/// </summary>
+public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalculator deadlines) : Activity, ISimulatedActivity
+{
+    public const string AnswerBookmark = "Antwoord";
+    public const string DeadlineBookmark = "Termijn";
+
+    protected abstract BodyKind Kind { get; }
+    protected abstract IReadOnlyList<string> Answers { get; }
+    protected abstract string Silent { get; }
+    protected abstract string DefaultVariable { get; }
+
+    /// <summary>The property of the variable that holds the answers per body ("raden", "colleges").</summary>
+    protected abstract string AnswersProperty { get; }
+
+    protected abstract string DefaultPeriod { get; }
+    protected abstract string DefaultRule { get; }
+    protected abstract string DefaultArticle { get; }
+    protected abstract bool DefaultAtw { get; }
+
+    /// <summary>What happens when the round has closed: go on, or ask for more (the reactions to zienswijzen).</summary>
+    protected abstract ActivityResult Closed(ActivityContext context, JsonObject round, JsonObject answers);
+
+    protected abstract string SimulatedPort { get; }
+
+    protected string VariableName(ActivityContext context) => context.GetInput<string>("variabele") ?? DefaultVariable;
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var inputs = ActivityInputs.Of(context);
+        var snapshot = directory.Current;
+        var today = Bestuur.Today(context.Now);
+        var bodies = Bodies(snapshot.Model, inputs);
+        var deadline = Deadline(inputs, today);
+        var answers = new JsonObject();
+        var requests = new List<BookmarkRequest>();
+        foreach (var body in bodies)
+        {
+            var contacts = snapshot.Model.MembersOf(body.Id, today).ToList();
+            answers[body.Id] = new JsonObject
+            {
+                ["naam"] = body.Name,
+                ["gemeente"] = body.Municipality,
+                ["status"] = "open",
+            };
+            requests.Add(new BookmarkRequest(AnswerBookmark, new JsonObject
+            {
+                ["orgaan"] = body.Id,
+                ["naam"] = body.Name,
+                ["gemeente"] = body.Municipality,
+                ["keuzes"] = new JsonArray(Answers.Select(a => (JsonNode)a).ToArray()),
+                ["uiterlijk"] = deadline.Display,
+                ["contacten"] = new JsonArray(contacts.Select(c => (JsonNode)Bestuur.Person(c)).ToArray()),
+            }));
+        }
+
+        var round = new JsonObject
+        {
+            ["verzonden"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["termijn"] = Bestuur.ToJson(deadline),
+            [AnswersProperty] = answers,
+        };
+        context.SetVariable(VariableName(context), round);
+        context.Journal("rondeGestart", data: new JsonObject { ["aantal"] = bodies.Count, ["termijn"] = deadline.Display });
+        requests.Add(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
+        return ValueTask.FromResult(ActivityResult.WaitInstead([.. requests]));
+    }
+
+    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)
+    {
+        var name = VariableName(context);
+        var round = context.GetVariable(name)?.DeepClone().AsObject() ?? throw new InvalidOperationException($"De variabele '{name}' met de ronde ontbreekt.");
+        var answers = round[AnswersProperty]!.AsObject();
+        ActivityResult result;
+        switch (resume.BookmarkName)
+        {
+            case AnswerBookmark:
+                var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
+                var answer = Bestuur.RequireChoice(resume.Input, "antwoord", Answers);
+                var entry = answers[bodyId]!.AsObject();
+                entry["status"] = "ontvangen";
+                entry["antwoord"] = answer;
+                entry["tekst"] = Bestuur.Text(resume.Input, "tekst");
+                entry["ontvangen"] = context.Now;
+                entry["door"] = context.Trigger.Actor;
+                Validate(entry);
+                context.Journal("antwoord", answer, new JsonObject { ["orgaan"] = bodyId, ["naam"] = entry["naam"]?.DeepClone() });
+                result = answers.All(kv => kv.Value!["status"]!.GetValue<string>() != "open") ? Close(context, round, answers) : ActivityResult.Wait();
+                break;
+            case DeadlineBookmark:
+                foreach (var (bodyId2, value) in answers)
+                {
+                    if (value!["status"]!.GetValue<string>() == "open")
+                    {
+                        value["status"] = "verstreken";
+                        value["antwoord"] = Silent;
+                        context.Journal("termijnVerstreken", Silent, new JsonObject { ["orgaan"] = bodyId2, ["naam"] = value["naam"]?.DeepClone() });
+                    }
+                }
+
+                result = Close(context, round, answers);
+                break;
+            default:
+                result = OnOtherResume(context, resume, round, answers);
+                break;
+        }
+
+        context.SetVariable(name, round);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Checks an answer as recorded; throw <see cref="ResumeRejectedException"/> to refuse it.</summary>
+    protected virtual void Validate(JsonObject entry)
+    {
+    }
+
+    protected virtual ActivityResult OnOtherResume(ActivityContext context, ResumeArgs resume, JsonObject round, JsonObject answers) =>
+        throw new InvalidOperationException($"Onbekende bladwijzer '{resume.BookmarkName}'.");
+
+    private ActivityResult Close(ActivityContext context, JsonObject round, JsonObject answers)
+    {
+        round["gesloten"] = context.Now;
+        return Closed(context, round, answers);
+    }
+
+    private List<Body> Bodies(GovernanceModel model, ActivityInputs inputs)
+    {
+        var ids = inputs.List(InputName);
+        if (ids.Count == 0)
+        {
+            return model.Bodies.Where(b => b.Kind == Kind).ToList();
+        }
+
+        return ids.Select(id => Bestuur.RequireBody(model, id, InputName)).ToList();
+    }
+
+    /// <summary>The input that lists the bodies ("raden", "colleges").</summary>
+    protected abstract string InputName { get; }
+
+    private Deadline Deadline(ActivityInputs inputs, DateOnly today) => deadlines.PeriodAfter(
+        today,
+        IsoDuration.Parse(inputs.Text("termijn") ?? DefaultPeriod),
+        inputs.Text("regel") ?? DefaultRule,
+        inputs.Text("artikel") ?? DefaultArticle,
+        inputs.Boolean("atw") ?? DefaultAtw);
+
+    public SimulatedStep Simulate(SimulationContext context)
+    {
+        var deadline = Deadline(context.Inputs, context.Date);
+        var count = Bodies(context.Governance.Model, context.Inputs).Count;
+        return new SimulatedStep(SimulatedPort, deadline.Date, $"{count} {AnswersProperty} gevraagd; {deadline.Display}", Deadline: deadline);
+    }
+}
+
+/// <summary>
+/// The zienswijzen of the councils on a draft (ontwerpbegroting, begrotingswijziging, a change of the regeling):
+/// the legal deadline (default 12 weeks after dispatch, art. 35 lid 3 Wgr, shifted by the Atw), then a written,
+/// reasoned reaction of the board to every zienswijze given. Only when each has its reaction does the round go on,
+/// so the AB cannot decide before.
+/// </summary>
+[Activity("Zienswijzenronde", Category = Bestuur.Category, DisplayName = "Zienswijzenronde gemeenteraden",
+    Description = "Vraagt elke raad parallel om een zienswijze binnen de wettelijke termijn; daarna een gemotiveerde reactie per zienswijze.", IsBlocking = true)]
+[Input("raden", InputType.StringList, DisplayName = "Raden", Description = "Ids van de raden; leeg is alle raden.")]
+[Input("termijn", InputType.Duration, DisplayName = "Termijn", DefaultJson = "\"P12W\"")]
+[Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"12 weken na verzending\"")]
+[Input("artikel", InputType.String, DisplayName = "Artikel", DefaultJson = "\"art. 35 lid 3 Wgr\"")]
+[Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "true")]
+[Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
+[Outcomes(Zienswijzenronde.Gereed)]
+public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines) : AnswerRound(directory, deadlines)
+{
+    public const string Gereed = "gereed";
+    public const string Positief = "positief";
+    public const string PositiefMetKanttekeningen = "positiefMetKanttekeningen";
+    public const string Negatief = "negatief";
+    public const string GeenZienswijze = "geenZienswijze";
+    public const string ReactionBookmark = "Reactie";
+
+    protected override BodyKind Kind => BodyKind.Gemeenteraad;
+    protected override IReadOnlyList<string> Answers { get; } = [Positief, PositiefMetKanttekeningen, Negatief, GeenZienswijze];
+    protected override string Silent => GeenZienswijze;
+    protected override string DefaultVariable => "zienswijzen";
+    protected override string AnswersProperty => "raden";
+    protected override string InputName => "raden";
+    protected override string DefaultPeriod => "P12W";
+    protected override string DefaultRule => "12 weken na verzending";
+    protected override string DefaultArticle => "art. 35 lid 3 Wgr";
+    protected override bool DefaultAtw => true;
+    protected override string SimulatedPort => Gereed;
+
+    protected override void Validate(JsonObject entry)
+    {
+        if (entry["antwoord"]!.GetValue<string>() is not GeenZienswijze && entry["tekst"] is null)
+        {
+            throw new ResumeRejectedException("Een zienswijze heeft een tekst ('tekst'); kies anders 'geenZienswijze'.");
+        }
+
+        entry["zienswijze"] = entry["antwoord"]!.GetValue<string>();
+    }
+
+    protected override ActivityResult Closed(ActivityContext context, JsonObject round, JsonObject answers)
+    {
+        foreach (var (_, value) in answers)
+        {
+            value!["zienswijze"] ??= value["antwoord"]!.GetValue<string>();
+        }
+
+        var given = answers.Where(kv => kv.Value!["zienswijze"]!.GetValue<string>() != GeenZienswijze).ToList();
+        context.Journal("zienswijzenOntvangen", data: new JsonObject
+        {
+            ["zienswijzen"] = given.Count,
+            ["geenZienswijze"] = answers.Count - given.Count,
+        });
+        if (given.Count == 0)
+        {
+            return ActivityResult.Complete(Gereed);
+        }
+
+        return ActivityResult.WaitInstead([.. given.Select(kv => new BookmarkRequest(ReactionBookmark, new JsonObject
+        {
+            ["orgaan"] = kv.Key,
+            ["naam"] = kv.Value!["naam"]?.DeepClone(),
+            ["zienswijze"] = kv.Value["zienswijze"]?.DeepClone(),
+            ["tekst"] = kv.Value["tekst"]?.DeepClone(),
+        }))]);
+    }
+
+    /// <summary>The board's written, reasoned reaction to one zienswijze.</summary>
+    protected override ActivityResult OnOtherResume(ActivityContext context, ResumeArgs resume, JsonObject round, JsonObject answers)
+    {
+        if (resume.BookmarkName != ReactionBookmark)
+        {
+            return base.OnOtherResume(context, resume, round, answers);
+        }
+
+        var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
+        var reaction = Bestuur.Text(resume.Input, "reactie");
+        if (reaction is null || reaction.Length < 20)
+        {
+            throw new ResumeRejectedException("Een reactie op een zienswijze is schriftelijk en gemotiveerd: geef in 'reactie' een tekst van ten minste 20 tekens.");
+        }
+
+        var entry = answers[bodyId]!.AsObject();
+        entry["reactie"] = reaction;
+        entry["reactieOp"] = context.Now;
+        entry["reactieDoor"] = context.Trigger.Actor;
+        context.Journal("reactieOpZienswijze", data: new JsonObject { ["orgaan"] = bodyId, ["naam"] = entry["naam"]?.DeepClone() });
+        var waiting = answers.Any(kv => kv.Value!["zienswijze"]!.GetValue<string>() != GeenZienswijze && kv.Value["reactie"] is null);
+        return waiting ? ActivityResult.Wait() : ActivityResult.Complete(Gereed);
+    }
+}
+
+/// <summary>
+/// College return (ruggespraak): the 12 colleges are consulted and each answers instemming or bedenkingen by a
+/// deadline the board sets (not a legal period, so the Atw is off by default); the silent ones are recorded as
+/// geen reactie. Leaves by "bedenkingen" when any college has them (or, when every college must agree, when one
+/// stayed silent), else by "instemming"; the summary is kept for the board.
+/// </summary>
+[Activity("TerugkoppelingColleges", Category = Bestuur.Category, DisplayName = "Terugkoppeling colleges",
+    Description = "Raadpleegt de colleges van B en W parallel; elk antwoordt instemming of bedenkingen vóór de termijn.", IsBlocking = true)]
+[Input("colleges", InputType.StringList, DisplayName = "Colleges", Description = "Ids van de colleges; leeg is alle colleges.")]
+[Input("termijn", InputType.Duration, DisplayName = "Termijn", DefaultJson = "\"P6W\"")]
+[Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"6 weken na verzending\"")]
+[Input("artikel", InputType.String, DisplayName = "Grondslag", DefaultJson = "\"besluit van het dagelijks bestuur\"")]
+[Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "false")]
+[Input("allenMoetenInstemmen", InputType.Boolean, DisplayName = "Alle colleges moeten instemmen",
+    Description = "Bijvoorbeeld bij een wijziging van de regeling: wie niet reageert, stemt niet in.", DefaultJson = "false")]
+[Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"terugkoppeling\"", SupportsExpression = false)]
+[Outcomes(TerugkoppelingColleges.Instemming, TerugkoppelingColleges.Bedenkingen)]
+public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, DeadlineCalculator deadlines) : AnswerRound(directory, deadlines)
+{
+    public const string Instemming = "instemming";
+    public const string Bedenkingen = "bedenkingen";
+    public const string GeenReactie = "geenReactie";
+
+    protected override BodyKind Kind => BodyKind.College;
+    protected override IReadOnlyList<string> Answers { get; } = [Instemming, Bedenkingen];
+    protected override string Silent => GeenReactie;
+    protected override string DefaultVariable => "terugkoppeling";
+    protected override string AnswersProperty => "colleges";
+    protected override string InputName => "colleges";
+    protected override string DefaultPeriod => "P6W";
+    protected override string DefaultRule => "6 weken na verzending";
+    protected override string DefaultArticle => "besluit van het dagelijks bestuur";
+    protected override bool DefaultAtw => false;
+    protected override string SimulatedPort => Instemming;
+
+    protected override void Validate(JsonObject entry)
+    {
+        if (entry["antwoord"]!.GetValue<string>() == Bedenkingen && entry["tekst"] is null)
+        {
+            throw new ResumeRejectedException("Geef bij bedenkingen aan welke ('tekst').");
+        }
+    }
+
+    protected override ActivityResult Closed(ActivityContext context, JsonObject round, JsonObject answers)
+    {
+        int Count(string answer) => answers.Count(kv => kv.Value!["antwoord"]!.GetValue<string>() == answer);
+        var (yes, concerns, silent) = (Count(Instemming), Count(Bedenkingen), Count(GeenReactie));
+        var summary = $"{yes} van de {answers.Count} colleges stemmen in, {concerns} hebben bedenkingen, {silent} reageerden niet.";
+        if (concerns > 0)
+        {
+            summary += " Bedenkingen: " + string.Join("; ", answers.Where(kv => kv.Value!["antwoord"]!.GetValue<string>() == Bedenkingen)
+                .Select(kv => $"{kv.Value!["naam"]}: {kv.Value["tekst"]}")) + ".";
+        }
+
+        round["samenvatting"] = summary;
+        var allMust = context.GetInput<bool?>("allenMoetenInstemmen") == true;
+        var port = concerns > 0 || (allMust && silent > 0) ? Bedenkingen : Instemming;
+        context.Journal("terugkoppelingGesloten", port, new JsonObject { ["samenvatting"] = summary });
+        return ActivityResult.Complete(port);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Runtime;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>The category the designer's palette shows the governance activities under.</summary>
+internal static class Bestuur
+{
+    public const string Category = "Bestuur";
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>The day in the Netherlands at a moment: deadlines and terms are counted in Dutch days.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
+
+    public static string Format(DateOnly day) => day.ToString("d MMMM yyyy", Dutch);
+
+    public static Body RequireBody(GovernanceModel model, string? id, string input) =>
+        (id is null ? null : model.FindBody(id))
+        ?? throw new InvalidOperationException($"Invoer '{input}': orgaan '{id}' bestaat niet in het bestuursmodel.");
+
+    public static JsonObject ToJson(Deadline deadline) => new()
+    {
+        ["datum"] = deadline.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["moment"] = deadline.Moment,
+        ["regel"] = deadline.Rule,
+        ["artikel"] = deadline.LegalBasis,
+        ["verschuiving"] = deadline.Shift,
+        ["tekst"] = deadline.Display,
+    };
+
+    public static JsonObject ToJson(Meeting meeting, Body body, string? agendaPart = null) => new()
+    {
+        ["id"] = meeting.Id,
+        ["orgaan"] = meeting.Body,
+        ["orgaanNaam"] = body.Name,
+        ["datum"] = meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["tijd"] = meeting.Time.ToString("HH\\:mm", CultureInfo.InvariantCulture),
+        ["plaats"] = meeting.Place,
+        ["stukken"] = ToJson(meeting.DocumentsDeadline),
+        ["agendadeel"] = agendaPart,
+    };
+
+    public static JsonObject Person(Member member) => new()
+    {
+        ["lid"] = member.Id,
+        ["naam"] = member.Name,
+        ["email"] = member.Email,
+    };
+
+    /// <summary>The choice in a resume's input, checked against what the step allows.</summary>
+    public static string RequireChoice(JsonNode? input, string property, IReadOnlyCollection<string> allowed)
+    {
+        var value = input is JsonObject o && o[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        if (value is null || !allowed.Contains(value))
+        {
+            throw new ResumeRejectedException($"Geef '{property}' op als één van: {string.Join(", ", allowed)}.");
+        }
+
+        return value;
+    }
+
+    public static string? Text(JsonNode? input, string property) =>
+        input is JsonObject o && o[property] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+
+    /// <summary>A meeting named by an input: its id as text, or an object with an <c>id</c> (what Agenderen stores).</summary>
+    public static Meeting? FindMeeting(Jaarkalender calendar, JsonNode? value)
+    {
+        var id = value switch
+        {
+            JsonObject o => o["id"]?.GetValue<string>(),
+            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            _ => null,
+        };
+        return id is null ? null : calendar.Meetings.FirstOrDefault(m => m.Id == id);
+    }
+
+    /// <summary>The next meeting of a body whose documents deadline has not passed on <paramref name="today"/>.</summary>
+    public static Meeting? NextMeeting(Jaarkalender calendar, string bodyId, DateOnly today, DateOnly? after = null, DateOnly? notBefore = null) =>
+        calendar.MeetingsOf(bodyId).FirstOrDefault(m => m.DocumentsDeadline.Date >= today
+            && (after is null || m.Date > after) && (notBefore is null || m.Date >= notBefore));
+
+    public static IsoDuration Duration(ActivityInputs inputs, string name, string fallback) =>
+        IsoDuration.Parse(inputs.Text(name) ?? fallback);
+}
+
+/// <summary>
+/// Reads a node's inputs the same way in a running step and in a simulation, so an activity computes its
+/// deadlines and meetings once for both.
+/// </summary>
+public sealed class ActivityInputs(Func<string, JsonNode?> read)
+{
+    public static ActivityInputs Of(ActivityContext context) => new(context.GetInputValue);
+
+    public JsonNode? Value(string name) => read(name);
+
+    public string? Text(string name) => read(name) is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+
+    public int? Integer(string name) => read(name) is JsonValue v && v.TryGetValue<int>(out var i) ? i
+        : read(name) is JsonValue d && d.TryGetValue<double>(out var f) ? (int)f : null;
+
+    public bool? Boolean(string name) => read(name) is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;
+
+    public IReadOnlyList<string> List(string name) => read(name) switch
+    {
+        JsonArray a => a.Select(x => x?.GetValue<string>()).OfType<string>().ToList(),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Activities.Governance.Simulation;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Runtime;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>
+/// A notification to bodies or people, written to the outbox in the same transaction as the step, so it is sent
+/// exactly when the step happened (delivery itself is the outbox's job). Recipients are resolved on the day:
+/// a body means the members sitting that day; "raden" and "colleges" mean every council or college.
+/// </summary>
+[Activity("Melding", Category = Bestuur.Category, DisplayName = "Melding",
+    Description = "Stuurt een bericht aan organen of personen via de outbox.")]
+[Input("aan", InputType.StringList, DisplayName = "Aan", Description = "Ids van organen of leden, of 'raden' / 'colleges'.", Required = true)]
+[Input("soort", InputType.Choice, DisplayName = "Soort", DefaultJson = "\"mededeling\"",
+    Choices = ["mededeling", "verzoekAdvies", "verzoekStem", "verzoekZienswijze", "verzoekColleges", "herinnering", "besluitGenomen", "termijnVerstreken"])]
+[Input("onderwerp", InputType.String, DisplayName = "Onderwerp", Required = true)]
+[Input("tekst", InputType.Text, DisplayName = "Tekst")]
+[Outcomes(Ports.Done)]
+public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity
+{
+    public const string OutboxKind = "melding";
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var inputs = ActivityInputs.Of(context);
+        var model = directory.Current.Model;
+        var today = Bestuur.Today(context.Now);
+        var recipients = Recipients(model, inputs.List("aan"), today);
+        if (recipients.Count == 0)
+        {
+            throw new InvalidOperationException($"De melding heeft op {Bestuur.Format(today)} geen ontvangers: {string.Join(", ", inputs.List("aan"))}.");
+        }
+
+        var subject = inputs.Text("onderwerp") ?? throw new InvalidOperationException("De melding heeft geen onderwerp.");
+        context.AddOutboxMessage(OutboxKind, new JsonObject
+        {
+            ["soort"] = inputs.Text("soort") ?? "mededeling",
+            ["onderwerp"] = subject,
+            ["tekst"] = inputs.Text("tekst"),
+            ["aan"] = new JsonArray(recipients.Select(r => (JsonNode)Bestuur.Person(r)).ToArray()),
+            ["voorstel"] = new JsonObject
+            {
+                ["titel"] = context.WorkflowInput["titel"]?.DeepClone(),
+                ["samenvatting"] = context.WorkflowInput["samenvatting"]?.DeepClone(),
+            },
+        });
+        context.Journal("melding", data: new JsonObject { ["onderwerp"] = subject, ["ontvangers"] = recipients.Count });
+        return ValueTask.FromResult(ActivityResult.Complete(Ports.Done));
+    }
+
+    internal static List<Member> Recipients(GovernanceModel model, IReadOnlyList<string> targets, DateOnly today)
+    {
+        var result = new List<Member>();
+        foreach (var target in targets)
+        {
+            IEnumerable<Member> found = target switch
+            {
+                "raden" => model.Bodies.Where(b => b.Kind == BodyKind.Gemeenteraad).SelectMany(b => model.MembersOf(b.Id, today)),
+                "colleges" => model.Bodies.Where(b => b.Kind == BodyKind.College).SelectMany(b => model.MembersOf(b.Id, today)),
+                _ when model.FindBody(target) is { } body => model.MembersOf(body.Id, today).Where(m => m.SubstituteFor is null),
+                _ when model.FindMember(target) is { } member => model.SeatHolder(member, today) is { } holder ? [holder] : [],
+                _ => throw new InvalidOperationException($"Invoer 'aan': '{target}' is geen orgaan, lid, 'raden' of 'colleges'."),
+            };
+            result.AddRange(found.Where(m => result.All(r => r.Id != m.Id)));
+        }
+
+        return result;
+    }
+
+    public SimulatedStep Simulate(SimulationContext context) =>
+        new(Ports.Done, context.Date, $"Melding: {context.Inputs.Text("onderwerp")}");
+}
+
+/// <summary>
+/// Legal follow-up after a decision, as a task with its deadline: e.g. the adopted begroting to Gedeputeerde
+/// Staten within 2 weeks of adoption and before 15 September (art. 34 lid 2 Wgr), the earlier of the two. When the
+/// deadline passes with the task open, the secretary is told and the task stays open.
+/// </summary>
+[Activity("Nazorg", Category = Bestuur.Category, DisplayName = "Nazorg",
+    Description = "Wettelijke vervolgstap als taak met een termijn, bijvoorbeeld de begroting naar Gedeputeerde Staten.", IsBlocking = true)]
+[Input("taak", InputType.Text, DisplayName = "Taak", Required = true)]
+[Input("termijn", InputType.Duration, DisplayName = "Termijn na het besluit", DefaultJson = "\"P2W\"")]
+[Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"2 weken na vaststelling\"")]
+[Input("artikel", InputType.String, DisplayName = "Artikel", DefaultJson = "\"art. 34 lid 2 Wgr\"")]
+[Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "true")]
+[Input("uiterlijkOp", InputType.String, DisplayName = "Uiterlijk op (mm-dd)", Description = "Vaste laatste dag in het jaar van het besluit, bijvoorbeeld 09-14 voor 'vóór 15 september'.")]
+[Input("uiterlijkRegel", InputType.String, DisplayName = "Regel vaste datum", DefaultJson = "\"vóór 15 september\"")]
+[Outcomes(Gereed)]
+public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISimulatedActivity
+{
+    public const string Gereed = "gereed";
+    public const string TaskBookmark = "Nazorg";
+    public const string DeadlineBookmark = "Termijn";
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var inputs = ActivityInputs.Of(context);
+        var deadline = Deadline(inputs, Bestuur.Today(context.Now));
+        context.State["termijn"] = Bestuur.ToJson(deadline);
+        context.Journal("nazorg", data: new JsonObject { ["taak"] = inputs.Text("taak"), ["termijn"] = deadline.Display });
+        return ValueTask.FromResult(ActivityResult.WaitInstead(
+            new BookmarkRequest(TaskBookmark, new JsonObject { ["taak"] = inputs.Text("taak"), ["uiterlijk"] = Bestuur.ToJson(deadline) }),
+            new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment)));
+    }
+
+    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)
+    {
+        if (resume.BookmarkName == DeadlineBookmark)
+        {
+            var display = context.State["termijn"]?["tekst"]?.GetValue<string>();
+            context.Journal("termijnVerstreken", data: new JsonObject { ["taak"] = context.GetInput<string>("taak"), ["termijn"] = display });
+            context.AddOutboxMessage(MeldingActivity.OutboxKind, new JsonObject
+            {
+                ["soort"] = "termijnVerstreken",
+                ["aanRol"] = "secretary",
+                ["onderwerp"] = $"Termijn verstreken: {context.GetInput<string>("taak")}",
+                ["tekst"] = $"De nazorgtaak is nog niet gereed; de termijn was {display}.",
+                ["voorstel"] = new JsonObject { ["titel"] = context.WorkflowInput["titel"]?.DeepClone() },
+            });
+            return ValueTask.FromResult(ActivityResult.Wait());
+        }
+
+        Bestuur.RequireChoice(resume.Input, "uitkomst", [Gereed]);
+        context.Journal("nazorgGereed", Gereed, new JsonObject { ["toelichting"] = Bestuur.Text(resume.Input, "toelichting") });
+        return ValueTask.FromResult(ActivityResult.Complete(Gereed));
+    }
+
+    private Deadline Deadline(ActivityInputs inputs, DateOnly decided)
+    {
+        var article = inputs.Text("artikel") ?? "art. 34 lid 2 Wgr";
+        var period = deadlines.PeriodAfter(decided, IsoDuration.Parse(inputs.Text("termijn") ?? "P2W"), inputs.Text("regel") ?? "2 weken na vaststelling",
+            article, inputs.Boolean("atw") ?? true);
+        if (inputs.Text("uiterlijkOp") is not { } fixedText)
+        {
+            return period;
+        }
+
+        if (!DateOnly.TryParseExact($"{decided.Year}-{fixedText}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
+        {
+            throw new InvalidOperationException($"Invoer 'uiterlijkOp': '{fixedText}' is geen dag van het jaar (mm-dd).");
+        }
+
+        return DeadlineCalculator.Earliest(period, DeadlineCalculator.FixedDate(last, inputs.Text("uiterlijkRegel") ?? "vóór 15 september", article));
+    }
+
+    public SimulatedStep Simulate(SimulationContext context)
+    {
+        var deadline = Deadline(context.Inputs, context.Date);
+        return new SimulatedStep(Gereed, context.Date, $"Nazorg: {context.Inputs.Text("taak")}, {deadline.Display}", Deadline: deadline);
+    }
+}

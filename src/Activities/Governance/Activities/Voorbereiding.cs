@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Simulation;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Runtime;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>
+/// Ambtelijke voorbereiding: a task for a group (the pillar's voorbereidingsgroep). The group reports it ready,
+/// or that the proposal must be revised first (the definition routes "herzien" back for rework).
+/// </summary>
+[Activity("Voorbereiding", Category = Bestuur.Category, DisplayName = "Ambtelijke voorbereiding",
+    Description = "Taak voor een voorbereidingsgroep; uitkomst gereed of herzien.", IsBlocking = true)]
+[Input("groep", InputType.String, DisplayName = "Groep", Description = "Id van de groep, bijvoorbeeld vg-pg of vg-zv.", Required = true)]
+[Input("taak", InputType.Text, DisplayName = "Taak", Description = "Wat de groep moet doen.")]
+[Input("doorlooptijd", InputType.Duration, DisplayName = "Verwachte doorlooptijd", Description = "ISO 8601-duur; voor de planning en de route-simulatie.", DefaultJson = "\"P2W\"")]
+[Outcomes(Gereed, Herzien)]
+public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity
+{
+    public const string Gereed = "gereed";
+    public const string Herzien = "herzien";
+    public const string BookmarkName = "Voorbereiding";
+    private static readonly string[] Choices = [Gereed, Herzien];
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var inputs = ActivityInputs.Of(context);
+        var group = Bestuur.RequireBody(directory.Current.Model, inputs.Text("groep"), "groep");
+        var expected = Bestuur.Duration(inputs, "doorlooptijd", "P2W").AddTo(Bestuur.Today(context.Now));
+        return ValueTask.FromResult(ActivityResult.Wait(new BookmarkRequest(BookmarkName, new JsonObject
+        {
+            ["groep"] = group.Id,
+            ["groepNaam"] = group.Name,
+            ["taak"] = inputs.Text("taak"),
+            ["verwachtGereed"] = expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        })));
+    }
+
+    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)
+    {
+        var outcome = Bestuur.RequireChoice(resume.Input, "uitkomst", Choices);
+        var remark = Bestuur.Text(resume.Input, "toelichting");
+        if (outcome == Herzien && remark is null)
+        {
+            throw new ResumeRejectedException("Geef bij 'herzien' een toelichting: wat moet er anders?");
+        }
+
+        context.Journal("voorbereiding", outcome, new JsonObject { ["toelichting"] = remark });
+        return ValueTask.FromResult(ActivityResult.Complete(outcome));
+    }
+
+    public SimulatedStep Simulate(SimulationContext context)
+    {
+        var group = Bestuur.RequireBody(context.Governance.Model, context.Inputs.Text("groep"), "groep");
+        var duration = context.Inputs.Text("doorlooptijd") ?? "P2W";
+        var done = Bestuur.Duration(context.Inputs, "doorlooptijd", "P2W").AddTo(context.Date);
+        return new SimulatedStep(Gereed, done, $"{group.Name}: voorbereiding gereed (verwachte doorlooptijd {duration})");
+    }
+}

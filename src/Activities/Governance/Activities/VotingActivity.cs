@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Activities.Governance.Simulation;
+using AdviesRoute.Activities.Governance.Voting;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Runtime;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>
+/// What advice (BAC) and decision (DB, AB) share: a body that acts in a meeting, where the secretary records the
+/// outcome, or in writing, where every seat is asked and answers by link. Requests belong to seats, not people:
+/// when a term ends while a request is open, the successor answers it, and the journal keeps who did.
+/// </summary>
+public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity
+{
+    public const string VoteBookmark = "Stem";
+    public const string DeadlineBookmark = "Termijn";
+    public const string MeetingBookmark = "Vergadering";
+    public const string NotRecordedBookmark = "NietBehandeld";
+
+    protected IGovernanceDirectory Directory => directory;
+
+    /// <summary>The choices a member has in writing (e.g. voor / tegen / onthouding).</summary>
+    protected abstract IReadOnlyList<string> VoteChoices { get; }
+
+    /// <summary>The outcomes the secretary may record for a meeting.</summary>
+    protected abstract IReadOnlyList<string> MeetingOutcomes { get; }
+
+    /// <summary>The port of the expected outcome, for the simulation.</summary>
+    protected abstract string FavourablePort { get; }
+
+    /// <summary>How a member's choice counts.</summary>
+    protected abstract VoteChoice Count(string choice);
+
+    /// <summary>The port for a counted vote; null sends the matter to a meeting (a tie or no quorum in writing).</summary>
+    protected abstract string? WrittenOutcome(VoteOutcome outcome, IReadOnlyList<string> choices);
+
+    /// <summary>The port for what the secretary recorded, checked against a counted vote when one was given.</summary>
+    protected abstract string MeetingOutcome(ActivityContext context, string? recorded, VoteOutcome? counted, bool fullMeeting);
+
+    /// <summary>A check before the body may act at all (the AB and the zienswijzen); throws with the reason.</summary>
+    protected virtual void EnsureMayAct(ActivityContext context)
+    {
+    }
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        EnsureMayAct(context);
+        var inputs = ActivityInputs.Of(context);
+        var snapshot = directory.Current;
+        var body = Bestuur.RequireBody(snapshot.Model, inputs.Text("orgaan"), "orgaan");
+        var today = Bestuur.Today(context.Now);
+        var state = context.State;
+        state.Remove("stemmen");
+        state["orgaan"] = body.Id;
+        if (inputs.Text("wijze") == "schriftelijk")
+        {
+            var seats = snapshot.Model.MembersOf(body.Id, today).Where(m => m.SubstituteFor is null).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+            if (seats.Count == 0)
+            {
+                throw new InvalidOperationException($"{body.Name} heeft op {Bestuur.Format(today)} geen leden; schriftelijke besluitvorming is niet mogelijk.");
+            }
+
+            var termijn = inputs.Text("termijn") ?? "P1W";
+            var deadline = deadlines.PeriodAfter(today, IsoDuration.Parse(termijn), $"schriftelijke ronde van {termijn}", "reglement van orde", atwApplies: false);
+            state["fase"] = "schriftelijk";
+            state["termijn"] = Bestuur.ToJson(deadline);
+            state["zetels"] = new JsonArray(seats.Select(s => (JsonNode)s.Id).ToArray());
+            context.Journal("schriftelijkeRonde", data: new JsonObject { ["orgaan"] = body.Id, ["leden"] = seats.Count, ["termijn"] = deadline.Display });
+            var requests = seats.Select(seat => new BookmarkRequest(VoteBookmark, new JsonObject
+            {
+                ["zetel"] = seat.Id,
+                ["lid"] = seat.Id,
+                ["naam"] = seat.Name,
+                ["email"] = seat.Email,
+                ["orgaan"] = body.Id,
+                ["gemeente"] = seat.Municipality,
+                ["keuzes"] = new JsonArray(VoteChoices.Select(c => (JsonNode)c).ToArray()),
+                ["uiterlijk"] = deadline.Display,
+            })).Append(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
+            return ValueTask.FromResult(ActivityResult.WaitInstead([.. requests]));
+        }
+
+        var meeting = Bestuur.FindMeeting(snapshot.Calendar, inputs.Value("vergadering")) is { } given && given.Body == body.Id
+            ? given
+            : Bestuur.NextMeeting(snapshot.Calendar, body.Id, today)
+                ?? throw new InvalidOperationException($"Er staat geen vergadering van {body.Name} op de jaarkalender; agendeer het voorstel of vul de kalender aan.");
+        return ValueTask.FromResult(ToMeeting(context, inputs, body, meeting));
+    }
+
+    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume) => ValueTask.FromResult(resume.BookmarkName switch
+    {
+        VoteBookmark => RecordVote(context, resume),
+        DeadlineBookmark => DecideInWriting(context, deadlinePassed: true),
+        MeetingBookmark => RecordMeeting(context, resume),
+        NotRecordedBookmark => NotRecorded(context),
+        _ => throw new InvalidOperationException($"Onbekende bladwijzer '{resume.BookmarkName}'."),
+    });
+
+    private ActivityResult RecordVote(ActivityContext context, ResumeArgs resume)
+    {
+        EnsureMayAct(context);
+        var model = directory.Current.Model;
+        var today = Bestuur.Today(context.Now);
+        var seatId = resume.Payload?["zetel"]?.GetValue<string>() ?? throw new InvalidOperationException("De stem-bladwijzer noemt geen zetel.");
+        var seat = model.FindMember(seatId) ?? throw new ResumeRejectedException($"Lid {seatId} bestaat niet meer in het bestuursmodel.");
+        var holder = model.SeatHolder(seat, today);
+        var actorId = Bestuur.Text(resume.Input, "lid") ?? holder?.Id
+            ?? throw new ResumeRejectedException($"De zetel van {seat.Name} is op {Bestuur.Format(today)} niet bezet; geef aan wie stemt ('lid').");
+        var actor = model.FindMember(actorId) ?? throw new ResumeRejectedException($"Lid '{actorId}' is onbekend.");
+        var mayAct = holder is not null && (actor.Id == holder.Id || (actor.SubstituteFor == holder.Id && actor.SitsOn(today)));
+        if (!mayAct)
+        {
+            throw new ResumeRejectedException(holder is null
+                ? $"De zetel van {seat.Name} is op {Bestuur.Format(today)} niet bezet."
+                : actor.Id == seat.Id
+                    ? $"De zittingstermijn van {actor.Name} is op {Bestuur.Format(actor.To!.Value)} geëindigd; het verzoek is overgegaan naar {holder.Name}."
+                    : $"{actor.Name} mag niet stemmen voor de zetel van {holder.Name}.");
+        }
+
+        var choice = Bestuur.RequireChoice(resume.Input, "keuze", VoteChoices);
+        var votes = context.State["stemmen"] as JsonObject ?? [];
+        context.State["stemmen"] = votes;
+        votes[seat.Id] = new JsonObject
+        {
+            ["lid"] = actor.Id,
+            ["naam"] = actor.Name,
+            ["namens"] = actor.Id == seat.Id ? null : holder!.Name,
+            ["keuze"] = choice,
+            ["toelichting"] = Bestuur.Text(resume.Input, "toelichting"),
+            ["op"] = context.Now,
+        };
+        context.Journal("stem", choice, new JsonObject
+        {
+            ["lid"] = actor.Id,
+            ["naam"] = actor.Name,
+            ["zetel"] = seat.Id,
+            ["opvolger"] = holder!.Id != seat.Id ? holder.Name : null,
+            ["plaatsvervanger"] = actor.SubstituteFor is not null,
+            ["toelichting"] = Bestuur.Text(resume.Input, "toelichting"),
+        });
+
+        var seats = context.State["zetels"]!.AsArray().Count;
+        return votes.Count >= seats ? DecideInWriting(context, deadlinePassed: false) : ActivityResult.Wait();
+    }
+
+    private ActivityResult DecideInWriting(ActivityContext context, bool deadlinePassed)
+    {
+        var snapshot = directory.Current;
+        var inputs = ActivityInputs.Of(context);
+        var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
+        var today = Bestuur.Today(context.Now);
+        var votes = (context.State["stemmen"] as JsonObject ?? []).Select(kv => (Seat: kv.Key, Choice: kv.Value!["keuze"]!.GetValue<string>())).ToList();
+        var seats = context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        var voters = seats.Select(id => snapshot.Model.FindMember(id)).OfType<Member>()
+            .Select(m => new Voter(m.Id, m.Municipality ?? m.Id, m.Weight)).ToList();
+        var outcome = VoteCount.Count(voters, votes.Where(v => voters.Any(x => x.MemberId == v.Seat)).Select(v => new CastVote(v.Seat, Count(v.Choice))).ToList(), Rules(inputs, body));
+        context.Journal("uitslag", outcome.Result.ToString(), new JsonObject
+        {
+            ["uitleg"] = outcome.Explanation,
+            ["termijnVerstreken"] = deadlinePassed,
+        });
+        if (WrittenOutcome(outcome, votes.Select(v => v.Choice).ToList()) is { } port)
+        {
+            context.State["uitslag"] = outcome.Explanation;
+            return ActivityResult.Complete(port);
+        }
+
+        var meeting = Bestuur.NextMeeting(snapshot.Calendar, body.Id, today);
+        context.Journal("naarVergadering", data: new JsonObject
+        {
+            ["reden"] = $"Schriftelijk geen besluit ({outcome.Explanation}); het voorstel gaat naar de vergadering.",
+        });
+        if (meeting is null)
+        {
+            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
+        }
+
+        return ToMeeting(context, inputs, body, meeting);
+    }
+
+    private ActivityResult ToMeeting(ActivityContext context, ActivityInputs inputs, Body body, Meeting meeting)
+    {
+        var json = Bestuur.ToJson(meeting, body);
+        context.State["fase"] = "vergadering";
+        context.State["vergadering"] = json.DeepClone();
+        var grace = inputs.Integer("registratieTermijn") ?? 5;
+        var lastDay = calendar.AddWorkingDays(meeting.Date, Math.Max(0, grace));
+        context.Journal("inVergadering", data: new JsonObject { ["vergadering"] = json.DeepClone() });
+        return ActivityResult.WaitInstead(
+            new BookmarkRequest(MeetingBookmark, new JsonObject
+            {
+                ["orgaan"] = body.Id,
+                ["vergadering"] = json,
+                ["uitkomsten"] = new JsonArray(MeetingOutcomes.Select(c => (JsonNode)c).ToArray()),
+            }),
+            new BookmarkRequest(NotRecordedBookmark, new JsonObject { ["vergadering"] = meeting.Id }, DeadlineCalculator.EndOfDay(lastDay)));
+    }
+
+    private ActivityResult RecordMeeting(ActivityContext context, ResumeArgs resume)
+    {
+        EnsureMayAct(context);
+        var snapshot = directory.Current;
+        var inputs = ActivityInputs.Of(context);
+        var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
+        var recorded = Bestuur.Text(resume.Input, "uitkomst");
+        if (recorded is not null && !MeetingOutcomes.Contains(recorded))
+        {
+            throw new ResumeRejectedException($"Geef 'uitkomst' op als één van: {string.Join(", ", MeetingOutcomes)}.");
+        }
+
+        VoteOutcome? counted = null;
+        var full = false;
+        if (resume.Input is JsonObject input && input["stemmen"] is JsonArray list)
+        {
+            var day = context.State["vergadering"]?["datum"]?.GetValue<string>() is { } d
+                ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : Bestuur.Today(context.Now);
+            var present = snapshot.Model.MembersOf(body.Id, day).ToList();
+            var voters = present.Select(m => new Voter(m.Id, m.Municipality ?? m.Id, m.Weight, m.SubstituteFor)).ToList();
+            var votes = new List<CastVote>();
+            foreach (var item in list)
+            {
+                var id = Bestuur.Text(item, "lid");
+                if (id is null || voters.All(v => v.MemberId != id))
+                {
+                    throw new ResumeRejectedException($"'{id}' is op {Bestuur.Format(day)} geen lid van {body.Name}.");
+                }
+
+                if (votes.Any(v => v.MemberId == id))
+                {
+                    throw new ResumeRejectedException($"Lid {id} staat twee keer in de stemmen.");
+                }
+
+                votes.Add(new CastVote(id, Count(Bestuur.RequireChoice(item, "keuze", VoteChoices))));
+            }
+
+            counted = VoteCount.Count(voters, votes, Rules(inputs, body));
+            var seatsTaken = votes.Select(v => voters.First(x => x.MemberId == v.MemberId)).Select(v => v.SubstituteFor ?? v.MemberId).Distinct().Count();
+            full = seatsTaken == voters.Count(v => v.SubstituteFor is null);
+        }
+        else if (recorded is null)
+        {
+            throw new ResumeRejectedException($"Geef de uitkomst van de vergadering ('uitkomst': {string.Join(", ", MeetingOutcomes)}) of de stemmen ('stemmen').");
+        }
+
+        var port = MeetingOutcome(context, recorded, counted, full);
+        context.State["uitslag"] = counted?.Explanation;
+        context.Journal("vergaderingUitkomst", port, new JsonObject
+        {
+            ["vergadering"] = context.State["vergadering"]?["id"]?.DeepClone(),
+            ["uitleg"] = counted?.Explanation,
+            ["toelichting"] = Bestuur.Text(resume.Input, "toelichting"),
+        });
+        return ActivityResult.Complete(port);
+    }
+
+    /// <summary>The meeting went by and nobody recorded an outcome: the item is not lost, it moves to the next meeting.</summary>
+    private ActivityResult NotRecorded(ActivityContext context)
+    {
+        var snapshot = directory.Current;
+        var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
+        var previous = context.State["vergadering"]?["datum"]?.GetValue<string>();
+        var after = previous is null ? (DateOnly?)null : DateOnly.ParseExact(previous, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var next = Bestuur.NextMeeting(snapshot.Calendar, body.Id, Bestuur.Today(context.Now), after);
+        context.Journal("nietBehandeld", data: new JsonObject
+        {
+            ["reden"] = $"Voor de vergadering van {body.Name} van {previous} is geen uitkomst vastgelegd; het voorstel schuift door.",
+            ["volgende"] = next?.Id,
+        });
+        if (next is null)
+        {
+            context.State.Remove("vergadering");
+            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
+        }
+
+        return ToMeeting(context, ActivityInputs.Of(context), body, next);
+    }
+
+    private static VoteRules Rules(ActivityInputs inputs, Body body) => new(
+        body.VoteCounting,
+        QuorumFraction: Math.Clamp(inputs.Integer("quorum") ?? 50, 0, 100) / 100m,
+        Weighted: body.Weighted,
+        Majority: inputs.Text("meerderheid") switch
+        {
+            "deelnemers" => Majority.Participating,
+            "tweeDerde" => Majority.TwoThirds,
+            _ => Majority.VotesCast,
+        });
+
+    public SimulatedStep Simulate(SimulationContext context)
+    {
+        var body = Bestuur.RequireBody(context.Governance.Model, context.Inputs.Text("orgaan"), "orgaan");
+        if (context.Inputs.Text("wijze") == "schriftelijk")
+        {
+            var termijn = context.Inputs.Text("termijn") ?? "P1W";
+            var deadline = context.Deadlines.PeriodAfter(context.Date, IsoDuration.Parse(termijn), $"schriftelijke ronde van {termijn}", "reglement van orde", atwApplies: false);
+            return new SimulatedStep(FavourablePort, deadline.Date, $"{body.Name}: schriftelijk, {deadline.Display}", Deadline: deadline, IsDecision: IsDecision);
+        }
+
+        var meeting = Bestuur.FindMeeting(context.Governance.Calendar, context.Inputs.Value("vergadering")) is { } given && given.Body == body.Id && given.Date >= context.Date
+            ? given
+            : Bestuur.NextMeeting(context.Governance.Calendar, body.Id, context.Date)
+                ?? throw new SimulationException($"Er staat na {Bestuur.Format(context.Date)} geen vergadering van {body.Name} meer op de jaarkalender.");
+        return new SimulatedStep(FavourablePort, meeting.Date, $"{body.Name} in de vergadering van {Bestuur.Format(meeting.Date)}: {Verb}", meeting, IsDecision: IsDecision);
+    }
+
+    /// <summary>Whether the step is a decision (the simulation's result is the last decision on the route).</summary>
+    protected abstract bool IsDecision { get; }
+
+    /// <summary>What the body does, for the route overview ("advies", "besluit").</summary>
+    protected abstract string Verb { get; }
+}

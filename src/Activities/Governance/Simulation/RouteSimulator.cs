@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Activities;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Expressions;
+
+namespace AdviesRoute.Activities.Governance.Simulation;
+
+/// <summary>One step of a simulated route, as the overview shows it.</summary>
+public sealed record RouteStep(string ActivityId, string Type, string? DisplayName, DateOnly Date, string Port, string Description,
+    RouteMeeting? Meeting, string? Deadline, IReadOnlyList<string> Skipped, bool IsDecision);
+
+/// <summary>A meeting on the route, with its documents deadline.</summary>
+public sealed record RouteMeeting(string Id, string Body, DateOnly Date, string DocumentsDeadline);
+
+/// <summary>A simulated route: the earliest decision date and every meeting and deadline on the way.</summary>
+public sealed record SimulatedRoute(string DefinitionId, int Version, JsonObject Input, DateOnly Start, DateOnly? DecisionDate, DateOnly End,
+    int LeadTimeDays, IReadOnlyList<RouteStep> Steps, IReadOnlyList<RouteMeeting> Meetings);
+
+/// <summary>Both governance models side by side, for one kind and start date.</summary>
+public sealed record ModelComparison(SimulatedRoute MetBacs, SimulatedRoute ZonderBacs, int DifferenceInDays, int DifferenceInMeetings);
+
+/// <summary>
+/// Walks a definition without running it: from a start date, each step takes the day its meeting or deadline
+/// falls on (the next meeting whose documents deadline can still be met, the legal period of a zienswijzenronde,
+/// the expected preparation time), and decisions and switches are evaluated on the given input, so a proposal kind
+/// takes its own branch. Every step leaves by its expected outcome (positive advice, adopted): the result is the
+/// earliest decision date the jaarkalender allows.
+/// </summary>
+public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluator evaluator, DeadlineCalculator deadlines)
+{
+    /// <summary>The input that selects the governance model in the shipped definitions.</summary>
+    public const string ModelInput = "bestuursmodel";
+
+    private const int MaxSteps = 500;
+
+    public ModelComparison Compare(WorkflowDefinitionModel definition, JsonObject input, DateOnly start, GovernanceSnapshot governance)
+    {
+        var with = (JsonObject)input.DeepClone();
+        with[ModelInput] = "metBacs";
+        var without = (JsonObject)input.DeepClone();
+        without[ModelInput] = "zonderBacs";
+        var a = Simulate(definition, with, start, governance);
+        var b = Simulate(definition, without, start, governance);
+        return new ModelComparison(a, b, (b.DecisionDate ?? b.End).DayNumber - (a.DecisionDate ?? a.End).DayNumber, b.Meetings.Count - a.Meetings.Count);
+    }
+
+    /// <exception cref="SimulationException">The route cannot be walked (no meeting left, a step that cannot be simulated, a loop).</exception>
+    public SimulatedRoute Simulate(WorkflowDefinitionModel definition, JsonObject input, DateOnly start, GovernanceSnapshot governance)
+    {
+        var compiled = new CompiledDefinition("simulatie", definition, registry);
+        var variables = definition.Variables.ToDictionary(v => v.Name, v => v.Default?.DeepClone());
+        var steps = new List<RouteStep>();
+        var passes = new Dictionary<string, int>();
+        var arrivals = new Dictionary<string, List<DateOnly>>();
+        var joined = new HashSet<string>();
+        var queue = new PriorityQueue<(string Node, DateOnly Date), (DateOnly, long)>();
+        long order = 0;
+        queue.Enqueue((compiled.StartNodeId, start), (start, order++));
+        DateOnly? end = null;
+        var count = 0;
+        while (end is null && queue.TryDequeue(out var token, out _))
+        {
+            if (++count > MaxSteps)
+            {
+                throw new SimulationException("De route komt niet tot een einde (een lus zonder uitweg bij de verwachte uitkomsten).");
+            }
+
+            var node = compiled.Node(token.Node);
+            var inputs = new ActivityInputs(name => InputValue(node, name, variables, input));
+            var ports = new List<string>();
+            var date = token.Date;
+            switch (node.Descriptor.Type)
+            {
+                case "Start" or "WaitForSignal":
+                    ports.Add(Ports.Done);
+                    break;
+                case "End":
+                    end = date;
+                    continue;
+                case "Decision":
+                    ports.Add(InputValues.Truthy(inputs.Value("condition")) ? "True" : "False");
+                    break;
+                case "Switch":
+                    var match = node.Node.Inputs["cases"]!.AsArray().OfType<JsonObject>()
+                        .FirstOrDefault(c => c["condition"]?.GetValue<string>() is { } condition && InputValues.Truthy(Evaluate(condition, variables, input)));
+                    ports.Add(match?["name"]?.GetValue<string>() ?? "Default");
+                    break;
+                case "Fork":
+                    ports.AddRange(node.Ports);
+                    break;
+                case "Join":
+                    var list = arrivals.TryGetValue(node.Node.Id, out var l) ? l : arrivals[node.Node.Id] = [];
+                    list.Add(date);
+                    var mode = inputs.Text("mode") ?? "all";
+                    var needed = mode == "all" ? Math.Max(1, node.Inbound.Count) : mode == "any" ? 1 : Math.Clamp(inputs.Integer("count") ?? 1, 1, Math.Max(1, node.Inbound.Count));
+                    if (list.Count < needed || !joined.Add(node.Node.Id + ":" + passes.GetValueOrDefault(node.Node.Id)))
+                    {
+                        continue;
+                    }
+
+                    passes[node.Node.Id] = passes.GetValueOrDefault(node.Node.Id) + 1;
+                    date = list.Max();
+                    arrivals.Remove(node.Node.Id);
+                    ports.Add(Ports.Done);
+                    break;
+                case "SetVariable":
+                    variables[inputs.Text("variable")!] = inputs.Value("value")?.DeepClone();
+                    ports.Add(Ports.Done);
+                    break;
+                case "Timer":
+                    if (inputs.Text("after") is { } after)
+                    {
+                        date = IsoDuration.Parse(after).AddTo(date);
+                    }
+                    else if (inputs.Text("at") is { } at && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment))
+                    {
+                        date = Max(date, Bestuur.Today(moment));
+                    }
+
+                    ports.Add(Ports.Done);
+                    steps.Add(new RouteStep(node.Node.Id, node.Descriptor.Type, node.Node.DisplayName, date, Ports.Done, "Wachttijd", null, null, [], false));
+                    break;
+                default:
+                    if (node.Activity is not ISimulatedActivity simulated)
+                    {
+                        throw new SimulationException($"Stap '{node.Node.Id}' ({node.Descriptor.DisplayName}) kan niet gesimuleerd worden.");
+                    }
+
+                    var pass = passes.GetValueOrDefault(node.Node.Id);
+                    passes[node.Node.Id] = pass + 1;
+                    SimulatedStep step;
+                    try
+                    {
+                        step = simulated.Simulate(new SimulationContext(date, inputs, governance, deadlines, variables) { Pass = pass });
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        throw new SimulationException($"Stap '{node.Node.Id}': {ex.Message}");
+                    }
+
+                    date = Max(date, step.Date);
+                    ports.Add(step.Port);
+                    var meeting = step.Meeting is { } m
+                        ? new RouteMeeting(m.Id, governance.Model.FindBody(m.Body)?.Name ?? m.Body, m.Date, m.DocumentsDeadline.Display)
+                        : null;
+                    steps.Add(new RouteStep(node.Node.Id, node.Descriptor.Type, node.Node.DisplayName, date, step.Port, step.Description,
+                        meeting, step.Deadline?.Display, step.Skipped ?? [], step.IsDecision));
+                    break;
+            }
+
+            foreach (var port in ports)
+            {
+                foreach (var connection in compiled.Outgoing(node.Node.Id, port))
+                {
+                    queue.Enqueue((connection.Target.Activity, date), (date, order++));
+                }
+            }
+        }
+
+        var last = end ?? steps.LastOrDefault()?.Date ?? start;
+        var decision = steps.LastOrDefault(s => s.IsDecision)?.Date;
+
+        // A meeting counts once, at the step that held it (Agenderen names it, the advice or decision sits in it).
+        var meetings = steps.Where(s => s.Meeting is not null && s.Type != "Agenderen").Select(s => s.Meeting!).DistinctBy(m => m.Id).ToList();
+        return new SimulatedRoute(definition.DefinitionId, definition.Version ?? 0, input, start, decision, last,
+            (decision ?? last).DayNumber - start.DayNumber, steps, meetings);
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private JsonNode? InputValue(CompiledNode node, string name, IDictionary<string, JsonNode?> variables, JsonObject input)
+    {
+        var descriptor = node.Descriptor.FindInput(name);
+        if (!node.Node.Inputs.TryGetValue(name, out var raw) || raw is null)
+        {
+            raw = descriptor?.Default;
+        }
+
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (descriptor?.Type == InputType.Expression && raw is JsonValue v && v.TryGetValue<string>(out var code))
+        {
+            return Evaluate(code, variables, input);
+        }
+
+        return InputValues.IsExpression(raw, out var expression) ? Evaluate(expression, variables, input) : raw;
+    }
+
+    private JsonNode? Evaluate(string expression, IDictionary<string, JsonNode?> variables, JsonObject input)
+    {
+        try
+        {
+            return evaluator.Evaluate(expression, new Dictionary<string, JsonNode?>
+            {
+                ["variables"] = new JsonObject(variables.Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))),
+                ["input"] = input.DeepClone(),
+            });
+        }
+        catch (ExpressionException ex)
+        {
+            throw new SimulationException($"Expressie '{expression}': {ex.Message}");
+        }
+    }
+}

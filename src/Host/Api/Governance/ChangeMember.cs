@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using AdviesRoute.Activities.Governance.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdviesRoute.Host.Api.Governance;
+
+/// <summary>
+/// <c>PUT /api/governance/members/{memberId}</c>: replaces one member by the one sent (seed shape, <c>id</c> may be
+/// left out), e.g. with <c>to</c> set to end the term, or a new <c>email</c>. The id itself never changes.
+/// </summary>
+public static class ChangeMember
+{
+    /// <param name="Version">The current version of the model after the call.</param>
+    public sealed record Response(long Version, string MemberId);
+
+    internal static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
+        string memberId,
+        HttpRequest request,
+        [FromServices] GovernanceStore store,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var json = await GovernanceRequest.ReadJsonAsync(request, cancellationToken);
+        try
+        {
+            var snapshot = await store.ChangeMemberAsync(memberId, json, GovernanceRequest.Actor(user), cancellationToken);
+            return TypedResults.Ok(new Response(snapshot.ModelVersion, memberId));
+        }
+        catch (GovernanceMemberNotFoundException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: ex.Message);
+        }
+    }
+}

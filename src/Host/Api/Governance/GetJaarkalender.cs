@@ -1,0 +1,19 @@
+using AdviesRoute.Activities.Governance.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdviesRoute.Host.Api.Governance;
+
+/// <summary><c>GET /api/jaarkalender</c>: the current jaarkalender (meetings and P&amp;C milestones) with its version.</summary>
+public static class GetJaarkalender
+{
+    internal static async Task<Results<Ok<GovernanceDocumentResponse>, ProblemHttpResult>> HandleAsync(
+        [FromServices] GovernanceStore store,
+        CancellationToken cancellationToken)
+    {
+        var stored = await store.LatestAsync(GovernanceKinds.Jaarkalender, cancellationToken);
+        return stored is null
+            ? GovernanceRequest.NothingStored("jaarkalender")
+            : TypedResults.Ok(GovernanceDocumentResponse.From(stored));
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using AdviesRoute.Activities.Governance.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdviesRoute.Host.Api.Governance;
+
+/// <summary>
+/// <c>PUT /api/jaarkalender</c>: replaces the jaarkalender, checked against the current model (existing dates and
+/// times, known bodies). A refused document stores nothing; the documents deadlines are computed on the Atw calendar.
+/// </summary>
+public static class ReplaceJaarkalender
+{
+    /// <param name="Version">The current version of the jaarkalender after the call.</param>
+    public sealed record Response(long Version);
+
+    internal static async Task<Ok<Response>> HandleAsync(
+        HttpRequest request,
+        [FromServices] GovernanceStore store,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var json = await GovernanceRequest.ReadJsonAsync(request, cancellationToken);
+        var snapshot = await store.ReplaceCalendarAsync(json, GovernanceRequest.Actor(user), cancellationToken);
+        return TypedResults.Ok(new Response(snapshot.CalendarVersion));
+    }
+}

@@ -1,0 +1,301 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Host.Tests.Support;
+
+namespace AdviesRoute.Host.Tests.Api;
+
+/// <summary>
+/// The governance model and the jaarkalender through the API, on a host of their own: read by those who read
+/// workflows, changed by process owners and administrators, every refused document a 400 naming each error's JSON
+/// path and leaving the stored version as it was; the .ics feed open to calendar apps.
+/// </summary>
+public sealed class GovernanceApiTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private const string Invalid = "Ongeldige bestuursgegevens";
+
+    [Fact]
+    public async Task Reading_the_governance_needs_a_caller()
+    {
+        using var client = host.Anonymous();
+
+        using var response = await client.GetAsync("/api/governance");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task A_secretary_reads_the_seeded_governance_but_may_not_change_it()
+    {
+        using var client = host.Secretary();
+        var before = await VersionsAsync();
+
+        var governance = await client.GetFromJsonAsync<JsonElement>("/api/governance");
+        using var put = await PutJsonAsync(client, "/api/governance", DemoGovernance.Json());
+        using var calendar = await PutJsonAsync(client, "/api/jaarkalender", JaarkalenderSeed.DemoJson());
+        using var member = await client.PostAsync("/api/governance/members", Json(Successor().ToJsonString()));
+
+        governance.GetProperty("version").GetInt64().Should().BeGreaterThanOrEqualTo(1);
+        governance.GetProperty("document").GetProperty("municipalities").GetArrayLength().Should().Be(12);
+        put.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        calendar.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        member.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await VersionsAsync()).Should().Be(before);
+    }
+
+    public static TheoryData<string, string, string, string> RefusedDocuments => new()
+    {
+        { "a member without email", "/api/governance", Seed(s => s["members"]![3]!.AsObject().Remove("email")), "$.members[3].email" },
+        { "a duplicate municipality", "/api/governance", Seed(s => s["municipalities"]!.AsArray().Add(new JsonObject { ["id"] = "assen-2", ["name"] = "Assen" })), "$.municipalities[12]" },
+        { "removing a body that still has meetings", "/api/governance", WithoutBody("bnt-zv"), "$.bodies" },
+        { "malformed JSON", "/api/governance", "{ \"municipalities\": [", "$.municipalities" },
+        { "a meeting on an impossible date", "/api/jaarkalender", Calendar(k => k["meetings"]![0]!["date"] = "2026-02-30"), "$.meetings[0].date" },
+        { "a meeting of an unknown body", "/api/jaarkalender", Calendar(k => k["meetings"]![0]!["body"] = "raad-groningen"), "$.meetings[0].body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedDocuments))]
+    public async Task A_refused_document_is_a_400_with_the_path_of_each_error_and_stores_nothing(string why, string url, string json, string path)
+    {
+        using var client = host.ProcessOwner();
+        var before = await VersionsAsync();
+
+        using var response = await PutJsonAsync(client, url, json);
+
+        (await ErrorsAsync(response)).Select(e => e.Path).Should().Contain(path, why);
+        (await VersionsAsync()).Should().Be(before, "a refused document stores nothing");
+    }
+
+    [Fact]
+    public async Task A_refused_member_is_a_400_with_paths_into_the_member_and_stores_nothing()
+    {
+        using var client = host.ProcessOwner();
+        var before = await VersionsAsync();
+        var member = Successor();
+        member.Remove("email");
+        member["from"] = "2027-02-30";
+
+        using var response = await client.PostAsync("/api/governance/members", Json(member.ToJsonString()));
+
+        (await ErrorsAsync(response)).Should().ContainSingle(e => e.Path == "$.from" && e.Code == "MalformedJson");
+        (await VersionsAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_member_without_email_is_refused_with_its_path()
+    {
+        using var client = host.ProcessOwner();
+        var before = await VersionsAsync();
+        var member = Member("m028");
+        member.Remove("email");
+
+        using var response = await client.PutAsync("/api/governance/members/m028", Json(member.ToJsonString()));
+
+        var errors = await ErrorsAsync(response);
+        errors.Should().ContainSingle().Which.Should().Be(new Error("$.email", "InvalidGovernance",
+            "Jolanda Dijkstra heeft geen geldig e-mailadres; zonder adres kan geen verzoek worden verstuurd."));
+        (await VersionsAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Changing_a_member_that_does_not_exist_is_a_404()
+    {
+        using var client = host.ProcessOwner();
+
+        using var response = await client.PutAsync("/api/governance/members/m999", Json(Successor().ToJsonString()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Be("Lid 'm999' bestaat niet.");
+    }
+
+    [Fact]
+    public async Task A_process_owner_replaces_the_model_and_the_new_version_shows_with_its_actor()
+    {
+        using var client = host.ProcessOwner();
+        var current = await client.GetFromJsonAsync<JsonElement>("/api/governance");
+        var document = JsonNode.Parse(current.GetProperty("document").GetRawText())!.AsObject();
+        document["members"]!.AsArray().Single(m => (string?)m!["id"] == "m001")!["email"] = "a.bakker@aa-en-hunze.example.org";
+
+        using var response = await PutJsonAsync(client, "/api/governance", document.ToJsonString());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var version = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+        version.Should().Be(current.GetProperty("version").GetInt64() + 1);
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/governance");
+        after.GetProperty("version").GetInt64().Should().Be(version);
+        after.GetProperty("changedBy").GetString().Should().Be(HostFixture.ProcessOwnerKeyName);
+        after.GetProperty("document").GetProperty("members").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "m001")
+            .GetProperty("email").GetString().Should().Be("a.bakker@aa-en-hunze.example.org");
+        var history = await client.GetFromJsonAsync<JsonElement>("/api/governance/history?kind=bestuur");
+        var newest = history[0];
+        (newest.GetProperty("version").GetInt64(), newest.GetProperty("changedBy").GetString(), newest.GetProperty("change").GetString())
+            .Should().Be((version, HostFixture.ProcessOwnerKeyName, "leden gewijzigd: m001"));
+        newest.TryGetProperty("document", out _).Should().BeFalse("the history lists versions, not documents");
+    }
+
+    [Fact]
+    public async Task Ending_a_term_and_adding_the_successor_are_two_versions()
+    {
+        using var client = host.ProcessOwner();
+        var before = await VersionsAsync();
+        var ending = Member("m031");
+        ending["to"] = "2026-12-31";
+        var successor = Successor();
+        successor["id"] = "m901";
+        successor["municipality"] = "assen";
+        successor["email"] = "p.jansen@assen.example.org";
+
+        using var changed = await client.PutAsync("/api/governance/members/m031", Json(ending.ToJsonString()));
+        using var added = await client.PostAsync("/api/governance/members", Json(successor.ToJsonString()));
+
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        added.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await added.Content.ReadFromJsonAsync<JsonElement>();
+        (body.GetProperty("version").GetInt64(), body.GetProperty("memberId").GetString()).Should().Be((before.Model + 2, "m901"));
+        var history = await client.GetFromJsonAsync<JsonElement>("/api/governance/history?kind=bestuur");
+        history.EnumerateArray().Take(2).Select(v => v.GetProperty("change").GetString()).Should().Equal(
+            "lid m901 (Marieke Smit) toegevoegd aan ab", "lid m031 (Nathalie Bakker) gewijzigd: to");
+    }
+
+    [Fact]
+    public async Task The_meetings_of_a_body_carry_their_documents_deadline()
+    {
+        using var client = host.Secretary();
+
+        var meetings = await client.GetFromJsonAsync<JsonElement>("/api/jaarkalender/bodies/ab/meetings");
+
+        meetings.GetProperty("bodyName").GetString().Should().Be("Algemeen bestuur");
+        var april = meetings.GetProperty("meetings").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "ab-2026-04-15");
+        april.GetProperty("documentsDeadline").GetProperty("date").GetString().Should().Be("2026-03-30");
+        april.GetProperty("documentsDeadline").GetProperty("display").GetString()
+            .Should().Be("uiterlijk 30 maart 2026 (reglement van orde: stukken 10 werkdagen vóór de vergadering)");
+    }
+
+    [Fact]
+    public async Task The_meetings_of_an_unknown_body_are_a_404()
+    {
+        using var client = host.Secretary();
+
+        using var response = await client.GetAsync("/api/jaarkalender/bodies/raad-groningen/meetings");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_process_owner_moves_a_meeting_and_the_feed_follows()
+    {
+        using var client = host.ProcessOwner();
+        var current = await client.GetFromJsonAsync<JsonElement>("/api/jaarkalender");
+        var document = JsonNode.Parse(current.GetProperty("document").GetRawText())!.AsObject();
+        document["meetings"]!.AsArray().Single(m => (string?)m!["id"] == "db-2026-05-20")!["place"] = "Gemeentehuis Emmen";
+
+        using var response = await PutJsonAsync(client, "/api/jaarkalender", document.ToJsonString());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64().Should().Be(current.GetProperty("version").GetInt64() + 1);
+        using var anonymous = host.Anonymous();
+        var feed = Ical.Net.Calendar.Load(await anonymous.GetStringAsync("/kalender/db.ics"))!;
+        feed.Events.Single(e => e.Uid == "db-2026-05-20@adviesroute").Location.Should().Be("Gemeentehuis Emmen");
+    }
+
+    [Fact]
+    public async Task The_ics_feed_of_the_ab_is_anonymous_with_an_event_per_meeting()
+    {
+        using var secretary = host.Secretary();
+        var meetings = await secretary.GetFromJsonAsync<JsonElement>("/api/jaarkalender/bodies/ab/meetings");
+        using var client = host.Anonymous();
+
+        using var response = await client.GetAsync("/kalender/ab.ics");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.ToString().Should().Be("text/calendar; charset=utf-8");
+        var feed = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!;
+        feed.Events.Select(e => e.Uid).Should().BeEquivalentTo(
+            meetings.GetProperty("meetings").EnumerateArray().Select(m => $"{m.GetProperty("id").GetString()}@adviesroute"));
+        feed.Events.Should().HaveCount(12);
+        feed.Events.Should().OnlyContain(e => e.Summary == "Algemeen bestuur");
+    }
+
+    [Fact]
+    public async Task The_ics_feed_of_an_unknown_body_is_a_404_in_dutch()
+    {
+        using var client = host.Anonymous();
+
+        using var response = await client.GetAsync("/kalender/raad-groningen.ics");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("text/plain");
+        (await response.Content.ReadAsStringAsync()).Should().Be("Orgaan 'raad-groningen' bestaat niet; er is geen kalender voor.");
+    }
+
+    private sealed record Error(string Path, string Code, string Message);
+
+    private static async Task<List<Error>> ErrorsAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().Should().Be(Invalid);
+        return problem.GetProperty("errors").EnumerateArray()
+            .Select(e => new Error(e.GetProperty("path").GetString()!, e.GetProperty("code").GetString()!, e.GetProperty("message").GetString()!))
+            .ToList();
+    }
+
+    /// <summary>The stored versions as a GET shows them.</summary>
+    private async Task<(long Model, long Calendar)> VersionsAsync()
+    {
+        using var client = host.Secretary();
+        var model = await client.GetFromJsonAsync<JsonElement>("/api/governance");
+        var calendar = await client.GetFromJsonAsync<JsonElement>("/api/jaarkalender");
+        return (model.GetProperty("version").GetInt64(), calendar.GetProperty("version").GetInt64());
+    }
+
+    private static Task<HttpResponseMessage> PutJsonAsync(HttpClient client, string url, string json) => client.PutAsync(url, Json(json));
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static string Seed(Action<JsonObject> change)
+    {
+        var seed = JsonNode.Parse(DemoGovernance.Json())!.AsObject();
+        change(seed);
+        return seed.ToJsonString();
+    }
+
+    private static string WithoutBody(string bodyId) => Seed(s =>
+    {
+        var bodies = s["bodies"]!.AsArray();
+        bodies.Remove(bodies.Single(b => (string?)b!["id"] == bodyId));
+        var members = s["members"]!.AsArray();
+        foreach (var member in members.Where(m => (string?)m!["body"] == bodyId).ToList())
+        {
+            members.Remove(member);
+        }
+    });
+
+    private static string Calendar(Action<JsonObject> change)
+    {
+        var calendar = JsonNode.Parse(JaarkalenderSeed.DemoJson())!.AsObject();
+        change(calendar);
+        return calendar.ToJsonString();
+    }
+
+    private static JsonObject Member(string id) =>
+        JsonNode.Parse(DemoGovernance.Json())!["members"]!.AsArray().Single(m => (string?)m!["id"] == id)!.DeepClone().AsObject();
+
+    private static JsonObject Successor() => new()
+    {
+        ["id"] = "m900",
+        ["name"] = "Marieke Smit",
+        ["email"] = "marieke.smit@aa-en-hunze.example.org",
+        ["body"] = "ab",
+        ["role"] = "Lid",
+        ["municipality"] = "aa-en-hunze",
+        ["weight"] = 1,
+        ["from"] = "2027-01-01",
+    };
+}
