@@ -49,6 +49,21 @@ public sealed class VoteCountTests
         outcome.Against.Should().Be(tegen);
     }
 
+    [Theory]
+    // 2 for, 1 against, 2 abstain: a majority of the votes cast, but not of the five taking part.
+    [InlineData("a=v b=v c=t d=o e=o", Majority.VotesCast, VoteResult.Aangenomen)]
+    [InlineData("a=v b=v c=t d=o e=o", Majority.Participating, VoteResult.Verworpen)]
+    // 3 for, 2 against: a majority, but short of two thirds (3/5 = 60%).
+    [InlineData("a=v b=v c=v d=t e=t", Majority.VotesCast, VoteResult.Aangenomen)]
+    [InlineData("a=v b=v c=v d=t e=t", Majority.TwoThirds, VoteResult.Verworpen)]
+    // 4 for, 1 against: two thirds reached.
+    [InlineData("a=v b=v c=v d=v e=t", Majority.TwoThirds, VoteResult.Aangenomen)]
+    // A tie stays a tie under every rule.
+    [InlineData("a=v b=t c=o", Majority.TwoThirds, VoteResult.Staken)]
+    [InlineData("a=v b=t c=o", Majority.Participating, VoteResult.Staken)]
+    public void The_majority_rule_is_configurable(string votes, Majority majority, VoteResult expected) =>
+        VoteCount.Count(Board, Votes(votes), new VoteRules(Majority: majority)).Result.Should().Be(expected);
+
     [Fact]
     public void Counted_per_municipality_a_municipality_has_one_vote_and_a_split_delegation_abstains()
     {

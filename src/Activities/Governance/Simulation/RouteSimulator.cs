@@ -21,7 +21,9 @@ public sealed record SimulatedRoute(string DefinitionId, int Version, JsonObject
     int LeadTimeDays, IReadOnlyList<RouteStep> Steps, IReadOnlyList<RouteMeeting> Meetings);
 
 /// <summary>Both governance models side by side, for one kind and start date.</summary>
-public sealed record ModelComparison(SimulatedRoute MetBacs, SimulatedRoute ZonderBacs, int DifferenceInDays, int DifferenceInMeetings);
+/// <param name="ExtraDaysWithBacs">How many days later the model with BACs decides (negative: earlier).</param>
+/// <param name="ExtraMeetingsWithBacs">How many more meetings the route passes in the model with BACs.</param>
+public sealed record ModelComparison(SimulatedRoute MetBacs, SimulatedRoute ZonderBacs, int ExtraDaysWithBacs, int ExtraMeetingsWithBacs);
 
 /// <summary>
 /// Walks a definition without running it: from a start date, each step takes the day its meeting or deadline
@@ -45,7 +47,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
         without[ModelInput] = "zonderBacs";
         var a = Simulate(definition, with, start, governance);
         var b = Simulate(definition, without, start, governance);
-        return new ModelComparison(a, b, (b.DecisionDate ?? b.End).DayNumber - (a.DecisionDate ?? a.End).DayNumber, b.Meetings.Count - a.Meetings.Count);
+        return new ModelComparison(a, b, (a.DecisionDate ?? a.End).DayNumber - (b.DecisionDate ?? b.End).DayNumber, a.Meetings.Count - b.Meetings.Count);
     }
 
     /// <exception cref="SimulationException">The route cannot be walked (no meeting left, a step that cannot be simulated, a loop).</exception>

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Workflows.Runtime;
+
+namespace AdviesRoute.Activities.Governance.Requests;
+
+/// <summary>A request an instance waits on, addressed to whoever must answer it today.</summary>
+/// <param name="AskedOf">Who the request was first addressed to (a member, or a body).</param>
+/// <param name="Addressees">Who must answer it now: the seat's current holder, or the body's members.</param>
+/// <param name="PassedOn">True when the first addressee's term ended and the request passed to the successor.</param>
+public sealed record OpenRequest(string BookmarkId, string ActivityId, string Kind, string AskedOf, IReadOnlyList<Addressee> Addressees,
+    bool PassedOn, string? Deadline);
+
+public sealed record Addressee(string MemberId, string Name, string Email);
+
+/// <summary>
+/// The open requests of an instance as they stand on a day. Requests belong to seats and bodies, not to people, so
+/// when a member's term ends (new colleges after the elections) the open request is shown, and later mailed, to the
+/// successor; the journal keeps who answered it.
+/// </summary>
+public static class OpenRequests
+{
+    public static IReadOnlyList<OpenRequest> For(InstanceState state, GovernanceSnapshot governance, DateOnly day)
+    {
+        var model = governance.Model;
+        var result = new List<OpenRequest>();
+        foreach (var (token, bookmark) in state.Waiting())
+        {
+            if (bookmark.DueAt is not null || bookmark.Payload is null)
+            {
+                continue; // timers are deadlines, not requests
+            }
+
+            var deadline = bookmark.Payload["uiterlijk"] switch
+            {
+                JsonValue v => v.GetValue<string>(),
+                JsonObject o => o["tekst"]?.GetValue<string>(),
+                _ => null,
+            };
+            if (bookmark.Payload["zetel"]?.GetValue<string>() is { } seatId && model.FindMember(seatId) is { } seat)
+            {
+                var holder = model.SeatHolder(seat, day);
+                result.Add(new OpenRequest(bookmark.Id, token.ActivityId, bookmark.Name, seat.Name,
+                    holder is null ? [] : [new Addressee(holder.Id, holder.Name, holder.Email)], holder is not null && holder.Id != seat.Id, deadline));
+            }
+            else if ((bookmark.Payload["orgaan"] ?? bookmark.Payload["groep"])?.GetValue<string>() is { } bodyId && model.FindBody(bodyId) is { } body)
+            {
+                var members = model.MembersOf(body.Id, day).Where(m => m.SubstituteFor is null)
+                    .Select(m => new Addressee(m.Id, m.Name, m.Email)).ToList();
+                result.Add(new OpenRequest(bookmark.Id, token.ActivityId, bookmark.Name, body.Name, members, false, deadline));
+            }
+        }
+
+        return result;
+    }
+}

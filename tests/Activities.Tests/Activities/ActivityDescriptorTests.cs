@@ -1,0 +1,33 @@
+using AdviesRoute.Activities.Tests.Support;
+using AdviesRoute.Workflows.Activities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdviesRoute.Activities.Tests.Activities;
+
+/// <summary>The designer builds its palette and property panel from the descriptors, so they must be complete.</summary>
+public sealed class ActivityDescriptorTests
+{
+    [Fact]
+    public void Every_governance_activity_has_a_Dutch_name_a_description_labelled_inputs_and_outcome_ports()
+    {
+        using var services = ActivityServices.Build();
+        var registry = services.GetRequiredService<ActivityRegistry>();
+        var governance = registry.LatestDescriptors.Where(d => d.Category == "Bestuur").ToList();
+
+        governance.Select(d => d.Type).Should().BeEquivalentTo(
+            ["Voorbereiding", "Advies", "Besluit", "Zienswijzenronde", "TerugkoppelingColleges", "Agenderen", "Melding", "Nazorg"]);
+        foreach (var descriptor in governance)
+        {
+            descriptor.DisplayName.Should().NotBeNullOrWhiteSpace();
+            descriptor.Description.Should().NotBeNullOrWhiteSpace();
+            descriptor.Inputs.Should().NotBeEmpty().And.OnlyContain(i => i.DisplayName != i.Name, "{0} labels its inputs in Dutch", descriptor.Type);
+            descriptor.Inputs.Where(i => i.Type == InputType.Choice).All(i => i.Choices is { Count: > 0 }).Should().BeTrue("{0} lists the values of its choices", descriptor.Type);
+            descriptor.Ports.Should().NotBeEmpty();
+        }
+
+        governance.Single(d => d.Type == "Besluit").Ports.Should().Equal("vastgesteld", "gewijzigdVastgesteld", "verworpen", "aangehouden", "teruggestuurd");
+        governance.Single(d => d.Type == "Advies").Ports.Should().Equal("positief", "positiefMetKanttekeningen", "negatief");
+        governance.Single(d => d.Type == "Voorbereiding").Ports.Should().Equal("gereed", "herzien");
+        governance.Single(d => d.Type == "TerugkoppelingColleges").Ports.Should().Equal("instemming", "bedenkingen");
+    }
+}
