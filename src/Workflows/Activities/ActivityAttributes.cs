@@ -91,3 +91,13 @@ public sealed class OneOfInputsAttribute(params string[] names) : Attribute
 {
     public IReadOnlyList<string> Names { get; } = names;
 }
+
+/// <summary>
+/// An activity that checks the literal values of its inputs when a definition is saved (e.g. that a body exists),
+/// so the designer reports the mistake at once instead of an incident at run time.
+/// </summary>
+public interface IChecksLiteralInputs
+{
+    /// <summary>A Dutch message when <paramref name="value"/> is not acceptable for input <paramref name="input"/>; else null.</summary>
+    string? CheckLiteral(string input, System.Text.Json.Nodes.JsonNode value);
+}

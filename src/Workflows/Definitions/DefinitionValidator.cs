@@ -251,6 +251,12 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 return;
             }
 
+            if (registry.TryGet(descriptor.Type, descriptor.Version, out _, out var activity) && activity is IChecksLiteralInputs checks
+                && checks.CheckLiteral(input.Name, value) is { } refused)
+            {
+                Add(path, ValidationCodes.InvalidInputValue, $"Activiteit {Label(i)}: {refused}");
+            }
+
             if (input.Type == InputType.Expression)
             {
                 CheckExpression(value.GetValue<string>(), input, i, path);

@@ -20,6 +20,9 @@ public static class ValidationCodes
     public const string DuplicateActivityId = "DuplicateActivityId";
     public const string MissingInput = "MissingInput";
     public const string InvalidInputType = "InvalidInputType";
+
+    /// <summary>A literal the activity itself refuses, e.g. a body that does not exist.</summary>
+    public const string InvalidInputValue = "InvalidInputValue";
     public const string UnknownInput = "UnknownInput";
     public const string DanglingConnection = "DanglingConnection";
     public const string DuplicateConnection = "DuplicateConnection";

@@ -22,8 +22,10 @@ namespace AdviesRoute.Activities.Governance.Activities;
     Description = "Vroegste vergaderdatum (jjjj-mm-dd), bijvoorbeeld het einde van de zienswijzetermijn.")]
 [Input("agendadeel", InputType.String, DisplayName = "Agendadeel", Description = "Het deel van de agenda, bijvoorbeeld per pijler in het model zonder BAC's.")]
 [Outcomes(Geagendeerd)]
-public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity
+public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
+    public string? CheckLiteral(string input, JsonNode value) => input == "orgaan" ? Bestuur.CheckBodies(directory, value) : null;
+
     public const string Geagendeerd = "geagendeerd";
     public const string NoMeetingBookmark = "GeenVergadering";
 

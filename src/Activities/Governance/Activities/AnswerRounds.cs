@@ -16,8 +16,10 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// or the deadline passes, the round closes and the silent ones are recorded with the default answer. The answers
 /// are kept in a variable so later steps and the board see them.
 /// </summary>
-public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalculator deadlines) : Activity, ISimulatedActivity
+public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalculator deadlines) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
+    public string? CheckLiteral(string input, JsonNode value) => input == InputName ? Bestuur.CheckBodies(directory, value, Kind) : null;
+
     public const string AnswerBookmark = "Antwoord";
     public const string DeadlineBookmark = "Termijn";
 

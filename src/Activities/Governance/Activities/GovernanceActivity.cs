@@ -87,6 +87,40 @@ internal static class Bestuur
         calendar.MeetingsOf(bodyId).FirstOrDefault(m => m.DocumentsDeadline.Date >= today
             && (after is null || m.Date > after) && (notBefore is null || m.Date >= notBefore));
 
+    /// <summary>
+    /// The save-time check of a literal that names bodies: each must exist (and be of <paramref name="kind"/> when
+    /// given). <paramref name="alsoAllowed"/> are other words the input accepts, e.g. a member id or "raden".
+    /// </summary>
+    public static string? CheckBodies(IGovernanceDirectory directory, JsonNode value, BodyKind? kind = null, Func<string, bool>? alsoAllowed = null)
+    {
+        var ids = value switch
+        {
+            JsonArray a => a.Select(x => x is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).ToList(),
+            JsonValue v when v.TryGetValue<string>(out var s) => [s],
+            _ => [],
+        };
+        var model = directory.Current.Model;
+        foreach (var id in ids)
+        {
+            if (id is null || alsoAllowed?.Invoke(id) == true)
+            {
+                continue;
+            }
+
+            if (model.FindBody(id) is not { } body)
+            {
+                return $"orgaan '{id}' bestaat niet in het bestuursmodel.";
+            }
+
+            if (kind is not null && body.Kind != kind)
+            {
+                return $"{body.Name} is geen {kind switch { BodyKind.Gemeenteraad => "gemeenteraad", BodyKind.College => "college van B en W", _ => kind.ToString() }}.";
+            }
+        }
+
+        return null;
+    }
+
     public static IsoDuration Duration(ActivityInputs inputs, string name, string fallback) =>
         IsoDuration.Parse(inputs.Text(name) ?? fallback);
 }

@@ -23,8 +23,12 @@ namespace AdviesRoute.Activities.Governance.Activities;
 [Input("onderwerp", InputType.String, DisplayName = "Onderwerp", Required = true)]
 [Input("tekst", InputType.Text, DisplayName = "Tekst")]
 [Outcomes(Ports.Done)]
-public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity
+public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
+    public string? CheckLiteral(string input, JsonNode value) => input == "aan"
+        ? Bestuur.CheckBodies(directory, value, alsoAllowed: id => id is "raden" or "colleges" || directory.Current.Model.FindMember(id) is not null)
+        : null;
+
     public const string OutboxKind = "melding";
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
@@ -93,8 +97,14 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
 [Input("uiterlijkOp", InputType.String, DisplayName = "Uiterlijk op (mm-dd)", Description = "Vaste laatste dag in het jaar van het besluit, bijvoorbeeld 09-14 voor 'vóór 15 september'.")]
 [Input("uiterlijkRegel", InputType.String, DisplayName = "Regel vaste datum", DefaultJson = "\"vóór 15 september\"")]
 [Outcomes(Gereed)]
-public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISimulatedActivity
+public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
+    public string? CheckLiteral(string input, JsonNode value) =>
+        input == "uiterlijkOp" && value is JsonValue v && v.TryGetValue<string>(out var text)
+            && !DateOnly.TryParseExact($"2028-{text}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? $"'{text}' is geen dag van het jaar (mm-dd, bijvoorbeeld 09-14)."
+            : null;
+
     public const string Gereed = "gereed";
     public const string TaskBookmark = "Nazorg";
     public const string DeadlineBookmark = "Termijn";

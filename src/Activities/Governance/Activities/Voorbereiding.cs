@@ -17,8 +17,10 @@ namespace AdviesRoute.Activities.Governance.Activities;
 [Input("taak", InputType.Text, DisplayName = "Taak", Description = "Wat de groep moet doen.")]
 [Input("doorlooptijd", InputType.Duration, DisplayName = "Verwachte doorlooptijd", Description = "ISO 8601-duur; voor de planning en de route-simulatie.", DefaultJson = "\"P2W\"")]
 [Outcomes(Gereed, Herzien)]
-public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity
+public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
+    public string? CheckLiteral(string input, JsonNode value) => input == "groep" ? Bestuur.CheckBodies(directory, value) : null;
+
     public const string Gereed = "gereed";
     public const string Herzien = "herzien";
     public const string BookmarkName = "Voorbereiding";

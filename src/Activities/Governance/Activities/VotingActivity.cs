@@ -17,8 +17,16 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// outcome, or in writing, where every seat is asked and answers by link. Requests belong to seats, not people:
 /// when a term ends while a request is open, the successor answers it, and the journal keeps who did.
 /// </summary>
-public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity
+public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
+    public string? CheckLiteral(string input, JsonNode value) => input switch
+    {
+        "orgaan" => Bestuur.CheckBodies(directory, value),
+        "vergadering" when value is JsonValue v && v.TryGetValue<string>(out var id) && directory.Current.Calendar.Meetings.All(m => m.Id != id) =>
+            $"vergadering '{id}' staat niet op de jaarkalender.",
+        _ => null,
+    };
+
     public const string VoteBookmark = "Stem";
     public const string DeadlineBookmark = "Termijn";
     public const string MeetingBookmark = "Vergadering";

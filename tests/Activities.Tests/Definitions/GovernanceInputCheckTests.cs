@@ -1,0 +1,51 @@
+using AdviesRoute.Activities.Tests.Support;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Expressions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdviesRoute.Activities.Tests.Definitions;
+
+/// <summary>A definition that names a body, a meeting or a day that does not exist is refused when it is saved.</summary>
+public sealed class GovernanceInputCheckTests
+{
+    [Fact]
+    public void Unknown_bodies_a_body_of_the_wrong_kind_an_unknown_meeting_and_an_impossible_day_are_reported_with_their_paths()
+    {
+        const string json = """
+            {
+              "definitionId": "fouten",
+              "name": "Fouten",
+              "root": {
+                "type": "Flowchart",
+                "activities": [
+                  { "id": "start", "type": "Start" },
+                  { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "bestuur-x", "vergadering": "ab-2031-01-01" } },
+                  { "id": "ronde", "type": "Zienswijzenronde", "inputs": { "raden": ["raad-assen", "college-assen"] } },
+                  { "id": "melding", "type": "Melding", "inputs": { "aan": ["raden", "m063", "iemand"], "onderwerp": "Test" } },
+                  { "id": "nazorg", "type": "Nazorg", "inputs": { "taak": "Naar GS", "uiterlijkOp": "02-30" } },
+                  { "id": "einde", "type": "End" }
+                ],
+                "connections": [
+                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "ronde", "port": "In" } },
+                  { "source": { "activity": "ronde", "port": "gereed" }, "target": { "activity": "melding", "port": "In" } },
+                  { "source": { "activity": "melding", "port": "Done" }, "target": { "activity": "nazorg", "port": "In" } },
+                  { "source": { "activity": "nazorg", "port": "gereed" }, "target": { "activity": "einde", "port": "In" } }
+                ]
+              }
+            }
+            """;
+        using var services = ActivityServices.Build();
+        var validator = new DefinitionValidator(services.GetRequiredService<ActivityRegistry>(), services.GetRequiredService<IExpressionEvaluator>());
+
+        var errors = validator.Validate(DefinitionParser.Parse(json)).Where(e => e.Code == ValidationCodes.InvalidInputValue).ToList();
+
+        errors.Select(e => (e.Path, e.Message)).Should().Equal(
+            ("$.root.activities[1].inputs.orgaan", "Activiteit 'besluit': orgaan 'bestuur-x' bestaat niet in het bestuursmodel."),
+            ("$.root.activities[1].inputs.vergadering", "Activiteit 'besluit': vergadering 'ab-2031-01-01' staat niet op de jaarkalender."),
+            ("$.root.activities[2].inputs.raden", "Activiteit 'ronde': College van B&W Assen is geen gemeenteraad."),
+            ("$.root.activities[3].inputs.aan", "Activiteit 'melding': orgaan 'iemand' bestaat niet in het bestuursmodel."),
+            ("$.root.activities[4].inputs.uiterlijkOp", "Activiteit 'nazorg': '02-30' is geen dag van het jaar (mm-dd, bijvoorbeeld 09-14)."));
+    }
+}
