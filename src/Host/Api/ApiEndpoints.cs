@@ -2,6 +2,7 @@ using AdviesRoute.Host.Api.ActivityTypes;
 using AdviesRoute.Host.Api.Definitions;
 using AdviesRoute.Host.Api.Governance;
 using AdviesRoute.Host.Api.Instances;
+using AdviesRoute.Host.Api.Simulation;
 using AdviesRoute.Host.Security;
 
 namespace AdviesRoute.Host.Api;
@@ -48,7 +49,8 @@ internal static class ApiEndpoints
             .WithName("ResumeBookmark")
             .WithSummary("Hervat een wachtende instantie bij een bladwijzer.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         instances.MapPost("/{instanceId}/cancel", CancelInstance.HandleAsync)
             .RequireAuthorization(Policies.OperateInstances)
             .WithName("CancelInstance")
@@ -61,6 +63,21 @@ internal static class ApiEndpoints
             .WithSummary("Voert de mislukte activiteit van een incident opnieuw uit.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        instances.MapGet("/{instanceId}/requests", ListOpenRequests.HandleAsync)
+            .RequireAuthorization(Policies.ReadWorkflows)
+            .WithName("ListOpenRequests")
+            .WithSummary("De open verzoeken van een instantie, gericht aan wie ze vandaag moet beantwoorden (na een wisseling: de opvolger).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/simulations", SimulateRoute.HandleAsync)
+            .RequireAuthorization(Policies.ReadWorkflows)
+            .WithTags("Simulatie")
+            .WithName("SimulateRoute")
+            .WithSummary("De vroegste besluitdatum van een soort voorstel op de jaarkalender, met elke vergadering en termijn, voor beide bestuursmodellen naast elkaar.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/activity-types", ListActivityTypes.Handle)
             .RequireAuthorization(Policies.DesignWorkflows)
