@@ -10,7 +10,7 @@ if (BackupCommand.TryRun(args, builder) is { } exitCode)
 }
 
 builder.AddAdviesRouteHost();                                                     // src/Host: pages, API, accounts, jobs, health
-builder.Services.AddActivities(builder.Configuration);                          // src/Activities: working-day calendar (Atw)
+builder.Services.AddActivities(builder.Configuration);                          // src/Activities: governance model, jaarkalender, deadlines, simulation
 builder.Services.AddWorkflows(builder.Configuration, ActivityAssemblies.All);   // src/Workflows, with the activities of src/Activities
 
 var app = builder.Build();
