@@ -64,7 +64,14 @@ public sealed class ActivityRegistry
 
     internal static ActivityDescriptor Describe(Type type, ActivityAttribute attribute)
     {
-        var inputs = type.GetCustomAttributes<InputAttribute>()
+        // Inputs declared on a base class (e.g. what advice and decision share) come first, then the type's own.
+        var chain = new List<Type>();
+        for (var t = type; t is not null && t != typeof(Activity); t = t.BaseType)
+        {
+            chain.Insert(0, t);
+        }
+
+        var inputs = chain.SelectMany(t => t.GetCustomAttributes<InputAttribute>(inherit: false))
             .Select(i => new InputDescriptor(
                 i.Name,
                 i.Type,

@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
+using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
+
 namespace AdviesRoute.Activities.Tests.Governance;
 
 /// <summary>
@@ -149,8 +151,8 @@ public sealed class GovernanceStoreTests : IAsyncLifetime
 
     public static TheoryData<string, string, string> RefusedCalendars => new()
     {
-        { "an impossible date", Calendar(k => k["meetings"]![0]!["date"] = "2026-02-30"), "$.meetings[0].date" },
-        { "a meeting of an unknown body", Calendar(k => k["meetings"]![0]!["body"] = "raad-groningen"), "$.meetings[0].body" },
+        { "an impossible date", CalendarJson(k => k["meetings"]![0]!["date"] = "2026-02-30"), "$.meetings[0].date" },
+        { "a meeting of an unknown body", CalendarJson(k => k["meetings"]![0]!["body"] = "raad-groningen"), "$.meetings[0].body" },
     };
 
     [Theory]
@@ -169,7 +171,7 @@ public sealed class GovernanceStoreTests : IAsyncLifetime
     public async Task Replacing_the_jaarkalender_stores_version_2_and_the_directory_shows_the_moved_meeting()
     {
         var host = await StartAsync();
-        var json = Calendar(k => k["meetings"]!.AsArray().Single(m => (string?)m!["id"] == "ab-2026-04-15")!["date"] = "2026-04-16");
+        var json = CalendarJson(k => k["meetings"]!.AsArray().Single(m => (string?)m!["id"] == "ab-2026-04-15")!["date"] = "2026-04-16");
 
         var snapshot = await WithStoreAsync(host, store => store.ReplaceCalendarAsync(json, "secretariaat@example.org"));
 
@@ -273,47 +275,6 @@ public sealed class GovernanceStoreTests : IAsyncLifetime
         var current = DirectoryOf(host).Current;
         (current.ModelVersion, current.CalendarVersion).Should().Be((1, 1));
     }
-
-    private static string Seed(Action<JsonObject> change)
-    {
-        var seed = JsonNode.Parse(DemoGovernance.Json())!.AsObject();
-        change(seed);
-        return seed.ToJsonString();
-    }
-
-    private static string WithoutBody(string bodyId) => Seed(s =>
-    {
-        var bodies = s["bodies"]!.AsArray();
-        bodies.Remove(bodies.Single(b => (string?)b!["id"] == bodyId));
-        var members = s["members"]!.AsArray();
-        foreach (var member in members.Where(m => (string?)m!["body"] == bodyId).ToList())
-        {
-            members.Remove(member);
-        }
-    });
-
-    private static string Calendar(Action<JsonObject> change)
-    {
-        var calendar = JsonNode.Parse(JaarkalenderSeed.DemoJson())!.AsObject();
-        change(calendar);
-        return calendar.ToJsonString();
-    }
-
-    private static JsonObject Member(string id) =>
-        JsonNode.Parse(DemoGovernance.Json())!["members"]!.AsArray().Single(m => (string?)m!["id"] == id)!.DeepClone().AsObject();
-
-    /// <summary>The successor of m028 (AB, Aa en Hunze) from 1 January 2027.</summary>
-    private static JsonObject Successor() => new()
-    {
-        ["id"] = "m900",
-        ["name"] = "Marieke Smit",
-        ["email"] = "marieke.smit@aa-en-hunze.example.org",
-        ["body"] = "ab",
-        ["role"] = "Lid",
-        ["municipality"] = "aa-en-hunze",
-        ["weight"] = 1,
-        ["from"] = "2027-01-01",
-    };
 
     /// <summary>A host with what AddActivities registers, on this test's database file, its own clock, started.</summary>
     private async Task<IHost> StartAsync(bool seedDemo = true)

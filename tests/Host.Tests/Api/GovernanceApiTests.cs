@@ -7,6 +7,8 @@ using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Host.Tests.Support;
 
+using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
+
 namespace AdviesRoute.Host.Tests.Api;
 
 /// <summary>
@@ -54,8 +56,8 @@ public sealed class GovernanceApiTests(HostFixture host) : IClassFixture<HostFix
         { "a duplicate municipality", "/api/governance", Seed(s => s["municipalities"]!.AsArray().Add(new JsonObject { ["id"] = "assen-2", ["name"] = "Assen" })), "$.municipalities[12]" },
         { "removing a body that still has meetings", "/api/governance", WithoutBody("bnt-zv"), "$.bodies" },
         { "malformed JSON", "/api/governance", "{ \"municipalities\": [", "$.municipalities[0]" },
-        { "a meeting on an impossible date", "/api/jaarkalender", Calendar(k => k["meetings"]![0]!["date"] = "2026-02-30"), "$.meetings[0].date" },
-        { "a meeting of an unknown body", "/api/jaarkalender", Calendar(k => k["meetings"]![0]!["body"] = "raad-groningen"), "$.meetings[0].body" },
+        { "a meeting on an impossible date", "/api/jaarkalender", CalendarJson(k => k["meetings"]![0]!["date"] = "2026-02-30"), "$.meetings[0].date" },
+        { "a meeting of an unknown body", "/api/jaarkalender", CalendarJson(k => k["meetings"]![0]!["body"] = "raad-groningen"), "$.meetings[0].body" },
     };
 
     [Theory]
@@ -259,43 +261,4 @@ public sealed class GovernanceApiTests(HostFixture host) : IClassFixture<HostFix
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static string Seed(Action<JsonObject> change)
-    {
-        var seed = JsonNode.Parse(DemoGovernance.Json())!.AsObject();
-        change(seed);
-        return seed.ToJsonString();
-    }
-
-    private static string WithoutBody(string bodyId) => Seed(s =>
-    {
-        var bodies = s["bodies"]!.AsArray();
-        bodies.Remove(bodies.Single(b => (string?)b!["id"] == bodyId));
-        var members = s["members"]!.AsArray();
-        foreach (var member in members.Where(m => (string?)m!["body"] == bodyId).ToList())
-        {
-            members.Remove(member);
-        }
-    });
-
-    private static string Calendar(Action<JsonObject> change)
-    {
-        var calendar = JsonNode.Parse(JaarkalenderSeed.DemoJson())!.AsObject();
-        change(calendar);
-        return calendar.ToJsonString();
-    }
-
-    private static JsonObject Member(string id) =>
-        JsonNode.Parse(DemoGovernance.Json())!["members"]!.AsArray().Single(m => (string?)m!["id"] == id)!.DeepClone().AsObject();
-
-    private static JsonObject Successor() => new()
-    {
-        ["id"] = "m900",
-        ["name"] = "Marieke Smit",
-        ["email"] = "marieke.smit@aa-en-hunze.example.org",
-        ["body"] = "ab",
-        ["role"] = "Lid",
-        ["municipality"] = "aa-en-hunze",
-        ["weight"] = 1,
-        ["from"] = "2027-01-01",
-    };
 }

@@ -14,14 +14,6 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// </summary>
 [Activity("Advies", Category = Bestuur.Category, DisplayName = "Advies (BAC)",
     Description = "Advies van een bestuurlijke adviescommissie, in een vergadering of schriftelijk.", IsBlocking = true)]
-[Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van de commissie, bijvoorbeeld bac-pg of bac-zv.", Required = true)]
-[Input("wijze", InputType.Choice, DisplayName = "Wijze", Choices = ["vergadering", "schriftelijk"], DefaultJson = "\"vergadering\"")]
-[Input("vergadering", InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.", DefaultJson = """{"expression":"variables.vergadering"}""")]
-[Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", DefaultJson = "\"P1W\"")]
-[Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels moet deelnemen.", DefaultJson = "50")]
-[Input("meerderheid", InputType.Choice, DisplayName = "Meerderheid", Choices = ["uitgebrachteStemmen", "deelnemers", "tweeDerde"], DefaultJson = "\"uitgebrachteStemmen\"")]
-[Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
-    Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
 [Outcomes(Positief, PositiefMetKanttekeningen, Negatief)]
 public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
     : VotingActivity(directory, deadlines, calendar)
@@ -82,14 +74,6 @@ public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalcu
 /// </summary>
 [Activity("Besluit", Category = Bestuur.Category, DisplayName = "Besluit (DB of AB)",
     Description = "Besluit van het dagelijks of algemeen bestuur, in een vergadering of schriftelijk.", IsBlocking = true)]
-[Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van het bestuur, bijvoorbeeld db of ab.", Required = true)]
-[Input("wijze", InputType.Choice, DisplayName = "Wijze", Choices = ["vergadering", "schriftelijk"], DefaultJson = "\"vergadering\"")]
-[Input("vergadering", InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.", DefaultJson = """{"expression":"variables.vergadering"}""")]
-[Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", DefaultJson = "\"P1W\"")]
-[Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels (of van het stemgewicht) moet deelnemen.", DefaultJson = "50")]
-[Input("meerderheid", InputType.Choice, DisplayName = "Meerderheid", Choices = ["uitgebrachteStemmen", "deelnemers", "tweeDerde"], DefaultJson = "\"uitgebrachteStemmen\"")]
-[Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
-    Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
 [Input("zienswijzen", InputType.String, DisplayName = "Zienswijzen in variabele",
     Description = "Als deze variabele een zienswijzenronde bevat, kan er pas besloten worden als elke zienswijze een reactie heeft.", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
 [Outcomes(Vastgesteld, GewijzigdVastgesteld, Verworpen, Aangehouden, Teruggestuurd)]
@@ -124,6 +108,9 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
 
     protected override string MeetingOutcome(ActivityContext context, string? recorded, VoteOutcome? counted, bool fullMeeting)
     {
+        // Art. 32 lid 2: only a tie at the meeting right after a tie rejects; any other outcome starts afresh.
+        var tiedBefore = context.State["stakenEerder"]?.GetValue<bool>() == true;
+        context.State.Remove("stakenEerder");
         if (counted is null)
         {
             return recorded!;
@@ -135,9 +122,13 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
                 // Art. 20 Gemeentewet: without a quorum the meeting cannot decide; the item goes to the next one.
                 return Aangehouden;
             case VoteResult.Staken:
-                var tiedBefore = context.State["stakenEerder"]?.GetValue<bool>() == true;
-                context.State["stakenEerder"] = !fullMeeting && !tiedBefore;
-                return fullMeeting || tiedBefore ? Verworpen : Aangehouden;
+                if (fullMeeting || tiedBefore)
+                {
+                    return Verworpen;
+                }
+
+                context.State["stakenEerder"] = true;
+                return Aangehouden;
             case VoteResult.Verworpen:
                 if (recorded is Vastgesteld or GewijzigdVastgesteld)
                 {

@@ -17,6 +17,14 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// outcome, or in writing, where every seat is asked and answers by link. Requests belong to seats, not people:
 /// when a term ends while a request is open, the successor answers it, and the journal keeps who did.
 /// </summary>
+[Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld bac-pg, db of ab.", Required = true)]
+[Input("wijze", InputType.Choice, DisplayName = "Wijze", Choices = ["vergadering", "schriftelijk"], DefaultJson = "\"vergadering\"")]
+[Input("vergadering", InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.", DefaultJson = """{"expression":"variables.vergadering"}""")]
+[Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", DefaultJson = "\"P1W\"")]
+[Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels (of van het stemgewicht) moet deelnemen.", DefaultJson = "50")]
+[Input("meerderheid", InputType.Choice, DisplayName = "Meerderheid", Choices = ["uitgebrachteStemmen", "deelnemers", "tweeDerde"], DefaultJson = "\"uitgebrachteStemmen\"")]
+[Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
+    Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
 public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
     public string? CheckLiteral(string input, JsonNode value) => input switch
@@ -190,14 +198,21 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
         }
 
-        return ToMeeting(context, inputs, body, meeting);
+        return ToMeeting(context, inputs, body, meeting, moved: true);
     }
 
-    private ActivityResult ToMeeting(ActivityContext context, ActivityInputs inputs, Body body, Meeting meeting)
+    private ActivityResult ToMeeting(ActivityContext context, ActivityInputs inputs, Body body, Meeting meeting, bool moved = false)
     {
         var json = Bestuur.ToJson(meeting, body);
         context.State["fase"] = "vergadering";
         context.State["vergadering"] = json.DeepClone();
+        if (moved && !context.HasInput("vergadering") && context.GetVariable("vergadering") is JsonObject scheduled)
+        {
+            // The meeting came from the default variable (Agenderen's): keep it current when the item moves on.
+            json["agendadeel"] = scheduled["agendadeel"]?.DeepClone();
+            context.SetVariable("vergadering", json);
+        }
+
         var grace = inputs.Integer("registratieTermijn") ?? 5;
         var lastDay = calendar.AddWorkingDays(meeting.Date, Math.Max(0, grace));
         context.Journal("inVergadering", data: new JsonObject { ["vergadering"] = json.DeepClone() });
@@ -288,7 +303,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
         }
 
-        return ToMeeting(context, ActivityInputs.Of(context), body, next);
+        return ToMeeting(context, ActivityInputs.Of(context), body, next, moved: true);
     }
 
     private static VoteRules Rules(ActivityInputs inputs, Body body) => new(
