@@ -1,5 +1,6 @@
 using AdviesRoute.Host.Security;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 
@@ -21,6 +22,9 @@ internal static class JobServiceCollectionExtensions
             sp.GetRequiredService<IGlobalConfiguration>();
             return new InMemoryStorage();
         });
+        // Likewise the job activator: AddHangfire would register the static JobActivator.Current, which the last
+        // host to start points at its own services, so a job could run against another host's database.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

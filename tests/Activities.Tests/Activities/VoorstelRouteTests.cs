@@ -290,6 +290,10 @@ public sealed class VoorstelRouteTests
         // No zienswijze, so no reaction is asked: straight on to the AB. The one of 9 December has passed: 14 April 2027.
         (await engine.WaitingAtAsync(id)).Should().Equal("besluitAb");
         (await MeetingAsync(engine, id)).Should().Be("ab-2027-04-14");
+
+        // The councils are told that none came in, not that each was answered.
+        var notice = (await engine.OutboxAsync(id)).Select(m => JsonNode.Parse(m.PayloadJson)!).Single(p => p["onderwerp"]!.GetValue<string>().StartsWith("Reactie op uw zienswijze", StringComparison.Ordinal));
+        notice["tekst"]!.GetValue<string>().Should().Be("Er is binnen de termijn geen zienswijze ingediend; het voorstel gaat ongewijzigd naar het algemeen bestuur.");
     }
 
     [Fact]
@@ -341,6 +345,14 @@ public sealed class VoorstelRouteTests
             "11 van de 12 colleges stemmen in, 1 hebben bedenkingen, 0 reageerden niet. Bedenkingen: College van B&W Assen: De kosten voor Assen zijn te hoog.");
         feedback["colleges"]!["college-assen"]!["antwoord"]!.GetValue<string>().Should().Be("bedenkingen");
         (await engine.JournalAsync(id)).Should().ContainSingle(j => j.Kind == "terugkoppelingGesloten").Which.Outcome.Should().Be("bedenkingen");
+
+        // The DB weighs the bedenkingen on 7 October and sends it on: the colleges were heard, so it goes to the AB
+        // (28 October, documents by 14 October), not to the colleges again.
+        await engine.MoveToAsync(new DateOnly(2026, 10, 7));
+        await engine.ResumeAsync(id, "besluitDb", "Vergadering", new { uitkomst = "gewijzigdVastgesteld" });
+        (await engine.WaitingAtAsync(id)).Should().Equal("besluitAb");
+        (await MeetingAsync(engine, id)).Should().Be("ab-2026-10-28");
+        (await engine.JournalAsync(id)).Count(j => j.Kind == "terugkoppelingGesloten").Should().Be(1);
     }
 
     [Fact]
@@ -376,9 +388,8 @@ public sealed class VoorstelRouteTests
     }
 
     /// <summary>
-    /// Fails on the shipped definition: voorstel.json goes from the DB (port "colleges") straight into
-    /// TerugkoppelingColleges, without a Melding to the colleges, so nobody asks them (compare "verzendOntwerp" before
-    /// the zienswijzen and "naarColleges" in wijziging-regeling.json).
+    /// The colleges are consulted, so they are sent the request before the round opens (as the councils are sent the
+    /// draft before the zienswijzen, and the colleges in wijziging-regeling.json).
     /// </summary>
     [Fact]
     public async Task College_return_sends_the_colleges_a_request()

@@ -238,9 +238,8 @@ public sealed class VotingActivityTests
     }
 
     /// <summary>
-    /// Fails today: BesluitActivity keeps "stakenEerder" in its state for good (set on a tie, cleared only by another tie),
-    /// so a proposal held over after a tie, then returned and brought back months later, is rejected at its first tie
-    /// there, as if it were the second tie of art. 32 Gemeentewet.
+    /// Art. 32 Gemeentewet: only a tie at the meeting right after a tie rejects. A proposal held over after a tie, then
+    /// returned and brought back months later, starts afresh (the tie state is not kept across other outcomes).
     /// </summary>
     [Fact]
     public async Task A_tie_after_the_proposal_was_returned_and_came_back_holds_it_over_again()
@@ -345,12 +344,12 @@ public sealed class VotingActivityTests
         await engine.MoveToAsync(new DateOnly(2026, 10, 5), 23);
         (await engine.WaitingAsync(id)).Count(w => w.Bookmark.Name == "Stem").Should().Be(3);
 
-        // After 23:59 the round closes and the item goes to the DB: the one of 7 October wanted documents by
-        // 23 September, so 18 November.
+        // After 23:59 the round closes and the item goes to the next DB meeting, 7 October: the members already have
+        // the documents of the written round, so its documents deadline (23 September) does not hold it back.
         await engine.MoveToAsync(new DateOnly(2026, 10, 6));
         var waiting = await engine.WaitingAsync(id);
         waiting.Select(w => w.Bookmark.Name).Should().BeEquivalentTo(["Vergadering", "NietBehandeld"]);
-        waiting.Single(w => w.Bookmark.Name == "Vergadering").Bookmark.Payload!["vergadering"]!["id"]!.GetValue<string>().Should().Be("db-2026-11-18");
+        waiting.Single(w => w.Bookmark.Name == "Vergadering").Bookmark.Payload!["vergadering"]!["id"]!.GetValue<string>().Should().Be("db-2026-10-07");
         var journal = await engine.JournalAsync(id);
         var result = journal.Should().ContainSingle(j => j.Kind == "uitslag").Subject;
         result.Outcome.Should().Be("GeenQuorum");
@@ -360,7 +359,7 @@ public sealed class VotingActivityTests
         journal.Should().ContainSingle(j => j.Kind == "naarVergadering");
 
         // The meeting decides.
-        await engine.MoveToAsync(new DateOnly(2026, 11, 18));
+        await engine.MoveToAsync(new DateOnly(2026, 10, 7));
         await engine.ResumeAsync(id, "besluit", "Vergadering", new { uitkomst = "vastgesteld" });
         (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("vastgesteld");
     }
@@ -441,8 +440,8 @@ public sealed class VotingActivityTests
     }
 
     /// <summary>
-    /// Fails today: VotingActivity.NotRecorded moves the item to the next meeting in the activity's own state only; the
-    /// instance variable "vergadering" (which Agenderen filled and which shows the item's meeting) keeps the missed one.
+    /// The instance variable "vergadering" (which Agenderen filled and which shows the item's meeting) follows the item
+    /// to the next meeting, not only the activity's own state.
     /// </summary>
     [Fact]
     public async Task A_meeting_that_passes_without_a_recorded_outcome_also_moves_the_vergadering_variable()

@@ -60,6 +60,9 @@ public sealed class EngineHost : IAsyncDisposable
             sp.GetRequiredService<IGlobalConfiguration>();
             return new InMemoryStorage();
         });
+        // Our own activator too: AddHangfire would use the static JobActivator.Current, which another host starting
+        // at the same moment may point at its services, and a timer job would then run against its database.
+        builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire(_ => { });
         builder.Services.AddHangfireServer(o =>
         {

@@ -121,6 +121,13 @@ internal static class Bestuur
         return null;
     }
 
+    /// <summary>
+    /// The next meeting of a body on or after <paramref name="from"/> and after <paramref name="after"/>, whatever its
+    /// documents deadline: for an item that is already on the agenda, whose documents the members have.
+    /// </summary>
+    public static Meeting? NextMeetingOfItem(Jaarkalender calendar, string bodyId, DateOnly from, DateOnly? after = null) =>
+        calendar.MeetingsOf(bodyId).FirstOrDefault(m => m.Date >= from && (after is null || m.Date > after));
+
     public static IsoDuration Duration(ActivityInputs inputs, string name, string fallback) =>
         IsoDuration.Parse(inputs.Text(name) ?? fallback);
 }

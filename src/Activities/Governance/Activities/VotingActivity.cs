@@ -188,7 +188,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             return ActivityResult.Complete(port);
         }
 
-        var meeting = Bestuur.NextMeeting(snapshot.Calendar, body.Id, today);
+        var meeting = Bestuur.NextMeetingOfItem(snapshot.Calendar, body.Id, today);
         context.Journal("naarVergadering", data: new JsonObject
         {
             ["reden"] = $"Schriftelijk geen besluit ({outcome.Explanation}); het voorstel gaat naar de vergadering.",
@@ -291,10 +291,10 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
         var previous = context.State["vergadering"]?["datum"]?.GetValue<string>();
         var after = previous is null ? (DateOnly?)null : DateOnly.ParseExact(previous, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var next = Bestuur.NextMeeting(snapshot.Calendar, body.Id, Bestuur.Today(context.Now), after);
+        var next = Bestuur.NextMeetingOfItem(snapshot.Calendar, body.Id, Bestuur.Today(context.Now), after);
         context.Journal("nietBehandeld", data: new JsonObject
         {
-            ["reden"] = $"Voor de vergadering van {body.Name} van {previous} is geen uitkomst vastgelegd; het voorstel schuift door.",
+            ["reden"] = $"Voor de vergadering van {body.Name} van {(after is { } day ? Bestuur.Format(day) : "onbekende datum")} is geen uitkomst vastgelegd; het voorstel schuift door naar de volgende vergadering.",
             ["volgende"] = next?.Id,
         });
         if (next is null)
