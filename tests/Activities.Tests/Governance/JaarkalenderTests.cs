@@ -49,7 +49,12 @@ public sealed class JaarkalenderTests
         first.Start!.TzId.Should().Be("Europe/Amsterdam");
         first.Start.Value.Should().Be(new DateTime(2026, 4, 15, 19, 30, 0));
         first.Description.Should().Contain("Stukken: uiterlijk 30 maart 2026");
-        ics.Should().Contain("BEGIN:VTIMEZONE").And.Contain("X-WR-CALNAME:Algemeen bestuur (jaarkalender)");
+        ics.Should().Contain("X-WR-CALNAME:Algemeen bestuur (jaarkalender)");
+
+        // The time zone carries its summer and winter rules (RFC 5545 3.6.5), not a bare TZID.
+        var zone = parsed.TimeZones.Should().ContainSingle().Subject;
+        zone.TzId.Should().Be("Europe/Amsterdam");
+        ics.Should().Contain("BEGIN:DAYLIGHT").And.Contain("TZOFFSETTO:+0200").And.Contain("BEGIN:STANDARD").And.Contain("TZOFFSETTO:+0100");
     }
 
     private static string Broken(Action<JsonObject> change)

@@ -18,8 +18,12 @@ public static class JaarkalenderIcs
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//AdviesRoute//Jaarkalender//NL" };
         calendar.AddProperty("X-WR-CALNAME", $"{body.Name} (jaarkalender)");
-        calendar.AddTimeZone(new VTimeZone(TimeZone));
-        foreach (var meeting in jaarkalender.MeetingsOf(body.Id))
+        var meetings = jaarkalender.MeetingsOf(body.Id).ToList();
+
+        // A full VTIMEZONE (its summer and winter rules), as RFC 5545 asks: a bare TZID is not enough for every client.
+        var earliest = meetings.Count > 0 ? meetings[0].Date.ToDateTime(TimeOnly.MinValue) : new DateTime(2026, 1, 1);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZone, earliest, includeHistoricalData: false));
+        foreach (var meeting in meetings)
         {
             var start = meeting.Date.ToDateTime(meeting.Time);
             calendar.Events.Add(new CalendarEvent
