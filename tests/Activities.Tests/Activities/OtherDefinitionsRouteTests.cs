@@ -91,9 +91,12 @@ public sealed class OtherDefinitionsRouteTests
         var round = (await engine.VariableAsync(id, "zienswijzen"))!;
         round["termijn"]!["tekst"]!.GetValue<string>().Should().Be("uiterlijk 11 november 2026 (art. 1 lid 3 Wgr: 8 weken na verzending)");
         (await engine.WaitingAsync(id)).Count(w => w.Bookmark.Name == "Antwoord").Should().Be(12);
-        var request = JsonNode.Parse((await engine.OutboxAsync(id)).Should().ContainSingle().Subject.PayloadJson)!;
-        request["soort"]!.GetValue<string>().Should().Be("verzoekZienswijze");
-        request["onderwerp"]!.GetValue<string>().Should().Be("Verzoek om zienswijze op de wijziging van de regeling: Tweede wijziging regeling SamenDrenthe");
+        // Each council's contact gets a personal request (the host fills in the template and adds the link).
+        var requests = (await engine.OutboxAsync(id)).Where(m => m.Kind == "verzoek").Select(m => JsonNode.Parse(m.PayloadJson)!).ToList();
+        requests.Should().HaveCount(12).And.OnlyContain(r => r["soort"]!.GetValue<string>() == "verzoekZienswijze");
+        requests[0]["onderwerp"]!.GetValue<string>().Should().Be("Verzoek om een zienswijze op de wijziging van de regeling: {titel}");
+        requests[0]["voorstel"]!["titel"]!.GetValue<string>().Should().Be("Tweede wijziging regeling SamenDrenthe");
+        requests[0]["uiterlijk"]!.GetValue<string>().Should().Be("uiterlijk 11 november 2026 (art. 1 lid 3 Wgr: 8 weken na verzending)");
 
         // Assen gives a zienswijze; the others stay silent past 11 November; the board reacts to Assen's.
         await engine.ResumeAsync(id, "zienswijzenronde", "Antwoord", new { antwoord = "positiefMetKanttekeningen", tekst = "Akkoord, met aandacht voor de uittreding." }, body: "raad-assen");
@@ -110,7 +113,7 @@ public sealed class OtherDefinitionsRouteTests
         (await engine.WaitingAsync(id)).Count(w => w.Bookmark.Name == "Antwoord").Should().Be(12);
         (await engine.VariableAsync(id, "collegebesluiten"))!["termijn"]!["tekst"]!.GetValue<string>()
             .Should().Be("uiterlijk 31 maart 2027 (besluit van het algemeen bestuur: 16 weken na verzending)");
-        (await engine.OutboxAsync(id)).Should().ContainSingle(m => m.PayloadJson.Contains("\"verzoekColleges\""));
+        (await engine.OutboxAsync(id)).Count(m => m.Kind == "verzoek" && m.PayloadJson.Contains("\"verzoekColleges\"")).Should().Be(12);
         return id;
     }
 

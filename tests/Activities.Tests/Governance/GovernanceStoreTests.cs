@@ -269,6 +269,80 @@ public sealed class GovernanceStoreTests : IAsyncLifetime
         current.Model.Members.Should().Contain(m => m.Id == "m900");
     }
 
+    [Fact]
+    public async Task A_change_based_on_a_stale_version_stores_nothing_and_names_the_current_version()
+    {
+        var host = await StartAsync();
+        var ending = Member("m028");
+        ending["to"] = "2026-12-31";
+        await WithStoreAsync(host, store => store.ChangeMemberAsync("m028", ending.ToJsonString(), "a.ander@example.org", expectedVersion: 1));
+        var json = Seed(s => s["members"]![0]!["email"] = "a.bakker@aa-en-hunze.example.org");
+
+        var replace = () => WithStoreAsync(host, store => store.ReplaceModelAsync(json, "p.eigenaar@example.org", expectedVersion: 1));
+
+        var conflict = (await replace.Should().ThrowAsync<GovernanceVersionConflictException>()).Which;
+        (conflict.Kind, conflict.Expected, conflict.Current, conflict.ChangedBy, conflict.ChangedAt)
+            .Should().Be((GovernanceKinds.Bestuur, 1L, 2L, "a.ander@example.org", Now));
+        conflict.Message.Should().Be("Het bestuursmodel is intussen gewijzigd (nu versie 2, door a.ander@example.org op 01-09-2026 10:00); "
+            + "haal het opnieuw op en breng uw wijziging opnieuw aan.");
+        (await WithStoreAsync(host, store => store.HistoryAsync(GovernanceKinds.Bestuur))).Should().HaveCount(2, "the stale change stored nothing");
+        var current = DirectoryOf(host).Current;
+        current.ModelVersion.Should().Be(2);
+        current.Model.Members[0].Email.Should().NotBe("a.bakker@aa-en-hunze.example.org");
+        current.Model.Members.Single(m => m.Id == "m028").To.Should().Be(new DateOnly(2026, 12, 31), "the other change is kept");
+    }
+
+    [Fact]
+    public async Task A_member_change_or_addition_based_on_a_stale_version_stores_nothing()
+    {
+        var host = await StartAsync();
+        await WithStoreAsync(host, store => store.ReplaceModelAsync(
+            Seed(s => s["members"]![0]!["email"] = "a.bakker@aa-en-hunze.example.org"), "a.ander@example.org"));
+        var ending = Member("m028");
+        ending["to"] = "2026-12-31";
+
+        var change = () => WithStoreAsync(host, store => store.ChangeMemberAsync("m028", ending.ToJsonString(), "p.eigenaar@example.org", expectedVersion: 1));
+        var add = () => WithStoreAsync(host, store => store.AddMemberAsync(Successor().ToJsonString(), "p.eigenaar@example.org", expectedVersion: 1));
+
+        (await change.Should().ThrowAsync<GovernanceVersionConflictException>()).Which.Current.Should().Be(2);
+        (await add.Should().ThrowAsync<GovernanceVersionConflictException>()).Which.Current.Should().Be(2);
+        (await WithStoreAsync(host, store => store.HistoryAsync(GovernanceKinds.Bestuur))).Should().HaveCount(2);
+        DirectoryOf(host).Current.Model.Members.Should().NotContain(m => m.Id == "m900");
+    }
+
+    [Fact]
+    public async Task A_jaarkalender_based_on_a_stale_version_stores_nothing_and_names_the_current_version()
+    {
+        var host = await StartAsync();
+        var moved = CalendarJson(k => k["meetings"]!.AsArray().Single(m => (string?)m!["id"] == "ab-2026-04-15")!["date"] = "2026-04-16");
+        var placed = CalendarJson(k => k["meetings"]![0]!["place"] = "Gemeentehuis Emmen");
+        await WithStoreAsync(host, store => store.ReplaceCalendarAsync(moved, "secretariaat@example.org", expectedVersion: 1));
+
+        var replace = () => WithStoreAsync(host, store => store.ReplaceCalendarAsync(placed, "p.eigenaar@example.org", expectedVersion: 1));
+
+        var conflict = (await replace.Should().ThrowAsync<GovernanceVersionConflictException>()).Which;
+        (conflict.Kind, conflict.Current, conflict.ChangedBy).Should().Be((GovernanceKinds.Jaarkalender, 2L, "secretariaat@example.org"));
+        conflict.Message.Should().Be("De jaarkalender is intussen gewijzigd (nu versie 2, door secretariaat@example.org op 01-09-2026 10:00); "
+            + "haal hem opnieuw op en breng uw wijziging opnieuw aan.");
+        (await WithStoreAsync(host, store => store.HistoryAsync(GovernanceKinds.Jaarkalender))).Should().HaveCount(2);
+        DirectoryOf(host).Current.CalendarVersion.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_change_based_on_the_current_version_is_stored()
+    {
+        var host = await StartAsync();
+        var json = Seed(s => s["members"]![0]!["email"] = "a.bakker@aa-en-hunze.example.org");
+
+        var first = await WithStoreAsync(host, store => store.ReplaceModelAsync(json, "p.eigenaar@example.org", expectedVersion: 1));
+        var second = await WithStoreAsync(host, store => store.AddMemberAsync(Successor().ToJsonString(), "p.eigenaar@example.org", expectedVersion: 2));
+        var calendar = await WithStoreAsync(host, store => store.ReplaceCalendarAsync(
+            CalendarJson(k => k["meetings"]![0]!["place"] = "Gemeentehuis Emmen"), "p.eigenaar@example.org", expectedVersion: 1));
+
+        (first.ModelVersion, second.ModelVersion, calendar.CalendarVersion).Should().Be((2, 3, 2));
+        DirectoryOf(host).Current.Model.Members.Should().Contain(m => m.Id == "m900");
+    }
+
     private async Task NothingChangedAsync(IHost host)
     {
         (await WithStoreAsync(host, store => store.HistoryAsync())).Should().HaveCount(2, "a refused change stores no version");

@@ -74,6 +74,10 @@ public sealed class OpenRequestsTests
         vote.Actor.Should().Be("Els Bakker");
         vote.Outcome.Should().Be("voor");
         vote.DataJson.Should().Contain("\"naam\":\"Els Bakker\"").And.Contain("\"zetel\":\"m064\"");
-        OpenRequests.For(await engine.StateAsync(id), governance, new DateOnly(2026, 9, 21)).Should().HaveCount(4);
+        // Her request stays open while the round runs (she may change her vote) and shows her choice.
+        var open = OpenRequests.For(await engine.StateAsync(id), governance, new DateOnly(2026, 9, 21));
+        open.Should().HaveCount(5);
+        open.Single(r => r.AskedOf == "Sander Kamps").Choice.Should().Be("voor");
+        open.Where(r => r.AskedOf != "Sander Kamps").Should().OnlyContain(r => r.Choice == null && r.Round == 1);
     }
 }

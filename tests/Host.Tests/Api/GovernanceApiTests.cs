@@ -235,6 +235,167 @@ public sealed class GovernanceApiTests(HostFixture host) : IClassFixture<HostFix
         (await response.Content.ReadAsStringAsync()).Should().Be("Orgaan 'raad-groningen' bestaat niet; er is geen kalender voor.");
     }
 
+    [Fact]
+    public async Task Reading_the_model_and_the_jaarkalender_gives_the_version_as_etag()
+    {
+        using var client = host.Secretary();
+
+        using var governance = await client.GetAsync("/api/governance");
+        using var calendar = await client.GetAsync("/api/jaarkalender");
+
+        governance.Headers.ETag!.Tag.Should().Be($"\"{(await governance.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64()}\"");
+        calendar.Headers.ETag!.Tag.Should().Be($"\"{(await calendar.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64()}\"");
+        governance.Headers.ETag.IsWeak.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Two_owners_editing_from_the_same_get_the_second_gets_a_412_and_stores_nothing()
+    {
+        using var client = host.ProcessOwner();
+        using var read = await client.GetAsync("/api/governance");
+        var etag = read.Headers.ETag!.Tag;
+        var current = await read.Content.ReadFromJsonAsync<JsonElement>();
+        var first = ModelWithEmail(current, "m002", "eerste.eigenaar@example.org");
+        var second = ModelWithEmail(current, "m003", "tweede.eigenaar@example.org");
+
+        using var won = await SendAsync(client, HttpMethod.Put, "/api/governance", first, etag);
+        using var lost = await SendAsync(client, HttpMethod.Put, "/api/governance", second, etag);
+
+        won.StatusCode.Should().Be(HttpStatusCode.OK);
+        var version = current.GetProperty("version").GetInt64() + 1;
+        won.Headers.ETag!.Tag.Should().Be($"\"{version}\"");
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/governance");
+        var problem = await ConflictAsync(lost);
+        problem.GetProperty("detail").GetString().Should().Be(
+            $"Het bestuursmodel is intussen gewijzigd (nu versie {version}, door {HostFixture.ProcessOwnerKeyName} op {Amsterdam(after)}); "
+            + "haal het opnieuw op en breng uw wijziging opnieuw aan.");
+        problem.GetProperty("currentVersion").GetInt64().Should().Be(version);
+        after.GetProperty("version").GetInt64().Should().Be(version, "the stale change stored nothing");
+        EmailOf(after, "m002").Should().Be("eerste.eigenaar@example.org");
+        EmailOf(after, "m003").Should().NotBe("tweede.eigenaar@example.org");
+    }
+
+    [Fact]
+    public async Task A_change_with_the_current_if_match_is_stored_and_answers_the_new_etag()
+    {
+        using var client = host.ProcessOwner();
+        using var read = await client.GetAsync("/api/governance");
+        var current = await read.Content.ReadFromJsonAsync<JsonElement>();
+        var version = current.GetProperty("version").GetInt64();
+        using var readCalendar = await client.GetAsync("/api/jaarkalender");
+        var calendar = JsonNode.Parse((await readCalendar.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("document").GetRawText())!.AsObject();
+        var calendarVersion = long.Parse(readCalendar.Headers.ETag!.Tag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+        calendar["meetings"]!.AsArray().Single(m => (string?)m!["id"] == "db-2026-05-20")!["note"] = "met de begroting";
+
+        using var model = await SendAsync(client, HttpMethod.Put, "/api/governance", ModelWithEmail(current, "m004", "vierde.lid@example.org"), read.Headers.ETag!.Tag);
+        using var member = await SendAsync(client, HttpMethod.Put, "/api/governance/members/m005",
+            Member("m005").ToJsonString(), version.ToString(System.Globalization.CultureInfo.InvariantCulture) /* a bare N */);
+        using var kalender = await SendAsync(client, HttpMethod.Put, "/api/jaarkalender", calendar.ToJsonString(), readCalendar.Headers.ETag!.Tag);
+
+        model.StatusCode.Should().Be(HttpStatusCode.OK);
+        model.Headers.ETag!.Tag.Should().Be($"\"{version + 1}\"");
+        (await ConflictAsync(member)).GetProperty("currentVersion").GetInt64().Should().Be(version + 1, "the member change was based on the old version");
+        kalender.StatusCode.Should().Be(HttpStatusCode.OK);
+        kalender.Headers.ETag!.Tag.Should().Be($"\"{calendarVersion + 1}\"");
+        (await VersionsAsync()).Should().Be((version + 1, calendarVersion + 1));
+    }
+
+    [Fact]
+    public async Task Without_if_match_or_with_a_star_the_last_writer_wins()
+    {
+        using var client = host.ProcessOwner();
+        var before = await VersionsAsync();
+        var ending = Member("m006");
+        ending["to"] = "2027-06-30";
+        var back = Member("m006");
+
+        using var changed = await SendAsync(client, HttpMethod.Put, "/api/governance/members/m006", ending.ToJsonString(), ifMatch: null);
+        using var restored = await SendAsync(client, HttpMethod.Put, "/api/governance/members/m006", back.ToJsonString(), "*");
+
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        restored.StatusCode.Should().Be(HttpStatusCode.OK);
+        restored.Headers.ETag!.Tag.Should().Be($"\"{before.Model + 2}\"");
+        (await VersionsAsync()).Should().Be((before.Model + 2, before.Calendar));
+    }
+
+    [Theory]
+    [InlineData("/api/governance")]
+    [InlineData("/api/jaarkalender")]
+    public async Task An_if_match_that_is_not_a_version_is_a_400_and_stores_nothing(string url)
+    {
+        using var client = host.ProcessOwner();
+        var before = await VersionsAsync();
+        var json = url == "/api/governance" ? Seed(s => s["members"]![7]!["email"] = "achtste.lid@example.org") : CalendarJson(k => k["meetings"]![1]!["note"] = "verplaatst");
+
+        using var response = await SendAsync(client, HttpMethod.Put, url, json, "W/\"abc\"");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().Should().Be("Ongeldig verzoek");
+        problem.GetProperty("detail").GetString().Should().StartWith("If-Match 'W/\"abc\"' is geen versienummer");
+        (await VersionsAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Adding_a_member_with_a_stale_if_match_is_a_412_and_stores_nothing()
+    {
+        using var client = host.ProcessOwner();
+        using var read = await client.GetAsync("/api/governance");
+        var etag = read.Headers.ETag!.Tag;
+        var ending = Member("m007");
+        ending["to"] = "2027-03-31";
+        using var changed = await client.PutAsync("/api/governance/members/m007", Json(ending.ToJsonString()));
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        var before = await VersionsAsync();
+        var successor = Successor();
+        successor["id"] = "m907";
+
+        using var added = await SendAsync(client, HttpMethod.Post, "/api/governance/members", successor.ToJsonString(), etag);
+
+        var problem = await ConflictAsync(added);
+        problem.GetProperty("detail").GetString().Should().StartWith($"Het bestuursmodel is intussen gewijzigd (nu versie {before.Model}, door {HostFixture.ProcessOwnerKeyName} op ");
+        (await VersionsAsync()).Should().Be(before);
+        (await client.GetFromJsonAsync<JsonElement>("/api/governance")).GetProperty("document").GetProperty("members").EnumerateArray()
+            .Should().NotContain(m => m.GetProperty("id").GetString() == "m907");
+    }
+
+    private static string ModelWithEmail(JsonElement current, string memberId, string email)
+    {
+        var document = JsonNode.Parse(current.GetProperty("document").GetRawText())!.AsObject();
+        document["members"]!.AsArray().Single(m => (string?)m!["id"] == memberId)!["email"] = email;
+        return document.ToJsonString();
+    }
+
+    private static string? EmailOf(JsonElement governance, string memberId) =>
+        governance.GetProperty("document").GetProperty("members").EnumerateArray()
+            .Single(m => m.GetProperty("id").GetString() == memberId).GetProperty("email").GetString();
+
+    /// <summary>When a version was stored, as the 412 names it: Amsterdam time, dd-MM-yyyy HH:mm.</summary>
+    private static string Amsterdam(JsonElement stored) =>
+        TimeZoneInfo.ConvertTime(stored.GetProperty("changedAt").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"))
+            .ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<JsonElement> ConflictAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().Should().Be("Gewijzigd door een ander");
+        return problem;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string json, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = Json(json) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     private sealed record Error(string Path, string Code, string Message);
 
     private static async Task<List<Error>> ErrorsAsync(HttpResponseMessage response)

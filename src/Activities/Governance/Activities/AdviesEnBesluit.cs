@@ -26,6 +26,7 @@ public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalcu
     protected override IReadOnlyList<string> VoteChoices { get; } = [Positief, PositiefMetKanttekeningen, Negatief, Onthouding];
     protected override IReadOnlyList<string> MeetingOutcomes { get; } = [Positief, PositiefMetKanttekeningen, Negatief];
     protected override string FavourablePort => Positief;
+    protected override string RequestKind => "verzoekAdvies";
     protected override bool IsDecision => false;
     protected override string Verb => "advies";
 
@@ -89,6 +90,7 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
     protected override IReadOnlyList<string> VoteChoices { get; } = ["voor", "tegen", "onthouding"];
     protected override IReadOnlyList<string> MeetingOutcomes { get; } = [Vastgesteld, GewijzigdVastgesteld, Verworpen, Aangehouden, Teruggestuurd];
     protected override string FavourablePort => Vastgesteld;
+    protected override string RequestKind => "verzoekStem";
     protected override bool IsDecision => true;
     protected override string Verb => "besluit";
 

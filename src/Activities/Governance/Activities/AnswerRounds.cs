@@ -16,8 +16,19 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// or the deadline passes, the round closes and the silent ones are recorded with the default answer. The answers
 /// are kept in a variable so later steps and the board see them.
 /// </summary>
-public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalculator deadlines) : Activity, ISimulatedActivity, IChecksLiteralInputs
+[Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
+    Description = "Een herinnering aan wie nog niet antwoordde, zoveel werkdagen vóór het einde van de termijn.", DefaultJson = "[\"5\"]")]
+[Input("mailOnderwerp", InputType.String, DisplayName = "Onderwerp van de mail",
+    Description = "Met {naam}, {titel}, {orgaan} en {uiterlijk}; leeg is de standaardtekst.")]
+[Input("mailTekst", InputType.Text, DisplayName = "Tekst van de mail",
+    Description = "Met {naam}, {titel}, {orgaan} en {uiterlijk}; de persoonlijke link komt eronder. Leeg is de standaardtekst.")]
+public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
+    public const string ReminderBookmark = "Herinnering";
+
+    /// <summary>The kind of request mail (<c>verzoekZienswijze</c>, <c>verzoekColleges</c>).</summary>
+    protected abstract string RequestKind { get; }
+
     public string? CheckLiteral(string input, JsonNode value) => input == InputName ? Bestuur.CheckBodies(directory, value, Kind) : null;
 
     public const string AnswerBookmark = "Antwoord";
@@ -50,11 +61,19 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
         var today = Bestuur.Today(context.Now);
         var bodies = Bodies(snapshot.Model, inputs);
         var deadline = Deadline(inputs, today);
+        var number = (context.State["ronde"]?.GetValue<int>() ?? 0) + 1;
+        context.State["ronde"] = number;
+        context.State.Remove("antwoorden");
         var answers = new JsonObject();
         var requests = new List<BookmarkRequest>();
         foreach (var body in bodies)
         {
-            var contacts = snapshot.Model.MembersOf(body.Id, today).ToList();
+            var contacts = snapshot.Model.MembersOf(body.Id, today).Where(m => m.SubstituteFor is null).ToList();
+            foreach (var contact in contacts)
+            {
+                RequestMails.Queue(context, RequestKind, contact, number, ("orgaan", body.Id), body, deadline, Answers, inputs.Text("mailOnderwerp"), inputs.Text("mailTekst"));
+            }
+
             answers[body.Id] = new JsonObject
             {
                 ["naam"] = body.Name,
@@ -64,6 +83,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
             requests.Add(new BookmarkRequest(AnswerBookmark, new JsonObject
             {
                 ["orgaan"] = body.Id,
+                ["ronde"] = number,
                 ["naam"] = body.Name,
                 ["gemeente"] = body.Municipality,
                 ["keuzes"] = new JsonArray(Answers.Select(a => (JsonNode)a).ToArray()),
@@ -81,6 +101,11 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
         context.SetVariable(VariableName(context), round);
         context.Journal("rondeGestart", data: new JsonObject { ["aantal"] = bodies.Count, ["termijn"] = deadline.Display });
         requests.Add(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
+        foreach (var (days, at) in RequestMails.ReminderMoments(calendar, deadline, inputs.List("herinneringen"), context.Now))
+        {
+            requests.Add(new BookmarkRequest(ReminderBookmark, new JsonObject { ["werkdagen"] = days }, at));
+        }
+
         return ValueTask.FromResult(ActivityResult.WaitInstead([.. requests]));
     }
 
@@ -96,14 +121,33 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
                 var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
                 var answer = Bestuur.RequireChoice(resume.Input, "antwoord", Answers);
                 var entry = answers[bodyId]!.AsObject();
+                var earlier = entry["antwoord"]?.GetValue<string>();
                 entry["status"] = "ontvangen";
                 entry["antwoord"] = answer;
                 entry["tekst"] = Bestuur.Text(resume.Input, "tekst");
                 entry["ontvangen"] = context.Now;
-                entry["door"] = context.Trigger.Actor;
+                entry["door"] = Bestuur.Text(resume.Input, "lid") is { } memberId && directory.Current.Model.FindMember(memberId) is { } member
+                    ? member.Name
+                    : context.Trigger.Actor;
                 Validate(entry);
-                context.Journal("antwoord", answer, new JsonObject { ["orgaan"] = bodyId, ["naam"] = entry["naam"]?.DeepClone() });
-                result = answers.All(kv => kv.Value!["status"]!.GetValue<string>() != "open") ? Close(context, round, answers) : ActivityResult.Wait();
+                var given = context.State["antwoorden"] as JsonObject ?? [];
+                context.State["antwoorden"] = given;
+                given[bodyId] = answer;
+                context.Journal("antwoord", answer, new JsonObject
+                {
+                    ["orgaan"] = bodyId,
+                    ["naam"] = entry["naam"]?.DeepClone(),
+                    ["door"] = entry["door"]?.DeepClone(),
+                    ["eerderAntwoord"] = earlier,
+                });
+
+                // Until every body has answered the round stays open, and an answer may still be changed by its link.
+                result = answers.All(kv => kv.Value!["status"]!.GetValue<string>() != "open")
+                    ? Close(context, round, answers)
+                    : ActivityResult.Wait(new BookmarkRequest(AnswerBookmark, resume.Payload?.DeepClone().AsObject()));
+                break;
+            case ReminderBookmark:
+                result = Remind(context, round, answers);
                 break;
             case DeadlineBookmark:
                 foreach (var (bodyId2, value) in answers)
@@ -125,6 +169,30 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
 
         context.SetVariable(name, round);
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>A reminder to the contacts of every body that has not answered; none once the round has closed.</summary>
+    private ActivityResult Remind(ActivityContext context, JsonObject round, JsonObject answers)
+    {
+        var snapshot = directory.Current;
+        var today = Bestuur.Today(context.Now);
+        var termijn = round["termijn"]!.AsObject();
+        var deadline = new Deadline(DateOnly.ParseExact(termijn["datum"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            termijn["moment"]!.GetValue<DateTimeOffset>(), termijn["regel"]!.GetValue<string>(), termijn["artikel"]!.GetValue<string>());
+        var number = context.State["ronde"]!.GetValue<int>();
+        var reminded = 0;
+        foreach (var (bodyId, value) in answers.Where(kv => kv.Value!["status"]!.GetValue<string>() == "open"))
+        {
+            var body = Bestuur.RequireBody(snapshot.Model, bodyId, InputName);
+            foreach (var contact in snapshot.Model.MembersOf(bodyId, today).Where(m => m.SubstituteFor is null))
+            {
+                RequestMails.Queue(context, "herinnering", contact, number, ("orgaan", bodyId), body, deadline, Answers, null, null);
+                reminded++;
+            }
+        }
+
+        context.Journal("herinnering", data: new JsonObject { ["aantal"] = reminded });
+        return ActivityResult.Wait();
     }
 
     /// <summary>Checks an answer as recorded; throw <see cref="ResumeRejectedException"/> to refuse it.</summary>
@@ -185,8 +253,10 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
 [Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "true")]
 [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
 [Outcomes(Zienswijzenronde.Gereed)]
-public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines) : AnswerRound(directory, deadlines)
+public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
 {
+    protected override string RequestKind => "verzoekZienswijze";
+
     public const string Gereed = "gereed";
     public const string Positief = "positief";
     public const string PositiefMetKanttekeningen = "positiefMetKanttekeningen";
@@ -285,8 +355,10 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
     Description = "Bijvoorbeeld bij een wijziging van de regeling: wie niet reageert, stemt niet in.", DefaultJson = "false")]
 [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"terugkoppeling\"", SupportsExpression = false)]
 [Outcomes(TerugkoppelingColleges.Instemming, TerugkoppelingColleges.Bedenkingen)]
-public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, DeadlineCalculator deadlines) : AnswerRound(directory, deadlines)
+public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
 {
+    protected override string RequestKind => "verzoekColleges";
+
     public const string Instemming = "instemming";
     public const string Bedenkingen = "bedenkingen";
     public const string GeenReactie = "geenReactie";

@@ -25,6 +25,12 @@ namespace AdviesRoute.Activities.Governance.Activities;
 [Input("meerderheid", InputType.Choice, DisplayName = "Meerderheid", Choices = ["uitgebrachteStemmen", "deelnemers", "tweeDerde"], DefaultJson = "\"uitgebrachteStemmen\"")]
 [Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
     Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
+[Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
+    Description = "Schriftelijk: een herinnering aan wie nog niet koos, zoveel werkdagen vóór het einde van de termijn.", DefaultJson = "[\"2\"]")]
+[Input("mailOnderwerp", InputType.String, DisplayName = "Onderwerp van de mail",
+    Description = "Schriftelijk: met {naam}, {titel}, {orgaan} en {uiterlijk}; leeg is de standaardtekst.")]
+[Input("mailTekst", InputType.Text, DisplayName = "Tekst van de mail",
+    Description = "Schriftelijk: met {naam}, {titel}, {orgaan} en {uiterlijk}; de persoonlijke link komt eronder. Leeg is de standaardtekst.")]
 public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
     public string? CheckLiteral(string input, JsonNode value) => input switch
@@ -39,6 +45,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     public const string DeadlineBookmark = "Termijn";
     public const string MeetingBookmark = "Vergadering";
     public const string NotRecordedBookmark = "NietBehandeld";
+    public const string ReminderBookmark = "Herinnering";
 
     protected IGovernanceDirectory Directory => directory;
 
@@ -47,6 +54,9 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
     /// <summary>The outcomes the secretary may record for a meeting.</summary>
     protected abstract IReadOnlyList<string> MeetingOutcomes { get; }
+
+    /// <summary>The kind of request mail a written round sends (<c>verzoekStem</c>, <c>verzoekAdvies</c>).</summary>
+    protected abstract string RequestKind { get; }
 
     /// <summary>The port of the expected outcome, for the simulation.</summary>
     protected abstract string FavourablePort { get; }
@@ -85,21 +95,38 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
             var termijn = inputs.Text("termijn") ?? "P1W";
             var deadline = deadlines.PeriodAfter(today, IsoDuration.Parse(termijn), $"schriftelijke ronde van {termijn}", "reglement van orde", atwApplies: false);
+            // A round is one asking of the seats; a step entered again after rework starts a new one, so the links of
+            // an earlier round no longer count.
+            var round = (state["ronde"]?.GetValue<int>() ?? 0) + 1;
+            state["ronde"] = round;
             state["fase"] = "schriftelijk";
             state["termijn"] = Bestuur.ToJson(deadline);
             state["zetels"] = new JsonArray(seats.Select(s => (JsonNode)s.Id).ToArray());
-            context.Journal("schriftelijkeRonde", data: new JsonObject { ["orgaan"] = body.Id, ["leden"] = seats.Count, ["termijn"] = deadline.Display });
-            var requests = seats.Select(seat => new BookmarkRequest(VoteBookmark, new JsonObject
+            context.Journal("schriftelijkeRonde", data: new JsonObject { ["orgaan"] = body.Id, ["leden"] = seats.Count, ["termijn"] = deadline.Display, ["ronde"] = round });
+            var requests = new List<BookmarkRequest>();
+            foreach (var seat in seats)
             {
-                ["zetel"] = seat.Id,
-                ["lid"] = seat.Id,
-                ["naam"] = seat.Name,
-                ["email"] = seat.Email,
-                ["orgaan"] = body.Id,
-                ["gemeente"] = seat.Municipality,
-                ["keuzes"] = new JsonArray(VoteChoices.Select(c => (JsonNode)c).ToArray()),
-                ["uiterlijk"] = deadline.Display,
-            })).Append(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
+                requests.Add(new BookmarkRequest(VoteBookmark, new JsonObject
+                {
+                    ["zetel"] = seat.Id,
+                    ["ronde"] = round,
+                    ["lid"] = seat.Id,
+                    ["naam"] = seat.Name,
+                    ["email"] = seat.Email,
+                    ["orgaan"] = body.Id,
+                    ["gemeente"] = seat.Municipality,
+                    ["keuzes"] = new JsonArray(VoteChoices.Select(c => (JsonNode)c).ToArray()),
+                    ["uiterlijk"] = deadline.Display,
+                }));
+                RequestMails.Queue(context, RequestKind, seat, round, ("zetel", seat.Id), body, deadline, VoteChoices, inputs.Text("mailOnderwerp"), inputs.Text("mailTekst"));
+            }
+
+            requests.Add(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
+            foreach (var (days, at) in RequestMails.ReminderMoments(calendar, deadline, inputs.List("herinneringen"), context.Now))
+            {
+                requests.Add(new BookmarkRequest(ReminderBookmark, new JsonObject { ["werkdagen"] = days }, at));
+            }
+
             return ValueTask.FromResult(ActivityResult.WaitInstead([.. requests]));
         }
 
@@ -116,6 +143,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         DeadlineBookmark => DecideInWriting(context, deadlinePassed: true),
         MeetingBookmark => RecordMeeting(context, resume),
         NotRecordedBookmark => NotRecorded(context),
+        ReminderBookmark => Remind(context),
         _ => throw new InvalidOperationException($"Onbekende bladwijzer '{resume.BookmarkName}'."),
     });
 
@@ -143,6 +171,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var choice = Bestuur.RequireChoice(resume.Input, "keuze", VoteChoices);
         var votes = context.State["stemmen"] as JsonObject ?? [];
         context.State["stemmen"] = votes;
+        var changed = votes[seat.Id]?["keuze"]?.GetValue<string>();
         votes[seat.Id] = new JsonObject
         {
             ["lid"] = actor.Id,
@@ -159,11 +188,78 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ["zetel"] = seat.Id,
             ["opvolger"] = holder!.Id != seat.Id ? holder.Name : null,
             ["plaatsvervanger"] = actor.SubstituteFor is not null,
+            ["eerdereKeuze"] = changed,
             ["toelichting"] = Bestuur.Text(resume.Input, "toelichting"),
         });
 
         var seats = context.State["zetels"]!.AsArray().Count;
-        return votes.Count >= seats ? DecideInWriting(context, deadlinePassed: false) : ActivityResult.Wait();
+        if (votes.Count >= seats || OutcomeIsCertain(context))
+        {
+            return DecideInWriting(context, deadlinePassed: false);
+        }
+
+        // The round stays open: the seat may still change its choice through the same link (the journal keeps both).
+        return ActivityResult.Wait(new BookmarkRequest(VoteBookmark, resume.Payload?.DeepClone().AsObject()));
+    }
+
+    /// <summary>
+    /// Whether the votes cast so far decide the round whatever the others do: the same result when every remaining
+    /// seat votes for, against, abstains or does not vote. A majority reached early closes the round at once.
+    /// </summary>
+    private bool OutcomeIsCertain(ActivityContext context)
+    {
+        var votes = (context.State["stemmen"] as JsonObject ?? []).ToDictionary(kv => kv.Key, kv => Count(kv.Value!["keuze"]!.GetValue<string>()));
+        var remaining = context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).Where(id => !votes.ContainsKey(id)).ToList();
+        var results = new VoteChoice?[] { VoteChoice.Voor, VoteChoice.Tegen, VoteChoice.Onthouding, null }
+            .Select(rest => Tally(context, remaining.Aggregate(new Dictionary<string, VoteChoice>(votes), (all, seat) =>
+            {
+                if (rest is { } choice)
+                {
+                    all[seat] = choice;
+                }
+
+                return all;
+            })).Result)
+            .Distinct()
+            .ToList();
+        return results is [VoteResult.Aangenomen] or [VoteResult.Verworpen];
+    }
+
+    private VoteOutcome Tally(ActivityContext context, IReadOnlyDictionary<string, VoteChoice> votes)
+    {
+        var snapshot = directory.Current;
+        var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
+        var seats = context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        var voters = seats.Select(id => snapshot.Model.FindMember(id)).OfType<Member>()
+            .Select(m => new Voter(m.Id, m.Municipality ?? m.Id, m.Weight)).ToList();
+        return VoteCount.Count(voters, votes.Where(v => voters.Any(x => x.MemberId == v.Key)).Select(v => new CastVote(v.Key, v.Value)).ToList(),
+            Rules(ActivityInputs.Of(context), body));
+    }
+
+    /// <summary>A reminder to every seat that has not chosen yet; none is sent once the round has closed.</summary>
+    private ActivityResult Remind(ActivityContext context)
+    {
+        var snapshot = directory.Current;
+        var inputs = ActivityInputs.Of(context);
+        var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
+        var today = Bestuur.Today(context.Now);
+        var votes = context.State["stemmen"] as JsonObject ?? [];
+        var round = context.State["ronde"]!.GetValue<int>();
+        var termijn = context.State["termijn"]!.AsObject();
+        var deadline = new Deadline(DateOnly.ParseExact(termijn["datum"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            termijn["moment"]!.GetValue<DateTimeOffset>(), termijn["regel"]!.GetValue<string>(), termijn["artikel"]!.GetValue<string>());
+        var reminded = 0;
+        foreach (var seatId in context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).Where(id => !votes.ContainsKey(id)))
+        {
+            if (snapshot.Model.FindMember(seatId) is { } seat && snapshot.Model.SeatHolder(seat, today) is { } holder)
+            {
+                RequestMails.Queue(context, "herinnering", holder, round, ("zetel", seatId), body, deadline, VoteChoices, null, null);
+                reminded++;
+            }
+        }
+
+        context.Journal("herinnering", data: new JsonObject { ["aantal"] = reminded });
+        return ActivityResult.Wait();
     }
 
     private ActivityResult DecideInWriting(ActivityContext context, bool deadlinePassed)
@@ -173,10 +269,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
         var today = Bestuur.Today(context.Now);
         var votes = (context.State["stemmen"] as JsonObject ?? []).Select(kv => (Seat: kv.Key, Choice: kv.Value!["keuze"]!.GetValue<string>())).ToList();
-        var seats = context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
-        var voters = seats.Select(id => snapshot.Model.FindMember(id)).OfType<Member>()
-            .Select(m => new Voter(m.Id, m.Municipality ?? m.Id, m.Weight)).ToList();
-        var outcome = VoteCount.Count(voters, votes.Where(v => voters.Any(x => x.MemberId == v.Seat)).Select(v => new CastVote(v.Seat, Count(v.Choice))).ToList(), Rules(inputs, body));
+        var outcome = Tally(context, votes.ToDictionary(v => v.Seat, v => Count(v.Choice)));
         context.Journal("uitslag", outcome.Result.ToString(), new JsonObject
         {
             ["uitleg"] = outcome.Explanation,

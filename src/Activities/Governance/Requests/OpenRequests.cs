@@ -9,8 +9,9 @@ namespace AdviesRoute.Activities.Governance.Requests;
 /// <param name="AskedOf">Who the request was first addressed to (a member, or a body).</param>
 /// <param name="Addressees">Who must answer it now: the seat's current holder, or the body's members.</param>
 /// <param name="PassedOn">True when the first addressee's term ended and the request passed to the successor.</param>
+/// <param name="Choice">What was chosen so far; the request stays open while the round runs, so it may still change.</param>
 public sealed record OpenRequest(string BookmarkId, string ActivityId, string Kind, string AskedOf, IReadOnlyList<Addressee> Addressees,
-    bool PassedOn, string? Deadline);
+    bool PassedOn, string? Deadline, int? Round = null, string? Choice = null);
 
 public sealed record Addressee(string MemberId, string Name, string Email);
 
@@ -38,17 +39,21 @@ public static class OpenRequests
                 JsonObject o => o["tekst"]?.GetValue<string>(),
                 _ => null,
             };
+            var round = bookmark.Payload["ronde"]?.GetValue<int>();
+            var activityState = state.ActivityStates.GetValueOrDefault(token.ActivityId);
             if (bookmark.Payload["zetel"]?.GetValue<string>() is { } seatId && model.FindMember(seatId) is { } seat)
             {
                 var holder = model.SeatHolder(seat, day);
                 result.Add(new OpenRequest(bookmark.Id, token.ActivityId, bookmark.Name, seat.Name,
-                    holder is null ? [] : [new Addressee(holder.Id, holder.Name, holder.Email)], holder is not null && holder.Id != seat.Id, deadline));
+                    holder is null ? [] : [new Addressee(holder.Id, holder.Name, holder.Email)], holder is not null && holder.Id != seat.Id, deadline,
+                    round, activityState?["stemmen"]?[seatId]?["keuze"]?.GetValue<string>()));
             }
             else if ((bookmark.Payload["orgaan"] ?? bookmark.Payload["groep"])?.GetValue<string>() is { } bodyId && model.FindBody(bodyId) is { } body)
             {
                 var members = model.MembersOf(body.Id, day).Where(m => m.SubstituteFor is null)
                     .Select(m => new Addressee(m.Id, m.Name, m.Email)).ToList();
-                result.Add(new OpenRequest(bookmark.Id, token.ActivityId, bookmark.Name, body.Name, members, false, deadline));
+                result.Add(new OpenRequest(bookmark.Id, token.ActivityId, bookmark.Name, body.Name, members, false, deadline,
+                    round, activityState?["antwoorden"]?[bodyId]?.GetValue<string>()));
             }
         }
 

@@ -25,9 +25,49 @@ public sealed class GovernanceMemberNotFoundException(string memberId) : Excepti
 }
 
 /// <summary>
+/// A change was made against a version of a kind that is no longer the current one (someone else stored a newer one
+/// in between); nothing was stored. The message says in Dutch which version is current, who stored it and when.
+/// </summary>
+public sealed class GovernanceVersionConflictException(string kind, long expected, long current, string? changedBy, DateTimeOffset? changedAt)
+    : Exception(Describe(kind, expected, current, changedBy, changedAt))
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary><see cref="GovernanceKinds.Bestuur"/> or <see cref="GovernanceKinds.Jaarkalender"/>.</summary>
+    public string Kind { get; } = kind;
+
+    /// <summary>The version the change was based on.</summary>
+    public long Expected { get; } = expected;
+
+    /// <summary>The version stored now; 0 when none is stored.</summary>
+    public long Current { get; } = current;
+
+    /// <summary>Who stored the current version; null when none is stored.</summary>
+    public string? ChangedBy { get; } = changedBy;
+
+    /// <summary>When the current version was stored (UTC); null when none is stored.</summary>
+    public DateTimeOffset? ChangedAt { get; } = changedAt;
+
+    private static string Describe(string kind, long expected, long current, string? changedBy, DateTimeOffset? changedAt)
+    {
+        var (subject, pronoun) = kind == GovernanceKinds.Jaarkalender ? ("De jaarkalender", "hem") : ("Het bestuursmodel", "het");
+        if (current == 0 || changedAt is null)
+        {
+            return $"{subject} is nog niet opgeslagen, dus er is geen versie {expected}; laat If-Match weg of geef versie 0.";
+        }
+
+        var at = TimeZoneInfo.ConvertTime(changedAt.Value, Amsterdam);
+        return $"{subject} is intussen gewijzigd (nu versie {current}, door {changedBy} op {at:dd-MM-yyyy HH:mm}); "
+            + $"haal {pronoun} opnieuw op en breng uw wijziging opnieuw aan.";
+    }
+}
+
+/// <summary>
 /// Reads and changes the stored governance model and jaarkalender. Every accepted change is a new version row, written
 /// in one transaction after the whole resulting document passed the same validation as a seed; a refused change
-/// throws <see cref="GovernanceSeedException"/> (every error with its JSON path) and stores nothing.
+/// throws <see cref="GovernanceSeedException"/> (every error with its JSON path) and stores nothing. A change may name
+/// the version it was based on (<c>expectedVersion</c>, the ETag of the GET); when another version was stored in
+/// between it throws <see cref="GovernanceVersionConflictException"/> and stores nothing. Without it the last writer wins.
 /// </summary>
 public sealed class GovernanceStore(
     GovernanceDbContext db,
@@ -68,18 +108,22 @@ public sealed class GovernanceStore(
     }
 
     /// <summary>Replaces the whole model. Refused when it is invalid or when the jaarkalender would no longer fit it.</summary>
+    /// <param name="expectedVersion">The model version the change is based on; null to replace whatever is stored.</param>
     /// <exception cref="GovernanceSeedException">Nothing was stored.</exception>
-    public Task<GovernanceSnapshot> ReplaceModelAsync(string json, string actor, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async stored =>
+    /// <exception cref="GovernanceVersionConflictException">The stored version is not <paramref name="expectedVersion"/>; nothing was stored.</exception>
+    public Task<GovernanceSnapshot> ReplaceModelAsync(string json, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(GovernanceKinds.Bestuur, expectedVersion, async stored =>
         {
             var model = GovernanceSeed.Parse(json);
             return await StoreModelAsync(stored, model, GovernanceSeedWriter.Description(json), actor, GovernanceChanges.Describe(stored.Model, model), cancellationToken);
         }, cancellationToken);
 
     /// <summary>Adds one member (seed shape, e.g. the successor of a member whose term ends).</summary>
+    /// <param name="expectedVersion">The model version the change is based on; null to add to whatever is stored.</param>
     /// <exception cref="GovernanceSeedException">Nothing was stored; paths point into the member (<c>$.email</c>).</exception>
-    public Task<GovernanceSnapshot> AddMemberAsync(string memberJson, string actor, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async stored =>
+    /// <exception cref="GovernanceVersionConflictException">The stored version is not <paramref name="expectedVersion"/>; nothing was stored.</exception>
+    public Task<GovernanceSnapshot> AddMemberAsync(string memberJson, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(GovernanceKinds.Bestuur, expectedVersion, async stored =>
         {
             var member = MemberObject(memberJson);
             var document = ModelDocument(stored);
@@ -92,9 +136,11 @@ public sealed class GovernanceStore(
 
     /// <summary>Replaces one member by the given one (seed shape; <c>id</c> may be left out), e.g. to end a term with <c>to</c>.</summary>
     /// <exception cref="GovernanceMemberNotFoundException">No member has that id; nothing was stored.</exception>
+    /// <param name="expectedVersion">The model version the change is based on; null to change whatever is stored.</param>
     /// <exception cref="GovernanceSeedException">Nothing was stored; paths point into the member (<c>$.to</c>).</exception>
-    public Task<GovernanceSnapshot> ChangeMemberAsync(string memberId, string memberJson, string actor, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async stored =>
+    /// <exception cref="GovernanceVersionConflictException">The stored version is not <paramref name="expectedVersion"/>; nothing was stored.</exception>
+    public Task<GovernanceSnapshot> ChangeMemberAsync(string memberId, string memberJson, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(GovernanceKinds.Bestuur, expectedVersion, async stored =>
         {
             var index = stored.Model?.Members.ToList().FindIndex(m => m.Id == memberId) ?? -1;
             if (index < 0)
@@ -118,9 +164,11 @@ public sealed class GovernanceStore(
         }, cancellationToken);
 
     /// <summary>Replaces the jaarkalender; it is checked against the current model (every meeting of a known body).</summary>
+    /// <param name="expectedVersion">The jaarkalender version the change is based on; null to replace whatever is stored.</param>
     /// <exception cref="GovernanceSeedException">Nothing was stored.</exception>
-    public Task<GovernanceSnapshot> ReplaceCalendarAsync(string json, string actor, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async stored =>
+    /// <exception cref="GovernanceVersionConflictException">The stored version is not <paramref name="expectedVersion"/>; nothing was stored.</exception>
+    public Task<GovernanceSnapshot> ReplaceCalendarAsync(string json, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(GovernanceKinds.Jaarkalender, expectedVersion, async stored =>
         {
             var model = stored.Model ?? throw new GovernanceSeedException([new ValidationError("$", "NoGovernance",
                 "Er is nog geen bestuursmodel opgeslagen; een jaarkalender hoort bij de organen daarvan.")]);
@@ -148,7 +196,7 @@ public sealed class GovernanceStore(
     {
         try
         {
-            var result = await InTransactionAsync(async stored =>
+            var result = await InTransactionAsync(GovernanceKinds.Bestuur, expectedVersion: null, async stored =>
             {
                 if (stored.ModelVersion > 0)
                 {
@@ -225,18 +273,28 @@ public sealed class GovernanceStore(
         return record.Version;
     }
 
-    private Task<GovernanceSnapshot> InTransactionAsync(Func<Stored, Task<GovernanceSnapshot>> change, CancellationToken cancellationToken) =>
-        InTransactionAsync(change, snapshot => snapshot, cancellationToken);
+    private Task<GovernanceSnapshot> InTransactionAsync(
+        string kind, long? expectedVersion, Func<Stored, Task<GovernanceSnapshot>> change, CancellationToken cancellationToken) =>
+        InTransactionAsync(kind, expectedVersion, change, snapshot => snapshot, cancellationToken);
 
     /// <summary>
     /// Reads the current versions and writes the new one inside one write transaction (SQLite: BEGIN IMMEDIATE), so
     /// two changes at once cannot both build on the same version; the snapshot goes to the directory after commit.
+    /// When <paramref name="expectedVersion"/> is given, the current version of <paramref name="kind"/> read inside
+    /// that transaction must be it: a version stored by someone else in between is never silently overwritten.
     /// </summary>
-    private async Task<T> InTransactionAsync<T>(Func<Stored, Task<T>> change, Func<T, GovernanceSnapshot> snapshotOf, CancellationToken cancellationToken)
+    /// <exception cref="GovernanceVersionConflictException">The stored version is another one; nothing was stored.</exception>
+    private async Task<T> InTransactionAsync<T>(
+        string kind, long? expectedVersion, Func<Stored, Task<T>> change, Func<T, GovernanceSnapshot> snapshotOf, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await ReadStoredAsync(cancellationToken);
+        if (expectedVersion is { } expected)
+        {
+            stored.Expect(kind, expected);
+        }
+
         T result;
         try
         {
@@ -315,10 +373,21 @@ public sealed class GovernanceStore(
     /// <summary>The current versions as read inside the transaction; null/0 where nothing is stored yet.</summary>
     private sealed record Stored(
         GovernanceModel? Model, string? ModelJson, string? Description, long ModelVersion,
-        Jaarkalender? Calendar, string? CalendarJson, long CalendarVersion)
+        Jaarkalender? Calendar, string? CalendarJson, long CalendarVersion,
+        Stamp? ModelStamp, Stamp? CalendarStamp)
     {
         public GovernanceSnapshot Snapshot => new(
             Model ?? StoredGovernanceDirectory.EmptyModel, Calendar ?? StoredGovernanceDirectory.EmptyCalendar, ModelVersion, CalendarVersion);
+
+        /// <exception cref="GovernanceVersionConflictException">The current version of <paramref name="kind"/> is not <paramref name="expected"/>.</exception>
+        public void Expect(string kind, long expected)
+        {
+            var (current, stamp) = kind == GovernanceKinds.Jaarkalender ? (CalendarVersion, CalendarStamp) : (ModelVersion, ModelStamp);
+            if (current != expected)
+            {
+                throw new GovernanceVersionConflictException(kind, expected, current, stamp?.Actor, stamp?.At);
+            }
+        }
 
         public static Stored From(GovernanceVersionRecord? model, GovernanceVersionRecord? calendar, DeadlineCalculator deadlines)
         {
@@ -326,7 +395,14 @@ public sealed class GovernanceStore(
             return new Stored(
                 parsed, model?.Json, model is null ? null : GovernanceSeedWriter.Description(model.Json), model?.Version ?? 0,
                 calendar is null ? null : JaarkalenderSeed.Parse(calendar.Json, parsed ?? StoredGovernanceDirectory.EmptyModel, deadlines),
-                calendar?.Json, calendar?.Version ?? 0);
+                calendar?.Json, calendar?.Version ?? 0,
+                Stamp.Of(model), Stamp.Of(calendar));
         }
+    }
+
+    /// <summary>Who stored a version and when.</summary>
+    private sealed record Stamp(string Actor, DateTimeOffset At)
+    {
+        public static Stamp? Of(GovernanceVersionRecord? row) => row is null ? null : new Stamp(row.Actor, Utc(row.CreatedAt));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,6 +31,7 @@ internal sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler>
                 Problem(StatusCodes.Status422UnprocessableEntity, "Niet aanvaard", exception.Message),
             DefinitionValidationException invalid => InvalidDefinition(invalid),
             GovernanceSeedException invalid => InvalidGovernance(invalid),
+            GovernanceVersionConflictException conflict => VersionConflict(conflict),
             BadHttpRequestException badRequest => UnreadableRequest(badRequest),
             _ => null,
         };
@@ -62,6 +64,19 @@ internal sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler>
         problem.Extensions["errors"] = exception.Errors
             .Select(e => new DefinitionError(e.Path, e.Code, e.Message, e.Line, e.Position))
             .ToList();
+        return problem;
+    }
+
+    /// <summary>
+    /// A change based on a version that someone else replaced in between (<c>If-Match</c>): nothing was stored; the
+    /// detail names the current version, who stored it and when, also as extensions for a client to show.
+    /// </summary>
+    private static ProblemDetails VersionConflict(GovernanceVersionConflictException exception)
+    {
+        var problem = Problem(StatusCodes.Status412PreconditionFailed, "Gewijzigd door een ander", exception.Message);
+        problem.Extensions["currentVersion"] = exception.Current;
+        problem.Extensions["changedBy"] = exception.ChangedBy;
+        problem.Extensions["changedAt"] = exception.ChangedAt;
         return problem;
     }
 

@@ -7,7 +7,8 @@ namespace AdviesRoute.Host.Api.Governance;
 
 /// <summary>
 /// <c>PUT /api/governance/members/{memberId}</c>: replaces one member by the one sent (seed shape, <c>id</c> may be
-/// left out), e.g. with <c>to</c> set to end the term, or a new <c>email</c>. The id itself never changes.
+/// left out), e.g. with <c>to</c> set to end the term, or a new <c>email</c>. The id itself never changes. With
+/// <c>If-Match: "N"</c> it is refused (412) when the model is no longer at version N.
 /// </summary>
 public static class ChangeMember
 {
@@ -21,10 +22,16 @@ public static class ChangeMember
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        if (!GovernanceRequest.TryExpectedVersion(request, out var expectedVersion, out var problem))
+        {
+            return problem;
+        }
+
         var json = await GovernanceRequest.ReadJsonAsync(request, cancellationToken);
         try
         {
-            var snapshot = await store.ChangeMemberAsync(memberId, json, GovernanceRequest.Actor(user), cancellationToken);
+            var snapshot = await store.ChangeMemberAsync(memberId, json, GovernanceRequest.Actor(user), expectedVersion, cancellationToken);
+            GovernanceRequest.SetETag(request.HttpContext.Response, snapshot.ModelVersion);
             return TypedResults.Ok(new Response(snapshot.ModelVersion, memberId));
         }
         catch (GovernanceMemberNotFoundException ex)

@@ -4,14 +4,20 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AdviesRoute.Host.Api.Governance;
 
-/// <summary><c>GET /api/jaarkalender</c>: the current jaarkalender (meetings and P&amp;C milestones) with its version.</summary>
+/// <summary><c>GET /api/jaarkalender</c>: the current jaarkalender (meetings and P&amp;C milestones) with its version, also as <c>ETag</c>.</summary>
 public static class GetJaarkalender
 {
     internal static async Task<Results<Ok<GovernanceDocumentResponse>, ProblemHttpResult>> HandleAsync(
+        HttpResponse response,
         [FromServices] GovernanceStore store,
         CancellationToken cancellationToken)
     {
         var stored = await store.LatestAsync(GovernanceKinds.Jaarkalender, cancellationToken);
+        if (stored is not null)
+        {
+            GovernanceRequest.SetETag(response, stored.Version);
+        }
+
         return stored is null
             ? GovernanceRequest.NothingStored("jaarkalender")
             : TypedResults.Ok(GovernanceDocumentResponse.From(stored));

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -6,7 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdviesRoute.Host.Api.Governance;
 
-/// <summary>What the governance use cases share: the raw JSON of a request and the answer with a stored document.</summary>
+/// <summary>
+/// What the governance use cases share: the raw JSON of a request, the answer with a stored document, and the
+/// optimistic concurrency of HTTP: the version as <c>ETag: "N"</c>, a change based on it with <c>If-Match: "N"</c>.
+/// </summary>
 internal static class GovernanceRequest
 {
     /// <summary>
@@ -20,6 +25,46 @@ internal static class GovernanceRequest
     }
 
     public static string Actor(ClaimsPrincipal user) => ApiTrigger.For(user).Actor ?? "onbekend";
+
+    /// <summary>Sets <c>ETag: "N"</c>: the version a later change quotes in <c>If-Match</c>.</summary>
+    public static void SetETag(HttpResponse response, long version) =>
+        response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>
+    /// The version named by <c>If-Match</c> (<c>"N"</c> as the ETag gave it, or a bare <c>N</c>); null without the
+    /// header or with <c>*</c> (any version: the last writer wins). Anything else is a 400 in <paramref name="problem"/>.
+    /// </summary>
+    public static bool TryExpectedVersion(HttpRequest request, out long? expectedVersion, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        expectedVersion = null;
+        problem = null;
+        var values = request.Headers.IfMatch;
+        if (values.Count == 0)
+        {
+            return true;
+        }
+
+        var value = values.Count == 1 ? values[0]?.Trim() ?? "" : "";
+        if (value == "*")
+        {
+            return true;
+        }
+
+        if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
+        {
+            value = value[1..^1];
+        }
+
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            expectedVersion = version;
+            return true;
+        }
+
+        problem = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ongeldig verzoek",
+            detail: $"If-Match '{string.Join(", ", values.ToArray())}' is geen versienummer; geef de ETag van de GET (bijvoorbeeld \"4\"), of * voor elke versie.");
+        return false;
+    }
 
     public static ProblemHttpResult NothingStored(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: $"Er is nog geen {what} opgeslagen.");

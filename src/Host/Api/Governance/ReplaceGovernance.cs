@@ -7,21 +7,28 @@ namespace AdviesRoute.Host.Api.Governance;
 
 /// <summary>
 /// <c>PUT /api/governance</c>: replaces the whole model by a seed-shaped document. A refused document (400 with every
-/// error and its path) stores nothing; so does an unchanged one (the version stays).
+/// error and its path) stores nothing; so does an unchanged one (the version stays). With <c>If-Match: "N"</c> it
+/// is refused (412) when the stored version is no longer N. The answer carries the new version as <c>ETag</c>.
 /// </summary>
 public static class ReplaceGovernance
 {
     /// <param name="Version">The current version of the model after the call.</param>
     public sealed record Response(long Version);
 
-    internal static async Task<Ok<Response>> HandleAsync(
+    internal static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
         HttpRequest request,
         [FromServices] GovernanceStore store,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        if (!GovernanceRequest.TryExpectedVersion(request, out var expectedVersion, out var problem))
+        {
+            return problem;
+        }
+
         var json = await GovernanceRequest.ReadJsonAsync(request, cancellationToken);
-        var snapshot = await store.ReplaceModelAsync(json, GovernanceRequest.Actor(user), cancellationToken);
+        var snapshot = await store.ReplaceModelAsync(json, GovernanceRequest.Actor(user), expectedVersion, cancellationToken);
+        GovernanceRequest.SetETag(request.HttpContext.Response, snapshot.ModelVersion);
         return TypedResults.Ok(new Response(snapshot.ModelVersion));
     }
 }

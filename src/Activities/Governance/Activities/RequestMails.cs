@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Workflows.Activities;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>
+/// The mails that ask a person to act (vote, advise, give a zienswijze, answer for a college), written to the outbox
+/// in the same transaction as the step. Each names the step, its round and the seat or body, so the host can make
+/// the person's own link for it (one per person, per step, per round) and find the open request when it is used.
+/// The subject and text are templates with {naam}, {titel}, {orgaan} and {uiterlijk}; the host escapes the values.
+/// </summary>
+public static class RequestMails
+{
+    public const string OutboxKind = "verzoek";
+
+    /// <summary>The request kinds, each with its Dutch default subject and text.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Subject, string Text)> Defaults = new Dictionary<string, (string, string)>
+    {
+        ["verzoekStem"] = ("Verzoek om uw stem: {titel}",
+            "Beste {naam},\n\nHet {orgaan} besluit schriftelijk over \"{titel}\". Wilt u uw stem uitbrengen, {uiterlijk}?"),
+        ["verzoekAdvies"] = ("Verzoek om advies: {titel}",
+            "Beste {naam},\n\nDe {orgaan} adviseert schriftelijk over \"{titel}\". Wilt u uw advies geven, {uiterlijk}?"),
+        ["verzoekZienswijze"] = ("Verzoek om een zienswijze: {titel}",
+            "Beste {naam},\n\nHet dagelijks bestuur vraagt de {orgaan} om een zienswijze op \"{titel}\". De raad kan zijn zienswijze geven {uiterlijk}."),
+        ["verzoekColleges"] = ("Verzoek om terugkoppeling van het college: {titel}",
+            "Beste {naam},\n\nHet dagelijks bestuur legt \"{titel}\" voor aan het {orgaan}. Laat u weten of het college instemt of bedenkingen heeft, {uiterlijk}?"),
+        ["herinnering"] = ("Herinnering: {titel}",
+            "Beste {naam},\n\nWij hebben uw reactie op \"{titel}\" nog niet ontvangen. De termijn loopt af: {uiterlijk}."),
+    };
+
+    /// <summary>Queues the request mail for one person.</summary>
+    /// <param name="target">The seat (<c>zetel</c>, a member id) or the body (<c>orgaan</c>) the request belongs to.</param>
+    public static void Queue(ActivityContext context, string kind, Member to, int round, (string Name, string Value) target, Body body,
+        Deadline deadline, IReadOnlyList<string> choices, string? subject, string? text)
+    {
+        var (defaultSubject, defaultText) = Defaults[kind == "herinnering" ? "herinnering" : kind];
+        context.AddOutboxMessage(OutboxKind, new JsonObject
+        {
+            ["soort"] = kind,
+            ["activiteit"] = context.ActivityId,
+            ["ronde"] = round,
+            [target.Name] = target.Value,
+            ["aan"] = Bestuur.Person(to),
+            ["orgaanNaam"] = body.Name,
+            ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)c).ToArray()),
+            ["uiterlijk"] = deadline.Display,
+            ["verlooptOp"] = deadline.Moment.ToString("O", CultureInfo.InvariantCulture),
+            ["onderwerp"] = subject ?? defaultSubject,
+            ["tekst"] = text ?? defaultText,
+            ["voorstel"] = new JsonObject
+            {
+                ["titel"] = context.WorkflowInput["titel"]?.DeepClone(),
+                ["samenvatting"] = context.WorkflowInput["samenvatting"]?.DeepClone(),
+                ["documenten"] = context.WorkflowInput["documenten"]?.DeepClone(),
+            },
+        });
+    }
+
+    /// <summary>The reminder moments: N working days before the deadline's day, at 09:00 in the Netherlands, still ahead.</summary>
+    public static IEnumerable<(int Days, DateTimeOffset At)> ReminderMoments(WorkingDayCalendar calendar, Deadline deadline, IReadOnlyList<string> offsets, DateTimeOffset now)
+    {
+        foreach (var offset in offsets)
+        {
+            if (!int.TryParse(offset, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days <= 0)
+            {
+                throw new InvalidOperationException($"Invoer 'herinneringen': '{offset}' is geen aantal werkdagen.");
+            }
+
+            var day = calendar.AddWorkingDays(deadline.Date, -days);
+            var at = DeadlineCalculator.EndOfDay(day).AddHours(-14).AddMinutes(-59); // 09:00 local, summer or winter
+            if (at > now)
+            {
+                yield return (days, at);
+            }
+        }
+    }
+}
