@@ -4,6 +4,8 @@ using AdviesRoute.Host.Api.Errors;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Health;
 using AdviesRoute.Host.Jobs;
+using AdviesRoute.Host.Links;
+using AdviesRoute.Host.Mail;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Testing;
 using AdviesRoute.Workflows.Persistence;
@@ -56,8 +58,10 @@ public static class HostExtensions
         });
 
         services.AddRazorPages();
+        services.AddRequestLinks();
         services.AddAdviesRouteJobs();
         services.AddAdviesRouteHealth();
+        services.AddAdviesRouteMail(builder.Configuration, builder.Environment);
         return builder;
     }
 
@@ -79,6 +83,7 @@ public static class HostExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealth();
         app.MapRazorPages();

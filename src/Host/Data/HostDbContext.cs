@@ -18,9 +18,17 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The personal links in request mails, by the hash of their token.</summary>
+    public DbSet<Links.MailLink> MailLinks => Set<Links.MailLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.Entity<HostUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+        builder.Entity<Links.MailLink>(e =>
+        {
+            e.HasKey(l => l.TokenHash);
+            e.HasIndex(l => new { l.InstanceId, l.ActivityId, l.Round });
+        });
     }
 }

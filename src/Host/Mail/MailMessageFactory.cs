@@ -27,7 +27,10 @@ internal sealed class MailMessageFactory(IOptions<MailOptions> options, TimeProv
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         foreach (var attachment in mail.Attachments)
         {
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            // Base64 keeps the bytes exact: a text attachment such as an .ics must keep its CRLF line ends (RFC 5545),
+            // which a 7bit or quoted-printable text part may lose when written with the platform's line ends.
+            var part = (MimePart)body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            part.ContentTransferEncoding = ContentEncoding.Base64;
         }
 
         message.Body = body.ToMessageBody();

@@ -89,13 +89,13 @@ public static class MailPayload
         }
 
         var errors = new List<string>();
-        var to = dto?.To?.Where(t => t is not null).ToList() ?? [];
+        var to = dto?.To?.OfType<AddressDto>().ToList() ?? [];
         if (to.Count == 0)
         {
             errors.Add("'to' heeft geen ontvanger");
         }
 
-        errors.AddRange(to.Where(t => string.IsNullOrWhiteSpace(t.Email) || !MailboxAddress.TryParse(t.Email, out _)).Select(t => $"'{t.Email}' is geen e-mailadres"));
+        errors.AddRange(to.Where(t => !IsBareAddress(t.Email)).Select(t => $"'{t.Email}' is geen e-mailadres"));
         if (string.IsNullOrWhiteSpace(dto?.Subject))
         {
             errors.Add("'subject' ontbreekt");
@@ -106,7 +106,7 @@ public static class MailPayload
             errors.Add("'htmlBody' en 'textBody' ontbreken allebei");
         }
 
-        var attachments = dto?.Attachments?.Where(a => a is not null).ToList() ?? [];
+        var attachments = dto?.Attachments?.OfType<AttachmentDto>().ToList() ?? [];
         foreach (var attachment in attachments)
         {
             if (string.IsNullOrWhiteSpace(attachment.FileName) || attachment.ContentBase64 is null)
@@ -133,13 +133,16 @@ public static class MailPayload
             attachments.Select(a => new MailAttachment(a.FileName!, a.ContentType!, a.ContentBase64!)).ToList());
     }
 
+    private static bool IsBareAddress(string? email) =>
+        !string.IsNullOrWhiteSpace(email) && MailboxAddress.TryParse(email, out var parsed) && parsed.Address == email.Trim() && parsed.Address.Contains('@', StringComparison.Ordinal);
+
     private static Dto ToDto(OutgoingMail mail) => new(
         mail.MessageId,
-        mail.To.Select(t => new AddressDto(t.Name, t.Email)).ToList(),
+        mail.To.Select(t => (AddressDto?)new AddressDto(t.Name, t.Email)).ToList(),
         mail.Subject,
         mail.HtmlBody,
         mail.TextBody,
-        mail.Attachments.Select(a => new AttachmentDto(a.FileName, a.ContentType, a.Content)).ToList());
+        mail.Attachments.Select(a => (AttachmentDto?)new AttachmentDto(a.FileName, a.ContentType, a.Content)).ToList());
 
     // byte[] travels as a base64 string in System.Text.Json, hence the property name.
     private sealed record Dto(string? MessageId, List<AddressDto?>? To, string? Subject, string? HtmlBody, string? TextBody, List<AttachmentDto?>? Attachments);

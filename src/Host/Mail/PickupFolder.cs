@@ -18,6 +18,9 @@ public sealed partial class PickupFolder(IOptions<MailOptions> options, TimeProv
 {
     private const string Extension = ".eml";
 
+    // An .eml file has CRLF line ends, as on the wire, whatever the platform's are.
+    private static readonly FormatOptions EmlFormat = CreateEmlFormat();
+
     // Writes of the same Message-Id must not race to create two files.
     private readonly SemaphoreSlim _writing = new(1, 1);
 
@@ -38,7 +41,7 @@ public sealed partial class PickupFolder(IOptions<MailOptions> options, TimeProv
             {
                 await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
                 {
-                    await message.WriteToAsync(FormatOptions.Default, stream, cancellationToken);
+                    await message.WriteToAsync(EmlFormat, stream, cancellationToken);
                     stream.Flush(flushToDisk: true);
                 }
 
@@ -114,6 +117,13 @@ public sealed partial class PickupFolder(IOptions<MailOptions> options, TimeProv
         {
             return null;
         }
+    }
+
+    private static FormatOptions CreateEmlFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 
     /// <summary>The Message-Id as it may stand in a file name: letters, digits, <c>.</c>, <c>-</c> and <c>@</c>; anything else becomes <c>_</c>.</summary>

@@ -18,10 +18,10 @@ internal sealed class SmtpMailSender(IOptions<MailOptions> options, MailMessageF
         using var client = new RecipientTolerantSmtpClient();
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, ToMailKit(smtp.Security), cancellationToken);
+            await client.ConnectAsync(smtp.Host!, smtp.Port, ToMailKit(smtp.Security), cancellationToken);
             if (!string.IsNullOrEmpty(smtp.UserName))
             {
-                await client.AuthenticateAsync(smtp.UserName, smtp.Password, cancellationToken);
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
             }
 
             await client.SendAsync(message, cancellationToken);

@@ -49,6 +49,9 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string DatabasePath => Path.Combine(Folder, "adviesroute.db");
 
+    /// <summary>The pickup folder: every mail the host sends when no SMTP server is configured, as .eml.</summary>
+    public string MailFolder => Path.Combine(Folder, "mail");
+
     public LogCapture Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -68,6 +71,10 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Security:ApiKeys:1:Key", ProcessOwnerKey);
         builder.UseSetting("Security:ApiKeys:1:Roles:0", "processowner");
         builder.UseSetting("Workflows:TimerPollMilliseconds", "50");
+
+        // Mail without an SMTP server lands in this fixture's own pickup folder; the link key lives beside the database.
+        builder.UseSetting("Mail:PickupFolder", MailFolder);
+        builder.UseSetting("Links:KeyFile", Path.Combine(Folder, "link-key"));
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

@@ -132,7 +132,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
                 Validate(entry);
                 var given = context.State["antwoorden"] as JsonObject ?? [];
                 context.State["antwoorden"] = given;
-                given[bodyId] = answer;
+                given[bodyId] = new JsonObject { ["antwoord"] = answer, ["op"] = context.Now, ["door"] = entry["door"]?.DeepClone() };
                 context.Journal("antwoord", answer, new JsonObject
                 {
                     ["orgaan"] = bodyId,

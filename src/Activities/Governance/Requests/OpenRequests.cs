@@ -53,7 +53,7 @@ public static class OpenRequests
                 var members = model.MembersOf(body.Id, day).Where(m => m.SubstituteFor is null)
                     .Select(m => new Addressee(m.Id, m.Name, m.Email)).ToList();
                 result.Add(new OpenRequest(bookmark.Id, token.ActivityId, bookmark.Name, body.Name, members, false, deadline,
-                    round, activityState?["antwoorden"]?[bodyId]?.GetValue<string>()));
+                    round, activityState?["antwoorden"]?[bodyId]?["antwoord"]?.GetValue<string>()));
             }
         }
 

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdviesRoute.Host.Links;
+
+/// <summary>What a personal link leads to now.</summary>
+public enum LinkStatus
+{
+    /// <summary>No such token (unknown, altered or random): the page reveals nothing.</summary>
+    NotFound,
+
+    /// <summary>The round is open and the person may choose, or change the choice.</summary>
+    Open,
+
+    /// <summary>The round has closed; the page only shows what was chosen.</summary>
+    Closed,
+
+    /// <summary>The step was entered again after rework: this link's round is over.</summary>
+    EarlierRound,
+
+    /// <summary>The step's deadline has passed.</summary>
+    Expired,
+
+    /// <summary>The person's term ended: the request passed to the successor.</summary>
+    PassedOn,
+}
+
+/// <summary>A link and the request it leads to, as they stand.</summary>
+public sealed record ResolvedLink(LinkStatus Status, MailLink? Link, JsonObject? Proposal = null, string? BookmarkId = null,
+    IReadOnlyList<string>? Choices = null, string? Choice = null, DateTimeOffset? ChosenAt = null, string? Deadline = null,
+    string? BodyName = null, string? Successor = null);
+
+/// <summary>
+/// Finds the open request behind a link by its step, round and seat (or body), never by a bookmark id: a seat's
+/// request is re-opened after each choice, and a step entered again starts a new round.
+/// </summary>
+public sealed class LinkResolver(HostDbContext host, WorkflowDbContext engine, IGovernanceDirectory directory, TimeProvider time)
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public async Task<ResolvedLink> ResolveAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!LinkTokens.LooksLikeToken(token))
+        {
+            return new ResolvedLink(LinkStatus.NotFound, null);
+        }
+
+        var hash = LinkTokens.Hash(token!);
+        var link = await host.MailLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
+        if (link is null)
+        {
+            return new ResolvedLink(LinkStatus.NotFound, null);
+        }
+
+        var stateJson = await engine.Instances.AsNoTracking().Where(i => i.Id == link.InstanceId).Select(i => i.StateJson).FirstOrDefaultAsync(cancellationToken);
+        if (stateJson is null)
+        {
+            return new ResolvedLink(LinkStatus.NotFound, null);
+        }
+
+        var state = JsonSerializer.Deserialize<InstanceState>(stateJson, WorkflowJson.Options)!;
+        var activity = state.ActivityStates.GetValueOrDefault(link.ActivityId);
+        var (choice, chosenAt) = ChoiceOf(activity, link);
+        var waiting = state.Waiting().FirstOrDefault(w => w.Token.ActivityId == link.ActivityId
+            && w.Bookmark.Payload?["ronde"]?.GetValue<int>() == link.Round
+            && w.Bookmark.Payload?[link.TargetKind]?.GetValue<string>() == link.TargetId
+            && w.Bookmark.DueAt is null);
+        var snapshot = directory.Current;
+        var bodyName = waiting.Bookmark?.Payload?["orgaan"]?.GetValue<string>() is { } bodyId ? snapshot.Model.FindBody(bodyId)?.Name : null;
+        var resolved = new ResolvedLink(LinkStatus.Open, link, state.Input, waiting.Bookmark?.Id,
+            waiting.Bookmark?.Payload?["keuzes"] is JsonArray choices ? choices.Select(c => c!.GetValue<string>()).ToList() : [],
+            choice, chosenAt, waiting.Bookmark?.Payload?["uiterlijk"]?.GetValue<string>(), bodyName);
+
+        var expired = time.GetUtcNow().UtcDateTime > link.ExpiresAt;
+        if (waiting.Bookmark is null)
+        {
+            var currentRound = activity?["ronde"]?.GetValue<int>() ?? link.Round;
+            return resolved with
+            {
+                Status = currentRound > link.Round ? LinkStatus.EarlierRound : expired && choice is null ? LinkStatus.Expired : LinkStatus.Closed,
+            };
+        }
+
+        if (expired)
+        {
+            return resolved with { Status = LinkStatus.Expired };
+        }
+
+        if (link.TargetKind == "zetel" && snapshot.Model.FindMember(link.TargetId) is { } seat)
+        {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+            var holder = snapshot.Model.SeatHolder(seat, today);
+            var member = snapshot.Model.FindMember(link.MemberId);
+            var mayAct = holder is not null && (holder.Id == link.MemberId || member?.SubstituteFor == holder.Id);
+            if (!mayAct)
+            {
+                return resolved with { Status = LinkStatus.PassedOn, Successor = holder?.Name };
+            }
+        }
+
+        return resolved;
+    }
+
+    private static (string? Choice, DateTimeOffset? At) ChoiceOf(JsonObject? activity, MailLink link)
+    {
+        var entry = link.TargetKind == "zetel" ? activity?["stemmen"]?[link.TargetId] : activity?["antwoorden"]?[link.TargetId];
+        var choice = (entry?["keuze"] ?? entry?["antwoord"])?.GetValue<string>();
+        var at = entry?["op"] is JsonValue v && DateTimeOffset.TryParse(v.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment) ? moment : (DateTimeOffset?)null;
+        return (choice, at);
+    }
+}

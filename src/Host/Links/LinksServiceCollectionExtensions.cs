@@ -1,0 +1,18 @@
+using AdviesRoute.Workflows.Outbox;
+
+namespace AdviesRoute.Host.Links;
+
+internal static class LinksServiceCollectionExtensions
+{
+    /// <summary>The personal links of request mails: options, tokens, the outbox handler that sends them, the page's resolver and limits.</summary>
+    public static IServiceCollection AddRequestLinks(this IServiceCollection services)
+    {
+        services.AddOptions<RequestLinkOptions>().BindConfiguration(RequestLinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LinkTokens>();
+        services.AddScoped<LinkResolver>();
+        services.AddScoped<IOutboxHandler, RequestMailHandler>();
+        services.AddScoped<IOutboxHandler, NotificationMailHandler>();
+        services.AddLinkRateLimits();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+namespace AdviesRoute.Host.Links;
+
+/// <summary>
+/// A personal link from a request mail: bound to one person, one step and one round, and stored only by the hash of
+/// its token (the token itself is in the mail and nowhere else).
+/// </summary>
+public sealed class MailLink
+{
+    /// <summary>SHA-256 of the token, hex.</summary>
+    public string TokenHash { get; set; } = "";
+    public string InstanceId { get; set; } = "";
+    public string ActivityId { get; set; } = "";
+    public int Round { get; set; }
+
+    /// <summary>"zetel" (a seat of a body that votes or advises) or "orgaan" (a council or college that answers).</summary>
+    public string TargetKind { get; set; } = "";
+    public string TargetId { get; set; } = "";
+    public string MemberId { get; set; } = "";
+    public string MemberName { get; set; } = "";
+    public string Email { get; set; } = "";
+
+    /// <summary>The kind of request: verzoekStem, verzoekAdvies, verzoekZienswijze, verzoekColleges.</summary>
+    public string Kind { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>The step's deadline: after it the link only says it has expired.</summary>
+    public DateTime ExpiresAt { get; set; }
+}

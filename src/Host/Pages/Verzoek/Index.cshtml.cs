@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using AdviesRoute.Host.Links;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace AdviesRoute.Host.Pages.Verzoek;
+
+/// <summary>
+/// The page behind a personal link in a request mail. GET only shows (mail scanners open links); POST records the
+/// choice, with an anti-forgery token, and may be sent again safely: the form's own id makes a replay a no-op.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(LinkRateLimits.Policy)]
+public sealed class IndexModel(LinkResolver resolver, IWorkflowRuntime runtime, IOptions<RequestLinkOptions> options, ILogger<IndexModel> logger) : PageModel
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public ResolvedLink Resolved { get; private set; } = new(LinkStatus.NotFound, null);
+
+    /// <summary>A fresh id per form shown: the same POST sent twice is applied once.</summary>
+    public string FormId { get; private set; } = "";
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string Contact => options.Value.Contact;
+
+    public async Task<IActionResult> OnGetAsync(string token, string? vastgelegd, CancellationToken cancellationToken)
+    {
+        Resolved = await resolver.ResolveAsync(token, cancellationToken);
+        FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        if (vastgelegd == "1" && Resolved.Choice is not null)
+        {
+            Message = "Uw keuze is vastgelegd.";
+        }
+
+        return Shown();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, string? keuze, string? toelichting, string? formulier, CancellationToken cancellationToken)
+    {
+        Resolved = await resolver.ResolveAsync(token, cancellationToken);
+        FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        if (Resolved.Status != LinkStatus.Open)
+        {
+            return Shown(); // closed, expired, passed on or unknown: the page says which, and nothing is recorded
+        }
+
+        if (keuze is null || !(Resolved.Choices ?? []).Contains(keuze))
+        {
+            Error = "Kies een van de knoppen.";
+            return Page();
+        }
+
+        if (formulier is not { Length: 32 } || !formulier.All(char.IsAsciiHexDigitLower))
+        {
+            Error = "Het formulier is niet volledig verstuurd; probeer het opnieuw.";
+            return Page();
+        }
+
+        var link = Resolved.Link!;
+        var remark = string.IsNullOrWhiteSpace(toelichting) ? null : toelichting.Trim();
+        var input = link.TargetKind == "zetel"
+            ? (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["lid"] = link.MemberId, ["keuze"] = keuze, ["toelichting"] = remark }
+            : new System.Text.Json.Nodes.JsonObject { ["lid"] = link.MemberId, ["antwoord"] = keuze, ["tekst"] = remark };
+        try
+        {
+            var summary = await runtime.ResumeAsync(link.InstanceId, Resolved.BookmarkId!, input,
+                new Trigger(link.MemberName, Channel.Link, $"link:{link.TokenHash[..24]}:{formulier}"), cancellationToken);
+            if (summary.AlreadyApplied)
+            {
+                Resolved = await resolver.ResolveAsync(token, cancellationToken);
+                Message = "Deze keuze was al vastgelegd.";
+                return Page();
+            }
+        }
+        catch (ResumeRejectedException ex)
+        {
+            Error = ex.Message;
+            return Page();
+        }
+        catch (WorkflowException ex)
+        {
+            // The request closed between showing and posting (e.g. the majority was reached meanwhile).
+            logger.LogInformation("Link choice not applied: {Message}", ex.Message);
+            Resolved = await resolver.ResolveAsync(token, cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage(new { token, vastgelegd = "1" });
+    }
+
+    /// <summary>The page, with 404 for a token that leads nowhere (the same for an unknown, altered or random one).</summary>
+    private PageResult Shown()
+    {
+        var page = Page();
+        if (Resolved.Status == LinkStatus.NotFound)
+        {
+            page.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return page;
+    }
+
+    public static string Label(string choice) => choice switch
+    {
+        "voor" => "Voor",
+        "tegen" => "Tegen",
+        "onthouding" => "Onthouding",
+        "positief" => "Positief",
+        "positiefMetKanttekeningen" => "Positief met kanttekeningen",
+        "negatief" => "Negatief",
+        "geenZienswijze" => "Geen zienswijze",
+        "instemming" => "Instemming",
+        "bedenkingen" => "Bedenkingen",
+        _ => choice,
+    };
+
+    public static string Heading(string? kind) => kind switch
+    {
+        "verzoekStem" => "Uw stem wordt gevraagd",
+        "verzoekAdvies" => "Uw advies wordt gevraagd",
+        "verzoekZienswijze" => "Zienswijze van de raad",
+        "verzoekColleges" => "Terugkoppeling van het college",
+        _ => "Verzoek",
+    };
+
+    public static string Date(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+}
