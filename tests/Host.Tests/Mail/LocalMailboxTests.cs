@@ -38,7 +38,7 @@ public sealed class LocalMailboxTests(MailHostFixture host) : IClassFixture<Mail
             .And.Contain("srcdoc=\"&lt;base target=&quot;_top&quot;&gt;&lt;p&gt;Beste Anna,&lt;/p&gt;")
             .And.Contain("<pre style=\"white-space: pre-wrap; overflow-wrap: anywhere;\">Beste Anna,")
             .And.Contain("vergadering.ics</a>")
-            .And.Contain("(text/calendar, 30 bytes)")
+            .And.Contain("(text/calendar, 32 bytes)")
             .And.NotContain("allow-scripts").And.NotContain("allow-same-origin");
 
         using var download = await admin.GetAsync($"/Mailbox/Message/{id}?handler=Attachment&index=0");

@@ -38,7 +38,7 @@ public sealed class SmtpDeliveryTests(MaildevHostFixture host) : IClassFixture<M
         alternative.Select(p => p.ContentType.MimeType).Should().Equal("text/plain", "text/html");
         message.TextBody.Should().Be("Beste Anna,\n\nWilt u uw stem uitbrengen? https://adviesroute.example.org/stem/abc");
         message.HtmlBody.Should().Be("<p>Beste Anna,</p><p>Wilt u uw stem uitbrengen? <a href=\"https://adviesroute.example.org/stem/abc\">Stem uitbrengen</a></p>");
-        var attachment = message.Attachments.Should().ContainSingle().Which.Should().BeOfType<MimePart>().Subject;
+        var attachment = message.Attachments.Should().ContainSingle().Which.Should().BeAssignableTo<MimePart>().Subject;
         attachment.FileName.Should().Be("vergadering.ics");
         attachment.ContentType.MimeType.Should().Be("text/calendar");
         using var content = new MemoryStream();

@@ -27,6 +27,8 @@ namespace AdviesRoute.Activities.Governance.Activities;
     Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
 [Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
     Description = "Schriftelijk: een herinnering aan wie nog niet koos, zoveel werkdagen vóór het einde van de termijn.", DefaultJson = "[\"2\"]")]
+[Input("vroegBesluiten", InputType.Boolean, DisplayName = "Besluiten zodra de uitkomst vaststaat",
+    Description = "Schriftelijk: de ronde sluit zodra de overige stemmen de uitkomst niet meer kunnen veranderen; uit: pas als iedereen koos of de termijn verstreek.", DefaultJson = "true")]
 [Input("mailOnderwerp", InputType.String, DisplayName = "Onderwerp van de mail",
     Description = "Schriftelijk: met {naam}, {titel}, {orgaan} en {uiterlijk}; leeg is de standaardtekst.")]
 [Input("mailTekst", InputType.Text, DisplayName = "Tekst van de mail",
@@ -193,7 +195,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         });
 
         var seats = context.State["zetels"]!.AsArray().Count;
-        if (votes.Count >= seats || OutcomeIsCertain(context))
+        if (votes.Count >= seats || (context.GetInput<bool?>("vroegBesluiten") != false && OutcomeIsCertain(context)))
         {
             return DecideInWriting(context, deadlinePassed: false);
         }

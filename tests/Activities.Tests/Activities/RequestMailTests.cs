@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Tests.Support;
+
+namespace AdviesRoute.Activities.Tests.Activities;
+
+/// <summary>The request mails a written round writes to the outbox: one per seat, reminders only to who has not chosen, none after.</summary>
+public sealed class RequestMailTests
+{
+    private static string WrittenDb(string reminders, bool early = true) => $$"""
+        {
+          "definitionId": "schriftelijk-db-mail",
+          "name": "Schriftelijk besluit met herinneringen",
+          "root": {
+            "type": "Flowchart",
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": {{reminders}}, "vroegBesluiten": {{(early ? "true" : "false")}},
+                "mailTekst": "Beste {naam}, stem over {titel} ({orgaan}), {uiterlijk}." } },
+              { "id": "einde", "type": "End", "inputs": { "result": "klaar" } }
+            ],
+            "connections": [
+              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
+              { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
+              { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
+              { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
+              { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
+              { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
+            ]
+          }
+        }
+        """;
+
+    private static async Task<List<JsonObject>> RequestsAsync(GovernanceEngine engine, string id, string kind) =>
+        (await engine.OutboxAsync(id)).Where(m => m.Kind == "verzoek").Select(m => JsonNode.Parse(m.PayloadJson)!.AsObject())
+            .Where(p => p["soort"]!.GetValue<string>() == kind).ToList();
+
+    [Fact]
+    public async Task A_reminder_goes_only_to_members_who_have_not_voted_and_none_after_the_decision()
+    {
+        // Monday 5 October 2026: two weeks, until Monday 19 October 23:59. Reminders 3 and 1 working days before:
+        // Wednesday 14 October and Friday 16 October, at 09:00.
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 10, 5));
+        await engine.Host.SaveAsync(WrittenDb("""["3", "1"]"""));
+        var id = (await engine.StartAsync("schriftelijk-db-mail", new { titel = "Inkoop" })).InstanceId;
+
+        var requests = await RequestsAsync(engine, id, "verzoekStem");
+        requests.Should().HaveCount(5);
+        requests.Select(r => r["zetel"]!.GetValue<string>()).Should().BeEquivalentTo(["m063", "m064", "m065", "m066", "m067"]);
+        requests.Should().OnlyContain(r => r["ronde"]!.GetValue<int>() == 1 && r["activiteit"]!.GetValue<string>() == "besluit"
+            && r["tekst"]!.GetValue<string>() == "Beste {naam}, stem over {titel} ({orgaan}), {uiterlijk}."
+            && r["uiterlijk"]!.GetValue<string>() == "uiterlijk 19 oktober 2026 (reglement van orde: schriftelijke ronde van P2W)");
+        (await engine.WaitingAsync(id)).Where(w => w.Bookmark.Name == "Herinnering").Select(w => w.Bookmark.DueAt)
+            .Should().BeEquivalentTo([GovernanceEngine.At(new DateOnly(2026, 10, 14), 9), GovernanceEngine.At(new DateOnly(2026, 10, 16), 9)]);
+
+        // Two vote before the first reminder.
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m063");
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m064");
+        await engine.MoveToAsync(new DateOnly(2026, 10, 14), 10);
+        var reminders = await RequestsAsync(engine, id, "herinnering");
+        reminders.Select(r => r["zetel"]!.GetValue<string>()).Should().BeEquivalentTo(["m065", "m066", "m067"]);
+
+        // The third vote decides; the second reminder (16 October) never goes out.
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m065");
+        (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("klaar");
+        await engine.MoveToAsync(new DateOnly(2026, 10, 20));
+        (await RequestsAsync(engine, id, "herinnering")).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Without_early_decision_the_round_waits_for_every_seat()
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 10, 5));
+        await engine.Host.SaveAsync(WrittenDb("[]", early: false));
+        var id = (await engine.StartAsync("schriftelijk-db-mail", new { titel = "Inkoop" })).InstanceId;
+
+        foreach (var seat in new[] { "m063", "m064", "m065", "m066" })
+        {
+            await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: seat);
+        }
+
+        (await engine.WaitingAtAsync(id)).Should().Equal(["besluit"], "four of five have voted and the round waits for everyone");
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "tegen" }, seat: "m067");
+        (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("klaar");
+    }
+}
