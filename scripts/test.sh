@@ -15,6 +15,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null; fi
 fi
 
+# maildev, the real SMTP server of the mail tests, comes from npm (package.json at the root); the machine's
+# Node.js 20 and npm run it. Installed again only when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
 log "build"
 dotnet build AdviesRoute.sln -c Release -nologo -v minimal -warnaserror
 

@@ -95,7 +95,8 @@ internal static class ApiEndpoints
         governance.MapPut("", ReplaceGovernance.HandleAsync)
             .RequireAuthorization(Policies.DesignWorkflows)
             .WithName("ReplaceGovernance")
-            .WithSummary("Vervangt het hele bestuursmodel; een afgekeurd model slaat niets op.")
+            .WithSummary("Vervangt het hele bestuursmodel
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed); een afgekeurd model slaat niets op.")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         governance.MapPost("/members", AddMember.HandleAsync)
@@ -103,14 +104,16 @@ internal static class ApiEndpoints
             .WithName("AddGovernanceMember")
             .WithSummary("Voegt één lid toe (bijvoorbeeld een opvolger).")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         governance.MapPut("/members/{memberId}", ChangeMember.HandleAsync)
             .RequireAuthorization(Policies.DesignWorkflows)
             .WithName("ChangeGovernanceMember")
             .WithSummary("Vervangt één lid, bijvoorbeeld om de zittingstermijn te beëindigen (to) of het e-mailadres te wijzigen.")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         governance.MapGet("/history", GetGovernanceHistory.HandleAsync)
             .RequireAuthorization(Policies.ReadWorkflows)
             .WithName("GetGovernanceHistory")
@@ -125,7 +128,8 @@ internal static class ApiEndpoints
         jaarkalender.MapPut("", ReplaceJaarkalender.HandleAsync)
             .RequireAuthorization(Policies.DesignWorkflows)
             .WithName("ReplaceJaarkalender")
-            .WithSummary("Vervangt de jaarkalender; een afgekeurde kalender slaat niets op.")
+            .WithSummary("Vervangt de jaarkalender
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed); een afgekeurde kalender slaat niets op.")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         jaarkalender.MapGet("/bodies/{bodyId}/meetings", ListBodyMeetings.Handle)
