@@ -95,10 +95,10 @@ internal static class ApiEndpoints
         governance.MapPut("", ReplaceGovernance.HandleAsync)
             .RequireAuthorization(Policies.DesignWorkflows)
             .WithName("ReplaceGovernance")
-            .WithSummary("Vervangt het hele bestuursmodel
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed); een afgekeurd model slaat niets op.")
+            .WithSummary("Vervangt het hele bestuursmodel; een afgekeurd model slaat niets op.")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         governance.MapPost("/members", AddMember.HandleAsync)
             .RequireAuthorization(Policies.DesignWorkflows)
             .WithName("AddGovernanceMember")
@@ -128,10 +128,10 @@ internal static class ApiEndpoints
         jaarkalender.MapPut("", ReplaceJaarkalender.HandleAsync)
             .RequireAuthorization(Policies.DesignWorkflows)
             .WithName("ReplaceJaarkalender")
-            .WithSummary("Vervangt de jaarkalender
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed); een afgekeurde kalender slaat niets op.")
+            .WithSummary("Vervangt de jaarkalender; een afgekeurde kalender slaat niets op.")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         jaarkalender.MapGet("/bodies/{bodyId}/meetings", ListBodyMeetings.Handle)
             .RequireAuthorization(Policies.ReadWorkflows)
             .WithName("ListBodyMeetings")
