@@ -12,6 +12,8 @@ internal static class LinksServiceCollectionExtensions
         services.AddScoped<LinkResolver>();
         services.AddScoped<IOutboxHandler, RequestMailHandler>();
         services.AddScoped<IOutboxHandler, NotificationMailHandler>();
+        services.AddScoped<SeatHandoverJob>();
+        services.AddHostedService<SeatHandoverSchedule>();
         services.AddLinkRateLimits();
         return services;
     }

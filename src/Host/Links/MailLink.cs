@@ -25,4 +25,9 @@ public sealed class MailLink
 
     /// <summary>The step's deadline: after it the link only says it has expired.</summary>
     public DateTime ExpiresAt { get; set; }
+
+    /// <summary>Why the mail server refused the address for good; the round shows the person as not reached.</summary>
+    public string? NotReachedReason { get; set; }
+
+    public DateTime? NotReachedAt { get; set; }
 }

@@ -13,7 +13,7 @@ public sealed class LocalMailboxTests(MailHostFixture host) : IClassFixture<Mail
     [Fact]
     public async Task An_outbox_mail_lands_in_the_pickup_folder_as_eml_and_the_admin_reads_it_on_the_mailbox_page()
     {
-        var record = await host.QueueMailAsync(MailHostFixture.SampleMail("Verzoek om een zienswijze: Begroting 2027 & meer"));
+        var record = await host.QueueMailAsync(MailHostFixture.SampleMail("Verzoek om een zienswijze: Begroting 2027 & Coëvorden"));
         var handled = await host.WaitForOutboxAsync([record.Id], m => m.SentAt is not null, Delivery);
         handled.Single().Attempts.Should().Be(1);
 
@@ -22,17 +22,21 @@ public sealed class LocalMailboxTests(MailHostFixture host) : IClassFixture<Mail
         Path.GetFileName(file).Should().MatchRegex(@"^\d{8}T\d{9}Z_[0-9a-f]{32}@adviesroute\.eml$");
         var stored = await MimeMessage.LoadAsync(file);
         stored.MessageId.Should().Be(bare);
-        stored.Subject.Should().Be("Verzoek om een zienswijze: Begroting 2027 & meer");
+        stored.Subject.Should().Be("Verzoek om een zienswijze: Begroting 2027 & Coëvorden");
         var id = Path.GetFileNameWithoutExtension(file);
+        var listed = host.Services.GetRequiredService<PickupFolder>().List().Should().ContainSingle(m => m.Id == id).Subject;
+        listed.Subject.Should().Be("Verzoek om een zienswijze: Begroting 2027 & Coëvorden", "the list decodes the subject header");
+        listed.To.Should().Be("anna.devries@example.org");
+        listed.Date.Should().Be(stored.Date);
 
         using var admin = await host.SignInAsync();
         var list = await admin.GetStringAsync("/Mailbox");
         list.Should().Contain("<h1>Lokale postbus</h1>")
-            .And.Contain($"<a href=\"/Mailbox/Message/{id}\">Verzoek om een zienswijze: Begroting 2027 &amp; meer</a>")
+            .And.Contain($"<a href=\"/Mailbox/Message/{id}\">Verzoek om een zienswijze: Begroting 2027 &amp; Co&#xEB;vorden</a>")
             .And.Contain("<td>anna.devries@example.org</td>");
 
         var page = await admin.GetStringAsync($"/Mailbox/Message/{id}");
-        page.Should().Contain("<h1>Verzoek om een zienswijze: Begroting 2027 &amp; meer</h1>")
+        page.Should().Contain("<h1>Verzoek om een zienswijze: Begroting 2027 &amp; Co&#xEB;vorden</h1>")
             .And.Contain("<dd>&quot;SamenDrenthe (AdviesRoute)&quot; &lt;adviesroute@example.org&gt;</dd>")
             .And.Contain("sandbox=\"allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation\"")
             .And.Contain("srcdoc=\"&lt;base target=&quot;_top&quot;&gt;&lt;p&gt;Beste Anna,&lt;/p&gt;")

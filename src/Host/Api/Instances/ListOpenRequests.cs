@@ -18,9 +18,16 @@ public static class ListOpenRequests
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
-    internal static async Task<Results<Ok<IReadOnlyList<OpenRequest>>, ProblemHttpResult>> HandleAsync(
+    /// <summary>An open request with the people the mail server refused (not reached: the secretary was told).</summary>
+    public sealed record Response(string BookmarkId, string ActivityId, string Kind, string AskedOf, IReadOnlyList<Addressee> Addressees,
+        bool PassedOn, string? Deadline, int? Round, string? Choice, IReadOnlyList<NotReached> NotReached);
+
+    public sealed record NotReached(string MemberId, string Name, string Email, string Reason, DateTimeOffset At);
+
+    internal static async Task<Results<Ok<IReadOnlyList<Response>>, ProblemHttpResult>> HandleAsync(
         string instanceId,
         [FromServices] WorkflowDbContext db,
+        [FromServices] AdviesRoute.Host.Data.HostDbContext hostDb,
         [FromServices] IGovernanceDirectory directory,
         [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
@@ -33,6 +40,12 @@ public static class ListOpenRequests
 
         var state = JsonSerializer.Deserialize<InstanceState>(stateJson, WorkflowJson.Options)!;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
-        return TypedResults.Ok(OpenRequests.For(state, directory.Current, today));
+        var refused = await hostDb.MailLinks.AsNoTracking().Where(l => l.InstanceId == instanceId && l.NotReachedReason != null).ToListAsync(cancellationToken);
+        IReadOnlyList<Response> requests = OpenRequests.For(state, directory.Current, today).Select(r => new Response(
+            r.BookmarkId, r.ActivityId, r.Kind, r.AskedOf, r.Addressees, r.PassedOn, r.Deadline, r.Round, r.Choice,
+            refused.Where(l => l.ActivityId == r.ActivityId && l.Round == r.Round && r.Addressees.Any(a => a.MemberId == l.MemberId) || (l.ActivityId == r.ActivityId && l.Round == r.Round && l.MemberName == r.AskedOf))
+                .Select(l => new NotReached(l.MemberId, l.MemberName, l.Email, l.NotReachedReason!, new DateTimeOffset(l.NotReachedAt!.Value, TimeSpan.Zero)))
+                .ToList())).ToList();
+        return TypedResults.Ok(requests);
     }
 }

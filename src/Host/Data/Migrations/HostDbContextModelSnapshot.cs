@@ -120,6 +120,12 @@ namespace AdviesRoute.Host.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NotReachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotReachedReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AdviesRoute.Host.Mail;
 using AdviesRoute.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -10,11 +11,11 @@ namespace AdviesRoute.Host.Pages.Mailbox;
 
 /// <summary>One mail of the local mailbox: headers, the HTML in a sandbox, the plain text and the attachments.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class MessageModel(IOptions<MailOptions> options, PickupFolder folder) : PageModel
+public sealed partial class MessageModel(IOptions<MailOptions> options, PickupFolder folder) : PageModel
 {
     /// <summary>
-    /// Prepended to the HTML shown in the frame, so a link in the mail (an approval link to this host, which refuses
-    /// to be framed) opens in the whole window instead of inside the frame.
+    /// Put into the head of the HTML shown in the frame, so a link in the mail (an approval link to this host, which
+    /// refuses to be framed) opens in the whole window instead of inside the frame.
     /// </summary>
     public const string FrameBase = "<base target=\"_top\">";
 
@@ -68,6 +69,28 @@ public sealed class MessageModel(IOptions<MailOptions> options, PickupFolder fol
 
         return File(Decode(part), "application/octet-stream", part.FileName ?? $"bijlage-{index + 1}");
     }
+
+    /// <summary>
+    /// The mail's HTML with <see cref="FrameBase"/> at the start of its head: after <c>&lt;head&gt;</c> when it has
+    /// one, else after the doctype (a doctype that is not first would put the page in quirks mode), else first.
+    /// </summary>
+    public static string FrameDocument(string html)
+    {
+        var head = HeadTag().Match(html);
+        if (head.Success)
+        {
+            return html.Insert(head.Index + head.Length, FrameBase);
+        }
+
+        var doctype = Doctype().Match(html);
+        return doctype.Success ? html.Insert(doctype.Index + doctype.Length, FrameBase) : FrameBase + html;
+    }
+
+    [GeneratedRegex(@"<head(\s[^>]*)?>", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadTag();
+
+    [GeneratedRegex(@"\A\s*<!DOCTYPE[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex Doctype();
 
     private MimeMessage? Open(string id) => options.Value.UsesPickupFolder ? folder.Find(id) : null;
 

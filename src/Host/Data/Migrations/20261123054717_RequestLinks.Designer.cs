@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdviesRoute.Host.Data.Migrations
 {
     [DbContext(typeof(HostDbContext))]
-    [Migration("20261123054132_RequestLinks")]
+    [Migration("20261123054717_RequestLinks")]
     partial class RequestLinks
     {
         /// <inheritdoc />
@@ -121,6 +121,12 @@ namespace AdviesRoute.Host.Data.Migrations
 
                     b.Property<string>("MemberName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotReachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotReachedReason")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Round")

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Host.Links;
+using AdviesRoute.Host.Tests.Support;
+using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
+
+namespace AdviesRoute.Host.Tests.Links;
+
+/// <summary>A term that ends while a request is open: the old link says so and the successor gets a link of their own.</summary>
+public sealed class SeatHandoverTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    [Fact]
+    public async Task The_successor_receives_the_open_request_and_the_old_link_says_it_passed_on()
+    {
+        var definitionId = Definitions.UniqueId("overdracht");
+        await host.SaveAsync($$"""
+            {
+              "definitionId": "{{definitionId}}",
+              "name": "Overdracht",
+              "root": {
+                "type": "Flowchart",
+                "activities": [
+                  { "id": "start", "type": "Start" },
+                  { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "vroegBesluiten": false } },
+                  { "id": "einde", "type": "End" }
+                ],
+                "connections": [
+                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
+                ]
+              }
+            }
+            """);
+        var id = (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
+            .StartAsync(definitionId, new JsonObject { ["titel"] = "Overdracht van de zetel" }, new Trigger("secretaris", Channel.Api)))).InstanceId;
+        var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.EndsWith("Overdracht van de zetel", StringComparison.Ordinal));
+        var wilma = mails.Single(m => m.To == "wilma.veenstra@tynaarlo.example.org");
+
+        // Wilma Veenstra's term ended yesterday; Henk de Vries holds the Tynaarlo seat from today.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
+        var ending = Member("m067");
+        ending["to"] = today.AddDays(-1).ToString("yyyy-MM-dd");
+        var successor = new JsonObject
+        {
+            ["id"] = "m950", ["name"] = "Henk de Vries", ["email"] = "henk.devries@tynaarlo.example.org", ["body"] = "db",
+            ["role"] = "Lid", ["municipality"] = "tynaarlo", ["weight"] = 1, ["from"] = today.ToString("yyyy-MM-dd"),
+        };
+        await host.WithScopeAsync(async sp =>
+        {
+            var store = sp.GetRequiredService<GovernanceStore>();
+            await store.ChangeMemberAsync("m067", ending.ToJsonString(), "test");
+            return await store.AddMemberAsync(successor.ToJsonString(), "test");
+        });
+
+        // The handover job sends Henk his own link (once, however often it runs).
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<SeatHandoverJob>().RunAsync(CancellationToken.None))).Should().Be(1);
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<SeatHandoverJob>().RunAsync(CancellationToken.None))).Should().Be(0);
+        var henk = (await LinkMail.InFolderAsync(host.MailFolder, 1, m => m.To == "henk.devries@tynaarlo.example.org")).Single();
+        henk.Text.Should().Contain("Beste Henk de Vries,").And.Contain("als opvolger van Wilma Veenstra");
+
+        // Wilma's link says the request has passed on, and takes no choice.
+        using var client = host.Anonymous();
+        var old = WebUtility.HtmlDecode(await client.GetStringAsync(wilma.Path));
+        old.Should().Contain("Uw zittingstermijn is geëindigd.").And.Contain("overgegaan naar Henk de Vries").And.NotContain("value=\"voor\"");
+
+        // Henk votes through his link on the Tynaarlo seat; the journal names him.
+        var (response, _, _) = await henk.ChooseAsync(client, "voor");
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var vote = await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking()
+            .SingleAsync(j => j.InstanceId == id && j.Kind == "stem"));
+        vote.Actor.Should().Be("Henk de Vries");
+        vote.Channel.Should().Be("Link");
+        vote.DataJson.Should().Contain("\"zetel\":\"m067\"");
+    }
+}
