@@ -82,4 +82,23 @@ public sealed class RequestMailTests
         await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "tegen" }, seat: "m067");
         (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("klaar");
     }
+
+    [Fact]
+    public async Task The_secretary_records_a_choice_given_by_phone_on_behalf_of_a_member_with_the_reason()
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 10, 5));
+        await engine.Host.SaveAsync(WrittenDb("[]"));
+        var id = (await engine.StartAsync("schriftelijk-db-mail", new { titel = "Inkoop" })).InstanceId;
+
+        var withoutReason = () => engine.ResumeAsync(id, "besluit", "Stem", new { lid = "m065", keuze = "voor", namens = " " }, seat: "m065", actor: "a.secretaris@example.org");
+        await withoutReason.Should().ThrowAsync<AdviesRoute.Workflows.Runtime.ResumeRejectedException>().WithMessage("Geef bij een keuze namens een lid de reden*");
+        await engine.ResumeAsync(id, "besluit", "Stem", new { lid = "m065", keuze = "voor", namens = "Telefonisch doorgegeven op 6 oktober" }, seat: "m065", actor: "a.secretaris@example.org");
+
+        var vote = (await engine.JournalAsync(id)).Single(j => j.Kind == "stem");
+        vote.Actor.Should().Be("a.secretaris@example.org");
+        var data = JsonNode.Parse(vote.DataJson!)!;
+        data["naam"]!.GetValue<string>().Should().Be("Tineke Uneken");
+        data["namens"]!["reden"]!.GetValue<string>().Should().Be("Telefonisch doorgegeven op 6 oktober");
+        data["namens"]!["vastgelegdDoor"]!.GetValue<string>().Should().Be("a.secretaris@example.org");
+    }
 }

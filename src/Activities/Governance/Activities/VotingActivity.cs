@@ -171,6 +171,14 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         }
 
         var choice = Bestuur.RequireChoice(resume.Input, "keuze", VoteChoices);
+
+        // A choice given by phone or in person, recorded by the secretary "namens" the member, needs its reason.
+        var onBehalf = Bestuur.Text(resume.Input, "namens");
+        if (onBehalf is null && resume.Input is JsonObject given && given.ContainsKey("namens"))
+        {
+            throw new ResumeRejectedException("Geef bij een keuze namens een lid de reden ('namens'), bijvoorbeeld: telefonisch doorgegeven op 12 november.");
+        }
+
         var votes = context.State["stemmen"] as JsonObject ?? [];
         context.State["stemmen"] = votes;
         var changed = votes[seat.Id]?["keuze"]?.GetValue<string>();
@@ -191,6 +199,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ["opvolger"] = holder!.Id != seat.Id ? holder.Name : null,
             ["plaatsvervanger"] = actor.SubstituteFor is not null,
             ["eerdereKeuze"] = changed,
+            ["namens"] = onBehalf is null ? null : new JsonObject { ["vastgelegdDoor"] = context.Trigger.Actor, ["reden"] = onBehalf },
             ["toelichting"] = Bestuur.Text(resume.Input, "toelichting"),
         });
 
