@@ -10,6 +10,7 @@ internal static class LinksServiceCollectionExtensions
         services.AddOptions<RequestLinkOptions>().BindConfiguration(RequestLinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LinkTokens>();
         services.AddScoped<LinkResolver>();
+        services.AddScoped<ConfidentialDocuments>();
         services.AddScoped<IOutboxHandler, RequestMailHandler>();
         services.AddScoped<IOutboxHandler, NotificationMailHandler>();
         services.AddScoped<SeatHandoverJob>();

@@ -30,4 +30,12 @@ public sealed class MailLink
     public string? NotReachedReason { get; set; }
 
     public DateTime? NotReachedAt { get; set; }
+
+    /// <summary>The hash of the one-time code that unlocks confidential documents, sent to the member's own address.</summary>
+    public string? CodeHash { get; set; }
+
+    public DateTime? CodeExpiresAt { get; set; }
+
+    /// <summary>Wrong tries of the current code; after five it is void.</summary>
+    public int CodeAttempts { get; set; }
 }

@@ -29,7 +29,7 @@ public sealed class LogCapture : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                entries.Enqueue(new Entry(category, logLevel, formatter(state, exception)));
+                entries.Enqueue(new Entry(category, logLevel, exception is null ? formatter(state, exception) : $"{formatter(state, exception)} {exception.GetType().Name}: {exception.Message}"));
             }
         }
     }

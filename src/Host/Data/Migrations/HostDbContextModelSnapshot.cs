@@ -94,6 +94,15 @@ namespace AdviesRoute.Host.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CodeExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

@@ -16,8 +16,16 @@ namespace AdviesRoute.Host.Pages.Verzoek;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LinkRateLimits.Policy)]
-public sealed class IndexModel(LinkResolver resolver, IWorkflowRuntime runtime, IOptions<RequestLinkOptions> options, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(
+    LinkResolver resolver,
+    IWorkflowRuntime runtime,
+    ConfidentialDocuments confidential,
+    IOptions<RequestLinkOptions> options,
+    ILogger<IndexModel> logger) : PageModel
 {
+    /// <summary>Whether this browser entered the one-time code for this link, so confidential documents are shown.</summary>
+    public bool ShowConfidential { get; private set; }
+
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
@@ -36,6 +44,7 @@ public sealed class IndexModel(LinkResolver resolver, IWorkflowRuntime runtime, 
     {
         Resolved = await resolver.ResolveAsync(token, cancellationToken);
         FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        ShowConfidential = Resolved.Link is { } unlocked && confidential.IsUnlocked(HttpContext, unlocked);
         if (vastgelegd == "1" && Resolved.Choice is not null)
         {
             Message = "Uw keuze is vastgelegd.";
@@ -96,6 +105,49 @@ public sealed class IndexModel(LinkResolver resolver, IWorkflowRuntime runtime, 
 
         return RedirectToPage(new { token, vastgelegd = "1" });
     }
+
+    /// <summary>Sends a one-time code to the member's own address, to open the confidential documents.</summary>
+    public async Task<IActionResult> OnPostCodeAsync(string token, CancellationToken cancellationToken)
+    {
+        Resolved = await resolver.ResolveAsync(token, cancellationToken);
+        FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        if (Resolved.Link is not { } link || Resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn)
+        {
+            return Shown();
+        }
+
+        await confidential.SendCodeAsync(link, cancellationToken);
+        Message = $"Er is een code van 6 cijfers gestuurd naar {ConfidentialDocuments.Masked(link.Email)}. De code is 10 minuten geldig.";
+        CodeSent = true;
+        return Shown();
+    }
+
+    /// <summary>Checks the one-time code; a right one opens the confidential documents in this browser for 30 minutes.</summary>
+    public async Task<IActionResult> OnPostOntgrendelAsync(string token, string? code, CancellationToken cancellationToken)
+    {
+        Resolved = await resolver.ResolveAsync(token, cancellationToken);
+        FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        if (Resolved.Link is not { } link || Resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn)
+        {
+            return Shown();
+        }
+
+        if (await confidential.TryUnlockAsync(HttpContext, link, code, cancellationToken))
+        {
+            ShowConfidential = true;
+            Message = "De vertrouwelijke stukken staan nu open.";
+        }
+        else
+        {
+            CodeSent = true;
+            Error = "De code klopt niet of is verlopen. Vraag zo nodig een nieuwe code aan.";
+        }
+
+        return Shown();
+    }
+
+    /// <summary>Whether to show the field for the code.</summary>
+    public bool CodeSent { get; private set; }
 
     /// <summary>The page, with 404 for a token that leads nowhere (the same for an unknown, altered or random one).</summary>
     private PageResult Shown()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdviesRoute.Host.Data.Migrations
 {
     [DbContext(typeof(HostDbContext))]
-    [Migration("20261123054717_RequestLinks")]
+    [Migration("20261123055051_RequestLinks")]
     partial class RequestLinks
     {
         /// <inheritdoc />
@@ -95,6 +95,15 @@ namespace AdviesRoute.Host.Data.Migrations
 
                     b.Property<string>("ActivityId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CodeExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")

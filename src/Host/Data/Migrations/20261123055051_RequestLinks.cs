@@ -28,7 +28,10 @@ namespace AdviesRoute.Host.Data.Migrations
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     NotReachedReason = table.Column<string>(type: "TEXT", nullable: true),
-                    NotReachedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    NotReachedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CodeHash = table.Column<string>(type: "TEXT", nullable: true),
+                    CodeExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CodeAttempts = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
