@@ -15,7 +15,11 @@ namespace AdviesRoute.Host.Links;
 /// one mail per recipient, so no one sees the others' addresses. A notification for a role (e.g. the secretaries)
 /// goes to the accounts with that role. The n-th recipient's copy has a Message-Id derived from the message's own.
 /// </summary>
-internal sealed class NotificationMailHandler(IMailSender sender, UserManager<HostUser> users, ILogger<NotificationMailHandler> logger) : IOutboxHandler
+internal sealed class NotificationMailHandler(
+    IMailSender sender,
+    UserManager<HostUser> users,
+    Microsoft.Extensions.Options.IOptions<MailOptions> mail,
+    ILogger<NotificationMailHandler> logger) : IOutboxHandler
 {
     public bool CanHandle(string kind) => kind == MeldingActivity.OutboxKind;
 
@@ -66,7 +70,11 @@ internal sealed class NotificationMailHandler(IMailSender sender, UserManager<Ho
         for (var i = 0; i < distinct.Count; i++)
         {
             var id = distinct.Count == 1 ? message.MessageId : message.MessageId.Replace("@", $".{i + 1}@", StringComparison.Ordinal);
-            await sender.SendAsync(new OutgoingMail(id, [distinct[i]], subject, html.ToString(), plain.ToString(), []), cancellationToken);
+            // A mail about an agenda item carries the meeting as an invitation for the recipient's calendar.
+            IReadOnlyList<MailAttachment> attachments = payload["vergadering"] is JsonObject meeting
+                ? [MeetingInvitation.For(meeting, distinct[i], new MailAddress(mail.Value.From.Name, mail.Value.From.Address), title ?? subject)]
+                : [];
+            await sender.SendAsync(new OutgoingMail(id, [distinct[i]], subject, html.ToString(), plain.ToString(), attachments), cancellationToken);
         }
     }
 }

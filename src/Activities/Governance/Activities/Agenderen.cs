@@ -21,6 +21,8 @@ namespace AdviesRoute.Activities.Governance.Activities;
 [Input("nietVoor", InputType.String, DisplayName = "Niet vóór (datum)",
     Description = "Vroegste vergaderdatum (jjjj-mm-dd), bijvoorbeeld het einde van de zienswijzetermijn.")]
 [Input("agendadeel", InputType.String, DisplayName = "Agendadeel", Description = "Het deel van de agenda, bijvoorbeeld per pijler in het model zonder BAC's.")]
+[Input("uitnodigen", InputType.Boolean, DisplayName = "Leden uitnodigen",
+    Description = "Stuurt de leden van het orgaan een mail over het agendapunt, met de vergadering als agenda-uitnodiging (.ics).", DefaultJson = "false")]
 [Outcomes(Geagendeerd)]
 public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
@@ -52,8 +54,36 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
 
         var meeting = Bestuur.ToJson(choice.Meeting, choice.Body, inputs.Text("agendadeel"));
         context.SetVariable(variable, meeting);
+        if (inputs.Boolean("uitnodigen") == true)
+        {
+            Invite(context, choice.Body, choice.Meeting, meeting);
+        }
+
         context.Journal("geagendeerd", Geagendeerd, new JsonObject { ["vergadering"] = meeting.DeepClone() });
         return ActivityResult.Complete(Geagendeerd);
+    }
+
+    /// <summary>A mail to the body's members about the item, carrying the meeting as a calendar invitation.</summary>
+    private void Invite(ActivityContext context, Body body, Meeting meeting, JsonObject json)
+    {
+        var members = directory.Current.Model.MembersOf(body.Id, meeting.Date).Where(m => m.SubstituteFor is null).ToList();
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var title = context.WorkflowInput["titel"]?.GetValue<string>() ?? "(zonder titel)";
+        context.AddOutboxMessage(MeldingActivity.OutboxKind, new JsonObject
+        {
+            ["soort"] = "agendering",
+            ["onderwerp"] = $"Geagendeerd: {title} ({body.Name}, {Bestuur.Format(meeting.Date)})",
+            ["tekst"] = $"Het voorstel \"{title}\" staat op de agenda van de vergadering van {body.Name} op {Bestuur.Format(meeting.Date)} om {meeting.Time:HH\\:mm} in {meeting.Place}."
+                + (json["agendadeel"]?.GetValue<string>() is { } part ? $" Agendadeel: {part}." : "")
+                + $" De stukken zijn er {meeting.DocumentsDeadline.Display}. De uitnodiging voor uw agenda zit bij deze mail.",
+            ["aan"] = new JsonArray(members.Select(m => (JsonNode)Bestuur.Person(m)).ToArray()),
+            ["vergadering"] = json.DeepClone(),
+            ["voorstel"] = new JsonObject { ["titel"] = title, ["samenvatting"] = context.WorkflowInput["samenvatting"]?.DeepClone() },
+        });
     }
 
     public SimulatedStep Simulate(SimulationContext context)
