@@ -101,4 +101,33 @@ public sealed class RequestMailTests
         data["namens"]!["reden"]!.GetValue<string>().Should().Be("Telefonisch doorgegeven op 6 oktober");
         data["namens"]!["vastgelegdDoor"]!.GetValue<string>().Should().Be("a.secretaris@example.org");
     }
+
+    [Fact]
+    public async Task The_request_of_a_member_marked_absent_goes_to_the_substitute_who_votes_for_the_seat()
+    {
+        // Tineke Uneken (m065, Hoogeveen) is absent in October; her substitute Pieter Bos stands in.
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 10, 5), model => model with
+        {
+            Members =
+            [
+                .. model.Members.Select(m => m.Id == "m065" ? m with { AbsentFrom = new DateOnly(2026, 10, 1), AbsentTo = new DateOnly(2026, 10, 31) } : m),
+                new AdviesRoute.Activities.Governance.Model.Member("m960", "Pieter Bos", "pieter.bos@hoogeveen.example.org", "db",
+                    AdviesRoute.Activities.Governance.Model.MemberRole.Plaatsvervanger, "hoogeveen", 1, new DateOnly(2026, 7, 1), null, SubstituteFor: "m065"),
+            ],
+        });
+        await engine.Host.SaveAsync(WrittenDb("[]"));
+        var id = (await engine.StartAsync("schriftelijk-db-mail", new { titel = "Inkoop" })).InstanceId;
+
+        var requests = await RequestsAsync(engine, id, "verzoekStem");
+        requests.Should().HaveCount(5);
+        var seat = requests.Single(r => r["zetel"]!.GetValue<string>() == "m065");
+        seat["aan"]!["naam"]!.GetValue<string>().Should().Be("Pieter Bos");
+        seat["aan"]!["email"]!.GetValue<string>().Should().Be("pieter.bos@hoogeveen.example.org");
+
+        await engine.ResumeAsync(id, "besluit", "Stem", new { lid = "m960", keuze = "voor" }, seat: "m065", actor: "Pieter Bos");
+        var vote = JsonNode.Parse((await engine.JournalAsync(id)).Single(j => j.Kind == "stem").DataJson!)!;
+        vote["naam"]!.GetValue<string>().Should().Be("Pieter Bos");
+        vote["zetel"]!.GetValue<string>().Should().Be("m065");
+        vote["plaatsvervanger"]!.GetValue<bool>().Should().BeTrue();
+    }
 }

@@ -60,6 +60,8 @@ public sealed class GovernanceSeedTests
         { "member of an unknown body", Broken(s => s["members"]![0]!["body"] = "bac-onbekend"), "$.members[0].body" },
         { "term ending before it starts", Broken(s => s["members"]![0]!["to"] = "2020-01-01"), "$.members[0].to" },
         { "council of an unknown municipality", Broken(s => s["bodies"]![9]!["municipality"] = "groningen"), "$.bodies[9].municipality" },
+        { "absence ending before it starts", Broken(s => { s["members"]![0]!["absentFrom"] = "2026-10-10"; s["members"]![0]!["absentTo"] = "2026-10-01"; }), "$.members[0].absentTo" },
+        { "absence without a start", Broken(s => s["members"]![0]!["absentTo"] = "2026-10-01"), "$.members[0].absentFrom" },
         { "substitute for someone of another body", Broken(s => s["members"]!.AsArray().First(m => m!["substituteFor"] is not null)!["substituteFor"] = "m001"), "substituteFor" },
     };
 

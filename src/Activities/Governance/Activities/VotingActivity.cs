@@ -120,7 +120,9 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                     ["keuzes"] = new JsonArray(VoteChoices.Select(c => (JsonNode)c).ToArray()),
                     ["uiterlijk"] = deadline.Display,
                 }));
-                RequestMails.Queue(context, RequestKind, seat, round, ("zetel", seat.Id), body, deadline, VoteChoices, inputs.Text("mailOnderwerp"), inputs.Text("mailTekst"));
+                // A member marked absent has the request sent to their substitute, who may vote for the seat.
+                RequestMails.Queue(context, RequestKind, snapshot.Model.Addressee(seat, today), round, ("zetel", seat.Id), body, deadline, VoteChoices,
+                    inputs.Text("mailOnderwerp"), inputs.Text("mailTekst"));
             }
 
             requests.Add(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
@@ -264,7 +266,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         {
             if (snapshot.Model.FindMember(seatId) is { } seat && snapshot.Model.SeatHolder(seat, today) is { } holder)
             {
-                RequestMails.Queue(context, "herinnering", holder, round, ("zetel", seatId), body, deadline, VoteChoices, null, null);
+                RequestMails.Queue(context, "herinnering", snapshot.Model.Addressee(holder, today), round, ("zetel", seatId), body, deadline, VoteChoices, null, null);
                 reminded++;
             }
         }

@@ -39,11 +39,17 @@ public sealed record Municipality(string Id, string Name);
 public sealed record Body(string Id, string Name, BodyKind Kind, Pillar? Pillar = null, string? Municipality = null,
     VoteCounting VoteCounting = VoteCounting.PerMember, bool Weighted = false);
 
-/// <summary>A seat in a body for a term; <see cref="To"/> null means open-ended. A substitute names the member they replace.</summary>
+/// <summary>
+/// A seat in a body for a term; <see cref="To"/> null means open-ended. A substitute names the member they replace.
+/// A member marked absent (<see cref="AbsentFrom"/> to <see cref="AbsentTo"/>, e.g. illness or leave) keeps the seat,
+/// but requests go to their substitute meanwhile.
+/// </summary>
 public sealed record Member(string Id, string Name, string Email, string Body, MemberRole Role, string? Municipality,
-    decimal Weight, DateOnly From, DateOnly? To, string? SubstituteFor = null)
+    decimal Weight, DateOnly From, DateOnly? To, string? SubstituteFor = null, DateOnly? AbsentFrom = null, DateOnly? AbsentTo = null)
 {
     public bool SitsOn(DateOnly day) => From <= day && (To is null || day <= To);
+
+    public bool IsAbsentOn(DateOnly day) => AbsentFrom is { } from && from <= day && (AbsentTo is null || day <= AbsentTo);
 }
 
 /// <summary>The municipalities, bodies and members of a gemeenschappelijke regeling, as seeded from JSON.</summary>
@@ -53,6 +59,15 @@ public sealed record GovernanceModel(IReadOnlyList<Municipality> Municipalities,
     public IEnumerable<Member> MembersOf(string bodyId, DateOnly day) => Members.Where(m => m.Body == bodyId && m.SitsOn(day));
 
     public Member? FindMember(string id) => Members.FirstOrDefault(m => m.Id == id);
+
+    /// <summary>
+    /// Who should receive a request for the seat of <paramref name="holder"/> on a day: the holder, or while the holder
+    /// is marked absent, a substitute of theirs who sits that day (the holder when there is none).
+    /// </summary>
+    public Member Addressee(Member holder, DateOnly day) =>
+        holder.IsAbsentOn(day)
+            ? Members.Where(m => m.SubstituteFor == holder.Id && m.SitsOn(day) && !m.IsAbsentOn(day)).OrderBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() ?? holder
+            : holder;
 
     public Body? FindBody(string id) => Bodies.FirstOrDefault(b => b.Id == id);
 
@@ -195,6 +210,15 @@ public static class GovernanceSeed
                 Error($"{path}.to", $"De zittingstermijn van {m.Name} eindigt vóór hij begint.");
             }
 
+            if (m.AbsentFrom is null && m.AbsentTo is not null)
+            {
+                Error($"{path}.absentFrom", $"Bij de afwezigheid van {m.Name} ontbreekt de begindatum.");
+            }
+            else if (m.AbsentTo is { } back && back < m.AbsentFrom)
+            {
+                Error($"{path}.absentTo", $"De afwezigheid van {m.Name} eindigt vóór zij begint.");
+            }
+
             if (m.Weight is <= 0)
             {
                 Error($"{path}.weight", $"Het stemgewicht van {m.Name} moet groter zijn dan 0.");
@@ -218,7 +242,8 @@ public static class GovernanceSeed
         return new GovernanceModel(
             municipalities.Select(m => new Municipality(m.Id!, m.Name!)).ToList(),
             bodies.Select(b => new Body(b.Id!, b.Name!, b.Kind!.Value, b.Pillar, b.Municipality, b.VoteCounting ?? VoteCounting.PerMember, b.Weighted ?? false)).ToList(),
-            members.Select(m => new Member(m.Id!, m.Name!, m.Email!, m.Body!, m.Role!.Value, m.Municipality, m.Weight ?? 1, m.From!.Value, m.To, m.SubstituteFor)).ToList());
+            members.Select(m => new Member(m.Id!, m.Name!, m.Email!, m.Body!, m.Role!.Value, m.Municipality, m.Weight ?? 1, m.From!.Value, m.To, m.SubstituteFor,
+                m.AbsentFrom, m.AbsentTo)).ToList());
     }
 
     private sealed class Document
@@ -234,7 +259,7 @@ public static class GovernanceSeed
     private sealed record BodyJson(string? Id, string? Name, BodyKind? Kind, Pillar? Pillar, string? Municipality, VoteCounting? VoteCounting, bool? Weighted);
 
     private sealed record MemberJson(string? Id, string? Name, string? Email, string? Body, MemberRole? Role, string? Municipality,
-        decimal? Weight, DateOnly? From, DateOnly? To, string? SubstituteFor);
+        decimal? Weight, DateOnly? From, DateOnly? To, string? SubstituteFor, DateOnly? AbsentFrom = null, DateOnly? AbsentTo = null);
 }
 
 /// <summary>The demo governance shipped with the product: SamenDrenthe with fictional people.</summary>

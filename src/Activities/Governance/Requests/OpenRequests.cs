@@ -44,8 +44,9 @@ public static class OpenRequests
             if (bookmark.Payload["zetel"]?.GetValue<string>() is { } seatId && model.FindMember(seatId) is { } seat)
             {
                 var holder = model.SeatHolder(seat, day);
+                var to = holder is null ? null : model.Addressee(holder, day);
                 result.Add(new OpenRequest(bookmark.Id, token.ActivityId, bookmark.Name, seat.Name,
-                    holder is null ? [] : [new Addressee(holder.Id, holder.Name, holder.Email)], holder is not null && holder.Id != seat.Id, deadline,
+                    to is null ? [] : [new Addressee(to.Id, to.Name, to.Email)], holder is not null && holder.Id != seat.Id, deadline,
                     round, activityState?["stemmen"]?[seatId]?["keuze"]?.GetValue<string>()));
             }
             else if ((bookmark.Payload["orgaan"] ?? bookmark.Payload["groep"])?.GetValue<string>() is { } bodyId && model.FindBody(bodyId) is { } body)

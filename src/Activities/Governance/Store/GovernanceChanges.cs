@@ -50,6 +50,7 @@ internal static class GovernanceChanges
         Check("from", before.From == after.From);
         Check("to", before.To == after.To);
         Check("substituteFor", before.SubstituteFor == after.SubstituteFor);
+        Check("afwezig", before.AbsentFrom == after.AbsentFrom && before.AbsentTo == after.AbsentTo);
         return fields.Count == 0 ? "niets" : string.Join(", ", fields);
     }
 

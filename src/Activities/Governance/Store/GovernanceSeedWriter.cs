@@ -53,7 +53,7 @@ public static class GovernanceSeedWriter
     }
 
     private static MemberJson ToJson(Member m) =>
-        new(m.Id, m.Name, m.Email, m.Body, m.Role, m.Municipality, m.Weight, m.From, m.To, m.SubstituteFor);
+        new(m.Id, m.Name, m.Email, m.Body, m.Role, m.Municipality, m.Weight, m.From, m.To, m.SubstituteFor, m.AbsentFrom, m.AbsentTo);
 
     private sealed record Document(string? Description, List<MunicipalityJson> Municipalities, List<BodyJson> Bodies, List<MemberJson> Members);
 
@@ -62,5 +62,5 @@ public static class GovernanceSeedWriter
     private sealed record BodyJson(string Id, string Name, BodyKind Kind, Pillar? Pillar, string? Municipality, VoteCounting? VoteCounting, bool? Weighted);
 
     private sealed record MemberJson(string Id, string Name, string Email, string Body, MemberRole Role, string? Municipality,
-        decimal Weight, DateOnly From, DateOnly? To, string? SubstituteFor);
+        decimal Weight, DateOnly From, DateOnly? To, string? SubstituteFor, DateOnly? AbsentFrom, DateOnly? AbsentTo);
 }
