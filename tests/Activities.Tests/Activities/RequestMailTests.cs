@@ -6,7 +6,7 @@ namespace AdviesRoute.Activities.Tests.Activities;
 /// <summary>The request mails a written round writes to the outbox: one per seat, reminders only to who has not chosen, none after.</summary>
 public sealed class RequestMailTests
 {
-    private static string WrittenDb(string reminders, bool early = true) => $$"""
+    private static string WrittenDb(string reminders, bool early = true, string expiry = "geenAntwoord") => $$"""
         {
           "definitionId": "schriftelijk-db-mail",
           "name": "Schriftelijk besluit met herinneringen",
@@ -14,7 +14,7 @@ public sealed class RequestMailTests
             "type": "Flowchart",
             "activities": [
               { "id": "start", "type": "Start" },
-              { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": {{reminders}}, "vroegBesluiten": {{(early ? "true" : "false")}},
+              { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": {{reminders}}, "vroegBesluiten": {{(early ? "true" : "false")}}, "bijVerlopen": "{{expiry}}",
                 "mailTekst": "Beste {naam}, stem over {titel} ({orgaan}), {uiterlijk}." } },
               { "id": "einde", "type": "End", "inputs": { "result": "klaar" } }
             ],
@@ -129,5 +129,40 @@ public sealed class RequestMailTests
         vote["naam"]!.GetValue<string>().Should().Be("Pieter Bos");
         vote["zetel"]!.GetValue<string>().Should().Be("m065");
         vote["plaatsvervanger"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("escaleren")]
+    [InlineData("achterstallig")]
+    public async Task When_the_deadline_passes_the_chair_and_the_secretaries_are_told_who_did_not_choose(string expiry)
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 10, 5));
+        await engine.Host.SaveAsync(WrittenDb("[]", expiry: expiry));
+        var id = (await engine.StartAsync("schriftelijk-db-mail", new { titel = "Inkoop" })).InstanceId;
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m063");
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m064");
+
+        // Two weeks later, past Monday 19 October 23:59.
+        await engine.MoveToAsync(new DateOnly(2026, 10, 20));
+        var notice = (await engine.OutboxAsync(id)).Where(m => m.Kind == "melding").Select(m => JsonNode.Parse(m.PayloadJson)!)
+            .Should().ContainSingle(p => p["soort"]!.GetValue<string>() == "termijnVerstreken").Subject;
+        notice["aan"]!.AsArray().Select(a => a!["naam"]!.GetValue<string>()).Should().Equal("Roos Zijlstra");
+        notice["aanRol"]!.GetValue<string>().Should().Be("secretary");
+        notice["tekst"]!.GetValue<string>().Should().Contain("Nog niet gekozen: Tineke Uneken, Vincent Meijer, Wilma Veenstra.");
+
+        if (expiry == "escaleren")
+        {
+            // Then the votes cast are counted: 2 of 5 take part, no quorum, so the item goes to the DB's meeting.
+            (await engine.WaitingAsync(id)).Should().Contain(w => w.Bookmark.Name == "Vergadering");
+            (await engine.VariableAsync(id, "achterstallig")).Should().BeNull();
+        }
+        else
+        {
+            // The round stays open and the proposal is marked overdue; a late vote still counts.
+            (await engine.VariableAsync(id, "achterstallig"))!["nietGekozen"]!.GetValue<string>().Should().Be("Tineke Uneken, Vincent Meijer, Wilma Veenstra");
+            (await engine.WaitingAsync(id)).Count(w => w.Bookmark.Name == "Stem").Should().Be(5);
+            await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m065");
+            (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("klaar");
+        }
     }
 }

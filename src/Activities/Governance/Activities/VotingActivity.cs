@@ -27,6 +27,9 @@ namespace AdviesRoute.Activities.Governance.Activities;
     Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
 [Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
     Description = "Schriftelijk: een herinnering aan wie nog niet koos, zoveel werkdagen vóór het einde van de termijn.", DefaultJson = "[\"2\"]")]
+[Input("bijVerlopen", InputType.Choice, DisplayName = "Als de termijn verstrijkt",
+    Description = "Schriftelijk: geenAntwoord telt wie niet koos als niet-deelnemer; escaleren meldt dat eerst aan de voorzitter en het secretariaat; achterstallig houdt de ronde open en markeert het voorstel als achterstallig.",
+    Choices = ["geenAntwoord", "escaleren", "achterstallig"], DefaultJson = "\"geenAntwoord\"", SupportsExpression = false)]
 [Input("vroegBesluiten", InputType.Boolean, DisplayName = "Besluiten zodra de uitkomst vaststaat",
     Description = "Schriftelijk: de ronde sluit zodra de overige stemmen de uitkomst niet meer kunnen veranderen; uit: pas als iedereen koos of de termijn verstreek.", DefaultJson = "true")]
 [Input("mailOnderwerp", InputType.String, DisplayName = "Onderwerp van de mail",
@@ -144,7 +147,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume) => ValueTask.FromResult(resume.BookmarkName switch
     {
         VoteBookmark => RecordVote(context, resume),
-        DeadlineBookmark => DecideInWriting(context, deadlinePassed: true),
+        DeadlineBookmark => DeadlinePassed(context),
         MeetingBookmark => RecordMeeting(context, resume),
         NotRecordedBookmark => NotRecorded(context),
         ReminderBookmark => Remind(context),
@@ -247,6 +250,45 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             .Select(m => new Voter(m.Id, m.Municipality ?? m.Id, m.Weight)).ToList();
         return VoteCount.Count(voters, votes.Where(v => voters.Any(x => x.MemberId == v.Key)).Select(v => new CastVote(v.Key, v.Value)).ToList(),
             Rules(ActivityInputs.Of(context), body));
+    }
+
+    /// <summary>The written round's deadline passed: the step's expiry outcome decides what happens to the silent seats.</summary>
+    private ActivityResult DeadlinePassed(ActivityContext context)
+    {
+        var mode = context.GetInput<string>("bijVerlopen") ?? "geenAntwoord";
+        if (mode == "geenAntwoord")
+        {
+            return DecideInWriting(context, deadlinePassed: true);
+        }
+
+        var snapshot = directory.Current;
+        var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
+        var today = Bestuur.Today(context.Now);
+        var votes = context.State["stemmen"] as JsonObject ?? [];
+        var silent = context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).Where(id => !votes.ContainsKey(id))
+            .Select(id => snapshot.Model.FindMember(id)).OfType<Member>().Select(m => snapshot.Model.SeatHolder(m, today) ?? m).ToList();
+        var title = context.WorkflowInput["titel"]?.GetValue<string>() ?? "(zonder titel)";
+        var names = silent.Count == 0 ? "niemand" : string.Join(", ", silent.Select(m => m.Name));
+        var chair = snapshot.Model.MembersOf(body.Id, today).Where(m => m.Role == MemberRole.Voorzitter).ToList();
+        context.AddOutboxMessage(MeldingActivity.OutboxKind, new JsonObject
+        {
+            ["soort"] = "termijnVerstreken",
+            ["aan"] = new JsonArray(chair.Select(m => (JsonNode)Bestuur.Person(m)).ToArray()),
+            ["aanRol"] = "secretary",
+            ["onderwerp"] = $"Termijn verstreken: {title} ({body.Name})",
+            ["tekst"] = $"De schriftelijke ronde van {body.Name} over \"{title}\" is verlopen ({context.State["termijn"]?["tekst"]}). Nog niet gekozen: {names}."
+                + (mode == "achterstallig" ? " Het voorstel staat als achterstallig gemarkeerd; de ronde blijft open." : " De uitgebrachte stemmen worden nu geteld."),
+            ["voorstel"] = new JsonObject { ["titel"] = title },
+        });
+        context.Journal("termijnVerstreken", mode, new JsonObject { ["nietGekozen"] = names });
+        if (mode == "escaleren")
+        {
+            return DecideInWriting(context, deadlinePassed: true);
+        }
+
+        // Overdue: the round stays open for the silent seats; the proposal is marked so lists and the secretary see it.
+        context.SetVariable("achterstallig", new JsonObject { ["stap"] = context.ActivityId, ["sinds"] = context.Now, ["nietGekozen"] = names });
+        return ActivityResult.Wait();
     }
 
     /// <summary>A reminder to every seat that has not chosen yet; none is sent once the round has closed.</summary>
