@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AdviesRoute.Host.Testing;
+using AdviesRoute.Host.Tests.Support;
+using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Workflows.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdviesRoute.Host.Tests.Links;
+
+/// <summary>A link whose step's deadline has passed says so, names whom to contact, and records nothing.</summary>
+public sealed class ExpiredLinkTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task An_expired_link_says_so_and_whom_to_contact_and_records_nothing()
+    {
+        var definitionId = Definitions.UniqueId("verlopen");
+        await host.SaveAsync($$"""
+            {
+              "definitionId": "{{definitionId}}",
+              "name": "Verlopen",
+              "root": {
+                "type": "Flowchart",
+                "activities": [
+                  { "id": "start", "type": "Start" },
+                  { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P1W", "herinneringen": [] } },
+                  { "id": "einde", "type": "End" }
+                ],
+                "connections": [
+                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
+                  { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
+                ]
+              }
+            }
+            """);
+        var id = (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
+            .StartAsync(definitionId, new JsonObject { ["titel"] = "Verlopen verzoek" }, new Trigger("secretaris", Channel.Api)))).InstanceId;
+        var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.EndsWith("Verlopen verzoek", StringComparison.Ordinal));
+        using var client = host.Anonymous();
+        var open = await client.GetStringAsync(mails[0].Path);
+
+        // Eight days later the week has passed and the deadline timer has closed the round.
+        host.Services.GetRequiredService<OffsetTimeProvider>().Advance(TimeSpan.FromDays(8));
+        host.Services.GetRequiredService<TimerSignal>().Notify();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AnyAsync(j => j.InstanceId == id && j.Kind == "uitslag")) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+
+        // No one chose: no quorum, so the item went to the DB's meeting, and the written round is over.
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.SingleAsync(j => j.InstanceId == id && j.Kind == "uitslag")))
+            .Outcome.Should().Be("GeenQuorum");
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(mails[0].Path));
+        page.Should().Contain("De termijn van dit verzoek is verlopen.").And.Contain("Neem voor vragen contact op met het bestuurssecretariaat")
+            .And.NotContain("value=\"voor\"");
+        var journalBefore = await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.CountAsync(j => j.InstanceId == id));
+        using var post = await client.PostAsync(mails[0].Path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(open),
+            ["formulier"] = new string('c', 32),
+            ["keuze"] = "voor",
+        }));
+        WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync()).Should().Contain("De termijn van dit verzoek is verlopen.");
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.CountAsync(j => j.InstanceId == id))).Should().Be(journalBefore);
+    }
+}
