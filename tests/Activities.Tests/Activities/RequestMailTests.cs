@@ -6,7 +6,7 @@ namespace AdviesRoute.Activities.Tests.Activities;
 /// <summary>The request mails a written round writes to the outbox: one per seat, reminders only to who has not chosen, none after.</summary>
 public sealed class RequestMailTests
 {
-    private static string WrittenDb(string reminders, bool early = true, string expiry = "geenAntwoord") => $$"""
+    private static string WrittenDb(string reminders, bool early = true, string expiry = "geenAntwoord", string rule = "uitgebrachteStemmen") => $$"""
         {
           "definitionId": "schriftelijk-db-mail",
           "name": "Schriftelijk besluit met herinneringen",
@@ -14,7 +14,7 @@ public sealed class RequestMailTests
             "type": "Flowchart",
             "activities": [
               { "id": "start", "type": "Start" },
-              { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": {{reminders}}, "vroegBesluiten": {{(early ? "true" : "false")}}, "bijVerlopen": "{{expiry}}",
+              { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": {{reminders}}, "vroegBesluiten": {{(early ? "true" : "false")}}, "bijVerlopen": "{{expiry}}", "meerderheid": "{{rule}}",
                 "mailTekst": "Beste {naam}, stem over {titel} ({orgaan}), {uiterlijk}." } },
               { "id": "einde", "type": "End", "inputs": { "result": "klaar" } }
             ],
@@ -164,5 +164,25 @@ public sealed class RequestMailTests
             await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m065");
             (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("klaar");
         }
+    }
+
+    [Fact]
+    public async Task With_the_rule_anyone_the_first_approval_decides_and_with_everyone_the_first_objection_does()
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 10, 5));
+        await engine.Host.SaveAsync(WrittenDb("[]", rule: "eenIemand"));
+        var any = (await engine.StartAsync("schriftelijk-db-mail", new { titel = "Inkoop" })).InstanceId;
+        await engine.ResumeAsync(any, "besluit", "Stem", new { keuze = "tegen" }, seat: "m063");
+        (await engine.WaitingAtAsync(any)).Should().Equal(["besluit"]);
+        await engine.ResumeAsync(any, "besluit", "Stem", new { keuze = "voor" }, seat: "m064");
+        (await engine.JournalAsync(any)).Single(j => j.Kind == "uitslag").Outcome.Should().Be("Aangenomen");
+
+        await engine.Host.SaveAsync(WrittenDb("[]", rule: "unaniem").Replace("schriftelijk-db-mail", "schriftelijk-db-unaniem", StringComparison.Ordinal));
+        var all = (await engine.StartAsync("schriftelijk-db-unaniem", new { titel = "Inkoop" })).InstanceId;
+        await engine.ResumeAsync(all, "besluit", "Stem", new { keuze = "voor" }, seat: "m063");
+        await engine.ResumeAsync(all, "besluit", "Stem", new { keuze = "tegen" }, seat: "m064");
+        var result = (await engine.JournalAsync(all)).Single(j => j.Kind == "uitslag");
+        result.Outcome.Should().Be("Verworpen");
+        result.DataJson.Should().Contain("niet iedereen stemde voor");
     }
 }

@@ -61,6 +61,15 @@ public sealed class VoteCountTests
     // A tie stays a tie under every rule.
     [InlineData("a=v b=t c=o", Majority.TwoThirds, VoteResult.Staken)]
     [InlineData("a=v b=t c=o", Majority.Participating, VoteResult.Staken)]
+    // Everyone must agree: one against or one abstention rejects; until all five voted for, it is not adopted.
+    [InlineData("a=v b=v c=v d=v e=v", Majority.Unanimous, VoteResult.Aangenomen)]
+    [InlineData("a=v b=v c=v d=v e=o", Majority.Unanimous, VoteResult.Verworpen)]
+    [InlineData("a=v b=v c=t", Majority.Unanimous, VoteResult.Verworpen)]
+    [InlineData("a=v b=v c=v", Majority.Unanimous, VoteResult.GeenQuorum)]
+    // Anyone: one vote for is enough, even among four against; nobody for after all voted rejects.
+    [InlineData("a=t b=t c=v d=t", Majority.Any, VoteResult.Aangenomen)]
+    [InlineData("a=t b=t c=t d=t e=o", Majority.Any, VoteResult.Verworpen)]
+    [InlineData("a=t b=t", Majority.Any, VoteResult.GeenQuorum)]
     public void The_majority_rule_is_configurable(string votes, Majority majority, VoteResult expected) =>
         VoteCount.Count(Board, Votes(votes), new VoteRules(Majority: majority)).Result.Should().Be(expected);
 

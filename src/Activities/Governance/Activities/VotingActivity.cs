@@ -22,7 +22,9 @@ namespace AdviesRoute.Activities.Governance.Activities;
 [Input("vergadering", InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.", DefaultJson = """{"expression":"variables.vergadering"}""")]
 [Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", DefaultJson = "\"P1W\"")]
 [Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels (of van het stemgewicht) moet deelnemen.", DefaultJson = "50")]
-[Input("meerderheid", InputType.Choice, DisplayName = "Meerderheid", Choices = ["uitgebrachteStemmen", "deelnemers", "tweeDerde"], DefaultJson = "\"uitgebrachteStemmen\"")]
+[Input("meerderheid", InputType.Choice, DisplayName = "Beslisregel",
+    Description = "uitgebrachteStemmen: meer voor dan tegen; deelnemers: meer dan de helft van wie deelnam; tweeDerde; unaniem: iedereen voor; eenIemand: één instemming volstaat.",
+    Choices = ["uitgebrachteStemmen", "deelnemers", "tweeDerde", "unaniem", "eenIemand"], DefaultJson = "\"uitgebrachteStemmen\"")]
 [Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
     Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
 [Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
@@ -462,6 +464,8 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         {
             "deelnemers" => Majority.Participating,
             "tweeDerde" => Majority.TwoThirds,
+            "unaniem" => Majority.Unanimous,
+            "eenIemand" => Majority.Any,
             _ => Majority.VotesCast,
         });
 

@@ -46,6 +46,12 @@ public enum Majority
 
     /// <summary>At least two thirds of the votes cast.</summary>
     TwoThirds,
+
+    /// <summary>Everyone: every seat votes for; one vote against (or an abstention) rejects. No quorum needed beyond all.</summary>
+    Unanimous,
+
+    /// <summary>Anyone: one vote for approves (e.g. one of several portefeuillehouders); rejected when all voted and none was for.</summary>
+    Any,
 }
 
 /// <summary>How a body decides.</summary>
@@ -118,6 +124,11 @@ public static class VoteCount
         var unit = rules.Counting == VoteCounting.PerMunicipality ? "gemeenten" : "leden";
         var measure = rules.Weighted ? $"stemgewicht van {unit}" : unit;
 
+        if (rules.Majority is Majority.Unanimous or Majority.Any)
+        {
+            return ApprovalRule(rules.Majority, voorTotal, tegenTotal, onthouding, participating, totalSeats, measure);
+        }
+
         if (participating <= totalSeats * rules.QuorumFraction)
         {
             return new VoteOutcome(VoteResult.GeenQuorum, voorTotal, tegenTotal, onthouding, participating, totalSeats,
@@ -146,5 +157,25 @@ public static class VoteCount
             _ => $"De stemmen staken: {tally}.",
         };
         return new VoteOutcome(result, voorTotal, tegenTotal, onthouding, participating, totalSeats, explanation);
+    }
+
+    /// <summary>The approval rules "everyone" and "anyone": not a majority, but who has (not) agreed.</summary>
+    private static VoteOutcome ApprovalRule(Majority rule, decimal voor, decimal tegen, decimal onthouding, decimal participating, decimal seats, string measure)
+    {
+        var tally = $"{voor:0.##} voor, {tegen:0.##} tegen, {onthouding:0.##} onthouding van {seats:0.##} ({measure})";
+        if (rule == Majority.Unanimous)
+        {
+            return tegen + onthouding > 0
+                ? new VoteOutcome(VoteResult.Verworpen, voor, tegen, onthouding, participating, seats, $"Verworpen: niet iedereen stemde voor ({tally}).")
+                : voor >= seats
+                    ? new VoteOutcome(VoteResult.Aangenomen, voor, tegen, onthouding, participating, seats, $"Aangenomen: iedereen stemde voor ({tally}).")
+                    : new VoteOutcome(VoteResult.GeenQuorum, voor, tegen, onthouding, participating, seats, $"Nog niet iedereen heeft gekozen ({tally}).");
+        }
+
+        return voor > 0
+            ? new VoteOutcome(VoteResult.Aangenomen, voor, tegen, onthouding, participating, seats, $"Aangenomen: er is instemming ({tally}).")
+            : participating >= seats
+                ? new VoteOutcome(VoteResult.Verworpen, voor, tegen, onthouding, participating, seats, $"Verworpen: niemand stemde voor ({tally}).")
+                : new VoteOutcome(VoteResult.GeenQuorum, voor, tegen, onthouding, participating, seats, $"Nog geen instemming ({tally}).");
     }
 }
