@@ -1,34 +1,18 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Tests.Support;
 
+using AdviesRoute.Tests.Shared.Governance;
+
 namespace AdviesRoute.Activities.Tests.Activities;
 
 /// <summary>The request mails a written round writes to the outbox: one per seat, reminders only to who has not chosen, none after.</summary>
 public sealed class RequestMailTests
 {
-    private static string WrittenDb(string reminders, bool early = true, string expiry = "geenAntwoord", string rule = "uitgebrachteStemmen") => $$"""
-        {
-          "definitionId": "schriftelijk-db-mail",
-          "name": "Schriftelijk besluit met herinneringen",
-          "root": {
-            "type": "Flowchart",
-            "activities": [
-              { "id": "start", "type": "Start" },
-              { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": {{reminders}}, "vroegBesluiten": {{(early ? "true" : "false")}}, "bijVerlopen": "{{expiry}}", "meerderheid": "{{rule}}",
-                "mailTekst": "Beste {naam}, stem over {titel} ({orgaan}), {uiterlijk}." } },
-              { "id": "einde", "type": "End", "inputs": { "result": "klaar" } }
-            ],
-            "connections": [
-              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
-            ]
-          }
-        }
-        """;
+    private static string WrittenDb(string reminders, bool early = true, string expiry = "geenAntwoord", string rule = "uitgebrachteStemmen") =>
+        WrittenDecision.Definition("schriftelijk-db-mail", $$"""
+            { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": {{reminders}}, "vroegBesluiten": {{(early ? "true" : "false")}},
+              "bijVerlopen": "{{expiry}}", "meerderheid": "{{rule}}", "mailTekst": "Beste {naam}, stem over {titel} ({orgaan}), {uiterlijk}." }
+            """);
 
     private static async Task<List<JsonObject>> RequestsAsync(GovernanceEngine engine, string id, string kind) =>
         (await engine.OutboxAsync(id)).Where(m => m.Kind == "verzoek").Select(m => JsonNode.Parse(m.PayloadJson)!.AsObject())
@@ -61,7 +45,7 @@ public sealed class RequestMailTests
 
         // The third vote decides; the second reminder (16 October) never goes out.
         await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m065");
-        (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("klaar");
+        (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("vastgesteld");
         await engine.MoveToAsync(new DateOnly(2026, 10, 20));
         (await RequestsAsync(engine, id, "herinnering")).Should().HaveCount(3);
     }
@@ -80,7 +64,7 @@ public sealed class RequestMailTests
 
         (await engine.WaitingAtAsync(id)).Should().Equal(["besluit"], "four of five have voted and the round waits for everyone");
         await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "tegen" }, seat: "m067");
-        (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("klaar");
+        (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("vastgesteld");
     }
 
     [Fact]
@@ -162,7 +146,7 @@ public sealed class RequestMailTests
             (await engine.VariableAsync(id, "achterstallig"))!["nietGekozen"]!.GetValue<string>().Should().Be("Tineke Uneken, Vincent Meijer, Wilma Veenstra");
             (await engine.WaitingAsync(id)).Count(w => w.Bookmark.Name == "Stem").Should().Be(5);
             await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m065");
-            (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("klaar");
+            (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("vastgesteld");
         }
     }
 

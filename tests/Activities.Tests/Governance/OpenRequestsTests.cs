@@ -4,34 +4,15 @@ using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Activities.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
+using AdviesRoute.Tests.Shared.Governance;
+
 namespace AdviesRoute.Activities.Tests.Governance;
 
 /// <summary>An open request belongs to a seat: when a term ends it passes to the successor.</summary>
 public sealed class OpenRequestsTests
 {
-    private const string WrittenDbDecision = """
-        {
-          "definitionId": "schriftelijk-db",
-          "name": "Schriftelijk besluit van het DB",
-          "root": {
-            "type": "Flowchart",
-            "activities": [
-              { "id": "start", "type": "Start" },
-              { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P4W" } },
-              { "id": "vastgesteld", "type": "End", "inputs": { "result": "vastgesteld" } },
-              { "id": "anders", "type": "End", "inputs": { "result": "anders" } }
-            ],
-            "connections": [
-              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "vastgesteld", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "vastgesteld", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "anders", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "anders", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "anders", "port": "In" } }
-            ]
-          }
-        }
-        """;
+    private static readonly string WrittenDbDecision =
+        WrittenDecision.Definition("schriftelijk-db", """{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "P4W" }""");
 
     // Sander Kamps (Emmen) leaves the DB on 15 September 2026; Els Bakker takes his seat on the 16th.
     private static GovernanceModel WithSuccessor(GovernanceModel model) => model with

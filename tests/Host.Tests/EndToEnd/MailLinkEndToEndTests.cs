@@ -35,30 +35,8 @@ public sealed class MailLinkEndToEndTests(MaildevHostFixture host, ITestOutputHe
     ];
 
     /// <summary>Start → Besluit (DB, in writing, two weeks, reminders 3 and 1 working days before the end) → End per port.</summary>
-    internal static string WrittenDecisionWithReminders(string id) => $$"""
-        {
-          "definitionId": "{{id}}",
-          "name": "Schriftelijk besluit met herinneringen",
-          "inputs": [ { "name": "titel", "type": "string", "required": true } ],
-          "root": {
-            "type": "Flowchart",
-            "activities": [
-              { "id": "start", "type": "Start" },
-              { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": ["3", "1"] } },
-              { "id": "vastgesteld", "type": "End", "inputs": { "result": "vastgesteld" } },
-              { "id": "anders", "type": "End", "inputs": { "result": "anders" } }
-            ],
-            "connections": [
-              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "vastgesteld", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "vastgesteld", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "anders", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "anders", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "anders", "port": "In" } }
-            ]
-          }
-        }
-        """;
+    internal static string WrittenDecisionWithReminders(string id) =>
+        AdviesRoute.Tests.Shared.Governance.WrittenDecision.Definition(id, """{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": ["3", "1"] }""");
 
     [Fact]
     public async Task A_written_DB_vote_by_mail_links_reaches_a_majority_and_reminds_only_those_who_did_not_answer()

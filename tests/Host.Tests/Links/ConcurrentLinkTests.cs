@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
 
+using AdviesRoute.Tests.Shared.Governance;
+
 namespace AdviesRoute.Host.Tests.Links;
 
 /// <summary>Two hundred members answering at the same moment, each through their own link.</summary>
@@ -33,27 +35,7 @@ public sealed class ConcurrentLinkTests(HostFixture host) : IClassFixture<HostFi
         });
         await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceModelAsync(model, "test"));
         var definitionId = Definitions.UniqueId("panel");
-        await host.SaveAsync($$"""
-            {
-              "definitionId": "{{definitionId}}",
-              "name": "Panel",
-              "root": {
-                "type": "Flowchart",
-                "activities": [
-                  { "id": "start", "type": "Start" },
-                  { "id": "advies", "type": "Advies", "inputs": { "orgaan": "panel", "wijze": "schriftelijk", "termijn": "P2W", "vroegBesluiten": false, "herinneringen": [] } },
-                  { "id": "positief", "type": "End", "inputs": { "result": "positief" } },
-                  { "id": "anders", "type": "End", "inputs": { "result": "anders" } }
-                ],
-                "connections": [
-                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "advies", "port": "In" } },
-                  { "source": { "activity": "advies", "port": "positief" }, "target": { "activity": "positief", "port": "In" } },
-                  { "source": { "activity": "advies", "port": "positiefMetKanttekeningen" }, "target": { "activity": "positief", "port": "In" } },
-                  { "source": { "activity": "advies", "port": "negatief" }, "target": { "activity": "anders", "port": "In" } }
-                ]
-              }
-            }
-            """);
+        await host.SaveAsync(WrittenDecision.Definition(definitionId, """{ "orgaan": "panel", "wijze": "schriftelijk", "termijn": "P2W", "vroegBesluiten": false, "herinneringen": [] }""", type: "Advies"));
         var id = (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
             .StartAsync(definitionId, new JsonObject { ["titel"] = "Panelraadpleging" }, new Trigger("secretaris", Channel.Api)))).InstanceId;
         var mails = await LinkMail.InFolderAsync(host.MailFolder, Members, m => m.To.StartsWith("panellid", StringComparison.Ordinal));

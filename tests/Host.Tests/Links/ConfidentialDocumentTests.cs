@@ -5,6 +5,8 @@ using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
+using AdviesRoute.Tests.Shared.Governance;
+
 namespace AdviesRoute.Host.Tests.Links;
 
 /// <summary>A document marked vertrouwelijk is not in the page until the one-time code from the member's own mail is entered.</summary>
@@ -17,28 +19,7 @@ public sealed partial class ConfidentialDocumentTests(HostFixture host) : IClass
     public async Task A_confidential_document_opens_only_after_the_one_time_code_sent_to_the_members_own_address()
     {
         var definitionId = Definitions.UniqueId("vertrouwelijk");
-        await host.SaveAsync($$"""
-            {
-              "definitionId": "{{definitionId}}",
-              "name": "Vertrouwelijk",
-              "root": {
-                "type": "Flowchart",
-                "activities": [
-                  { "id": "start", "type": "Start" },
-                  { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": [] } },
-                  { "id": "einde", "type": "End" }
-                ],
-                "connections": [
-                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
-                ]
-              }
-            }
-            """);
+        await host.SaveAsync(WrittenDecision.Definition(definitionId, """{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": [] }"""));
         await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>().StartAsync(definitionId, new JsonObject
         {
             ["titel"] = "Reorganisatie team jeugd",

@@ -8,6 +8,8 @@ using AdviesRoute.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using AdviesRoute.Tests.Shared.Governance;
+
 namespace AdviesRoute.Host.Tests.Links;
 
 /// <summary>A link whose step's deadline has passed says so, names whom to contact, and records nothing.</summary>
@@ -17,28 +19,7 @@ public sealed class ExpiredLinkTests(HostFixture host) : IClassFixture<HostFixtu
     public async Task An_expired_link_says_so_and_whom_to_contact_and_records_nothing()
     {
         var definitionId = Definitions.UniqueId("verlopen");
-        await host.SaveAsync($$"""
-            {
-              "definitionId": "{{definitionId}}",
-              "name": "Verlopen",
-              "root": {
-                "type": "Flowchart",
-                "activities": [
-                  { "id": "start", "type": "Start" },
-                  { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P1W", "herinneringen": [] } },
-                  { "id": "einde", "type": "End" }
-                ],
-                "connections": [
-                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
-                ]
-              }
-            }
-            """);
+        await host.SaveAsync(WrittenDecision.Definition(definitionId, """{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "P1W", "herinneringen": [] }"""));
         var id = (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
             .StartAsync(definitionId, new JsonObject { ["titel"] = "Verlopen verzoek" }, new Trigger("secretaris", Channel.Api)))).InstanceId;
         var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.EndsWith("Verlopen verzoek", StringComparison.Ordinal));

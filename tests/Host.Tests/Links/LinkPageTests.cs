@@ -8,6 +8,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using AdviesRoute.Tests.Shared.Governance;
+
 namespace AdviesRoute.Host.Tests.Links;
 
 /// <summary>
@@ -17,35 +19,11 @@ namespace AdviesRoute.Host.Tests.Links;
 /// </summary>
 public sealed class LinkPageTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    private static string WrittenDecision(string id, string title = "Besluit") => $$"""
-        {
-          "definitionId": "{{id}}",
-          "name": "{{title}}",
-          "inputs": [ { "name": "titel", "type": "string", "required": true } ],
-          "root": {
-            "type": "Flowchart",
-            "activities": [
-              { "id": "start", "type": "Start" },
-              { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W" } },
-              { "id": "vastgesteld", "type": "End", "inputs": { "result": "vastgesteld" } },
-              { "id": "anders", "type": "End", "inputs": { "result": "anders" } }
-            ],
-            "connections": [
-              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "vastgesteld", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "vastgesteld", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "besluit", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "anders", "port": "In" } },
-              { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "anders", "port": "In" } }
-            ]
-          }
-        }
-        """;
 
     private async Task<(string InstanceId, List<LinkMail> Mails)> StartAsync(string title)
     {
         var definitionId = Definitions.UniqueId("links");
-        await host.SaveAsync(WrittenDecision(definitionId));
+        await host.SaveAsync(WrittenDecision.Definition(definitionId, """{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W" }""", againOnRejection: true));
         var started = await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
             .StartAsync(definitionId, new System.Text.Json.Nodes.JsonObject { ["titel"] = title, ["samenvatting"] = "Samenvatting van " + title }, new Trigger("secretaris", Channel.Api)));
         var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Html.Contains(System.Net.WebUtility.HtmlEncode(title), StringComparison.Ordinal));

@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
 
+using AdviesRoute.Tests.Shared.Governance;
+
 namespace AdviesRoute.Host.Tests.Links;
 
 /// <summary>A member's address that the mail server refuses for good: the request shows them as not reached and the secretaries are told.</summary>
@@ -30,28 +32,7 @@ public sealed class NotReachedTests(RefusingSmtpHostFixture host) : IClassFixtur
         vincent["email"] = RefusingSmtpHostFixture.UnknownAddress;
         await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ChangeMemberAsync("m066", vincent.ToJsonString(), "test"));
         var definitionId = Definitions.UniqueId("onbereikbaar");
-        await host.SaveAsync($$"""
-            {
-              "definitionId": "{{definitionId}}",
-              "name": "Onbereikbaar",
-              "root": {
-                "type": "Flowchart",
-                "activities": [
-                  { "id": "start", "type": "Start" },
-                  { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": [] } },
-                  { "id": "einde", "type": "End" }
-                ],
-                "connections": [
-                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
-                ]
-              }
-            }
-            """);
+        await host.SaveAsync(WrittenDecision.Definition(definitionId, """{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": [] }"""));
         var id = (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
             .StartAsync(definitionId, new JsonObject { ["titel"] = "Vervoer naar de GGD-locaties" }, new Trigger("secretaris", Channel.Api)))).InstanceId;
 

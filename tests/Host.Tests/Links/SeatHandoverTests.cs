@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
 
+using AdviesRoute.Tests.Shared.Governance;
+
 namespace AdviesRoute.Host.Tests.Links;
 
 /// <summary>A term that ends while a request is open: the old link says so and the successor gets a link of their own.</summary>
@@ -20,28 +22,7 @@ public sealed class SeatHandoverTests(HostFixture host) : IClassFixture<HostFixt
     public async Task The_successor_receives_the_open_request_and_the_old_link_says_it_passed_on()
     {
         var definitionId = Definitions.UniqueId("overdracht");
-        await host.SaveAsync($$"""
-            {
-              "definitionId": "{{definitionId}}",
-              "name": "Overdracht",
-              "root": {
-                "type": "Flowchart",
-                "activities": [
-                  { "id": "start", "type": "Start" },
-                  { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "vroegBesluiten": false } },
-                  { "id": "einde", "type": "End" }
-                ],
-                "connections": [
-                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
-                ]
-              }
-            }
-            """);
+        await host.SaveAsync(WrittenDecision.Definition(definitionId, """{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "vroegBesluiten": false }"""));
         var id = (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
             .StartAsync(definitionId, new JsonObject { ["titel"] = "Overdracht van de zetel" }, new Trigger("secretaris", Channel.Api)))).InstanceId;
         var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.EndsWith("Overdracht van de zetel", StringComparison.Ordinal));

@@ -4,6 +4,8 @@ using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
+using AdviesRoute.Tests.Shared.Governance;
+
 namespace AdviesRoute.Host.Tests.Links;
 
 /// <summary>Guessing tokens is limited per address; members with real links on the same address are not held back.</summary>
@@ -13,28 +15,7 @@ public sealed class UnknownTokenLimitTests(HostFixture host) : IClassFixture<Hos
     public async Task The_twenty_first_unknown_token_from_one_address_within_a_minute_gets_429_but_a_real_link_still_opens()
     {
         var definitionId = Definitions.UniqueId("raden");
-        await host.SaveAsync($$"""
-            {
-              "definitionId": "{{definitionId}}",
-              "name": "Raden",
-              "root": {
-                "type": "Flowchart",
-                "activities": [
-                  { "id": "start", "type": "Start" },
-                  { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": [] } },
-                  { "id": "einde", "type": "End" }
-                ],
-                "connections": [
-                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
-                  { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
-                ]
-              }
-            }
-            """);
+        await host.SaveAsync(WrittenDecision.Definition(definitionId, """{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "P2W", "herinneringen": [] }"""));
         await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
             .StartAsync(definitionId, new JsonObject { ["titel"] = "Raadgeving" }, new Trigger("secretaris", Channel.Api)));
         var mail = (await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.EndsWith("Raadgeving", StringComparison.Ordinal)))[0];
