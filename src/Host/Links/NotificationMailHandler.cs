@@ -74,7 +74,15 @@ internal sealed class NotificationMailHandler(
             IReadOnlyList<MailAttachment> attachments = payload["vergadering"] is JsonObject meeting
                 ? [MeetingInvitation.For(meeting, distinct[i], new MailAddress(mail.Value.From.Name, mail.Value.From.Address), title ?? subject)]
                 : [];
-            await sender.SendAsync(new OutgoingMail(id, [distinct[i]], subject, html.ToString(), plain.ToString(), attachments), cancellationToken);
+            try
+            {
+                await sender.SendAsync(new OutgoingMail(id, [distinct[i]], subject, html.ToString(), plain.ToString(), attachments), cancellationToken);
+            }
+            catch (MailRecipientRefusedException refused)
+            {
+                // Refused for good: trying again will not help, and the other recipients must still get theirs.
+                logger.LogWarning("Notification {MessageId} not delivered to {Email}: {Reason}", id, refused.Email, refused.Reason);
+            }
         }
     }
 }
