@@ -59,6 +59,7 @@ public static class HostExtensions
 
         services.AddRazorPages();
         services.AddRequestLinks();
+        services.AddScoped<Proposals.Overview.ProposalReader>();
         services.AddAdviesRouteJobs();
         services.AddAdviesRouteHealth();
         services.AddAdviesRouteMail(builder.Configuration, builder.Environment);

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Host.Api;
+using AdviesRoute.Host.Proposals.Overview;
+using AdviesRoute.Host.Security;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AdviesRoute.Host.Pages.Voorstellen;
+
+/// <summary>
+/// One proposal: the route as a diagram, where it stands and on whom it waits, the answers, the timeline, and the
+/// secretary's actions (record an outcome, the reaction to a zienswijze, a choice on behalf of a member, cancel,
+/// retry). Every action is a resume of the engine, so the journal keeps who did what through the page.
+/// </summary>
+[Authorize(Policy = Policies.ReadWorkflows)]
+public sealed class DetailModel(ProposalReader reader, IWorkflowRuntime runtime, IGovernanceDirectory directory, IAuthorizationService authorization) : PageModel
+{
+    public ProposalDetail? Proposal { get; private set; }
+
+    /// <summary>Whether the signed-in user may act (secretaries and admins; a process owner only reads).</summary>
+    public bool MayAct { get; private set; }
+
+    public string FormId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public IGovernanceDirectory Directory => directory;
+
+    public async Task<IActionResult> OnGetAsync(string id, string? gedaan, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Message = gedaan switch
+        {
+            "hervat" => "Vastgelegd.",
+            "afgebroken" => "Het voorstel is afgebroken.",
+            "opnieuw" => "De stap is opnieuw uitgevoerd.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostHervatAsync(string id, string bookmarkId, string formulier, CancellationToken cancellationToken)
+    {
+        if (!await MayOperateAsync())
+        {
+            return Forbid();
+        }
+
+        var input = new JsonObject();
+        var votes = new JsonArray();
+        foreach (var (key, value) in Request.Form)
+        {
+            var text = value.ToString().Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (key.StartsWith("invoer.", StringComparison.Ordinal))
+            {
+                input[key["invoer.".Length..]] = text;
+            }
+            else if (key.StartsWith("stem.", StringComparison.Ordinal))
+            {
+                votes.Add(new JsonObject { ["lid"] = key["stem.".Length..], ["keuze"] = text });
+            }
+        }
+
+        if (votes.Count > 0)
+        {
+            input["stemmen"] = votes;
+        }
+
+        return await ActAsync(id, "hervat", () => runtime.ResumeAsync(id, bookmarkId, input, Trigger(formulier), cancellationToken), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAfbrekenAsync(string id, string? reden, string formulier, CancellationToken cancellationToken)
+    {
+        if (!await MayOperateAsync())
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(reden))
+        {
+            await LoadAsync(id, cancellationToken);
+            Error = "Geef een reden om het voorstel af te breken.";
+            return Page();
+        }
+
+        return await ActAsync(id, "afgebroken", () => runtime.CancelAsync(id, Trigger(formulier), reden.Trim(), cancellationToken), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostOpnieuwAsync(string id, string incidentId, string formulier, CancellationToken cancellationToken)
+    {
+        if (!await MayOperateAsync())
+        {
+            return Forbid();
+        }
+
+        return await ActAsync(id, "opnieuw", () => runtime.RetryIncidentAsync(id, incidentId, Trigger(formulier), cancellationToken), cancellationToken);
+    }
+
+    private async Task<IActionResult> ActAsync(string id, string done, Func<Task<BurstSummary>> act, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await act();
+        }
+        catch (WorkflowException ex)
+        {
+            // Refused input, a request that was answered meanwhile, or a finished instance: say why, keep the page.
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            Error = ex.Message;
+            Response.StatusCode = ex is ResumeRejectedException ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return RedirectToPage(new { id, gedaan = done });
+    }
+
+    private Trigger Trigger(string? formulier) =>
+        new(ApiTrigger.For(User).Actor, Channel.Page, formulier is { Length: 32 } && formulier.All(char.IsAsciiHexDigitLower) ? "pagina:" + formulier : null);
+
+    private async Task<bool> MayOperateAsync() => (await authorization.AuthorizeAsync(User, Policies.OperateInstances)).Succeeded;
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        Proposal = await reader.GetAsync(id, cancellationToken);
+        MayAct = Proposal is not null && await MayOperateAsync();
+        return Proposal is not null;
+    }
+}

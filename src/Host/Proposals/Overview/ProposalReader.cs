@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdviesRoute.Host.Proposals.Overview;
+
+/// <summary>A proposal as the overview lists it: where it is, on whom it waits, and its next deadline.</summary>
+public sealed record ProposalSummary(
+    string Id,
+    string Title,
+    string? Kind,
+    string? Pillar,
+    string Status,
+    IReadOnlyList<string> CurrentSteps,
+    string? WaitingOn,
+    DateTimeOffset? NextDeadline,
+    string? NextDeadlineText,
+    bool Overdue,
+    DateTime CreatedAt);
+
+/// <summary>The filters of the overview.</summary>
+public sealed record ProposalFilter(string? Search = null, string? Pillar = null, string? Status = null, string? Body = null);
+
+public sealed record ProposalPage(IReadOnlyList<ProposalSummary> Items, string? NextCursor);
+
+/// <summary>One proposal whole: its summary, the state, the definition, the open requests and the journal.</summary>
+public sealed record ProposalDetail(ProposalSummary Summary, InstanceState State, WorkflowDefinitionModel Definition,
+    IReadOnlyList<OpenRequest> Requests, IReadOnlyList<JournalEntryRecord> Journal, IReadOnlySet<string> PassedSteps);
+
+/// <summary>
+/// Reads proposals for the secretaries' pages. The overview pages by instance id (newest first, keyset), filters
+/// title and pillar in SQLite on the stored input, and the body a proposal waits on after reading the page.
+/// </summary>
+public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory directory, TimeProvider time)
+{
+    private static readonly ConcurrentDictionary<string, WorkflowDefinitionModel> Definitions = new();
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    public const int PageSize = 25;
+
+    public async Task<ProposalPage> PageAsync(ProposalFilter filter, string? after, CancellationToken cancellationToken)
+    {
+        var search = string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim();
+        var pillar = string.IsNullOrWhiteSpace(filter.Pillar) ? null : filter.Pillar;
+        var query = db.Instances.FromSqlInterpolated($"""
+            SELECT * FROM WorkflowInstances
+            WHERE ({search} IS NULL OR json_extract(StateJson, '$.input.titel') LIKE '%' || {search} || '%')
+              AND ({pillar} IS NULL OR json_extract(StateJson, '$.input.pijler') = {pillar})
+            """).AsNoTracking();
+        if (!string.IsNullOrEmpty(filter.Status))
+        {
+            query = query.Where(i => i.Status == filter.Status);
+        }
+
+        var items = new List<ProposalSummary>();
+        string? cursor = after;
+        while (items.Count <= PageSize)
+        {
+            var batch = query;
+            if (cursor is not null)
+            {
+                var from = cursor;
+                batch = batch.Where(i => string.Compare(i.Id, from) < 0);
+            }
+
+            var rows = await batch.OrderByDescending(i => i.Id).Take(PageSize * 2).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
+                if (filter.Body is { Length: > 0 } body && !WaitsOn(state, body))
+                {
+                    continue;
+                }
+
+                items.Add(Summarise(row, state, Definition(row)));
+                if (items.Count > PageSize)
+                {
+                    break;
+                }
+            }
+
+            if (rows.Count < PageSize * 2 || items.Count > PageSize)
+            {
+                break;
+            }
+
+            cursor = rows[^1].Id;
+        }
+
+        var next = items.Count > PageSize ? items[PageSize - 1].Id : null;
+        return new ProposalPage(items.Take(PageSize).ToList(), next);
+    }
+
+    public async Task<ProposalDetail?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
+        var definition = Definition(row);
+        var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+        var passed = journal.Where(j => j.Kind == "ActivityCompleted" && j.ActivityId is not null).Select(j => j.ActivityId!).ToHashSet();
+        return new ProposalDetail(Summarise(row, state, definition), state, definition, OpenRequests.For(state, directory.Current, Today()), journal, passed);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+
+    private static bool WaitsOn(InstanceState state, string body) =>
+        state.Waiting().Any(w => (w.Bookmark.Payload?["orgaan"] ?? w.Bookmark.Payload?["groep"])?.GetValue<string>() is { } id
+            && (id == body || (body == "raden" && id.StartsWith("raad-", StringComparison.Ordinal)) || (body == "colleges" && id.StartsWith("college-", StringComparison.Ordinal))));
+
+    private WorkflowDefinitionModel Definition(WorkflowInstanceRecord row) =>
+        Definitions.GetOrAdd(row.DefinitionRecordId, recordId =>
+            DefinitionParser.Parse(db.Definitions.AsNoTracking().Where(d => d.Id == recordId).Select(d => d.Json).First()));
+
+    private ProposalSummary Summarise(WorkflowInstanceRecord row, InstanceState state, WorkflowDefinitionModel definition)
+    {
+        var names = definition.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id);
+        var steps = state.Tokens.Select(t => names.GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct().ToList();
+        var deadline = state.Waiting().Where(w => w.Bookmark.DueAt is not null && w.Bookmark.Name != "Herinnering")
+            .OrderBy(w => w.Bookmark.DueAt).Select(w => w.Bookmark).FirstOrDefault();
+        var deadlineText = deadline?.Payload?["uiterlijk"] switch
+        {
+            JsonValue v => v.GetValue<string>(),
+            JsonObject o => o["tekst"]?.GetValue<string>(),
+            _ => null,
+        };
+        if (deadline is not null && deadline.Name == "NietBehandeld")
+        {
+            deadlineText = "uitkomst vastleggen " + Format(deadline.DueAt!.Value);
+        }
+
+        var requests = row.Status == nameof(WorkflowStatus.Suspended) ? OpenRequests.For(state, directory.Current, Today()) : [];
+        var waitingOn = requests.Count switch
+        {
+            0 => null,
+            1 => requests[0].AskedOf,
+            _ => requests.Select(r => r.AskedOf).Distinct().Count() == 1 ? requests[0].AskedOf : $"{requests.Count(r => r.Choice is null)} van {requests.Count} nog open",
+        };
+        var overdue = state.Variables.TryGetValue("achterstallig", out var late) && late is not null
+            || (deadline?.DueAt is { } due && due < time.GetUtcNow());
+        return new ProposalSummary(row.Id, state.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", state.Input["soort"]?.GetValue<string>(),
+            state.Input["pijler"]?.GetValue<string>(), row.Status, steps, waitingOn, deadline?.DueAt, deadlineText, overdue, row.CreatedAt);
+    }
+
+    public static string Format(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("nl-NL"));
+}
