@@ -1,0 +1,135 @@
+using System.ComponentModel.DataAnnotations;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdviesRoute.Host.Pages.Beheer;
+
+/// <summary>
+/// Accounts and roles, for administrators: who may sign in with which roles, whether an account is locked, and a
+/// new account with a one-time password shown once (board members never need one: they act through mail links).
+/// </summary>
+[Authorize(Policy = Policies.Administer)]
+public sealed class AccountsModel(UserManager<HostUser> users, TimeProvider time) : PageModel
+{
+    public sealed record Row(string Id, string UserName, string? DisplayName, IReadOnlyList<string> Roles, bool LockedOut);
+
+    public IReadOnlyList<Row> Accounts { get; private set; } = [];
+
+    [BindProperty]
+    public NewAccount Input { get; set; } = new();
+
+    public string? Message { get; private set; }
+
+    /// <summary>The generated password of a new account, shown once on this response only.</summary>
+    public string? NewPassword { get; private set; }
+
+    public sealed class NewAccount
+    {
+        [Required(ErrorMessage = "Vul het e-mailadres in.")]
+        [EmailAddress(ErrorMessage = "Vul een geldig e-mailadres in.")]
+        [Display(Name = "E-mailadres")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Vul de naam in.")]
+        [StringLength(200, ErrorMessage = "De naam is te lang (hoogstens 200 tekens).")]
+        [Display(Name = "Naam")]
+        public string DisplayName { get; set; } = "";
+
+        public List<string> Roles { get; set; } = [];
+    }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        var roles = Input.Roles.Where(AdviesRoute.Host.Security.Roles.IsKnown).Distinct().ToList();
+        if (roles.Count == 0)
+        {
+            ModelState.AddModelError("Input.Roles", "Kies ten minste één rol.");
+        }
+
+        if (ModelState.IsValid && await users.FindByEmailAsync(Input.Email) is not null)
+        {
+            ModelState.AddModelError("Input.Email", "Er is al een account met dit e-mailadres.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var password = PasswordGenerator.Generate();
+        var user = new HostUser { UserName = Input.Email, Email = Input.Email, DisplayName = Input.DisplayName.Trim(), EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            ModelState.AddModelError("Input.Email", string.Join(" ", created.Errors.Select(e => e.Description)));
+            await LoadAsync();
+            return Page();
+        }
+
+        await users.AddToRolesAsync(user, roles);
+        NewPassword = password;
+        Message = $"Het account {Input.Email} is aangemaakt. Geef het wachtwoord hieronder veilig door: het wordt niet nog eens getoond. Vraag de gebruiker het na de eerste keer inloggen te wijzigen (Wachtwoord wijzigen).";
+        Input = new NewAccount();
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(string id, List<string> roles)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var wanted = roles.Where(AdviesRoute.Host.Security.Roles.IsKnown).ToHashSet();
+        if (user.UserName == User.Identity?.Name && !wanted.Contains(AdviesRoute.Host.Security.Roles.Admin))
+        {
+            Message = "U kunt uw eigen beheerrol niet intrekken.";
+            await LoadAsync();
+            return Page();
+        }
+
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        await users.AddToRolesAsync(user, wanted.Except(current));
+        Message = $"De rollen van {user.UserName} zijn bijgewerkt.";
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Message = $"{user.UserName} kan weer inloggen.";
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var list = new List<Row>();
+        foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
+        {
+            var locked = user.LockoutEnd is { } end && end > time.GetUtcNow();
+            list.Add(new Row(user.Id, user.UserName ?? "", user.DisplayName, (await users.GetRolesAsync(user)).ToList(), locked));
+        }
+
+        Accounts = list;
+    }
+}
