@@ -8,7 +8,8 @@ log() { printf '\n== %s\n' "$*"; }
 
 # --- what the tests need that a fresh machine may lack ---------------------------------------------
 need_apt=()
-# (the browser tests of later issues add chromium here; the engine needs nothing beyond the .NET SDK)
+# The browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -6,6 +6,7 @@ using AdviesRoute.Host.Health;
 using AdviesRoute.Host.Jobs;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Mail;
+using AdviesRoute.Host.Proposals.Start;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Testing;
 using AdviesRoute.Workflows.Persistence;
@@ -59,6 +60,7 @@ public static class HostExtensions
 
         services.AddRazorPages();
         services.AddRequestLinks();
+        services.AddProposals();
         services.AddScoped<Proposals.Overview.ProposalReader>();
         services.AddAdviesRouteJobs();
         services.AddAdviesRouteHealth();
@@ -89,6 +91,7 @@ public static class HostExtensions
         app.MapHealth();
         app.MapRazorPages();
         app.MapApi();
+        app.MapProposals();
         app.MapOpenApi().RequireAuthorization();
         app.MapJobDashboard();
         if (app.Environment.IsEnvironment(TestingClock.EnvironmentName))

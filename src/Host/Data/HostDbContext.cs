@@ -21,6 +21,9 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     /// <summary>The personal links in request mails, by the hash of their token.</summary>
     public DbSet<Links.MailLink> MailLinks => Set<Links.MailLink>();
 
+    /// <summary>The documents uploaded with proposals, with their content.</summary>
+    public DbSet<Proposals.Documents.ProposalDocument> ProposalDocuments => Set<Proposals.Documents.ProposalDocument>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -29,6 +32,17 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
         {
             e.HasKey(l => l.TokenHash);
             e.HasIndex(l => new { l.InstanceId, l.ActivityId, l.Round });
+        });
+        builder.Entity<Proposals.Documents.ProposalDocument>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).HasMaxLength(32);
+            e.Property(d => d.InstanceId).HasMaxLength(64);
+            e.Property(d => d.FileName).HasMaxLength(260);
+            e.Property(d => d.ContentType).HasMaxLength(100);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            e.Property(d => d.UploadedBy).HasMaxLength(256);
+            e.HasIndex(d => d.InstanceId);
         });
     }
 }

@@ -1,0 +1,22 @@
+using AdviesRoute.Host.Proposals.Documents;
+
+namespace AdviesRoute.Host.Proposals.Start;
+
+/// <summary>Starting proposals and their documents: what the host adds and maps.</summary>
+public static class ProposalsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the start of a proposal (<c>/Voorstellen/Nieuw</c>) and its document storage, with the options
+    /// <c>Documents</c> (<see cref="DocumentOptions"/>) and <c>Proposals</c> (<see cref="ProposalOptions"/>), validated at start.
+    /// </summary>
+    public static IServiceCollection AddProposals(this IServiceCollection services)
+    {
+        services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProposalOptions>().BindConfiguration(ProposalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<StartProposal>();
+        return services;
+    }
+
+    /// <summary>Maps the document downloads: <c>/documenten/{id}</c> and <c>/verzoek/{token}/stukken/{id}</c>.</summary>
+    public static IEndpointRouteBuilder MapProposals(this IEndpointRouteBuilder app) => app.MapProposalDocuments();
+}

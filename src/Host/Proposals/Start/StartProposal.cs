@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Links;
+using AdviesRoute.Host.Proposals.Documents;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdviesRoute.Host.Proposals.Start;
+
+/// <summary>A checked document, ready to store.</summary>
+public sealed record NewDocument(string FileName, DocumentKind Kind, byte[] Content, bool Confidential);
+
+/// <summary>What the secretary filled in, checked against the lists the form offered.</summary>
+public sealed record NewProposal(
+    string DefinitionId,
+    string Titel,
+    string Pijler,
+    string Soort,
+    string? Samenvatting,
+    string PortefeuillehouderId,
+    string PortefeuillehouderNaam,
+    string? GewensteVergadering,
+    string Bestuursmodel,
+    bool TerugkoppelingColleges,
+    IReadOnlyList<NewDocument> Documents);
+
+/// <summary>
+/// Starts a proposal: stores its documents (not yet attached), starts the instance with the documents in its input,
+/// then attaches them to the new instance. Should the start fail, the stored documents are removed again.
+/// </summary>
+public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IOptions<RequestLinkOptions> links, TimeProvider time)
+{
+    /// <exception cref="WorkflowException">The engine refused the start (unknown definition, a required input missing).</exception>
+    public async Task<string> StartAsync(NewProposal proposal, string userName, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var stored = proposal.Documents.Select(d => new ProposalDocument
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            FileName = d.FileName,
+            ContentType = DocumentInspection.ContentType(d.Kind),
+            Size = d.Content.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(d.Content)),
+            Content = d.Content,
+            Confidential = d.Confidential,
+            UploadedBy = userName,
+            UploadedAt = now,
+        }).ToList();
+        db.ProposalDocuments.AddRange(stored);
+        await db.SaveChangesAsync(cancellationToken);
+
+        BurstSummary summary;
+        try
+        {
+            summary = await runtime.StartAsync(proposal.DefinitionId, Input(proposal, stored), new Trigger(userName, Channel.Page), cancellationToken: cancellationToken);
+        }
+        catch (WorkflowException)
+        {
+            db.ProposalDocuments.RemoveRange(stored);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        // Attached only now: the instance id is made by the engine. A crash in between leaves documents without an
+        // instance, which no link can reach (the member download checks the instance).
+        foreach (var document in stored)
+        {
+            document.InstanceId = summary.InstanceId;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return summary.InstanceId;
+    }
+
+    private JsonObject Input(NewProposal proposal, List<ProposalDocument> stored)
+    {
+        var baseUrl = links.Value.PublicBaseUrl.TrimEnd('/');
+        var documents = new JsonArray();
+        foreach (var document in stored)
+        {
+            // The lead's link page swaps the url for /verzoek/{token}/stukken/{id} when an id is present.
+            documents.Add(new JsonObject
+            {
+                ["naam"] = document.FileName,
+                ["url"] = $"{baseUrl}/documenten/{document.Id}",
+                ["id"] = document.Id,
+                ["vertrouwelijk"] = document.Confidential,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["titel"] = proposal.Titel,
+            ["pijler"] = proposal.Pijler,
+            ["soort"] = proposal.Soort,
+            ["samenvatting"] = proposal.Samenvatting,
+            ["portefeuillehouder"] = new JsonObject { ["lid"] = proposal.PortefeuillehouderId, ["naam"] = proposal.PortefeuillehouderNaam },
+            ["gewensteVergadering"] = proposal.GewensteVergadering,
+            ["bestuursmodel"] = proposal.Bestuursmodel,
+            ["terugkoppelingColleges"] = proposal.TerugkoppelingColleges,
+            ["documenten"] = documents,
+        };
+    }
+}

@@ -1,0 +1,209 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AdviesRoute.Host.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
+
+namespace AdviesRoute.Host.Tests.EndToEnd;
+
+/// <summary>
+/// A secretary in a real browser (Playwright on Debian's Chromium) against the real host on a loopback port, with
+/// maildev as the SMTP server: starts a begroting with a PDF, moves it on by recorded outcomes and by the councils'
+/// answers through their mail links, writes the reactions, and sees the AB decide. At each point the diagram marks
+/// the right step; the main pages are checked with axe-core and kept as screenshots.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed partial class BrowserRouteTests(ITestOutputHelper output)
+{
+    private const string ProcessOwnerKey = "browser-proceseigenaar-0123456789abcdef";
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    private static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Fact]
+    public async Task A_secretary_takes_a_begroting_from_start_to_the_AB_decision_in_the_browser()
+    {
+        var folder = Directory.CreateTempSubdirectory("adviesroute-browser-").FullName;
+        await using var maildev = new MaildevServer();
+        await maildev.StartAsync();
+        var port = HostProcess.FreePort();
+        await using var host = await HostProcess.StartAsync(folder, port, new Dictionary<string, string>
+        {
+            ["Mail__Smtp__Host"] = MaildevServer.Host,
+            ["Mail__Smtp__Port"] = maildev.SmtpPort.ToString(),
+            ["Mail__Smtp__Security"] = "None",
+            ["Links__PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Links__KeyFile"] = Path.Combine(folder, "link-key"),
+            ["Security__ApiKeys__1__Name"] = "browser-proceseigenaar",
+            ["Security__ApiKeys__1__Key"] = ProcessOwnerKey,
+            ["Security__ApiKeys__1__Roles__0"] = "processowner",
+        });
+        await UseNearMeetingsAsync(host);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "nl-NL" });
+        var page = await context.NewPageAsync();
+        Directory.CreateDirectory(ScreenshotFolder);
+
+        // Log in.
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", "beheer@example.org");
+        await page.FillAsync("#Input_Password", "Beheer-Wachtwoord-2026!");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+
+        // Start a begroting with a PDF.
+        await page.GotoAsync("/Voorstellen/Nieuw");
+        await CheckAccessibilityAsync(page, "start");
+        await page.FillAsync("#Input_Titel", "Ontwerpbegroting 2028");
+        await page.SelectOptionAsync("#Input_Pijler", "PubliekeGezondheid");
+        await page.SelectOptionAsync("#Input_Soort", "begroting");
+        await page.FillAsync("#Input_Samenvatting", "De ontwerpbegroting voor 2028 met de meerjarenraming.");
+        var pdf = Path.Combine(folder, "ontwerpbegroting-2028.pdf");
+        await File.WriteAllTextAsync(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        await page.SetInputFilesAsync("#Document1", pdf);
+        await page.ClickAsync("button:has-text('Voorstel starten')");
+        await page.WaitForURLAsync(new Regex("/Voorstellen/[0-9a-f-]+$"));
+        var proposal = new Uri(page.Url).AbsolutePath;
+        await Shot(page, "1-voorstel-gestart");
+        (await StepAsync(page, "voorbereiding")).Should().Be("nu");
+        (await page.ContentAsync()).Should().Contain("ontwerpbegroting-2028.pdf");
+        await CheckAccessibilityAsync(page, "voorstel");
+
+        // Preparation ready: the DB of 20 days ahead. The overview names its deadline.
+        await page.ClickAsync("button:has-text('Vastleggen')");
+        await page.WaitForSelectorAsync("text=Vastgelegd.");
+        (await StepAsync(page, "voorbereiding")).Should().Be("gedaan");
+        (await StepAsync(page, "besluitDb")).Should().Be("nu");
+        await page.GotoAsync("/Voorstellen");
+        (await page.InnerTextAsync("table")).Should().Contain("Ontwerpbegroting 2028").And.Contain("uitkomst vastleggen");
+        await CheckAccessibilityAsync(page, "overzicht");
+        await Shot(page, "2-overzicht");
+
+        // The DB sends the draft to the councils: twelve requests by mail.
+        await page.GotoAsync(proposal);
+        await page.SelectOptionAsync("select[name='invoer.uitkomst']", "vastgesteld");
+        await page.ClickAsync("button:has-text('Uitkomst vastleggen')");
+        await page.WaitForSelectorAsync("text=Vastgelegd.");
+        (await StepAsync(page, "zienswijzenronde")).Should().Be("nu");
+        var requests = await maildev.WaitForAsync(m => m.Count(x => x.Subject == "Verzoek om een zienswijze: Ontwerpbegroting 2028") >= 12, TimeSpan.FromSeconds(45));
+        var links = requests.Where(m => m.Subject == "Verzoek om een zienswijze: Ontwerpbegroting 2028")
+            .Select(m => LinkPattern().Match(m.Text ?? "").Value).ToList();
+        links.Should().HaveCount(12).And.OnlyHaveUniqueItems();
+
+        // The councils answer through their links, each in a browser without any account: two positive, ten none.
+        var council = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" });
+        var link = await council.NewPageAsync();
+        for (var i = 0; i < links.Count; i++)
+        {
+            await link.GotoAsync(links[i]);
+            if (i == 0)
+            {
+                await CheckAccessibilityAsync(link, "maillink");
+                await Shot(link, "3-maillink");
+                (await link.GotoAsync(host.BaseAddress + "Voorstellen"))!.Url.Should().Contain("/Account/Login", "a mail link gives no access to the secretary's pages");
+                await link.GotoAsync(links[i]);
+            }
+
+            if (i < 2)
+            {
+                await link.FillAsync("#toelichting", $"Raad {i + 1} stemt in met de begroting.");
+                await link.ClickAsync("button[value='positief']");
+            }
+            else
+            {
+                await link.ClickAsync("button[value='geenZienswijze']");
+            }
+
+            await link.WaitForSelectorAsync("text=Uw keuze is vastgelegd.");
+        }
+
+        // Two zienswijzen given: the secretary writes the reasoned reactions; then the AB.
+        await page.GotoAsync(proposal);
+        (await page.InnerTextAsync("body")).Should().Contain("Zienswijzen van de raden");
+        for (var i = 0; i < 2; i++)
+        {
+            await page.FillAsync("textarea[name='invoer.reactie']", "Dank voor uw instemming; het bestuur neemt haar mee bij de vaststelling.");
+            await page.ClickAsync("button:has-text('Reactie vastleggen')");
+            await page.WaitForSelectorAsync("text=Vastgelegd.");
+        }
+
+        (await StepAsync(page, "besluitAb")).Should().Be("nu");
+        await Shot(page, "4-naar-het-ab");
+        await page.SelectOptionAsync("select[name='invoer.uitkomst']", "vastgesteld");
+        await page.ClickAsync("button:has-text('Uitkomst vastleggen')");
+        await page.WaitForSelectorAsync("text=Vastgelegd.");
+        (await StepAsync(page, "besluitAb")).Should().Be("gedaan");
+        (await StepAsync(page, "nazorgBegroting")).Should().Be("nu");
+        (await page.InnerTextAsync("body")).Should().Contain("art. 34 lid 2 Wgr");
+        await page.ClickAsync("button:has-text('Gereed melden')");
+        await page.WaitForSelectorAsync("text=Vastgelegd.");
+        (await page.InnerTextAsync("body")).Should().Contain("Afgerond");
+        await Shot(page, "5-afgerond");
+        output.WriteLine($"Screenshots: {ScreenshotFolder}");
+    }
+
+    /// <summary>The only DB and AB meetings: 20 and 40 days ahead, so the route does not depend on today's date.</summary>
+    private static async Task UseNearMeetingsAsync(HostProcess host)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
+        var calendar = CalendarJson(k =>
+        {
+            var meetings = k["meetings"]!.AsArray();
+            foreach (var m in meetings.Where(m => m!["body"]!.GetValue<string>() is "db" or "ab").ToList())
+            {
+                meetings.Remove(m);
+            }
+
+            meetings.Add(new JsonObject { ["id"] = "db-proef", ["body"] = "db", ["date"] = today.AddDays(20).ToString("yyyy-MM-dd"), ["time"] = "10:00", ["place"] = "Assen" });
+            meetings.Add(new JsonObject { ["id"] = "ab-proef", ["body"] = "ab", ["date"] = today.AddDays(40).ToString("yyyy-MM-dd"), ["time"] = "19:30", ["place"] = "Assen" });
+        });
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ProcessOwnerKey);
+        using var response = await client.PutAsync("/api/jaarkalender", new StringContent(calendar, System.Text.Encoding.UTF8, "application/json"));
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<string> StepAsync(IPage page, string step) =>
+        await page.GetAttributeAsync($"g[data-stap='{step}']", "data-toestand") ?? "";
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>axe-core (from npm) on the page: no serious or critical violation of WCAG 2.1 A/AA.</summary>
+    private async Task CheckAccessibilityAsync(IPage page, string name)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
+        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }))");
+        var serious = result.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => $"{v.GetProperty("id")}: {v.GetProperty("help")} ({v.GetProperty("nodes")}x)").ToList();
+        output.WriteLine($"axe {name}: {result.GetArrayLength()} violations, {serious.Count} serious or critical");
+        serious.Should().BeEmpty("the {0} page must have no serious or critical accessibility violation", name);
+    }
+
+    private static string AxeScript()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AdviesRoute.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "node_modules", "axe-core", "axe.min.js");
+    }
+
+    private static string Chromium() =>
+        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("Debian's chromium is not installed; scripts/test.sh installs it (apt-get install chromium).");
+
+    [GeneratedRegex(@"https?://\S+/verzoek/[A-Za-z0-9_-]{43}")]
+    private static partial Regex LinkPattern();
+}
