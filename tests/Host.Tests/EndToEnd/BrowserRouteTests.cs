@@ -27,6 +27,12 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
     public async Task A_secretary_takes_a_begroting_from_start_to_the_AB_decision_in_the_browser()
     {
         var folder = Directory.CreateTempSubdirectory("adviesroute-browser-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "definitions"));
+        foreach (var shipped in Directory.GetFiles(Path.Combine(RepositoryRoot(), "workflow-definitions"), "*.json"))
+        {
+            File.Copy(shipped, Path.Combine(folder, "definitions", Path.GetFileName(shipped)));
+        }
+
         await using var maildev = new MaildevServer();
         await maildev.StartAsync();
         var port = HostProcess.FreePort();
@@ -40,6 +46,9 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
             ["Security__ApiKeys__1__Name"] = "browser-proceseigenaar",
             ["Security__ApiKeys__1__Key"] = ProcessOwnerKey,
             ["Security__ApiKeys__1__Roles__0"] = "processowner",
+
+            // The pages' stylesheet lives in the project's wwwroot: serve it as `dotnet run` does.
+            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryRoot(), "src", "Host"),
         });
         await UseNearMeetingsAsync(host);
 
@@ -71,8 +80,11 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         var pdf = Path.Combine(folder, "ontwerpbegroting-2028.pdf");
         await File.WriteAllTextAsync(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
         await page.SetInputFilesAsync("#Document1", pdf);
+        await page.SelectOptionAsync("#Input_Portefeuillehouder", new SelectOptionValue { Index = 1 });
+        await page.SelectOptionAsync("#Input_Route", "voorstel");
         await page.ClickAsync("button:has-text('Voorstel starten')");
-        await page.WaitForURLAsync(new Regex("/Voorstellen/[0-9a-f-]+$"));
+        await page.WaitForLoadStateAsync();
+        page.Url.Should().MatchRegex("/Voorstellen/[0-9a-f]+$", await page.Locator(".error-summary").CountAsync() > 0 ? await page.InnerTextAsync(".error-summary") : "");
         var proposal = new Uri(page.Url).AbsolutePath;
         await Shot(page, "1-voorstel-gestart");
         (await StepAsync(page, "voorbereiding")).Should().Be("nu");
@@ -189,7 +201,9 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         serious.Should().BeEmpty("the {0} page must have no serious or critical accessibility violation", name);
     }
 
-    private static string AxeScript()
+    private static string AxeScript() => Path.Combine(RepositoryRoot(), "node_modules", "axe-core", "axe.min.js");
+
+    private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AdviesRoute.sln")))
@@ -197,7 +211,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
             dir = dir.Parent;
         }
 
-        return Path.Combine(dir!.FullName, "node_modules", "axe-core", "axe.min.js");
+        return dir!.FullName;
     }
 
     private static string Chromium() =>
