@@ -30,7 +30,8 @@ public static class RequestMailRenderer
         };
         var subject = Fill(payload["onderwerp"]?.GetValue<string>() ?? "Verzoek: {titel}", values).ReplaceLineEndings(" ");
         var text = Fill(payload["tekst"]?.GetValue<string>() ?? "", values);
-        var documents = Documents(proposal["documenten"]);
+        // A stored document is reached through the member's own link (no account needed); others by their address.
+        var documents = Documents(proposal["documenten"], link);
 
         var plain = new StringBuilder();
         plain.AppendLine(text).AppendLine();
@@ -99,8 +100,12 @@ public static class RequestMailRenderer
         return new OutgoingMail(messageId, [new MailAddress(name, to["email"]!.GetValue<string>())], subject, html.ToString(), plain.ToString(), []);
     }
 
-    /// <summary>The documents of a proposal: a list of names, or of objects with naam, url and vertrouwelijk.</summary>
-    public static IReadOnlyList<(string Name, string? Url, bool Confidential)> Documents(JsonNode? documents)
+    /// <summary>
+    /// The documents of a proposal: a list of names, or of objects with naam, url, vertrouwelijk and, for a document
+    /// stored here, its id. With <paramref name="linkBase"/> (a member's personal link) a stored document's address
+    /// becomes <c>{link}/stukken/{id}</c>, which the member can open without an account.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string? Url, bool Confidential)> Documents(JsonNode? documents, string? linkBase = null)
     {
         if (documents is not JsonArray list)
         {
@@ -116,7 +121,9 @@ public static class RequestMailRenderer
                     result.Add((text, null, false));
                     break;
                 case JsonObject o when o["naam"]?.GetValue<string>() is { } docName:
-                    var url = o["url"]?.GetValue<string>();
+                    var url = linkBase is not null && o["id"]?.GetValue<string>() is { } stored
+                        ? $"{linkBase.TrimEnd('/')}/stukken/{Uri.EscapeDataString(stored)}"
+                        : o["url"]?.GetValue<string>();
                     var safe = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? url : null;
                     result.Add((docName, safe, o["vertrouwelijk"]?.GetValue<bool>() == true));
                     break;

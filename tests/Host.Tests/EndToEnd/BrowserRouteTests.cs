@@ -112,6 +112,17 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
             .Select(m => LinkPattern().Match(m.Text ?? "").Value).ToList();
         links.Should().HaveCount(12).And.OnlyHaveUniqueItems();
 
+        // The PDF is in each mail as an address under the member's own link: no account needed to read it.
+        var documentUrl = Regex.Match(requests.First(m => m.Subject!.StartsWith("Verzoek om een zienswijze", StringComparison.Ordinal)).Text ?? "",
+            @"https?://\S+/verzoek/[A-Za-z0-9_-]{43}/stukken/[A-Za-z0-9-]+").Value;
+        documentUrl.Should().NotBeEmpty();
+        using (var anonymous = new HttpClient())
+        {
+            using var document = await anonymous.GetAsync(documentUrl);
+            document.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+            (await document.Content.ReadAsStringAsync()).Should().StartWith("%PDF-1.4");
+        }
+
         // The councils answer through their links, each in a browser without any account: two positive, ten none.
         var council = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" });
         var link = await council.NewPageAsync();
