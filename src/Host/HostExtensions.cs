@@ -62,6 +62,8 @@ public static class HostExtensions
         services.AddRequestLinks();
         services.AddProposals();
         services.AddScoped<Proposals.Overview.ProposalReader>();
+        services.AddScoped<Proposals.Overview.WeeklyDigestJob>();
+        services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
         services.AddAdviesRouteJobs();
         services.AddAdviesRouteHealth();
         services.AddAdviesRouteMail(builder.Configuration, builder.Environment);

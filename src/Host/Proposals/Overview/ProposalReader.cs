@@ -25,6 +25,9 @@ public sealed record ProposalSummary(
     bool Overdue,
     DateTime CreatedAt);
 
+/// <summary>Something the secretariat must do on a proposal, with the moment it is due.</summary>
+public sealed record SecretaryTask(string ProposalId, string Title, string Step, string What, DateTimeOffset? Due, string? DueText, bool Overdue);
+
 /// <summary>The filters of the overview.</summary>
 public sealed record ProposalFilter(string? Search = null, string? Pillar = null, string? Status = null, string? Body = null);
 
@@ -110,6 +113,63 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
         var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
         var passed = journal.Where(j => j.Kind == "ActivityCompleted" && j.ActivityId is not null).Select(j => j.ActivityId!).ToHashSet();
         return new ProposalDetail(Summarise(row, state, definition), state, definition, OpenRequests.For(state, directory.Current, Today()), journal, passed);
+    }
+
+    /// <summary>
+    /// What waits on the secretariat (not on members): outcomes of meetings to record, reactions to write, preparation
+    /// and follow-up tasks, items without a meeting, incidents; optionally only for a pillar and some bodies.
+    /// </summary>
+    public async Task<IReadOnlyList<SecretaryTask>> TasksAsync(string? pillar, IReadOnlyCollection<string> bodies, CancellationToken cancellationToken)
+    {
+        var rows = await db.Instances.AsNoTracking().Where(i => i.Status == "Suspended" || i.Status == "Faulted")
+            .OrderByDescending(i => i.Id).Take(2000).ToListAsync(cancellationToken);
+        var tasks = new List<SecretaryTask>();
+        foreach (var row in rows)
+        {
+            var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
+            if (pillar is { Length: > 0 } && state.Input["pijler"]?.GetValue<string>() != pillar)
+            {
+                continue;
+            }
+
+            var definition = Definition(row);
+            var names = definition.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id);
+            var title = state.Input["titel"]?.GetValue<string>() ?? "(zonder titel)";
+            foreach (var (token, bookmark) in state.Waiting())
+            {
+                var what = bookmark.Name switch
+                {
+                    "Voorbereiding" => "Voorbereiding afronden",
+                    "Vergadering" => "Uitkomst van de vergadering vastleggen",
+                    "Reactie" => $"Reactie op de zienswijze van {bookmark.Payload?["naam"]} schrijven",
+                    "Nazorg" => $"Nazorg: {bookmark.Payload?["taak"]}",
+                    "GeenVergadering" => "Geen vergadering meer op de kalender: kalender aanvullen en opnieuw agenderen",
+                    _ => null,
+                };
+                var body = (bookmark.Payload?["orgaan"] ?? bookmark.Payload?["groep"])?.GetValue<string>();
+                if (what is null || (bodies.Count > 0 && (body is null || !bodies.Contains(body))))
+                {
+                    continue;
+                }
+
+                // The moment that matters: the step's own timer (e.g. recording the outcome), else the text it carries.
+                var due = token.Bookmarks.Where(b => b.DueAt is not null && b.Name != "Herinnering").Select(b => b.DueAt).Min();
+                var text = bookmark.Payload?["uiterlijk"] switch
+                {
+                    JsonValue v => v.GetValue<string>(),
+                    JsonObject o => o["tekst"]?.GetValue<string>(),
+                    _ => due is { } d ? "uiterlijk " + Format(d) : null,
+                };
+                tasks.Add(new SecretaryTask(row.Id, title, names.GetValueOrDefault(token.ActivityId, token.ActivityId), what, due, text, due < time.GetUtcNow()));
+            }
+
+            foreach (var incident in state.Incidents)
+            {
+                tasks.Add(new SecretaryTask(row.Id, title, names.GetValueOrDefault(incident.ActivityId, incident.ActivityId), $"Storing oplossen: {incident.Message}", null, null, true));
+            }
+        }
+
+        return tasks.OrderByDescending(t => t.Overdue).ThenBy(t => t.Due ?? DateTimeOffset.MaxValue).ToList();
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
