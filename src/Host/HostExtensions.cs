@@ -63,6 +63,7 @@ public static class HostExtensions
         services.AddProposals();
         services.AddScoped<Proposals.Overview.ProposalReader>();
         services.AddScoped<Proposals.Overview.WeeklyDigestJob>();
+        services.AddScoped<Proposals.Figures.ProposalFigures>();
         services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
         services.AddAdviesRouteJobs();
         services.AddAdviesRouteHealth();

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Host.Testing;
+using AdviesRoute.Host.Tests.Support;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
+
+namespace AdviesRoute.Host.Tests.Proposals;
+
+/// <summary>The figures page: proposals per step, lead time per step from the journal, and board touches per proposal.</summary>
+public sealed class FiguresTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    [Fact]
+    public async Task The_figures_count_the_steps_time_the_preparation_and_count_the_board_touches()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(CalendarJson(k =>
+        {
+            var meetings = k["meetings"]!.AsArray();
+            foreach (var m in meetings.Where(m => m!["body"]!.GetValue<string>() == "db").ToList())
+            {
+                meetings.Remove(m);
+            }
+
+            meetings.Add(new JsonObject { ["id"] = "db-proef", ["body"] = "db", ["date"] = today.AddDays(30).ToString("yyyy-MM-dd"), ["time"] = "10:00", ["place"] = "Assen" });
+        }), "test"));
+        var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
+        var waiting = await runtime.StartAsync("voorstel", new JsonObject { ["titel"] = "In voorbereiding", ["pijler"] = "PubliekeGezondheid", ["soort"] = "viermaandsrapportage" }, new Trigger("test", Channel.Api));
+        var moved = await runtime.StartAsync("voorstel", new JsonObject { ["titel"] = "Naar het DB", ["pijler"] = "PubliekeGezondheid", ["soort"] = "viermaandsrapportage" }, new Trigger("test", Channel.Api));
+
+        // Three days of preparation, then to the DB (one board touch: the DB's meeting).
+        host.Services.GetRequiredService<OffsetTimeProvider>().Advance(TimeSpan.FromDays(3));
+        await runtime.ResumeAsync(moved.InstanceId, moved.Bookmarks.Single().Id, new JsonObject { ["uitkomst"] = "gereed" }, new Trigger("test", Channel.Api));
+
+        using var client = await host.SignInAsync();
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/Cijfers"));
+
+        page.Should().Contain("Over de 2 meest recente voorstellen.");
+        page.Should().Contain("<td>Ambtelijke voorbereiding</td><td>1</td>").And.Contain("<td>Dagelijks bestuur</td><td>1</td>");
+        page.Should().Contain("<td>Ambtelijke voorbereiding</td><td>3 dagen (n = 1)</td>");
+        page.Should().Contain("gemiddeld 0,5").And.Contain("<td>0 keer</td><td>1 voorstellen</td>").And.Contain("<td>1 keer</td><td>1 voorstellen</td>");
+        page.Should().Contain("<svg class=\"chart\"");
+        waiting.Status.Should().Be(WorkflowStatus.Suspended);
+    }
+}
