@@ -246,4 +246,27 @@ public sealed class LinkPageTests(HostFixture host) : IClassFixture<HostFixture>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("eerdere ronde");
         (await JournalAsync(id)).Count(j => j.Kind == "stem").Should().Be(3, "a POST on an earlier round's link records nothing");
     }
+
+    [Fact]
+    public async Task The_secretary_sends_an_open_request_again_with_the_same_personal_link()
+    {
+        var (id, mails) = await StartAsync("Opnieuw gestuurd verzoek");
+        var roos = mails.Single(m => m.To == "roos.zijlstra@assen.example.org");
+        using var secretary = await host.SignInAsync();
+        var page = await secretary.GetStringAsync($"/Voorstellen/{id}");
+        var bookmark = System.Text.RegularExpressions.Regex.Match(page,
+            "name=\"bookmarkId\" value=\"([0-9a-f]{32})\">\\s*<button type=\"submit\" class=\"button button--secondary\" aria-label=\"Verzoek opnieuw sturen aan Roos Zijlstra\"").Groups[1].Value;
+        bookmark.Should().NotBeEmpty();
+
+        using var response = await secretary.PostAsync($"/Voorstellen/{id}?handler=opnieuwSturen", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(page),
+            ["bookmarkId"] = bookmark,
+        }));
+
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("Het verzoek is opnieuw gestuurd aan Roos Zijlstra.");
+        var again = (await LinkMail.InFolderAsync(host.MailFolder, 2, m => m.To == roos.To && m.Subject == roos.Subject)).Single(m => m.MessageId != roos.MessageId);
+        again.Link.Should().Be(roos.Link, "the same person, step and round keep their one link");
+        again.Text.Should().Contain("Dit verzoek is u opnieuw gestuurd door het secretariaat.");
+    }
 }

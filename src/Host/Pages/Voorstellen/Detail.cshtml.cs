@@ -17,7 +17,12 @@ namespace AdviesRoute.Host.Pages.Voorstellen;
 /// retry). Every action is a resume of the engine, so the journal keeps who did what through the page.
 /// </summary>
 [Authorize(Policy = Policies.ReadWorkflows)]
-public sealed class DetailModel(ProposalReader reader, IWorkflowRuntime runtime, IGovernanceDirectory directory, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(
+    ProposalReader reader,
+    IWorkflowRuntime runtime,
+    IGovernanceDirectory directory,
+    IAuthorizationService authorization,
+    AdviesRoute.Host.Links.DirectRequestMail requestMail) : PageModel
 {
     public ProposalDetail? Proposal { get; private set; }
 
@@ -82,6 +87,37 @@ public sealed class DetailModel(ProposalReader reader, IWorkflowRuntime runtime,
         }
 
         return await ActAsync(id, "hervat", () => runtime.ResumeAsync(id, bookmarkId, input, Trigger(formulier), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Sends an open request's mail again, with the same personal link, to whoever must answer it today.</summary>
+    public async Task<IActionResult> OnPostOpnieuwSturenAsync(string id, string bookmarkId, CancellationToken cancellationToken)
+    {
+        if (!await MayOperateAsync())
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var request = Proposal!.Requests.FirstOrDefault(r => r.BookmarkId == bookmarkId && r.Round is not null);
+        if (request is null)
+        {
+            Error = "Dit verzoek staat niet (meer) open of heeft geen persoonlijke link.";
+            return Page();
+        }
+
+        foreach (var addressee in request.Addressees)
+        {
+            var member = directory.Current.Model.FindMember(addressee.MemberId)!;
+            await requestMail.SendAsync(id, Proposal.State, request, member, "Dit verzoek is u opnieuw gestuurd door het secretariaat.",
+                $"<opnieuw.{Guid.NewGuid():N}@adviesroute>", cancellationToken);
+        }
+
+        Message = $"Het verzoek is opnieuw gestuurd aan {string.Join(", ", request.Addressees.Select(a => a.Name))}.";
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAfbrekenAsync(string id, string? reden, string formulier, CancellationToken cancellationToken)

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Activities;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Mail;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdviesRoute.Host.Links;
+
+/// <summary>
+/// Sends a request mail outside a step: to a successor who takes over an open request, or again on the secretary's
+/// demand. The link is the person's own for that step and round (the same token as before, if there was one). The mail
+/// is sent first and the link stored after, so a crash in between sends the same link once more.
+/// </summary>
+public sealed class DirectRequestMail(
+    HostDbContext host,
+    IGovernanceDirectory directory,
+    LinkTokens tokens,
+    IMailSender sender,
+    IOptions<RequestLinkOptions> options,
+    TimeProvider time)
+{
+    public async Task<bool> HasLinkAsync(string instanceId, OpenRequest request, string memberId, CancellationToken cancellationToken)
+    {
+        var hash = LinkTokens.Hash(tokens.For(instanceId, request.ActivityId, request.Round ?? 0, memberId));
+        return await host.MailLinks.AnyAsync(l => l.TokenHash == hash, cancellationToken);
+    }
+
+    public async Task SendAsync(string instanceId, InstanceState state, OpenRequest request, Member to, string? note, string messageId, CancellationToken cancellationToken)
+    {
+        var round = request.Round ?? throw new InvalidOperationException("Dit verzoek hoort niet bij een ronde met persoonlijke links.");
+        var bookmark = state.AllBookmarks().First(b => b.Id == request.BookmarkId);
+        var (targetKind, targetId) = bookmark.Payload?["zetel"] is { } seat ? ("zetel", seat.GetValue<string>()) : ("orgaan", bookmark.Payload!["orgaan"]!.GetValue<string>());
+        var earlier = await host.MailLinks.AsNoTracking()
+            .FirstOrDefaultAsync(l => l.InstanceId == instanceId && l.ActivityId == request.ActivityId && l.Round == round && l.TargetKind == targetKind && l.TargetId == targetId, cancellationToken);
+        var kind = earlier?.Kind ?? (targetKind == "zetel" ? "verzoekStem" : targetId.StartsWith("college-", StringComparison.Ordinal) ? "verzoekColleges" : "verzoekZienswijze");
+        var (subject, text) = RequestMails.Defaults[kind];
+        var expires = earlier?.ExpiresAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow().AddDays(7);
+        var body = directory.Current.Model.FindBody(bookmark.Payload!["orgaan"]!.GetValue<string>());
+        var payload = new JsonObject
+        {
+            ["soort"] = kind,
+            ["activiteit"] = request.ActivityId,
+            ["ronde"] = round,
+            [targetKind] = targetId,
+            ["aan"] = new JsonObject { ["lid"] = to.Id, ["naam"] = to.Name, ["email"] = to.Email },
+            ["orgaanNaam"] = body?.Name,
+            ["keuzes"] = bookmark.Payload["keuzes"]?.DeepClone(),
+            ["uiterlijk"] = bookmark.Payload["uiterlijk"]?.DeepClone(),
+            ["verlooptOp"] = expires.ToString("O", CultureInfo.InvariantCulture),
+            ["onderwerp"] = subject,
+            ["tekst"] = note is null ? text : text + "\n\n" + note,
+            ["voorstel"] = new JsonObject
+            {
+                ["titel"] = state.Input["titel"]?.DeepClone(),
+                ["samenvatting"] = state.Input["samenvatting"]?.DeepClone(),
+                ["documenten"] = state.Input["documenten"]?.DeepClone(),
+            },
+        };
+
+        var token = tokens.For(instanceId, request.ActivityId, round, to.Id);
+        await sender.SendAsync(RequestMailRenderer.Render(payload, messageId, $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verzoek/{token}"), cancellationToken);
+        var hash = LinkTokens.Hash(token);
+        if (!await host.MailLinks.AnyAsync(l => l.TokenHash == hash, cancellationToken))
+        {
+            host.MailLinks.Add(new MailLink
+            {
+                TokenHash = hash,
+                InstanceId = instanceId,
+                ActivityId = request.ActivityId,
+                Round = round,
+                TargetKind = targetKind,
+                TargetId = targetId,
+                MemberId = to.Id,
+                MemberName = to.Name,
+                Email = to.Email,
+                Kind = kind,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+                ExpiresAt = expires.UtcDateTime,
+            });
+            await host.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
