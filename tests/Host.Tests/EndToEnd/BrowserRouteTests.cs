@@ -179,17 +179,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
     private static async Task UseNearMeetingsAsync(HostProcess host)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        var calendar = CalendarJson(k =>
-        {
-            var meetings = k["meetings"]!.AsArray();
-            foreach (var m in meetings.Where(m => m!["body"]!.GetValue<string>() is "db" or "ab").ToList())
-            {
-                meetings.Remove(m);
-            }
-
-            meetings.Add(new JsonObject { ["id"] = "db-proef", ["body"] = "db", ["date"] = today.AddDays(20).ToString("yyyy-MM-dd"), ["time"] = "10:00", ["place"] = "Assen" });
-            meetings.Add(new JsonObject { ["id"] = "ab-proef", ["body"] = "ab", ["date"] = today.AddDays(40).ToString("yyyy-MM-dd"), ["time"] = "19:30", ["place"] = "Assen" });
-        });
+        var calendar = NearMeetings(today, ("db", 20, "10:00"), ("ab", 40, "19:30"));
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         client.DefaultRequestHeaders.Add("X-Api-Key", ProcessOwnerKey);
         using var response = await client.PutAsync("/api/jaarkalender", new StringContent(calendar, System.Text.Encoding.UTF8, "application/json"));

@@ -18,16 +18,7 @@ public sealed class FiguresTests(HostFixture host) : IClassFixture<HostFixture>
     public async Task The_figures_count_the_steps_time_the_preparation_and_count_the_board_touches()
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(CalendarJson(k =>
-        {
-            var meetings = k["meetings"]!.AsArray();
-            foreach (var m in meetings.Where(m => m!["body"]!.GetValue<string>() == "db").ToList())
-            {
-                meetings.Remove(m);
-            }
-
-            meetings.Add(new JsonObject { ["id"] = "db-proef", ["body"] = "db", ["date"] = today.AddDays(30).ToString("yyyy-MM-dd"), ["time"] = "10:00", ["place"] = "Assen" });
-        }), "test"));
+        await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(NearMeetings(today, ("db", 30, "10:00")), "test"));
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
         var waiting = await runtime.StartAsync("voorstel", new JsonObject { ["titel"] = "In voorbereiding", ["pijler"] = "PubliekeGezondheid", ["soort"] = "viermaandsrapportage" }, new Trigger("test", Channel.Api));
         var moved = await runtime.StartAsync("voorstel", new JsonObject { ["titel"] = "Naar het DB", ["pijler"] = "PubliekeGezondheid", ["soort"] = "viermaandsrapportage" }, new Trigger("test", Channel.Api));

@@ -26,17 +26,7 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
     private async Task UseNearMeetingsAsync()
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        var calendar = CalendarJson(k =>
-        {
-            var meetings = k["meetings"]!.AsArray();
-            foreach (var m in meetings.Where(m => m!["body"]!.GetValue<string>() is "db" or "ab").ToList())
-            {
-                meetings.Remove(m);
-            }
-
-            meetings.Add(new JsonObject { ["id"] = "db-proef", ["body"] = "db", ["date"] = today.AddDays(20).ToString("yyyy-MM-dd"), ["time"] = "10:00", ["place"] = "Assen" });
-            meetings.Add(new JsonObject { ["id"] = "ab-proef", ["body"] = "ab", ["date"] = today.AddDays(40).ToString("yyyy-MM-dd"), ["time"] = "19:30", ["place"] = "Assen" });
-        });
+        var calendar = NearMeetings(today, ("db", 20, "10:00"), ("ab", 40, "19:30"));
         await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(calendar, "test"));
     }
 

@@ -24,16 +24,7 @@ public sealed class TasksTests(HostFixture host) : IClassFixture<HostFixture>
     public async Task A_secretary_sees_the_tasks_of_her_pillar_and_bodies_and_gets_them_in_the_weekly_digest()
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(CalendarJson(k =>
-        {
-            var meetings = k["meetings"]!.AsArray();
-            foreach (var m in meetings.Where(m => m!["body"]!.GetValue<string>() == "db").ToList())
-            {
-                meetings.Remove(m);
-            }
-
-            meetings.Add(new JsonObject { ["id"] = "db-proef", ["body"] = "db", ["date"] = today.AddDays(20).ToString("yyyy-MM-dd"), ["time"] = "10:00", ["place"] = "Assen" });
-        }), "test"));
+        await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(NearMeetings(today, ("db", 20, "10:00")), "test"));
         await host.WithScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<HostUser>>();

@@ -33,6 +33,29 @@ public static class GovernanceDocuments
         return calendar.ToJsonString();
     }
 
+    /// <summary>
+    /// The demo calendar with the meetings of the given bodies replaced by one each, <c>days</c> after
+    /// <paramref name="today"/> (id "{body}-proef"), so a route does not depend on the day the tests run.
+    /// </summary>
+    public static string NearMeetings(DateOnly today, params (string Body, int Days, string Time)[] meetings) => CalendarJson(k =>
+    {
+        var list = k["meetings"]!.AsArray();
+        var bodies = meetings.Select(m => m.Body).ToHashSet();
+        foreach (var old in list.Where(m => bodies.Contains(m!["body"]!.GetValue<string>())).ToList())
+        {
+            list.Remove(old);
+        }
+
+        foreach (var (body, days, time) in meetings)
+        {
+            list.Add(new JsonObject
+            {
+                ["id"] = $"{body}-proef", ["body"] = body, ["date"] = today.AddDays(days).ToString("yyyy-MM-dd"), ["time"] = time,
+                ["place"] = "Kantoor SamenDrenthe, Assen",
+            });
+        }
+    });
+
     public static JsonObject Member(string id) =>
         JsonNode.Parse(DemoGovernance.Json())!["members"]!.AsArray().Single(m => (string?)m!["id"] == id)!.DeepClone().AsObject();
 
