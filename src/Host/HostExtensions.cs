@@ -64,6 +64,7 @@ public static class HostExtensions
         services.AddScoped<Proposals.Overview.ProposalReader>();
         services.AddScoped<Proposals.Overview.WeeklyDigestJob>();
         services.AddScoped<Proposals.Figures.ProposalFigures>();
+        services.AddScoped<Proposals.Meetings.MeetingAgenda>();
         services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
         services.AddAdviesRouteJobs();
         services.AddAdviesRouteHealth();

@@ -24,6 +24,9 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     /// <summary>The documents uploaded with proposals, with their content.</summary>
     public DbSet<Proposals.Documents.ProposalDocument> ProposalDocuments => Set<Proposals.Documents.ProposalDocument>();
 
+    /// <summary>The order and kind (hamerstuk, bespreekstuk) of the proposals on a meeting's agenda.</summary>
+    public DbSet<Proposals.Meetings.AgendaItem> AgendaItems => Set<Proposals.Meetings.AgendaItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -43,6 +46,11 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
             e.Property(d => d.Sha256).HasMaxLength(64);
             e.Property(d => d.UploadedBy).HasMaxLength(256);
             e.HasIndex(d => d.InstanceId);
+        });
+        builder.Entity<Proposals.Meetings.AgendaItem>(e =>
+        {
+            e.HasKey(a => new { a.MeetingId, a.InstanceId });
+            e.Property(a => a.Kind).HasMaxLength(20);
         });
     }
 }

@@ -203,6 +203,27 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.ToTable("ProposalDocuments");
                 });
 
+            modelBuilder.Entity("AdviesRoute.Host.Proposals.Meetings.AgendaItem", b =>
+                {
+                    b.Property<string>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "InstanceId");
+
+                    b.ToTable("AgendaItems");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,81 @@
+using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Host.Proposals.Meetings;
+using AdviesRoute.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AdviesRoute.Host.Pages.Vergaderingen;
+
+/// <summary>
+/// One meeting: its agenda built from the proposals waiting on it (order, hamerstuk or bespreekstuk), the convocation to
+/// the members, and the print-ready agenda and besluitenlijst (each also as a public version without what is vertrouwelijk).
+/// </summary>
+[Authorize(Policy = Policies.ReadWorkflows)]
+public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory directory, IAuthorizationService authorization) : PageModel
+{
+    public Meeting? Meeting { get; private set; }
+
+    public string BodyName { get; private set; } = "";
+
+    public IReadOnlyList<AgendaEntry> Items { get; private set; } = [];
+
+    public bool MayAct { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostOpslaanAsync(string id, List<string> stuk, List<int> volgorde, List<string> soort, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.OperateInstances)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (agenda.Find(id) is null)
+        {
+            return NotFound();
+        }
+
+        var items = stuk.Select((instanceId, i) => (instanceId, i < volgorde.Count ? volgorde[i] : i + 1, i < soort.Count ? soort[i] : AgendaKinds.Bespreekstuk)).ToList();
+        await agenda.SaveAsync(id, items, cancellationToken);
+        await LoadAsync(id, cancellationToken);
+        Message = "De agenda is opgeslagen.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConvocatieAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.OperateInstances)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (agenda.Find(id) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        var count = await agenda.SendConvocationAsync(meeting, cancellationToken);
+        await LoadAsync(id, cancellationToken);
+        Message = $"De convocatie is verstuurd aan {count} leden.";
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        Meeting = agenda.Find(id);
+        if (Meeting is null)
+        {
+            return false;
+        }
+
+        BodyName = directory.Current.Model.FindBody(Meeting.Body)?.Name ?? Meeting.Body;
+        Items = await agenda.ItemsAsync(id, cancellationToken);
+        MayAct = (await authorization.AuthorizeAsync(User, Policies.OperateInstances)).Succeeded;
+        return true;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Links;
+using AdviesRoute.Host.Mail;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdviesRoute.Host.Proposals.Meetings;
+
+/// <summary>A proposal on a meeting's agenda, with the outcome once the meeting recorded it.</summary>
+public sealed record AgendaEntry(string InstanceId, string Title, string Kind, int Position, IReadOnlyList<(string Name, bool Confidential)> Documents,
+    string? Outcome, string? Explanation, string? Remark);
+
+/// <summary>
+/// A meeting's agenda: the proposals waiting on it (or decided in it), in the order and with the kind the secretary set;
+/// the convocation mail to the members; and the besluitenlijst from the outcomes in the journal.
+/// </summary>
+public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, IGovernanceDirectory directory, IMailSender sender, TimeProvider time)
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public Meeting? Find(string meetingId) => directory.Current.Calendar.Meetings.FirstOrDefault(m => m.Id == meetingId);
+
+    public async Task<IReadOnlyList<AgendaEntry>> ItemsAsync(string meetingId, CancellationToken cancellationToken)
+    {
+        var pattern = $"%\"{meetingId}\"%";
+        var rows = await engine.Instances.AsNoTracking().Where(i => EF.Functions.Like(i.StateJson, pattern)).ToListAsync(cancellationToken);
+        var outcomes = await engine.Journal.AsNoTracking().Where(j => j.Kind == "vergaderingUitkomst" && EF.Functions.Like(j.DataJson!, pattern)).ToListAsync(cancellationToken);
+        var stored = await host.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.InstanceId, cancellationToken);
+        var entries = new List<AgendaEntry>();
+        foreach (var row in rows)
+        {
+            var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
+            var waiting = state.Waiting().Any(w => w.Bookmark.Name == "Vergadering" && w.Bookmark.Payload?["vergadering"]?["id"]?.GetValue<string>() == meetingId);
+            var decided = outcomes.LastOrDefault(o => o.InstanceId == row.Id && JsonNode.Parse(o.DataJson!)?["vergadering"]?.GetValue<string>() == meetingId);
+            if (!waiting && decided is null)
+            {
+                continue;
+            }
+
+            var data = decided?.DataJson is { } json ? JsonNode.Parse(json) : null;
+            var documents = RequestMailRenderer.Documents(state.Input["documenten"]).Select(d => (d.Name, d.Confidential)).ToList();
+            var item = stored.GetValueOrDefault(row.Id);
+            entries.Add(new AgendaEntry(row.Id, state.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", item?.Kind ?? AgendaKinds.Bespreekstuk,
+                item?.Position ?? int.MaxValue, documents, decided?.Outcome, data?["uitleg"]?.GetValue<string>(), data?["toelichting"]?.GetValue<string>()));
+        }
+
+        return entries.OrderBy(e => e.Kind == AgendaKinds.Hamerstuk ? 0 : 1).ThenBy(e => e.Position).ThenBy(e => e.Title, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task SaveAsync(string meetingId, IReadOnlyList<(string InstanceId, int Position, string Kind)> items, CancellationToken cancellationToken)
+    {
+        var existing = await host.AgendaItems.Where(a => a.MeetingId == meetingId).ToListAsync(cancellationToken);
+        host.AgendaItems.RemoveRange(existing);
+        host.AgendaItems.AddRange(items.Select(i => new AgendaItem
+        {
+            MeetingId = meetingId,
+            InstanceId = i.InstanceId,
+            Position = i.Position,
+            Kind = i.Kind == AgendaKinds.Hamerstuk ? AgendaKinds.Hamerstuk : AgendaKinds.Bespreekstuk,
+        }));
+        await host.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Mails the convocation with the agenda to every member of the body on the meeting's day.</summary>
+    /// <returns>How many members were sent it.</returns>
+    public async Task<int> SendConvocationAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var model = directory.Current.Model;
+        var body = model.FindBody(meeting.Body)!;
+        var items = await ItemsAsync(meeting.Id, cancellationToken);
+        var date = meeting.Date.ToString("dddd d MMMM yyyy", Dutch);
+        var text = new StringBuilder($"Hierbij wordt u uitgenodigd voor de vergadering van {body.Name} op {date} om {meeting.Time:HH\\:mm} in {meeting.Place}.\n\nAgenda:\n");
+        var html = new StringBuilder("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:Arial,sans-serif\"><p>")
+            .Append(WebUtility.HtmlEncode($"Hierbij wordt u uitgenodigd voor de vergadering van {body.Name} op {date} om {meeting.Time:HH\\:mm} in {meeting.Place}."))
+            .Append("</p><h2>Agenda</h2><ol>");
+        var number = 1;
+        foreach (var item in items)
+        {
+            var docs = item.Documents.Count == 0 ? "" : " (stukken: " + string.Join(", ", item.Documents.Select(d => d.Name + (d.Confidential ? ", vertrouwelijk" : ""))) + ")";
+            text.Append(CultureInfo.InvariantCulture, $"{number}. {item.Title} – {item.Kind}{docs}\n");
+            html.Append("<li>").Append(WebUtility.HtmlEncode($"{item.Title} – {item.Kind}{docs}")).Append("</li>");
+            number++;
+        }
+
+        html.Append("</ol><p>De stukken zijn beschikbaar via het secretariaat; vertrouwelijke stukken alleen voor de leden.</p></body></html>");
+        text.Append("\nDe stukken zijn beschikbaar via het secretariaat; vertrouwelijke stukken alleen voor de leden.\n");
+        var members = model.MembersOf(body.Id, meeting.Date).Where(m => m.SubstituteFor is null).ToList();
+        var sentAt = time.GetUtcNow().ToUnixTimeSeconds();
+        foreach (var member in members)
+        {
+            await sender.SendAsync(new OutgoingMail($"<convocatie.{meeting.Id}.{member.Id}.{sentAt}@adviesroute>", [new MailAddress(member.Name, member.Email)],
+                $"Convocatie {body.Name} {meeting.Date.ToString("d MMMM yyyy", Dutch)}", html.ToString(), text.ToString(), []), cancellationToken);
+        }
+
+        return members.Count;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Host.Tests.Links;
+using AdviesRoute.Host.Tests.Support;
+using AdviesRoute.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
+
+namespace AdviesRoute.Host.Tests.Proposals;
+
+/// <summary>A meeting's agenda built from the proposals on it, the convocation, and the besluitenlijst with its public version.</summary>
+public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    [Fact]
+    public async Task The_agenda_is_ordered_sent_to_the_members_and_the_public_besluitenlijst_leaves_out_what_is_confidential()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(NearMeetings(today, ("db", 20, "10:00")), "test"));
+        var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
+        async Task<(string Id, string MeetingBookmark)> ToDbAsync(string title, JsonArray? documents = null)
+        {
+            var input = new JsonObject { ["titel"] = title, ["pijler"] = "PubliekeGezondheid", ["soort"] = "viermaandsrapportage" };
+            if (documents is not null)
+            {
+                input["documenten"] = documents;
+            }
+
+            var started = await runtime.StartAsync("voorstel", input, new Trigger("test", Channel.Api));
+            var atDb = await runtime.ResumeAsync(started.InstanceId, started.Bookmarks.Single().Id, new JsonObject { ["uitkomst"] = "gereed" }, new Trigger("test", Channel.Api));
+            return (started.InstanceId, atDb.Bookmarks.Single(b => b.Name == "Vergadering").Id);
+        }
+
+        var first = await ToDbAsync("Rapportage eerste vier maanden", new JsonArray(
+            new JsonObject { ["naam"] = "Notitie personeel", ["vertrouwelijk"] = true }, new JsonObject { ["naam"] = "Rapportage" }));
+        var second = await ToDbAsync("Aanpassing tarieven");
+
+        using var secretary = await host.SignInAsync();
+        var page = WebUtility.HtmlDecode(await secretary.GetStringAsync("/Vergaderingen/db-proef"));
+        page.Should().Contain("Rapportage eerste vier maanden").And.Contain("Aanpassing tarieven");
+
+        // The tarieven become the first item, a hamerstuk.
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", HostFixture.AntiforgeryToken(page)),
+            new("stuk", first.Id), new("volgorde", "2"), new("soort", "bespreekstuk"),
+            new("stuk", second.Id), new("volgorde", "1"), new("soort", "hamerstuk"),
+        };
+        var saved = WebUtility.HtmlDecode(await (await secretary.PostAsync("/Vergaderingen/db-proef?handler=opslaan", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
+        saved.Should().Contain("De agenda is opgeslagen.");
+        saved.IndexOf("Aanpassing tarieven", StringComparison.Ordinal).Should().BeLessThan(saved.IndexOf("Rapportage eerste vier maanden", StringComparison.Ordinal));
+
+        // The convocation goes to the five DB members with the agenda in that order.
+        var convocation = new Dictionary<string, string> { ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(saved) };
+        WebUtility.HtmlDecode(await (await secretary.PostAsync("/Vergaderingen/db-proef?handler=convocatie", new FormUrlEncodedContent(convocation))).Content.ReadAsStringAsync())
+            .Should().Contain("De convocatie is verstuurd aan 5 leden.");
+        var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.StartsWith("Convocatie Dagelijks bestuur", StringComparison.Ordinal));
+        mails.Should().HaveCount(5);
+        mails[0].Text.Should().Contain("1. Aanpassing tarieven – hamerstuk").And.Contain("2. Rapportage eerste vier maanden – bespreekstuk (stukken: Notitie personeel, vertrouwelijk, Rapportage)");
+
+        // The DB decides the first with a remark; the besluitenlijst shows it, the public one without the remark and the confidential note.
+        await runtime.ResumeAsync(first.Id, first.MeetingBookmark, new JsonObject { ["uitkomst"] = "vastgesteld", ["toelichting"] = "Personele gevolgen besproken" }, new Trigger("test", Channel.Api));
+        var decisions = WebUtility.HtmlDecode(await secretary.GetStringAsync("/Vergaderingen/db-proef/Besluitenlijst"));
+        decisions.Should().Contain("Rapportage eerste vier maanden").And.Contain("Besluit: <strong>vastgesteld</strong>")
+            .And.Contain("Toelichting: Personele gevolgen besproken").And.Contain("Notitie personeel (vertrouwelijk)").And.NotContain("Aanpassing tarieven");
+        var open = WebUtility.HtmlDecode(await secretary.GetStringAsync("/Vergaderingen/db-proef/Besluitenlijst?openbaar=1"));
+        open.Should().Contain("openbare versie").And.Contain("Rapportage eerste vier maanden").And.Contain("vastgesteld")
+            .And.NotContain("Personele gevolgen besproken").And.NotContain("Notitie personeel");
+        (await secretary.GetAsync("/Vergaderingen/bestaat-niet")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}
