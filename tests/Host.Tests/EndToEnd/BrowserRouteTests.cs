@@ -124,7 +124,14 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         }
 
         // The councils answer through their links, each in a browser without any account: two positive, ten none.
-        var council = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" });
+        // On a phone: the link pages must fit a small screen without sideways scrolling.
+        var council = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "nl-NL",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
         var link = await council.NewPageAsync();
         for (var i = 0; i < links.Count; i++)
         {
@@ -132,6 +139,8 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
             if (i == 0)
             {
                 await CheckAccessibilityAsync(link, "maillink");
+                (await link.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('main *')].map(e => e.getBoundingClientRect().right))"))
+                    .Should().BeLessThanOrEqualTo(390, "every element of the link page fits a phone's width");
                 await Shot(link, "3-maillink");
                 (await link.GotoAsync(host.BaseAddress + "Voorstellen"))!.Url.Should().Contain("/Account/Login", "a mail link gives no access to the secretary's pages");
                 await link.GotoAsync(links[i]);
