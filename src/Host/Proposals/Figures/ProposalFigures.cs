@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -21,9 +20,8 @@ public sealed record Figures(IReadOnlyList<Bar> PerStage, IReadOnlyList<Bar> Lea
 /// took (from its start to its completion in the journal), and the board touches per proposal (meetings and written
 /// rounds of BAC, DB and AB): the "bestuurlijke drukte" the governance notes want reduced.
 /// </summary>
-public sealed class ProposalFigures(WorkflowDbContext db)
+public sealed class ProposalFigures(WorkflowDbContext db, Overview.DefinitionModels definitions)
 {
-    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Names = new();
     private static readonly string[] Touches = ["inVergadering", "schriftelijkeRonde"];
 
     public async Task<Figures> ComputeAsync(CancellationToken cancellationToken)
@@ -99,7 +97,5 @@ public sealed class ProposalFigures(WorkflowDbContext db)
 
     private static string Shorten(string text) => text.Length <= 36 ? text : text[..35] + "…";
 
-    private IReadOnlyDictionary<string, string> NamesOf(string recordId) =>
-        Names.GetOrAdd(recordId, id => DefinitionParser.Parse(db.Definitions.AsNoTracking().Where(d => d.Id == id).Select(d => d.Json).First())
-            .Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id));
+    private IReadOnlyDictionary<string, string> NamesOf(string recordId) => definitions.StepNames(db, recordId);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -41,9 +40,8 @@ public sealed record ProposalDetail(ProposalSummary Summary, InstanceState State
 /// Reads proposals for the secretaries' pages. The overview pages by instance id (newest first, keyset), filters
 /// title and pillar in SQLite on the stored input, and the body a proposal waits on after reading the page.
 /// </summary>
-public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory directory, TimeProvider time)
+public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory directory, DefinitionModels definitions, TimeProvider time)
 {
-    private static readonly ConcurrentDictionary<string, WorkflowDefinitionModel> Definitions = new();
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     public const int PageSize = 25;
 
@@ -178,9 +176,7 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
         state.Waiting().Any(w => (w.Bookmark.Payload?["orgaan"] ?? w.Bookmark.Payload?["groep"])?.GetValue<string>() is { } id
             && (id == body || (body == "raden" && id.StartsWith("raad-", StringComparison.Ordinal)) || (body == "colleges" && id.StartsWith("college-", StringComparison.Ordinal))));
 
-    private WorkflowDefinitionModel Definition(WorkflowInstanceRecord row) =>
-        Definitions.GetOrAdd(row.DefinitionRecordId, recordId =>
-            DefinitionParser.Parse(db.Definitions.AsNoTracking().Where(d => d.Id == recordId).Select(d => d.Json).First()));
+    private WorkflowDefinitionModel Definition(WorkflowInstanceRecord row) => definitions.Get(db, row.DefinitionRecordId);
 
     private ProposalSummary Summarise(WorkflowInstanceRecord row, InstanceState state, WorkflowDefinitionModel definition)
     {
