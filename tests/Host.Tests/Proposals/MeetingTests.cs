@@ -37,6 +37,24 @@ public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
             new JsonObject { ["naam"] = "Notitie personeel", ["vertrouwelijk"] = true }, new JsonObject { ["naam"] = "Rapportage" }));
         var second = await ToDbAsync("Aanpassing tarieven");
 
+        // Stored stukken of the first proposal: one open PDF, one confidential.
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdviesRoute.Host.Data.HostDbContext>();
+            foreach (var (name, confidential) in new[] { ("rapportage.pdf", false), ("notitie-personeel.pdf", true) })
+            {
+                var content = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% " + name + "\n%%EOF\n");
+                db.ProposalDocuments.Add(new AdviesRoute.Host.Proposals.Documents.ProposalDocument
+                {
+                    Id = Guid.NewGuid().ToString("N"), InstanceId = first.Id, FileName = name, ContentType = "application/pdf", Size = content.Length,
+                    Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), Content = content, Confidential = confidential,
+                    UploadedBy = "test", UploadedAt = DateTime.UtcNow,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
         using var secretary = await host.SignInAsync();
         var page = WebUtility.HtmlDecode(await secretary.GetStringAsync("/Vergaderingen/db-proef"));
         page.Should().Contain("Rapportage eerste vier maanden").And.Contain("Aanpassing tarieven");
@@ -58,7 +76,10 @@ public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
             .Should().Contain("De convocatie is verstuurd aan 5 leden.");
         var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.StartsWith("Convocatie Dagelijks bestuur", StringComparison.Ordinal));
         mails.Should().HaveCount(5);
-        mails[0].Text.Should().Contain("1. Aanpassing tarieven – hamerstuk").And.Contain("2. Rapportage eerste vier maanden – bespreekstuk (stukken: Notitie personeel, vertrouwelijk, Rapportage)");
+        mails[0].Text.Should().Contain("1. Aanpassing tarieven – hamerstuk").And.Contain("2. Rapportage eerste vier maanden – bespreekstuk (stukken: Notitie personeel, vertrouwelijk, Rapportage)")
+            .And.Contain("De openbare stukken zitten bij deze mail. Vertrouwelijke stukken gaan niet per mail.");
+        var eml = Directory.GetFiles(host.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).First(m => (m.Subject ?? "").StartsWith("Convocatie", StringComparison.Ordinal));
+        eml.Attachments.OfType<MimeKit.MimePart>().Select(a => a.FileName).Should().Equal("rapportage.pdf");
 
         // The DB decides the first with a remark; the besluitenlijst shows it, the public one without the remark and the confidential note.
         await runtime.ResumeAsync(first.Id, first.MeetingBookmark, new JsonObject { ["uitkomst"] = "vastgesteld", ["toelichting"] = "Personele gevolgen besproken" }, new Trigger("test", Channel.Api));

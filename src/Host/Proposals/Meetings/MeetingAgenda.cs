@@ -27,6 +27,9 @@ public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, 
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
+    /// <summary>The most the convocation carries as attachments (many mail servers refuse messages over 25 MB).</summary>
+    public const long MaxAttachmentBytes = 20L * 1024 * 1024;
+
     public Meeting? Find(string meetingId) => directory.Current.Calendar.Meetings.FirstOrDefault(m => m.Id == meetingId);
 
     public async Task<IReadOnlyList<AgendaEntry>> ItemsAsync(string meetingId, CancellationToken cancellationToken)
@@ -91,14 +94,36 @@ public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, 
             number++;
         }
 
-        html.Append("</ol><p>De stukken zijn beschikbaar via het secretariaat; vertrouwelijke stukken alleen voor de leden.</p></body></html>");
-        text.Append("\nDe stukken zijn beschikbaar via het secretariaat; vertrouwelijke stukken alleen voor de leden.\n");
+        // The open stukken travel with the convocation, up to a total that mail servers accept; vertrouwelijke stukken
+        // never go by mail (they open with a one-time code through the member's own link).
+        var instanceIds = items.Select(i => i.InstanceId).ToList();
+        var stored = await host.ProposalDocuments.AsNoTracking()
+            .Where(d => d.InstanceId != null && instanceIds.Contains(d.InstanceId) && !d.Confidential)
+            .OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
+        var attachments = new List<MailAttachment>();
+        long total = 0;
+        foreach (var document in stored)
+        {
+            if (total + document.Size > MaxAttachmentBytes)
+            {
+                break;
+            }
+
+            attachments.Add(new MailAttachment(document.FileName, document.ContentType, document.Content));
+            total += document.Size;
+        }
+
+        var note = attachments.Count == stored.Count
+            ? (attachments.Count == 0 ? "Bij deze agenda horen geen openbare stukken." : "De openbare stukken zitten bij deze mail.")
+            : $"{attachments.Count} van de {stored.Count} openbare stukken zitten bij deze mail; de overige zijn te groot voor één mail en liggen bij het secretariaat.";
+        html.Append("</ol><p>").Append(WebUtility.HtmlEncode(note + " Vertrouwelijke stukken gaan niet per mail.")).Append("</p></body></html>");
+        text.Append('\n').Append(note).Append(" Vertrouwelijke stukken gaan niet per mail.\n");
         var members = model.MembersOf(body.Id, meeting.Date).Where(m => m.SubstituteFor is null).ToList();
         var sentAt = time.GetUtcNow().ToUnixTimeSeconds();
         foreach (var member in members)
         {
             await sender.SendAsync(new OutgoingMail($"<convocatie.{meeting.Id}.{member.Id}.{sentAt}@adviesroute>", [new MailAddress(member.Name, member.Email)],
-                $"Convocatie {body.Name} {meeting.Date.ToString("d MMMM yyyy", Dutch)}", html.ToString(), text.ToString(), []), cancellationToken);
+                $"Convocatie {body.Name} {meeting.Date.ToString("d MMMM yyyy", Dutch)}", html.ToString(), text.ToString(), attachments), cancellationToken);
         }
 
         return members.Count;
