@@ -4,7 +4,7 @@ using AdviesRoute.Workflows.Definitions;
 namespace AdviesRoute.Activities.Calendar;
 
 /// <summary>
-/// A computed deadline: its last day, the moment that means (23:59 Europe/Amsterdam), the rule and the article it
+/// A computed deadline: its last day, the moment that means (23:59 Europe/DutchTime.Zone), the rule and the article it
 /// came from, and how the calendar moved it, so the UI can show "uiterlijk 9 juli 2027 (art. 35 lid 3 Wgr: 12 weken
 /// na verzending)".
 /// </summary>
@@ -24,14 +24,13 @@ public sealed record Deadline(DateOnly Date, DateTimeOffset Moment, string Rule,
 /// </summary>
 public sealed class DeadlineCalculator(WorkingDayCalendar calendar)
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <summary>A date deadline means the end of that day in the Netherlands: 23:59, summer or winter time.</summary>
     public static DateTimeOffset EndOfDay(DateOnly date)
     {
         var local = date.ToDateTime(new TimeOnly(23, 59));
-        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+        return new DateTimeOffset(local, DutchTime.Zone.GetUtcOffset(local));
     }
 
     /// <summary>

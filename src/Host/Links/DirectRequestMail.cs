@@ -5,24 +5,20 @@ using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Host.Data;
-using AdviesRoute.Host.Mail;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Links;
 
 /// <summary>
 /// Sends a request mail outside a step: to a successor who takes over an open request, or again on the secretary's
-/// demand. The link is the person's own for that step and round (the same token as before, if there was one). The mail
-/// is sent first and the link stored after, so a crash in between sends the same link once more.
+/// demand. The link is the person's own for that step and round (the same token as before, if there was one).
 /// </summary>
 public sealed class DirectRequestMail(
     HostDbContext host,
     IGovernanceDirectory directory,
     LinkTokens tokens,
-    IMailSender sender,
-    IOptions<RequestLinkOptions> options,
+    RequestDelivery delivery,
     TimeProvider time)
 {
     public async Task<bool> HasLinkAsync(string instanceId, OpenRequest request, string memberId, CancellationToken cancellationToken)
@@ -63,27 +59,6 @@ public sealed class DirectRequestMail(
             },
         };
 
-        var token = tokens.For(instanceId, request.ActivityId, round, to.Id);
-        await sender.SendAsync(RequestMailRenderer.Render(payload, messageId, $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verzoek/{token}"), cancellationToken);
-        var hash = LinkTokens.Hash(token);
-        if (!await host.MailLinks.AnyAsync(l => l.TokenHash == hash, cancellationToken))
-        {
-            host.MailLinks.Add(new MailLink
-            {
-                TokenHash = hash,
-                InstanceId = instanceId,
-                ActivityId = request.ActivityId,
-                Round = round,
-                TargetKind = targetKind,
-                TargetId = targetId,
-                MemberId = to.Id,
-                MemberName = to.Name,
-                Email = to.Email,
-                Kind = kind,
-                CreatedAt = time.GetUtcNow().UtcDateTime,
-                ExpiresAt = expires.UtcDateTime,
-            });
-            await host.SaveChangesAsync(cancellationToken);
-        }
+        await delivery.SendAsync(instanceId, payload, messageId, cancellationToken);
     }
 }

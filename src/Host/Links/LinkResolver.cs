@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -43,7 +44,6 @@ public sealed record ResolvedLink(LinkStatus Status, MailLink? Link, JsonObject?
 /// </summary>
 public sealed class LinkResolver(HostDbContext host, WorkflowDbContext engine, IGovernanceDirectory directory, TimeProvider time)
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public async Task<ResolvedLink> ResolveAsync(string? token, CancellationToken cancellationToken)
     {
@@ -95,7 +95,7 @@ public sealed class LinkResolver(HostDbContext host, WorkflowDbContext engine, I
 
         if (link.TargetKind == "zetel" && snapshot.Model.FindMember(link.TargetId) is { } seat)
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+            var today = DutchTime.Today(time.GetUtcNow());
             var holder = snapshot.Model.SeatHolder(seat, today);
             var member = snapshot.Model.FindMember(link.MemberId);
             var mayAct = holder is not null && (holder.Id == link.MemberId || member?.SubstituteFor == holder.Id);

@@ -13,6 +13,7 @@ internal static class LinksServiceCollectionExtensions
         services.AddScoped<ConfidentialDocuments>();
         services.AddScoped<IOutboxHandler, RequestMailHandler>();
         services.AddScoped<IOutboxHandler, NotificationMailHandler>();
+        services.AddScoped<RequestDelivery>();
         services.AddScoped<DirectRequestMail>();
         services.AddScoped<SeatHandoverJob>();
         services.AddHostedService<SeatHandoverSchedule>();

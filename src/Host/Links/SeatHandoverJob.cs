@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using System.Text.Json;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Requests;
@@ -21,12 +22,11 @@ public sealed class SeatHandoverJob(
     ILogger<SeatHandoverJob> logger)
 {
     public const string RecurringId = "overdracht-verzoeken";
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <returns>How many successors were sent a request.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+        var today = DutchTime.Today(time.GetUtcNow());
         var snapshot = directory.Current;
         var sent = 0;
         var suspended = nameof(WorkflowStatus.Suspended);

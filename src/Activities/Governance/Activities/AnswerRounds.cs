@@ -176,9 +176,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
     {
         var snapshot = directory.Current;
         var today = Bestuur.Today(context.Now);
-        var termijn = round["termijn"]!.AsObject();
-        var deadline = new Deadline(DateOnly.ParseExact(termijn["datum"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            termijn["moment"]!.GetValue<DateTimeOffset>(), termijn["regel"]!.GetValue<string>(), termijn["artikel"]!.GetValue<string>());
+        var deadline = Bestuur.DeadlineOf(round["termijn"]!.AsObject());
         var number = context.State["ronde"]!.GetValue<int>();
         var reminded = 0;
         foreach (var (bodyId, value) in answers.Where(kv => kv.Value!["status"]!.GetValue<string>() == "open"))

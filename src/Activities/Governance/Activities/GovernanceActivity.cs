@@ -14,11 +14,10 @@ namespace AdviesRoute.Activities.Governance.Activities;
 internal static class Bestuur
 {
     public const string Category = "Bestuur";
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <summary>The day in the Netherlands at a moment: deadlines and terms are counted in Dutch days.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => DutchTime.Today(now);
 
     public static string Format(DateOnly day) => day.ToString("d MMMM yyyy", Dutch);
 
@@ -35,6 +34,11 @@ internal static class Bestuur
         ["verschuiving"] = deadline.Shift,
         ["tekst"] = deadline.Display,
     };
+
+    /// <summary>A deadline as <see cref="ToJson(Deadline)"/> stored it in a step's state.</summary>
+    public static Deadline DeadlineOf(JsonObject json) => new(
+        DateOnly.ParseExact(json["datum"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        json["moment"]!.GetValue<DateTimeOffset>(), json["regel"]!.GetValue<string>(), json["artikel"]!.GetValue<string>(), json["verschuiving"]?.GetValue<string>());
 
     public static JsonObject ToJson(Meeting meeting, Body body, string? agendaPart = null) => new()
     {

@@ -302,9 +302,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var today = Bestuur.Today(context.Now);
         var votes = context.State["stemmen"] as JsonObject ?? [];
         var round = context.State["ronde"]!.GetValue<int>();
-        var termijn = context.State["termijn"]!.AsObject();
-        var deadline = new Deadline(DateOnly.ParseExact(termijn["datum"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            termijn["moment"]!.GetValue<DateTimeOffset>(), termijn["regel"]!.GetValue<string>(), termijn["artikel"]!.GetValue<string>());
+        var deadline = Bestuur.DeadlineOf(context.State["termijn"]!.AsObject());
         var reminded = 0;
         foreach (var seatId in context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).Where(id => !votes.ContainsKey(id)))
         {

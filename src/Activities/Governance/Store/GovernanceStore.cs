@@ -31,7 +31,6 @@ public sealed class GovernanceMemberNotFoundException(string memberId) : Excepti
 public sealed class GovernanceVersionConflictException(string kind, long expected, long current, string? changedBy, DateTimeOffset? changedAt)
     : Exception(Describe(kind, expected, current, changedBy, changedAt))
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary><see cref="GovernanceKinds.Bestuur"/> or <see cref="GovernanceKinds.Jaarkalender"/>.</summary>
     public string Kind { get; } = kind;
@@ -56,7 +55,7 @@ public sealed class GovernanceVersionConflictException(string kind, long expecte
             return $"{subject} is nog niet opgeslagen, dus er is geen versie {expected}; laat If-Match weg of geef versie 0.";
         }
 
-        var at = TimeZoneInfo.ConvertTime(changedAt.Value, Amsterdam);
+        var at = DutchTime.Local(changedAt.Value);
         return $"{subject} is intussen gewijzigd (nu versie {current}, door {changedBy} op {at:dd-MM-yyyy HH:mm}); "
             + $"haal {pronoun} opnieuw op en breng uw wijziging opnieuw aan.";
     }

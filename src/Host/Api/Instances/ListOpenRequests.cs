@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using System.Text.Json;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Requests;
@@ -16,7 +17,6 @@ namespace AdviesRoute.Host.Api.Instances;
 /// </summary>
 public static class ListOpenRequests
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>An open request with the people the mail server refused (not reached: the secretary was told).</summary>
     public sealed record Response(string BookmarkId, string ActivityId, string Kind, string AskedOf, IReadOnlyList<Addressee> Addressees,
@@ -39,7 +39,7 @@ public static class ListOpenRequests
         }
 
         var state = JsonSerializer.Deserialize<InstanceState>(stateJson, WorkflowJson.Options)!;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+        var today = DutchTime.Today(time.GetUtcNow());
         var refused = await hostDb.MailLinks.AsNoTracking().Where(l => l.InstanceId == instanceId && l.NotReachedReason != null).ToListAsync(cancellationToken);
         IReadOnlyList<Response> requests = OpenRequests.For(state, directory.Current, today).Select(r => new Response(
             r.BookmarkId, r.ActivityId, r.Kind, r.AskedOf, r.Addressees, r.PassedOn, r.Deadline, r.Round, r.Choice,

@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
@@ -18,7 +19,6 @@ namespace AdviesRoute.Host.Pages.Jaarkalender;
 [Authorize(Policy = Policies.ReadWorkflows)]
 public sealed class IndexModel(IGovernanceDirectory directory, LegalCheck legal, RouteSimulator simulator, WorkflowDbContext db, TimeProvider time) : PageModel
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public int Year { get; private set; }
 
@@ -41,7 +41,7 @@ public sealed class IndexModel(IGovernanceDirectory directory, LegalCheck legal,
     public async Task OnGetAsync(int? jaar, string? soort, string? pijler, string? start, CancellationToken cancellationToken)
     {
         Governance = directory.Current;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+        var today = DutchTime.Today(time.GetUtcNow());
         Years = Governance.Calendar.Meetings.Select(m => m.Date.Year).Distinct().Order().ToList();
         Year = jaar ?? (Years.Contains(today.Year) ? today.Year : Years.FirstOrDefault(today.Year));
         Check = legal.Begroting(Governance.Calendar, Year);

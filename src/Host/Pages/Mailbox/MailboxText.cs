@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using System.Globalization;
 
 namespace AdviesRoute.Host.Pages.Mailbox;
@@ -5,11 +6,10 @@ namespace AdviesRoute.Host.Pages.Mailbox;
 /// <summary>How the mailbox pages write moments and sizes: Dutch, in Dutch time.</summary>
 internal static class MailboxText
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     public static string Moment(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+        DutchTime.Local(moment).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
 
     public static string Size(long bytes) => bytes switch
     {

@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Security;
@@ -10,7 +11,6 @@ namespace AdviesRoute.Host.Pages.Vergaderingen;
 [Authorize(Policy = Policies.ReadWorkflows)]
 public sealed class IndexModel(IGovernanceDirectory directory, TimeProvider time) : PageModel
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public string Body { get; private set; } = "ab";
 
@@ -25,7 +25,7 @@ public sealed class IndexModel(IGovernanceDirectory directory, TimeProvider time
         var snapshot = directory.Current;
         Bodies = snapshot.Model.Bodies.Where(b => b.Municipality is null).Select(b => (b.Id, b.Name)).ToList();
         Body = Bodies.Any(b => b.Id == orgaan) ? orgaan! : "ab";
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+        Today = DutchTime.Today(time.GetUtcNow());
         Meetings = snapshot.Calendar.MeetingsOf(Body).Where(m => m.Date >= Today.AddMonths(-3)).ToList();
     }
 }

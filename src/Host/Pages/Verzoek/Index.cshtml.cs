@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using System.Globalization;
 using System.Security.Cryptography;
 using AdviesRoute.Host.Links;
@@ -27,7 +28,6 @@ public sealed class IndexModel(
     public bool ShowConfidential { get; private set; }
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public ResolvedLink Resolved { get; private set; } = new(LinkStatus.NotFound, null);
 
@@ -184,5 +184,5 @@ public sealed class IndexModel(
         _ => "Verzoek",
     };
 
-    public static string Date(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+    public static string Date(DateTimeOffset moment) => DutchTime.Local(moment).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
 }

@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using AdviesRoute.Activities.Governance.Directory;
@@ -37,7 +38,6 @@ public sealed class NieuwModel(
     ILogger<NieuwModel> logger) : PageModel
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public StartInput Input { get; set; } = new();
 
@@ -297,7 +297,7 @@ public sealed class NieuwModel(
     {
         var snapshot = directory.Current;
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
+        var today = DutchTime.Today(now);
         var model = snapshot.Model;
         var municipalities = model.Municipalities.ToDictionary(m => m.Id, m => m.Name);
         Members = model.Bodies

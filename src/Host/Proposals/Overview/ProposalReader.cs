@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -42,7 +43,6 @@ public sealed record ProposalDetail(ProposalSummary Summary, InstanceState State
 /// </summary>
 public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory directory, DefinitionModels definitions, TimeProvider time)
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     public const int PageSize = 25;
 
     public async Task<ProposalPage> PageAsync(ProposalFilter filter, string? after, CancellationToken cancellationToken)
@@ -170,7 +170,7 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
         return tasks.OrderByDescending(t => t.Overdue).ThenBy(t => t.Due ?? DateTimeOffset.MaxValue).ToList();
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+    private DateOnly Today() => DutchTime.Today(time.GetUtcNow());
 
     private static bool WaitsOn(InstanceState state, string body) =>
         state.Waiting().Any(w => (w.Bookmark.Payload?["orgaan"] ?? w.Bookmark.Payload?["groep"])?.GetValue<string>() is { } id
@@ -209,5 +209,5 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
     }
 
     public static string Format(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("nl-NL"));
+        DutchTime.Local(moment).ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("nl-NL"));
 }

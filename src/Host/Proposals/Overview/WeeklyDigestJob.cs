@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Calendar;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace AdviesRoute.Host.Proposals.Overview;
 
 /// <summary>
-/// The weekly digest: every Monday at 07:00 (Amsterdam) each secretary gets the tasks of their pillar and bodies that
+/// The weekly digest: every Monday at 07:00 (DutchTime.Zone) each secretary gets the tasks of their pillar and bodies that
 /// are overdue or due within two weeks. One mail per secretary per week (its Message-Id names the week).
 /// </summary>
 public sealed class WeeklyDigestJob(
@@ -25,7 +26,6 @@ public sealed class WeeklyDigestJob(
     ILogger<WeeklyDigestJob> logger)
 {
     public const string RecurringId = "weekoverzicht-secretarissen";
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <returns>How many digests were sent.</returns>
@@ -62,7 +62,7 @@ public sealed class WeeklyDigestJob(
             }
 
             html.Append("</ul><p><a href=\"").Append(WebUtility.HtmlEncode(baseUrl + "/Voorstellen/Taken")).Append("\">Alle taken</a></p></body></html>");
-            var subject = $"Weekoverzicht AdviesRoute: {tasks.Count} {(tasks.Count == 1 ? "taak" : "taken")}, week van {TimeZoneInfo.ConvertTime(now, Amsterdam).ToString("d MMMM yyyy", Dutch)}";
+            var subject = $"Weekoverzicht AdviesRoute: {tasks.Count} {(tasks.Count == 1 ? "taak" : "taken")}, week van {DutchTime.Local(now).ToString("d MMMM yyyy", Dutch)}";
             await sender.SendAsync(new OutgoingMail($"<weekoverzicht.{week}.{secretary.Id}@adviesroute>", [new MailAddress(secretary.DisplayName ?? secretary.Email, secretary.Email)],
                 subject, html.ToString(), text.ToString(), []), cancellationToken);
             sent++;
@@ -73,13 +73,13 @@ public sealed class WeeklyDigestJob(
     }
 }
 
-/// <summary>Registers the weekly digest as a recurring Hangfire job: Mondays 07:00, Amsterdam time.</summary>
+/// <summary>Registers the weekly digest as a recurring Hangfire job: Mondays 07:00, DutchTime.Zone time.</summary>
 internal sealed class WeeklyDigestSchedule(IRecurringJobManager jobs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<WeeklyDigestJob>(WeeklyDigestJob.RecurringId, job => job.RunAsync(CancellationToken.None), "0 7 * * 1",
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") });
+            new RecurringJobOptions { TimeZone = DutchTime.Zone });
         return Task.CompletedTask;
     }
 

@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AdviesRoute.Host.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class RequestLinks : Migration
+    public partial class LinksDocumentsAgendas : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "AgendaItems",
+                columns: table => new
+                {
+                    MeetingId = table.Column<string>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgendaItems", x => new { x.MeetingId, x.InstanceId });
+                });
+
             migrationBuilder.CreateTable(
                 name: "MailLinks",
                 columns: table => new
@@ -38,17 +52,48 @@ namespace AdviesRoute.Host.Data.Migrations
                     table.PrimaryKey("PK_MailLinks", x => x.TokenHash);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ProposalDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Confidential = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalDocuments", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_MailLinks_InstanceId_ActivityId_Round",
                 table: "MailLinks",
                 columns: new[] { "InstanceId", "ActivityId", "Round" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalDocuments_InstanceId",
+                table: "ProposalDocuments",
+                column: "InstanceId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AgendaItems");
+
+            migrationBuilder.DropTable(
                 name: "MailLinks");
+
+            migrationBuilder.DropTable(
+                name: "ProposalDocuments");
         }
     }
 }

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Mail;
+using AdviesRoute.Host.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdviesRoute.Host.Links;
+
+/// <summary>
+/// Sends one request mail (the payload <c>RequestMails.Queue</c> writes) with the person's own link for the step and
+/// round, then stores the link's hash. The mail goes first: a crash before the link is stored sends the same link
+/// again on the next try (at least once), never a mail without a stored link. An address the server refuses for good
+/// is marked not reached on the link, and the secretaries are told.
+/// </summary>
+public sealed class RequestDelivery(
+    HostDbContext db,
+    LinkTokens tokens,
+    IMailSender sender,
+    IOptions<RequestLinkOptions> options,
+    TimeProvider time,
+    UserManager<HostUser> users,
+    ILogger<RequestDelivery> logger)
+{
+    public async Task SendAsync(string instanceId, JsonObject payload, string messageId, CancellationToken cancellationToken)
+    {
+        var activityId = payload["activiteit"]!.GetValue<string>();
+        var round = payload["ronde"]!.GetValue<int>();
+        var memberId = payload["aan"]!["lid"]!.GetValue<string>();
+        var token = tokens.For(instanceId, activityId, round, memberId);
+        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verzoek/{token}";
+        MailRecipientRefusedException? refusal = null;
+        try
+        {
+            await sender.SendAsync(RequestMailRenderer.Render(payload, messageId, link), cancellationToken);
+        }
+        catch (MailRecipientRefusedException refused)
+        {
+            refusal = refused;
+        }
+
+        await StoreLinkAsync(instanceId, payload, LinkTokens.Hash(token), refusal, cancellationToken);
+        if (refusal is null)
+        {
+            logger.LogInformation("Request {Kind} for {Activity} round {Round} sent to member {Member}.", payload["soort"], activityId, round, memberId);
+            return;
+        }
+
+        // Retrying will not help: the round shows the person as not reached, and the secretaries are told.
+        await TellSecretariesAsync(messageId, payload, refusal, cancellationToken);
+        logger.LogWarning("Request {Kind} for {Activity} round {Round} not delivered to member {Member}: {Reason}", payload["soort"], activityId, round, memberId, refusal.Reason);
+    }
+
+    private async Task StoreLinkAsync(string instanceId, JsonObject payload, string hash, MailRecipientRefusedException? refusal, CancellationToken cancellationToken)
+    {
+        var stored = await db.MailLinks.FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
+        if (stored is null)
+        {
+            var to = payload["aan"]!;
+            var (targetKind, targetId) = payload["zetel"] is { } seat ? ("zetel", seat.GetValue<string>()) : ("orgaan", payload["orgaan"]!.GetValue<string>());
+            stored = new MailLink
+            {
+                TokenHash = hash,
+                InstanceId = instanceId,
+                ActivityId = payload["activiteit"]!.GetValue<string>(),
+                Round = payload["ronde"]!.GetValue<int>(),
+                TargetKind = targetKind,
+                TargetId = targetId,
+                MemberId = to["lid"]!.GetValue<string>(),
+                MemberName = to["naam"]!.GetValue<string>(),
+                Email = to["email"]!.GetValue<string>(),
+                Kind = payload["soort"]!.GetValue<string>(),
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+                ExpiresAt = DateTimeOffset.Parse(payload["verlooptOp"]!.GetValue<string>(), CultureInfo.InvariantCulture).UtcDateTime,
+            };
+            db.MailLinks.Add(stored);
+        }
+
+        if (refusal is not null)
+        {
+            stored.NotReachedReason = refusal.Reason;
+            stored.NotReachedAt = time.GetUtcNow().UtcDateTime;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A second delivery of the same request stored the same link first; only a refusal still needs marking.
+            db.ChangeTracker.Clear();
+            if (refusal is not null)
+            {
+                await StoreLinkAsync(instanceId, payload, hash, refusal, cancellationToken);
+            }
+        }
+    }
+
+    private async Task TellSecretariesAsync(string messageId, JsonObject payload, MailRecipientRefusedException refused, CancellationToken cancellationToken)
+    {
+        var secretaries = (await users.GetUsersInRoleAsync(Roles.Secretary)).Where(u => u.Email is not null)
+            .Select(u => new MailAddress(u.DisplayName ?? u.Email!, u.Email!)).ToList();
+        if (secretaries.Count == 0)
+        {
+            logger.LogWarning("No secretary account with an e-mail address to tell that {Email} was not reached.", refused.Email);
+            return;
+        }
+
+        var to = payload["aan"]!;
+        var title = payload["voorstel"]?["titel"]?.GetValue<string>() ?? "(zonder titel)";
+        var text = $"Het verzoek over \"{title}\" kon niet worden bezorgd bij {to["naam"]} ({refused.Email}): {refused.Reason}\n\n"
+            + "Controleer het e-mailadres in het bestuursmodel en neem zo nodig op een andere manier contact op; u kunt een keuze namens het lid vastleggen.";
+        var html = "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"></head><body><p>"
+            + System.Net.WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>") + "</p></body></html>";
+        await sender.SendAsync(new OutgoingMail(messageId.Replace("@", ".niet-bezorgd@", StringComparison.Ordinal), secretaries,
+            $"Niet bezorgd: verzoek aan {to["naam"]} over {title}", html, text, []), cancellationToken);
+    }
+}
