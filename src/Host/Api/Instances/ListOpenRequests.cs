@@ -43,7 +43,8 @@ public static class ListOpenRequests
         var refused = await hostDb.MailLinks.AsNoTracking().Where(l => l.InstanceId == instanceId && l.NotReachedReason != null).ToListAsync(cancellationToken);
         IReadOnlyList<Response> requests = OpenRequests.For(state, directory.Current, today).Select(r => new Response(
             r.BookmarkId, r.ActivityId, r.Kind, r.AskedOf, r.Addressees, r.PassedOn, r.Deadline, r.Round, r.Choice,
-            refused.Where(l => l.ActivityId == r.ActivityId && l.Round == r.Round && r.Addressees.Any(a => a.MemberId == l.MemberId) || (l.ActivityId == r.ActivityId && l.Round == r.Round && l.MemberName == r.AskedOf))
+            refused.Where(l => l.ActivityId == r.ActivityId && l.Round == r.Round
+                    && (l.MemberName == r.AskedOf || r.Addressees.Any(a => a.MemberId == l.MemberId)))
                 .Select(l => new NotReached(l.MemberId, l.MemberName, l.Email, l.NotReachedReason!, new DateTimeOffset(l.NotReachedAt!.Value, TimeSpan.Zero)))
                 .ToList())).ToList();
         return TypedResults.Ok(requests);
