@@ -18,6 +18,9 @@ public static class JournalKinds
     public const string TokenConsumed = "TokenConsumed";
     public const string InstanceFinished = "InstanceFinished";
     public const string InstanceCancelled = "InstanceCancelled";
+
+    /// <summary>The input of a running instance was changed (see <c>IWorkflowRuntime.AmendInputAsync</c>).</summary>
+    public const string InputAmended = "InputAmended";
     public const string Note = "Note";
 }
 

@@ -25,6 +25,14 @@ public interface IWorkflowRuntime
     /// <summary>Runs the failed activity of an incident again.</summary>
     /// <exception cref="IncidentNotFoundException">No open incident with that id.</exception>
     Task<BurstSummary> RetryIncidentAsync(string instanceId, string incidentId, Trigger trigger, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes a waiting instance's input without running a step, e.g. a document added to a running proposal.
+    /// <paramref name="amend"/> changes the input it is given and returns what the journal line
+    /// (<see cref="Journal.JournalKinds.InputAmended"/>) records; it may run more than once when a concurrent burst wins.
+    /// </summary>
+    /// <exception cref="InstanceStateException">The instance is finished or cancelled.</exception>
+    Task<BurstSummary> AmendInputAsync(string instanceId, Func<JsonObject, JsonObject?> amend, Trigger trigger, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The instance after a burst.</summary>

@@ -115,6 +115,13 @@ internal sealed class WorkflowRuntime(
             await burst.RunAsync();
         }, cancellationToken);
 
+    public Task<BurstSummary> AmendInputAsync(string instanceId, Func<JsonObject, JsonObject?> amend, Trigger trigger, CancellationToken cancellationToken = default) =>
+        RunExclusiveAsync(instanceId, trigger, (_, state, burst) =>
+        {
+            burst.JournalTrigger(JournalKinds.InputAmended, null, null, amend(state.Input));
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+
     private async Task<BurstSummary> RunExclusiveAsync(string instanceId, Trigger trigger,
         Func<CompiledDefinition, InstanceState, Burst, ValueTask> step, CancellationToken cancellationToken)
     {

@@ -456,6 +456,48 @@ public sealed class VotingActivityTests
         (await engine.VariableAsync(id, "vergadering"))!["id"]!.GetValue<string>().Should().Be("db-2026-11-18");
     }
 
+    [Fact]
+    public async Task The_secretary_moves_an_item_to_a_later_meeting_with_a_reason_and_it_is_decided_there()
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 9, 22));
+        await engine.Host.SaveAsync(DbMeeting);
+        var id = (await engine.StartAsync("vergadering-db", new { titel = "Inkoop" })).InstanceId;
+        (await engine.VariableAsync(id, "vergadering"))!["id"]!.GetValue<string>().Should().Be("db-2026-10-07");
+
+        // Refused, and nothing changes: no reason, a meeting of another body, a meeting that was held, the same meeting.
+        var noReason = () => engine.ResumeAsync(id, "besluit", "Vergadering", new { verplaatsNaar = "db-2026-11-18" });
+        await noReason.Should().ThrowAsync<ResumeRejectedException>().WithMessage("Geef een reden om het voorstel naar een andere vergadering te verplaatsen*");
+        var otherBody = () => engine.ResumeAsync(id, "besluit", "Vergadering", new { verplaatsNaar = "ab-2026-10-28", toelichting = "x" });
+        await otherBody.Should().ThrowAsync<ResumeRejectedException>().WithMessage("De vergadering van 28 oktober 2026 is geen vergadering van Dagelijks bestuur.");
+        var held = () => engine.ResumeAsync(id, "besluit", "Vergadering", new { verplaatsNaar = "db-2026-09-16", toelichting = "x" });
+        await held.Should().ThrowAsync<ResumeRejectedException>().WithMessage("De vergadering van 16 september 2026 is al geweest*");
+        var same = () => engine.ResumeAsync(id, "besluit", "Vergadering", new { verplaatsNaar = "db-2026-10-07", toelichting = "x" });
+        await same.Should().ThrowAsync<ResumeRejectedException>().WithMessage("Het voorstel staat al op de vergadering van 7 oktober 2026.");
+        var unknown = () => engine.ResumeAsync(id, "besluit", "Vergadering", new { verplaatsNaar = "db-2030-01-01", toelichting = "x" });
+        await unknown.Should().ThrowAsync<ResumeRejectedException>().WithMessage("Vergadering 'db-2030-01-01' staat niet op de jaarkalender.");
+        (await engine.JournalAsync(id)).Should().NotContain(j => j.Kind == "verplaatst");
+
+        await engine.ResumeAsync(id, "besluit", "Vergadering", new { verplaatsNaar = "db-2026-11-18", toelichting = "Advies van de accountant volgt later." });
+
+        var moved = JsonNode.Parse((await engine.JournalAsync(id)).Single(j => j.Kind == "verplaatst").DataJson!)!;
+        moved["van"]!.GetValue<string>().Should().Be("db-2026-10-07");
+        moved["naar"]!.GetValue<string>().Should().Be("db-2026-11-18");
+        moved["toelichting"]!.GetValue<string>().Should().Be("Advies van de accountant volgt later.");
+        moved["naStukkentermijn"]!.GetValue<bool>().Should().BeFalse();
+        (await engine.VariableAsync(id, "vergadering"))!["id"]!.GetValue<string>().Should().Be("db-2026-11-18");
+        var waiting = await engine.WaitingAsync(id);
+        waiting.Single(w => w.Bookmark.Name == "Vergadering").Bookmark.Payload!["vergadering"]!["id"]!.GetValue<string>().Should().Be("db-2026-11-18");
+        // The old meeting's "not recorded" timer is gone; the new one runs to 5 working days after 18 November.
+        waiting.Single(w => w.Bookmark.Name == "NietBehandeld").Bookmark.DueAt.Should().Be(GovernanceEngine.At(new DateOnly(2026, 11, 25), 23).AddMinutes(59));
+
+        // 7 October passes without anything happening to the item; it is decided on 18 November.
+        await engine.MoveToAsync(new DateOnly(2026, 10, 20));
+        (await engine.JournalAsync(id)).Should().NotContain(j => j.Kind == "nietBehandeld");
+        await engine.MoveToAsync(new DateOnly(2026, 11, 18));
+        await engine.ResumeAsync(id, "besluit", "Vergadering", new { uitkomst = "vastgesteld" });
+        (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("vastgesteld");
+    }
+
     private static async Task<GovernanceEngine> AbOnOctober28Async()
     {
         // On 1 September the AB of 9 September wanted documents by 26 August: the item goes to 28 October (by 14 October).

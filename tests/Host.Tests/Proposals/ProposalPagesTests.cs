@@ -23,10 +23,10 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>A calendar whose only DB and AB meetings lie 20 and 40 days ahead, so the route does not depend on today's date.</summary>
-    private async Task UseNearMeetingsAsync()
+    private async Task UseNearMeetingsAsync(params (string Body, int Days, string Time)[] meetings)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        var calendar = NearMeetings(today, ("db", 20, "10:00"), ("ab", 40, "19:30"));
+        var calendar = NearMeetings(today, meetings.Length > 0 ? meetings : [("db", 20, "10:00"), ("ab", 40, "19:30")]);
         await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(calendar, "test"));
     }
 
@@ -96,6 +96,40 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
         journal.Where(j => j.Kind == "BookmarkResumed").Should().HaveCount(3).And.OnlyContain(j => j.Channel == "Page" && j.Actor == HostFixture.AdminEmail);
         journal.Should().Contain(j => j.Kind == "vergaderingUitkomst" && j.Outcome == "vastgesteld" && j.DataJson!.Contains("Aangenomen"));
     }
+
+    [Fact]
+    public async Task The_secretary_moves_an_item_to_another_meeting_with_a_reason_and_both_agendas_follow()
+    {
+        await UseNearMeetingsAsync(("db", 20, "10:00"), ("db", 27, "10:00"), ("ab", 40, "19:30"));
+        var id = await StartAsync("Kaderbrief 2028");
+        using var secretary = await host.SignInAsync();
+        var path = $"/Voorstellen/{id}";
+        var (_, onDb) = await PostAsync(secretary, path + "?handler=hervat", WebUtility.HtmlDecode(await secretary.GetStringAsync(path)),
+            new() { ["invoer.uitkomst"] = "gereed" }, "voorbereiding afronden");
+        (await AgendaAsync(secretary, "db-proef")).Should().Contain("Kaderbrief 2028");
+        onDb.Should().Contain("naar een andere vergadering verplaatsen").And.Contain("<option value=\"db-proef-2\">").And.NotContain("<option value=\"db-proef\">");
+
+        // Without a reason it is refused and the item stays where it was.
+        var bookmark = Regex.Match(onDb, "<h3 id=\"verplaats-([0-9a-f]{32})\">").Groups[1].Value;
+        var move = new Dictionary<string, string> { ["bookmarkId"] = bookmark, ["invoer.verplaatsNaar"] = "db-proef-2", ["invoer.toelichting"] = " " };
+        var (refused, refusedPage) = await PostAsync(secretary, path + "?handler=hervat", onDb, move);
+        refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        refusedPage.Should().Contain("Geef een reden om het voorstel naar een andere vergadering te verplaatsen");
+        (await AgendaAsync(secretary, "db-proef")).Should().Contain("Kaderbrief 2028");
+
+        move["invoer.toelichting"] = "De zienswijze van de ondernemingsraad komt pas volgende week.";
+        var (moved, movedPage) = await PostAsync(secretary, path + "?handler=hervat", refusedPage, move);
+        moved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime).AddDays(27);
+        movedPage.Should().Contain("Het voorstel staat op de gekozen vergadering.")
+            .And.Contain($"Verplaatst naar een andere vergadering</strong> · Dagelijks bestuur – naar de vergadering van {day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}: De zienswijze van de ondernemingsraad komt pas volgende week.");
+        StateOf(movedPage, "besluitDb").Should().Be("nu");
+        (await AgendaAsync(secretary, "db-proef")).Should().NotContain("Kaderbrief 2028");
+        (await AgendaAsync(secretary, "db-proef-2")).Should().Contain("Kaderbrief 2028");
+    }
+
+    private static async Task<string> AgendaAsync(HttpClient client, string meeting) =>
+        WebUtility.HtmlDecode(await client.GetStringAsync($"/Vergaderingen/{meeting}"));
 
     [Fact]
     public async Task Anonymous_visitors_go_to_the_login_and_a_process_owner_may_read_but_not_record()

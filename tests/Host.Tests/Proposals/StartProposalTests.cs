@@ -261,6 +261,82 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         (await member.GetAsync($"{mail.Path}/stukken/{elsewhere.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the link opens only its own proposal's documents");
     }
 
+    [Fact]
+    public async Task A_document_added_to_a_running_proposal_shows_on_its_page_and_a_refused_one_changes_nothing()
+    {
+        using var admin = await host.SignInAsync();
+        var id = await StartWithRuntimeAsync("Regionaal crisisplan");
+        var page = $"/Voorstellen/{id}/Stuk";
+        var inputBefore = (await InstanceAsync(id)).State.Input.ToJsonString();
+        var exe = Encoding.ASCII.GetBytes("MZ\x90\0\x03\0\0\0This program cannot be run in DOS mode.").Concat(new byte[2048]).ToArray();
+
+        // Too large, the wrong kind, or nothing chosen: refused beside the file input; the proposal keeps what it had.
+        foreach (var (name, content, message) in new[]
+        {
+            ("groot.pdf", Pdf(2 * 1024 * 1024), "Het bestand 'groot.pdf' is 2 MB; de grens is 1 MB. Er is niets opgeslagen."),
+            ("x.pdf", exe, "Het bestand 'x.pdf' is geen PDF, DOCX of XLSX. Er is niets opgeslagen."),
+        })
+        {
+            using var refused = await PostFormToAsync(admin, page, [], withToken: true, ("Bestand", name, content));
+            refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            html.Should().Contain($"<p id=\"bestand-fout\" class=\"form-field__error\">{message}</p>").And.Contain("aria-invalid=\"true\"");
+        }
+
+        using (var none = await PostFormToAsync(admin, page, [], withToken: true))
+        {
+            none.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+            WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()).Should().Contain("Kies een bestand.");
+        }
+
+        using (var forged = await PostFormToAsync(admin, page, [], withToken: false, ("Bestand", "bijlage.docx", Docx())))
+        {
+            forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        }
+
+        (await DocumentsAsync(d => d.InstanceId == id)).Should().BeEmpty();
+        (await InstanceAsync(id)).State.Input.ToJsonString().Should().Be(inputBefore);
+
+        // A valid DOCX marked vertrouwelijk: stored with the proposal, listed in its input, shown on its page and in the timeline.
+        using var added = await PostFormToAsync(admin, page, new() { ["Vertrouwelijk"] = "true" }, withToken: true, ("Bestand", "bijlage.docx", Docx()));
+        added.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        added.Headers.Location!.ToString().Should().Be($"/Voorstellen/{id}?gedaan=stuk");
+        var stored = (await DocumentsAsync(d => d.InstanceId == id)).Should().ContainSingle().Subject;
+        stored.FileName.Should().Be("bijlage.docx");
+        stored.Confidential.Should().BeTrue();
+        stored.UploadedBy.Should().Be(HostFixture.AdminEmail);
+        var entry = (await InstanceAsync(id)).State.Input["documenten"]!.AsArray().Should().ContainSingle().Subject!;
+        entry["id"]!.GetValue<string>().Should().Be(stored.Id);
+        entry["vertrouwelijk"]!.GetValue<bool>().Should().BeTrue();
+        var detail = WebUtility.HtmlDecode(await admin.GetStringAsync(added.Headers.Location!.ToString()));
+        detail.Should().MatchRegex(@"bijlage\.docx</a>\s+\(vertrouwelijk\)").And.Contain("Het stuk is toegevoegd.")
+            .And.Contain("Voorstel aangevuld</strong> – stuk toegevoegd: bijlage.docx (vertrouwelijk)");
+        (await admin.GetAsync($"/documenten/{stored.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_document_for_a_cancelled_proposal_is_refused_and_not_kept()
+    {
+        using var admin = await host.SignInAsync();
+        var id = await StartWithRuntimeAsync("Ingetrokken voorstel");
+        var form = await admin.GetStringAsync($"/Voorstellen/{id}/Stuk");
+        await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>().CancelAsync(id, new Trigger("secretaris", Channel.Api), "ingetrokken"));
+
+        using var response = await PostFormToAsync(admin, $"/Voorstellen/{id}/Stuk", [], withToken: true, ("Bestand", "laat.pdf", Pdf()));
+
+        form.Should().Contain("<h1>Stuk toevoegen</h1>");
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("Het stuk is niet toegevoegd: Instantie").And.Contain("geannuleerd");
+        (await DocumentsAsync(d => d.InstanceId == id)).Should().BeEmpty();
+        (await admin.GetAsync("/Voorstellen/bestaat-niet/Stuk")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private Task<string> StartWithRuntimeAsync(string title) => host.WithScopeAsync(async sp =>
+        (await sp.GetRequiredService<IWorkflowRuntime>().StartAsync("voorstel", new JsonObject
+        {
+            ["titel"] = title, ["pijler"] = "ZorgEnVeiligheid", ["soort"] = "beleidsvoorstel", ["bestuursmodel"] = "zonderBacs",
+        }, new Trigger("secretaris", Channel.Api))).InstanceId);
+
     private static Dictionary<string, string> Fields(string title, string member, string? meeting) => new()
     {
         ["Input.Titel"] = title,
@@ -279,9 +355,12 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         PostFormAsync(client, fields, withToken: true, files);
 
     /// <summary>Fetches the form for its anti-forgery token and posts the fields (token first, as the page has it) and files.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, Dictionary<string, string> fields, bool withToken, params (string Field, string Name, byte[] Content)[] files)
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, Dictionary<string, string> fields, bool withToken, params (string Field, string Name, byte[] Content)[] files) =>
+        PostFormToAsync(client, Page, fields, withToken, files);
+
+    private static async Task<HttpResponseMessage> PostFormToAsync(HttpClient client, string page, Dictionary<string, string> fields, bool withToken, params (string Field, string Name, byte[] Content)[] files)
     {
-        var token = HostFixture.AntiforgeryToken(await client.GetStringAsync(Page));
+        var token = HostFixture.AntiforgeryToken(await client.GetStringAsync(page));
         var form = new MultipartFormDataContent();
         if (withToken)
         {
@@ -302,7 +381,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
 
         using (form)
         {
-            return await client.PostAsync(Page, form);
+            return await client.PostAsync(page, form);
         }
     }
 

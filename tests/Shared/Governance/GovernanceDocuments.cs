@@ -46,11 +46,14 @@ public static class GovernanceDocuments
             list.Remove(old);
         }
 
+        var seen = new Dictionary<string, int>();
         foreach (var (body, days, time) in meetings)
         {
+            // The first meeting of a body is "{body}-proef", a second one "{body}-proef-2", and so on.
+            var number = seen[body] = seen.GetValueOrDefault(body) + 1;
             list.Add(new JsonObject
             {
-                ["id"] = $"{body}-proef", ["body"] = body, ["date"] = today.AddDays(days).ToString("yyyy-MM-dd"), ["time"] = time,
+                ["id"] = number == 1 ? $"{body}-proef" : $"{body}-proef-{number}", ["body"] = body, ["date"] = today.AddDays(days).ToString("yyyy-MM-dd"), ["time"] = time,
                 ["place"] = "Kantoor SamenDrenthe, Assen",
             });
         }

@@ -4,6 +4,7 @@ using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Journal;
 using AdviesRoute.Workflows.Runtime;
 using AdviesRoute.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Workflows.Tests.Runtime;
 
@@ -151,6 +152,32 @@ public sealed class RoutingTests : IAsyncLifetime
         (await _engine.BookmarksAsync(started.InstanceId)).Should().BeEmpty();
         (await _engine.WithDbAsync(db => Task.FromResult(db.Timers.Count(t => t.InstanceId == started.InstanceId)))).Should().Be(0);
         (await _engine.JournalAsync(started.InstanceId)).Should().ContainSingle(j => j.Kind == JournalKinds.InstanceCancelled && j.DataJson!.Contains("ingetrokken"));
+    }
+
+    [Fact]
+    public async Task Amending_the_input_of_a_waiting_instance_keeps_it_waiting_and_journals_who_changed_what()
+    {
+        var started = await _engine.Runtime.StartAsync("routering", EngineHost.Json("""{ "spoed": true }"""), new Trigger("secretaris", Channel.Api));
+        var bookmarksBefore = (await _engine.BookmarksAsync(started.InstanceId)).Select(b => b.Id).ToList();
+
+        var amended = await _engine.Runtime.AmendInputAsync(started.InstanceId, input =>
+        {
+            input["bijlage"] = "advies.pdf";
+            return new JsonObject { ["stuk"] = "advies.pdf" };
+        }, new Trigger("secretaris", Channel.Page));
+
+        amended.Status.Should().Be(WorkflowStatus.Suspended);
+        (await _engine.BookmarksAsync(started.InstanceId)).Select(b => b.Id).Should().Equal(bookmarksBefore);
+        var row = await _engine.WithDbAsync(db => db.Instances.AsNoTracking().SingleAsync(i => i.Id == started.InstanceId));
+        JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!.Input["bijlage"]!.GetValue<string>().Should().Be("advies.pdf");
+        var line = (await _engine.JournalAsync(started.InstanceId)).Should().ContainSingle(j => j.Kind == JournalKinds.InputAmended).Subject;
+        line.Actor.Should().Be("secretaris");
+        line.Channel.Should().Be(nameof(Channel.Page));
+        JsonNode.Parse(line.DataJson!)!["stuk"]!.GetValue<string>().Should().Be("advies.pdf");
+
+        await _engine.Runtime.CancelAsync(started.InstanceId, new Trigger("secretaris", Channel.Page));
+        var afterEnd = () => _engine.Runtime.AmendInputAsync(started.InstanceId, input => null, new Trigger("secretaris", Channel.Page));
+        await afterEnd.Should().ThrowAsync<InstanceStateException>();
     }
 }
 

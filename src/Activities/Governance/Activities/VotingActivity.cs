@@ -380,6 +380,11 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var snapshot = directory.Current;
         var inputs = ActivityInputs.Of(context);
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
+        if (Bestuur.Text(resume.Input, "verplaatsNaar") is { } target)
+        {
+            return Reschedule(context, resume, body, target);
+        }
+
         var recorded = Bestuur.Text(resume.Input, "uitkomst");
         if (recorded is not null && !MeetingOutcomes.Contains(recorded))
         {
@@ -430,6 +435,46 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ["toelichting"] = Bestuur.Text(resume.Input, "toelichting"),
         });
         return ActivityResult.Complete(port);
+    }
+
+    /// <summary>
+    /// The secretary moves the item to another meeting of the same body (a later one, or an extra meeting put on the
+    /// calendar), with a reason; the agenda of both meetings follows from the new bookmark.
+    /// </summary>
+    private ActivityResult Reschedule(ActivityContext context, ResumeArgs resume, Body body, string target)
+    {
+        var snapshot = directory.Current;
+        var today = Bestuur.Today(context.Now);
+        var meeting = snapshot.Calendar.Meetings.FirstOrDefault(m => m.Id == target)
+            ?? throw new ResumeRejectedException($"Vergadering '{target}' staat niet op de jaarkalender.");
+        if (meeting.Body != body.Id)
+        {
+            throw new ResumeRejectedException($"De vergadering van {Bestuur.Format(meeting.Date)} is geen vergadering van {body.Name}.");
+        }
+
+        if (meeting.Date < today)
+        {
+            throw new ResumeRejectedException($"De vergadering van {Bestuur.Format(meeting.Date)} is al geweest; kies een vergadering vanaf vandaag.");
+        }
+
+        var current = context.State["vergadering"]?["id"]?.GetValue<string>();
+        if (current == meeting.Id)
+        {
+            throw new ResumeRejectedException($"Het voorstel staat al op de vergadering van {Bestuur.Format(meeting.Date)}.");
+        }
+
+        var reason = Bestuur.Text(resume.Input, "toelichting")
+            ?? throw new ResumeRejectedException("Geef een reden om het voorstel naar een andere vergadering te verplaatsen ('toelichting').");
+        context.Journal("verplaatst", data: new JsonObject
+        {
+            ["van"] = current,
+            ["naar"] = meeting.Id,
+            ["datum"] = meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["toelichting"] = reason,
+            // Stukken that reach the members after the documents deadline: the secretary decided so, the journal says it.
+            ["naStukkentermijn"] = meeting.DocumentsDeadline.Date < today,
+        });
+        return ToMeeting(context, ActivityInputs.Of(context), body, meeting, moved: true);
     }
 
     /// <summary>The meeting went by and nobody recorded an outcome: the item is not lost, it moves to the next meeting.</summary>

@@ -22,7 +22,8 @@ public sealed class DetailModel(
     IWorkflowRuntime runtime,
     IGovernanceDirectory directory,
     IAuthorizationService authorization,
-    AdviesRoute.Host.Links.DirectRequestMail requestMail) : PageModel
+    AdviesRoute.Host.Links.DirectRequestMail requestMail,
+    TimeProvider time) : PageModel
 {
     public ProposalDetail? Proposal { get; private set; }
 
@@ -37,6 +38,9 @@ public sealed class DetailModel(
 
     public IGovernanceDirectory Directory => directory;
 
+    /// <summary>Today in the Netherlands, by the engine's clock: whose members sit, which meetings are still ahead.</summary>
+    public DateOnly Today => AdviesRoute.Activities.Calendar.DutchTime.Today(time.GetUtcNow());
+
     public async Task<IActionResult> OnGetAsync(string id, string? gedaan, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -49,6 +53,8 @@ public sealed class DetailModel(
             "hervat" => "Vastgelegd.",
             "afgebroken" => "Het voorstel is afgebroken.",
             "opnieuw" => "De stap is opnieuw uitgevoerd.",
+            "stuk" => "Het stuk is toegevoegd.",
+            "verplaatst" => "Het voorstel staat op de gekozen vergadering.",
             _ => null,
         };
         return Page();
@@ -56,6 +62,18 @@ public sealed class DetailModel(
 
     public async Task<IActionResult> OnPostHervatAsync(string id, string bookmarkId, string formulier, CancellationToken cancellationToken)
     {
+        if (Request.Form.ContainsKey("invoer.verplaatsNaar"))
+        {
+            // The reschedule form resumes the same bookmark with only the meeting and the reason.
+            if (!await MayOperateAsync())
+            {
+                return Forbid();
+            }
+
+            var move = new JsonObject { ["verplaatsNaar"] = Request.Form["invoer.verplaatsNaar"].ToString(), ["toelichting"] = Request.Form["invoer.toelichting"].ToString().Trim() };
+            return await ActAsync(id, "verplaatst", () => runtime.ResumeAsync(id, bookmarkId, move, Trigger(formulier), cancellationToken), cancellationToken);
+        }
+
         if (!await MayOperateAsync())
         {
             return Forbid();

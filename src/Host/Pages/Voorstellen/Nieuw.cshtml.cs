@@ -211,40 +211,14 @@ public sealed class NieuwModel(
                 continue;
             }
 
-            var name = file.FileName.Length == 0 ? "(zonder naam)" : file.FileName;
-            if (file.Content is null)
+            var (document, refusal) = DocumentInspection.Check(file, Confidential.Contains(number), limits);
+            if (refusal is not null)
             {
-                ModelState.AddModelError(field, $"Het bestand '{name}' is {DocumentInspection.Megabytes(file.Size, limits.MaxSizeBytes)}; de grens is {limits.MaxSizeMegabytes} MB.");
+                ModelState.AddModelError(field, refusal);
                 continue;
             }
 
-            if (file.Size == 0)
-            {
-                ModelState.AddModelError(field, $"Het bestand '{name}' is leeg.");
-                continue;
-            }
-
-            if (DocumentInspection.KindOf(file.Content) is not { } kind)
-            {
-                ModelState.AddModelError(field, $"Het bestand '{name}' is geen PDF, DOCX of XLSX.");
-                continue;
-            }
-
-            var extension = DocumentInspection.Extension(kind);
-            if (!name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-            {
-                // Downloaded under a wrong extension it would open in the wrong program, or not at all.
-                ModelState.AddModelError(field, $"Het bestand '{name}' is een {kind.ToString().ToUpperInvariant()}-bestand, maar de naam eindigt niet op {extension}. Geef het de juiste naam en kies het opnieuw.");
-                continue;
-            }
-
-            if (name.Length > 200)
-            {
-                ModelState.AddModelError(field, $"De naam van het bestand '{name[..40]}…' is te lang: ten hoogste 200 tekens.");
-                continue;
-            }
-
-            documents.Add(new NewDocument(name, kind, file.Content, Confidential.Contains(number)));
+            documents.Add(document!);
         }
 
         return documents;

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using AdviesRoute.Host.Proposals.Start;
 
 namespace AdviesRoute.Host.Proposals.Documents;
 
@@ -56,6 +57,43 @@ public static class DocumentInspection
         {
             return null; // starts like a ZIP but is not a readable one
         }
+    }
+
+    /// <summary>
+    /// Checks one uploaded file by its size, content and name; the refusal is a Dutch sentence naming the file, for
+    /// beside the file's input.
+    /// </summary>
+    public static (NewDocument? Document, string? Refusal) Check(UploadedFile file, bool confidential, DocumentOptions limits)
+    {
+        var name = file.FileName.Length == 0 ? "(zonder naam)" : file.FileName;
+        if (file.Content is null)
+        {
+            return (null, $"Het bestand '{name}' is {Megabytes(file.Size, limits.MaxSizeBytes)}; de grens is {limits.MaxSizeMegabytes} MB.");
+        }
+
+        if (file.Size == 0)
+        {
+            return (null, $"Het bestand '{name}' is leeg.");
+        }
+
+        if (KindOf(file.Content) is not { } kind)
+        {
+            return (null, $"Het bestand '{name}' is geen PDF, DOCX of XLSX.");
+        }
+
+        var extension = Extension(kind);
+        if (!name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+        {
+            // Downloaded under a wrong extension it would open in the wrong program, or not at all.
+            return (null, $"Het bestand '{name}' is een {kind.ToString().ToUpperInvariant()}-bestand, maar de naam eindigt niet op {extension}. Geef het de juiste naam en kies het opnieuw.");
+        }
+
+        if (name.Length > 200)
+        {
+            return (null, $"De naam van het bestand '{name[..40]}…' is te lang: ten hoogste 200 tekens.");
+        }
+
+        return (new NewDocument(name, kind, file.Content, confidential), null);
     }
 
     public static string ContentType(DocumentKind kind) => kind switch

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using AdviesRoute.Host.Proposals.Start;
+
 namespace AdviesRoute.Host.Proposals.Documents;
 
 /// <summary>
@@ -31,4 +35,29 @@ public sealed class ProposalDocument
 
     /// <summary>UTC.</summary>
     public DateTime UploadedAt { get; set; }
+
+    public static ProposalDocument From(NewDocument document, string uploadedBy, DateTime uploadedAt) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        FileName = document.FileName,
+        ContentType = DocumentInspection.ContentType(document.Kind),
+        Size = document.Content.LongLength,
+        Sha256 = Convert.ToHexStringLower(SHA256.HashData(document.Content)),
+        Content = document.Content,
+        Confidential = document.Confidential,
+        UploadedBy = uploadedBy,
+        UploadedAt = uploadedAt,
+    };
+
+    /// <summary>
+    /// The document as the proposal's <c>documenten</c> input lists it. A link page swaps the url for
+    /// <c>/verzoek/{token}/stukken/{id}</c> when an id is present.
+    /// </summary>
+    public static JsonObject InputEntry(ProposalDocument document, string publicBaseUrl) => new()
+    {
+        ["naam"] = document.FileName,
+        ["url"] = $"{publicBaseUrl.TrimEnd('/')}/documenten/{document.Id}",
+        ["id"] = document.Id,
+        ["vertrouwelijk"] = document.Confidential,
+    };
 }

@@ -58,10 +58,38 @@ public static class ProposalLabels
         "melding" => "Melding verstuurd",
         "vergaderingUitkomst" => "Uitkomst vergadering",
         "nietBehandeld" => "Niet behandeld, doorgeschoven",
+        "verplaatst" => "Verplaatst naar een andere vergadering",
+        "naarVergadering" => "Naar de vergadering",
+        "inVergadering" => "Op de agenda",
+        "InputAmended" => "Voorstel aangevuld",
         "schriftelijkeRonde" => "Schriftelijke ronde gestart",
         "rondeGestart" => "Ronde gestart",
         "voorbereiding" => "Voorbereiding",
         "nazorg" => "Nazorgtaak",
         _ => kind,
     };
+
+    /// <summary>What a journal line adds in words, for the timeline: the document added, the meeting moved to and why.</summary>
+    public static string JournalDetail(string kind, string? dataJson)
+    {
+        if (dataJson is null || kind is not ("InputAmended" or "verplaatst" or "nietBehandeld"))
+        {
+            return "";
+        }
+
+        var data = System.Text.Json.Nodes.JsonNode.Parse(dataJson);
+        return kind switch
+        {
+            "InputAmended" when data?["stuk"]?.GetValue<string>() is { } document =>
+                $" – stuk toegevoegd: {document}{(data["vertrouwelijk"]?.GetValue<bool>() == true ? " (vertrouwelijk)" : "")}",
+            "verplaatst" => $" – naar de vergadering van {Day(data?["datum"])}: {data?["toelichting"]}",
+            "nietBehandeld" => $" – {data?["reden"]}",
+            _ => "",
+        };
+    }
+
+    private static string Day(System.Text.Json.Nodes.JsonNode? value) =>
+        value?.GetValue<string>() is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? ProposalReader.FormatDay(day)
+            : "onbekende datum";
 }

@@ -208,6 +208,8 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
             state.Input["pijler"]?.GetValue<string>(), row.Status, steps, waitingOn, deadline?.DueAt, deadlineText, overdue, row.CreatedAt);
     }
 
+    public static string FormatDay(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
+
     public static string Format(DateTimeOffset moment) =>
         DutchTime.Local(moment).ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("nl-NL"));
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Links;
@@ -36,18 +35,7 @@ public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IO
     public async Task<string> StartAsync(NewProposal proposal, string userName, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var stored = proposal.Documents.Select(d => new ProposalDocument
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            FileName = d.FileName,
-            ContentType = DocumentInspection.ContentType(d.Kind),
-            Size = d.Content.LongLength,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(d.Content)),
-            Content = d.Content,
-            Confidential = d.Confidential,
-            UploadedBy = userName,
-            UploadedAt = now,
-        }).ToList();
+        var stored = proposal.Documents.Select(d => ProposalDocument.From(d, userName, now)).ToList();
         db.ProposalDocuments.AddRange(stored);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -76,19 +64,7 @@ public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IO
 
     private JsonObject Input(NewProposal proposal, List<ProposalDocument> stored)
     {
-        var baseUrl = links.Value.PublicBaseUrl.TrimEnd('/');
-        var documents = new JsonArray();
-        foreach (var document in stored)
-        {
-            // The lead's link page swaps the url for /verzoek/{token}/stukken/{id} when an id is present.
-            documents.Add(new JsonObject
-            {
-                ["naam"] = document.FileName,
-                ["url"] = $"{baseUrl}/documenten/{document.Id}",
-                ["id"] = document.Id,
-                ["vertrouwelijk"] = document.Confidential,
-            });
-        }
+        var documents = new JsonArray(stored.Select(d => (JsonNode)ProposalDocument.InputEntry(d, links.Value.PublicBaseUrl)).ToArray());
 
         return new JsonObject
         {
