@@ -49,6 +49,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 done
 passed=$((passed + bench_passed)); failed=$((failed + bench_failed))
+# The failed tests once more at the end, where a reader of only the last lines of the output sees them.
+if grep -q -E '^\s+Failed ' "$results"/*.log 2>/dev/null; then
+  echo; echo "== failed tests"
+  grep -h -E -A12 '^\s+Failed ' "$results"/*.log | cut -c1-400
+fi
 if [ "$passed" -eq 0 ]; then status=1; fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -27,6 +27,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     /// <summary>The order and kind (hamerstuk, bespreekstuk) of the proposals on a meeting's agenda.</summary>
     public DbSet<Proposals.Meetings.AgendaItem> AgendaItems => Set<Proposals.Meetings.AgendaItem>();
 
+    public DbSet<Proposals.Meetings.Convocation> Convocations => Set<Proposals.Meetings.Convocation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -51,6 +53,12 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
         {
             e.HasKey(a => new { a.MeetingId, a.InstanceId });
             e.Property(a => a.Kind).HasMaxLength(20);
+        });
+        builder.Entity<Proposals.Meetings.Convocation>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.MeetingId);
+            e.Property(c => c.SentBy).HasMaxLength(256);
         });
     }
 }

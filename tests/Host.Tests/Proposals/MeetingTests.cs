@@ -70,10 +70,19 @@ public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
         saved.Should().Contain("De agenda is opgeslagen.");
         saved.IndexOf("Aanpassing tarieven", StringComparison.Ordinal).Should().BeLessThan(saved.IndexOf("Rapportage eerste vier maanden", StringComparison.Ordinal));
 
-        // The convocation goes to the five DB members with the agenda in that order.
+        // The documents deadline (10 working days before a meeting 20 days ahead) falls within the week: sending the
+        // convocation is the secretary's task until it went out.
+        saved.Should().Contain("Nog niet verstuurd.");
+        var tasks = WebUtility.HtmlDecode(await secretary.GetStringAsync("/Voorstellen/Taken"));
+        tasks.Should().Contain("Convocatie met agenda en stukken versturen (2 agendapunten)").And.Contain("<a href=\"/Vergaderingen/db-proef\">Dagelijks bestuur");
+
+        // The convocation goes to the five DB members with the agenda in that order, and the meeting keeps that it went.
         var convocation = new Dictionary<string, string> { ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(saved) };
-        WebUtility.HtmlDecode(await (await secretary.PostAsync("/Vergaderingen/db-proef?handler=convocatie", new FormUrlEncodedContent(convocation))).Content.ReadAsStringAsync())
-            .Should().Contain("De convocatie is verstuurd aan 5 leden.");
+        var sent = WebUtility.HtmlDecode(await (await secretary.PostAsync("/Vergaderingen/db-proef?handler=convocatie", new FormUrlEncodedContent(convocation))).Content.ReadAsStringAsync());
+        sent.Should().Contain("De convocatie is verstuurd aan 5 leden.")
+            .And.MatchRegex($"Verstuurd op [^<]+ door {System.Text.RegularExpressions.Regex.Escape(HostFixture.AdminEmail)} aan 5 leden, met 2 agendapunten\\.")
+            .And.Contain("Convocatie opnieuw versturen");
+        WebUtility.HtmlDecode(await secretary.GetStringAsync("/Voorstellen/Taken")).Should().NotContain("Convocatie met agenda en stukken versturen");
         var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.StartsWith("Convocatie Dagelijks bestuur", StringComparison.Ordinal));
         mails.Should().HaveCount(5);
         mails[0].Text.Should().Contain("1. Aanpassing tarieven – hamerstuk").And.Contain("2. Rapportage eerste vier maanden – bespreekstuk (stukken: Notitie personeel, vertrouwelijk, Rapportage)")

@@ -56,6 +56,8 @@ public sealed class TasksTests(HostFixture host) : IClassFixture<HostFixture>
         var page = WebUtility.HtmlDecode(await anna.GetStringAsync("/Voorstellen/Taken"));
         page.Should().Contain("Rapportage PG bij het DB").And.Contain("Uitkomst van de vergadering vastleggen")
             .And.NotContain("Rapportage PG in voorbereiding").And.NotContain("Rapportage ZV bij het DB");
+        // The DB meeting's convocation is hers too (the documents deadline is within the week); it serves both pillars.
+        page.Should().Contain("Convocatie met agenda en stukken versturen (2 agendapunten)");
 
         // Widening her scope to all bodies brings in the preparation task.
         var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(await anna.GetStringAsync("/Voorstellen/Taken")), ["pijler"] = "PubliekeGezondheid" };
@@ -66,9 +68,11 @@ public sealed class TasksTests(HostFixture host) : IClassFixture<HostFixture>
         (await host.WithScopeAsync(sp => sp.GetRequiredService<WeeklyDigestJob>().RunAsync(CancellationToken.None))).Should().BeGreaterThanOrEqualTo(1);
         await host.WithScopeAsync(sp => sp.GetRequiredService<WeeklyDigestJob>().RunAsync(CancellationToken.None));
         var digest = (await LinkMail.InFolderAsync(host.MailFolder, 1, m => m.To == "secretariaat.pg@example.org")).Should().ContainSingle().Subject;
-        // Only what is due within two weeks (or has no date): the DB's outcome is due some four weeks ahead.
-        digest.Subject.Should().StartWith("Weekoverzicht AdviesRoute: 1 taak");
+        // Only what is due within two weeks (or has no date): the DB's outcome is due some four weeks ahead, the
+        // convocation by the documents deadline within the week.
+        digest.Subject.Should().StartWith("Weekoverzicht AdviesRoute: 2 taken");
         digest.Text.Should().Contain("Rapportage PG in voorbereiding – Voorbereiding afronden").And.Contain("/Voorstellen/")
+            .And.Contain("– Convocatie met agenda en stukken versturen (2 agendapunten) (stukken ").And.Contain("/Vergaderingen/db-proef")
             .And.NotContain("Rapportage PG bij het DB").And.NotContain("Rapportage ZV");
     }
 }

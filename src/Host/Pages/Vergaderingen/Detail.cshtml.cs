@@ -13,7 +13,7 @@ namespace AdviesRoute.Host.Pages.Vergaderingen;
 /// the members, and the print-ready agenda and besluitenlijst (each also as a public version without what is vertrouwelijk).
 /// </summary>
 [Authorize(Policy = Policies.ReadWorkflows)]
-public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory directory, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory directory, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     public Meeting? Meeting { get; private set; }
 
@@ -22,6 +22,11 @@ public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory direc
     public IReadOnlyList<AgendaEntry> Items { get; private set; } = [];
 
     public bool MayAct { get; private set; }
+
+    /// <summary>The convocations that went out for this meeting, newest first.</summary>
+    public IReadOnlyList<Convocation> Convocations { get; private set; } = [];
+
+    public DateTimeOffset Now => time.GetUtcNow();
 
     public string? Message { get; private set; }
 
@@ -59,7 +64,7 @@ public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory direc
             return NotFound();
         }
 
-        var count = await agenda.SendConvocationAsync(meeting, cancellationToken);
+        var count = await agenda.SendConvocationAsync(meeting, AdviesRoute.Host.Api.ApiTrigger.For(User).Actor ?? "onbekend", cancellationToken);
         await LoadAsync(id, cancellationToken);
         Message = $"De convocatie is verstuurd aan {count} leden.";
         return Page();
@@ -75,6 +80,7 @@ public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory direc
 
         BodyName = directory.Current.Model.FindBody(Meeting.Body)?.Name ?? Meeting.Body;
         Items = await agenda.ItemsAsync(id, cancellationToken);
+        Convocations = await agenda.ConvocationsAsync(id, cancellationToken);
         MayAct = (await authorization.AuthorizeAsync(User, Policies.OperateInstances)).Succeeded;
         return true;
     }

@@ -15,7 +15,7 @@ namespace AdviesRoute.Host.Pages.Voorstellen;
 /// account, set on this page), overdue first; the same list goes out as the weekly digest.
 /// </summary>
 [Authorize(Policy = Policies.OperateInstances)]
-public sealed class TakenModel(ProposalReader reader, UserManager<HostUser> users, IGovernanceDirectory directory) : PageModel
+public sealed class TakenModel(ProposalReader reader, AdviesRoute.Host.Proposals.Meetings.MeetingAgenda agenda, UserManager<HostUser> users, IGovernanceDirectory directory) : PageModel
 {
     public IReadOnlyList<SecretaryTask> Tasks { get; private set; } = [];
 
@@ -53,7 +53,7 @@ public sealed class TakenModel(ProposalReader reader, UserManager<HostUser> user
     {
         (Pillar, Bodies) = user is null ? (null, []) : await SecretaryScope.ReadAsync(users, user);
         BodyChoices = directory.Current.Model.Bodies.Where(b => b.Municipality is null).Select(b => (b.Id, b.Name)).ToList();
-        Tasks = await reader.TasksAsync(Pillar, Bodies, cancellationToken);
+        Tasks = SecretaryTasks.Merge(await reader.TasksAsync(Pillar, Bodies, cancellationToken), await agenda.ConvocationTasksAsync(Bodies, cancellationToken));
     }
 }
 

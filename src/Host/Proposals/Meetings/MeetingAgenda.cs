@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Data;
@@ -73,9 +74,48 @@ public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, 
         await host.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Mails the convocation with the agenda to every member of the body on the meeting's day.</summary>
+    /// <summary>The convocations sent for a meeting, newest first.</summary>
+    public async Task<IReadOnlyList<Convocation>> ConvocationsAsync(string meetingId, CancellationToken cancellationToken) =>
+        (await host.Convocations.AsNoTracking().Where(c => c.MeetingId == meetingId).ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.SentAt).ToList();
+
+    /// <summary>
+    /// The convocations still to send: meetings of <paramref name="bodies"/> (every body when empty) that are still ahead,
+    /// have items on their agenda, and whose documents deadline falls within the coming week or has passed, while no
+    /// convocation went out. They are the secretary's task by the documents deadline.
+    /// </summary>
+    public async Task<IReadOnlyList<Overview.SecretaryTask>> ConvocationTasksAsync(IReadOnlyCollection<string> bodies, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = DutchTime.Today(now);
+        var snapshot = directory.Current;
+        var due = snapshot.Calendar.Meetings
+            .Where(m => m.Date >= today && m.DocumentsDeadline.Date <= today.AddDays(7) && (bodies.Count == 0 || bodies.Contains(m.Body)))
+            .ToList();
+        var meetingIds = due.Select(m => m.Id).ToList();
+        var sent = (await host.Convocations.AsNoTracking().Where(c => meetingIds.Contains(c.MeetingId)).Select(c => c.MeetingId).ToListAsync(cancellationToken)).ToHashSet();
+        var tasks = new List<Overview.SecretaryTask>();
+        foreach (var meeting in due.Where(m => !sent.Contains(m.Id)))
+        {
+            var items = await ItemsAsync(meeting.Id, cancellationToken);
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
+            var body = snapshot.Model.FindBody(meeting.Body)?.Name ?? meeting.Body;
+            tasks.Add(new Overview.SecretaryTask(meeting.Id, $"{body} {meeting.Date.ToString("d MMMM yyyy", Dutch)}", "Vergadering",
+                $"Convocatie met agenda en stukken versturen ({items.Count} {(items.Count == 1 ? "agendapunt" : "agendapunten")})",
+                meeting.DocumentsDeadline.Moment, "stukken " + meeting.DocumentsDeadline.Display, meeting.DocumentsDeadline.Moment < now,
+                $"/Vergaderingen/{Uri.EscapeDataString(meeting.Id)}"));
+        }
+
+        return tasks;
+    }
+
+    /// <summary>Mails the convocation with the agenda to every member of the body on the meeting's day, and records it.</summary>
     /// <returns>How many members were sent it.</returns>
-    public async Task<int> SendConvocationAsync(Meeting meeting, CancellationToken cancellationToken)
+    public async Task<int> SendConvocationAsync(Meeting meeting, string sentBy, CancellationToken cancellationToken)
     {
         var model = directory.Current.Model;
         var body = model.FindBody(meeting.Body)!;
@@ -126,6 +166,12 @@ public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, 
                 $"Convocatie {body.Name} {meeting.Date.ToString("d MMMM yyyy", Dutch)}", html.ToString(), text.ToString(), attachments), cancellationToken);
         }
 
+        host.Convocations.Add(new Convocation
+        {
+            Id = Guid.NewGuid().ToString("N"), MeetingId = meeting.Id, SentAt = time.GetUtcNow().UtcDateTime, SentBy = sentBy,
+            Recipients = members.Count, Items = items.Count,
+        });
+        await host.SaveChangesAsync(cancellationToken);
         return members.Count;
     }
 }

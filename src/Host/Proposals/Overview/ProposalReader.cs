@@ -26,7 +26,18 @@ public sealed record ProposalSummary(
     DateTime CreatedAt);
 
 /// <summary>Something the secretariat must do on a proposal, with the moment it is due.</summary>
-public sealed record SecretaryTask(string ProposalId, string Title, string Step, string What, DateTimeOffset? Due, string? DueText, bool Overdue);
+/// <param name="Path">Where the task is done, when not on the proposal's page (a meeting's convocation).</param>
+public sealed record SecretaryTask(string ProposalId, string Title, string Step, string What, DateTimeOffset? Due, string? DueText, bool Overdue, string? Path = null)
+{
+    public string Href => Path ?? $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}";
+}
+
+public static class SecretaryTasks
+{
+    /// <summary>One list: overdue first, then by the moment they are due.</summary>
+    public static IReadOnlyList<SecretaryTask> Merge(params IEnumerable<SecretaryTask>[] lists) =>
+        lists.SelectMany(l => l).OrderByDescending(t => t.Overdue).ThenBy(t => t.Due ?? DateTimeOffset.MaxValue).ToList();
+}
 
 /// <summary>The filters of the overview.</summary>
 public sealed record ProposalFilter(string? Search = null, string? Pillar = null, string? Status = null, string? Body = null);

@@ -20,6 +20,7 @@ namespace AdviesRoute.Host.Proposals.Overview;
 public sealed class WeeklyDigestJob(
     UserManager<HostUser> users,
     ProposalReader reader,
+    Meetings.MeetingAgenda agenda,
     IMailSender sender,
     IOptions<RequestLinkOptions> links,
     TimeProvider time,
@@ -43,7 +44,8 @@ public sealed class WeeklyDigestJob(
             }
 
             var (pillar, bodies) = await SecretaryScope.ReadAsync(users, secretary);
-            var tasks = (await reader.TasksAsync(pillar, bodies, cancellationToken)).Where(t => t.Overdue || t.Due is null || t.Due <= horizon).ToList();
+            var tasks = SecretaryTasks.Merge(await reader.TasksAsync(pillar, bodies, cancellationToken), await agenda.ConvocationTasksAsync(bodies, cancellationToken))
+                .Where(t => t.Overdue || t.Due is null || t.Due <= horizon).ToList();
             if (tasks.Count == 0)
             {
                 continue;
@@ -55,7 +57,7 @@ public sealed class WeeklyDigestJob(
                 .Append("<p>Beste ").Append(WebUtility.HtmlEncode(secretary.DisplayName ?? secretary.Email)).Append(",</p><p>Dit wacht op u (achterstallig of binnen twee weken):</p><ul>");
             foreach (var task in tasks)
             {
-                var url = $"{baseUrl}/Voorstellen/{task.ProposalId}";
+                var url = baseUrl + task.Href;
                 var line = $"{(task.Overdue ? "ACHTERSTALLIG: " : "")}{task.Title} – {task.What}{(task.DueText is null ? "" : $" ({task.DueText})")}";
                 text.Append("- ").Append(line).Append("\n  ").Append(url).Append('\n');
                 html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">").Append(WebUtility.HtmlEncode(line)).Append("</a></li>");
