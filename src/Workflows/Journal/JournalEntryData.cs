@@ -21,6 +21,9 @@ public static class JournalKinds
 
     /// <summary>The input of a running instance was changed (see <c>IWorkflowRuntime.AmendInputAsync</c>).</summary>
     public const string InputAmended = "InputAmended";
+
+    /// <summary>A running instance was moved to another version of its definition.</summary>
+    public const string InstanceMigrated = "InstanceMigrated";
     public const string Note = "Note";
 }
 

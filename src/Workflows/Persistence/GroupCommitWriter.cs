@@ -234,7 +234,8 @@ internal sealed class GroupCommitWriter : IDisposable
         {
             s.InsertInstance.Run(burst.InstanceId, request.Definition.DefinitionId, request.Definition.Version, request.Definition.RecordId, status, 1L, stateJson, now, now, finishedAt);
         }
-        else if (s.UpdateInstance.Run(status, stateJson, now, finishedAt, burst.InstanceId, request.ExpectedRevision.Value) == 0)
+        else if (s.UpdateInstance.Run(status, stateJson, now, finishedAt, burst.InstanceId, request.ExpectedRevision.Value,
+            request.Definition.DefinitionId, request.Definition.Version, request.Definition.RecordId) == 0)
         {
             return CommitOutcome.Conflict;
         }
@@ -284,7 +285,7 @@ internal sealed class GroupCommitWriter : IDisposable
         private SqliteTransaction? _transaction;
 
         public Statement InsertInstance { get; } = Add(connection, "INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersion, DefinitionRecordId, Status, Revision, StateJson, CreatedAt, UpdatedAt, FinishedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", 10);
-        public Statement UpdateInstance { get; } = Add(connection, "UPDATE WorkflowInstances SET Status = $p0, Revision = Revision + 1, StateJson = $p1, UpdatedAt = $p2, FinishedAt = $p3 WHERE Id = $p4 AND Revision = $p5", 6);
+        public Statement UpdateInstance { get; } = Add(connection, "UPDATE WorkflowInstances SET Status = $p0, Revision = Revision + 1, StateJson = $p1, UpdatedAt = $p2, FinishedAt = $p3, DefinitionId = $p6, DefinitionVersion = $p7, DefinitionRecordId = $p8 WHERE Id = $p4 AND Revision = $p5", 9);
         public Statement DeleteTimer { get; } = Add(connection, "DELETE FROM Timers WHERE Id = $p0", 1);
         public Statement InsertTimer { get; } = Add(connection, "INSERT INTO Timers (Id, InstanceId, DueAtMs, CreatedAt) VALUES ($p0, $p1, $p2, $p3)", 4);
         public Statement InsertJournal { get; } = Add(connection, "INSERT INTO Journal (InstanceId, Sequence, At, Kind, ActivityId, ActivityType, Outcome, Actor, Channel, RequestId, DataJson) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", 11);

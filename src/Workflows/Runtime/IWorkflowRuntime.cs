@@ -33,6 +33,18 @@ public interface IWorkflowRuntime
     /// </summary>
     /// <exception cref="InstanceStateException">The instance is finished or cancelled.</exception>
     Task<BurstSummary> AmendInputAsync(string instanceId, Func<JsonObject, JsonObject?> amend, Trigger trigger, CancellationToken cancellationToken = default);
+
+    /// <summary>Where the instance would land in version <paramref name="toVersion"/> of its definition (a dry run; changes nothing).</summary>
+    /// <exception cref="WorkflowNotFoundException">No such instance or version.</exception>
+    MigrationPlan PlanMigration(string instanceId, int toVersion);
+
+    /// <summary>
+    /// Moves a running instance to version <paramref name="toVersion"/> of its definition, keeping its state; journaled as
+    /// <see cref="Journal.JournalKinds.InstanceMigrated"/>. Runs no step.
+    /// </summary>
+    /// <exception cref="MigrationRefusedException">The instance cannot be mapped (the reasons are in the message).</exception>
+    /// <exception cref="InstanceStateException">The instance is finished or cancelled.</exception>
+    Task<BurstSummary> MigrateAsync(string instanceId, int toVersion, Trigger trigger, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The instance after a burst.</summary>
@@ -52,6 +64,9 @@ public sealed class IncidentNotFoundException(string instanceId, string incident
     : WorkflowException($"Incident {incidentId} is niet open bij instantie {instanceId}.");
 
 public sealed class InstanceStateException(string message) : WorkflowException(message);
+
+/// <summary>An instance cannot move to the asked version; the message says why (in Dutch).</summary>
+public sealed class MigrationRefusedException(string message) : WorkflowException(message);
 
 public sealed class WorkflowInputException(string message) : WorkflowException(message);
 

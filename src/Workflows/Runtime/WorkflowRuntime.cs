@@ -122,8 +122,43 @@ internal sealed class WorkflowRuntime(
             return ValueTask.CompletedTask;
         }, cancellationToken);
 
+    public MigrationPlan PlanMigration(string instanceId, int toVersion)
+    {
+        var row = readers.LoadInstance(instanceId) ?? throw new WorkflowNotFoundException($"Instantie {instanceId} bestaat niet.");
+        var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
+        var from = definitions.Get(row.DefinitionRecordId);
+        return InstanceMigration.Plan(instanceId, state, from, definitions.GetForStart(from.DefinitionId, toVersion));
+    }
+
+    public Task<BurstSummary> MigrateAsync(string instanceId, int toVersion, Trigger trigger, CancellationToken cancellationToken = default)
+    {
+        CompiledDefinition? target = null;
+        return RunExclusiveAsync(instanceId, trigger, (definition, state, burst) =>
+        {
+            var plan = InstanceMigration.Plan(instanceId, state, definition, target!);
+            if (plan.ToVersion == plan.FromVersion)
+            {
+                throw new MigrationRefusedException($"Instantie {instanceId} loopt al op versie {toVersion}.");
+            }
+
+            if (!plan.Mappable)
+            {
+                throw new MigrationRefusedException(string.Join(" ", plan.Problems));
+            }
+
+            burst.JournalTrigger(JournalKinds.InstanceMigrated, null, null, new System.Text.Json.Nodes.JsonObject
+            {
+                ["van"] = definition.Version,
+                ["naar"] = target!.Version,
+                ["stappen"] = new System.Text.Json.Nodes.JsonArray(plan.LandsOn.Select(a => (System.Text.Json.Nodes.JsonNode)a).ToArray()),
+            });
+            return ValueTask.CompletedTask;
+        }, cancellationToken, definition => target = definitions.GetForStart(definition.DefinitionId, toVersion));
+    }
+
     private async Task<BurstSummary> RunExclusiveAsync(string instanceId, Trigger trigger,
-        Func<CompiledDefinition, InstanceState, Burst, ValueTask> step, CancellationToken cancellationToken)
+        Func<CompiledDefinition, InstanceState, Burst, ValueTask> step, CancellationToken cancellationToken,
+        Func<CompiledDefinition, CompiledDefinition>? commitAs = null)
     {
         using var held = await _locks.AcquireAsync(instanceId, cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -142,8 +177,11 @@ internal sealed class WorkflowRuntime(
                 }
 
                 definition = definitions.Get(row.DefinitionRecordId);
-                burst = NewBurst(definition, instanceId, state, trigger, now);
+                // A migration runs its burst on, and commits with, the version the instance moves to.
+                var runOn = commitAs?.Invoke(definition) ?? definition;
+                burst = NewBurst(runOn, instanceId, state, trigger, now);
                 await step(definition, state, burst);
+                definition = runOn;
             }
             catch (WorkflowException) when (trigger.RequestId is not null && readers.RequestApplied(instanceId, trigger.RequestId))
             {

@@ -25,6 +25,8 @@ internal sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler>
                 Problem(StatusCodes.Status404NotFound, "Niet gevonden", exception.Message),
             InstanceStateException =>
                 Problem(StatusCodes.Status409Conflict, "Kan niet in deze toestand", exception.Message),
+            MigrationRefusedException =>
+                Problem(StatusCodes.Status409Conflict, "Kan niet naar deze versie", exception.Message),
             WorkflowInputException =>
                 Problem(StatusCodes.Status400BadRequest, "Ongeldige invoer", exception.Message),
             ResumeRejectedException =>
