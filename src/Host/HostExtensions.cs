@@ -39,7 +39,7 @@ public static class HostExtensions
             options.UseHostDatabase(connectionString);
             options.AddInterceptors(new SqlitePragmaInterceptor());
         });
-        services.AddAdviesRouteSecurity();
+        services.AddAdviesRouteSecurity(builder.Configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();

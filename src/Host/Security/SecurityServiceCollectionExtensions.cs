@@ -1,5 +1,6 @@
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security.ApiKeys;
+using AdviesRoute.Host.Security.Oidc;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,11 @@ internal static class SecurityServiceCollectionExtensions
     /// <summary>The default scheme: picks the API key when its header is present, else the Identity cookie.</summary>
     public const string CookieOrApiKeyScheme = "CookieOrApiKey";
 
-    public static IServiceCollection AddAdviesRouteSecurity(this IServiceCollection services)
+    /// <summary>
+    /// Accounts (Identity with its cookies), API keys, authorization policies and data protection; with
+    /// <c>Security:Oidc:Authority</c> set, also sign-in through the organisation's OpenID Connect provider.
+    /// </summary>
+    public static IServiceCollection AddAdviesRouteSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
@@ -27,6 +32,7 @@ internal static class SecurityServiceCollectionExtensions
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.ContainsKey(ApiKeyDefaults.HeaderName) ? ApiKeyDefaults.Scheme : IdentityConstants.ApplicationScheme)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, "API-sleutel", _ => { })
+            .AddOidcLogin(configuration)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(ConfigureApplicationCookie));
 
         services.AddIdentityCore<HostUser>(options =>
