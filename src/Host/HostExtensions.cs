@@ -66,6 +66,8 @@ public static class HostExtensions
         services.AddScoped<Proposals.Overview.WeeklyDigestJob>();
         services.AddScoped<Proposals.Figures.ProposalFigures>();
         services.AddScoped<Proposals.Meetings.MeetingAgenda>();
+        services.AddScoped<Designer.DesignerDrafts>();
+        services.AddScoped<Designer.RunningInstanceMoves>();
         services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
         services.AddAdviesRouteJobs();
         services.AddAdviesRouteHealth();

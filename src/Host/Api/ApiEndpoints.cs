@@ -3,6 +3,7 @@ using AdviesRoute.Host.Api.Definitions;
 using AdviesRoute.Host.Api.Governance;
 using AdviesRoute.Host.Api.Instances;
 using AdviesRoute.Host.Api.Simulation;
+using AdviesRoute.Host.Designer;
 using AdviesRoute.Host.Security;
 
 namespace AdviesRoute.Host.Api;
@@ -26,6 +27,7 @@ internal static class ApiEndpoints
             .WithName("GetDefinitionVersion")
             .WithSummary("Eén opgeslagen versie van een definitie, als JSON.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGroup("/definitions").WithTags("Ontwerper").MapDesignerApi();
 
         var instances = api.MapGroup("/instances").WithTags("Instanties");
         definitions.MapPost("/{definitionId}/instances", StartInstance.HandleAsync)

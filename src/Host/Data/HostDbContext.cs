@@ -29,6 +29,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
 
     public DbSet<Proposals.Meetings.Convocation> Convocations => Set<Proposals.Meetings.Convocation>();
 
+    public DbSet<Designer.DefinitionDraft> DefinitionDrafts => Set<Designer.DefinitionDraft>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -59,6 +61,12 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
             e.HasKey(c => c.Id);
             e.HasIndex(c => c.MeetingId);
             e.Property(c => c.SentBy).HasMaxLength(256);
+        });
+        builder.Entity<Designer.DefinitionDraft>(e =>
+        {
+            e.HasKey(d => d.DefinitionId);
+            e.Property(d => d.DefinitionId).HasMaxLength(100);
+            e.Property(d => d.SavedBy).HasMaxLength(256);
         });
     }
 }

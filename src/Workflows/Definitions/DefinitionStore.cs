@@ -78,7 +78,11 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionValidator va
         }
     }
 
-    /// <summary>A hash of the definition's content, leaving out the fields the store assigns.</summary>
+    /// <summary>
+    /// A hash of the definition's content, leaving out the fields the store assigns: version, published, latest and
+    /// the activities' type versions (pinned at save). So a definition exported with its pins and imported again, or
+    /// a file without pins, is the same content as the version it came from.
+    /// </summary>
     public static string ContentHash(WorkflowDefinitionModel model)
     {
         var (version, published, latest) = (model.Version, model.IsPublished, model.IsLatest);
@@ -86,6 +90,11 @@ public sealed class DefinitionStore(WorkflowDbContext db, DefinitionValidator va
         model.Version = null;
         model.IsPublished = null;
         model.IsLatest = null;
+        foreach (var activity in model.Root.Activities)
+        {
+            activity.TypeVersion = null;
+        }
+
         try
         {
             var canonical = JsonSerializer.Serialize(model, WorkflowJson.Options);

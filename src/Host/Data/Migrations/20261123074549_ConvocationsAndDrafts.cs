@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AdviesRoute.Host.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Convocations : Migration
+    public partial class ConvocationsAndDrafts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -27,6 +27,22 @@ namespace AdviesRoute.Host.Data.Migrations
                     table.PrimaryKey("PK_Convocations", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DefinitionDrafts",
+                columns: table => new
+                {
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    BasedOnVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SavedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DefinitionDrafts", x => x.DefinitionId);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Convocations_MeetingId",
                 table: "Convocations",
@@ -38,6 +54,9 @@ namespace AdviesRoute.Host.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Convocations");
+
+            migrationBuilder.DropTable(
+                name: "DefinitionDrafts");
         }
     }
 }

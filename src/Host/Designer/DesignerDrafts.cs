@@ -1,0 +1,258 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdviesRoute.Host.Designer;
+
+/// <summary>A draft as the designer gets it: the definition, what is wrong with it, and whom and what it is based on.</summary>
+public sealed record DraftView(string DefinitionId, int? BasedOnVersion, int Revision, DateTime? SavedAt, string? SavedBy, JsonNode Definition,
+    IReadOnlyList<DraftError> Errors);
+
+/// <summary>One thing wrong with a draft, at its JSON path (e.g. <c>$.root.connections[2].target</c>).</summary>
+/// <param name="Line">For an imported file: where in the file (1-based), when known.</param>
+public sealed record DraftError(string Path, string Code, string Message, int? Line = null, int? Position = null);
+
+/// <summary>A definition version as the version list shows it.</summary>
+public sealed record VersionView(int Version, bool IsPublished, bool IsLatest, DateTime CreatedAt, string? CreatedBy, string? Source);
+
+/// <summary>The body is no definition at all (not JSON, not an object, another definition's id): nothing was stored.</summary>
+public sealed class DraftRefusedException(string message, IReadOnlyList<DraftError>? errors = null) : Exception(message)
+{
+    public IReadOnlyList<DraftError> Errors { get; } = errors ?? [];
+}
+
+/// <summary>Someone else saved the draft since the revision this save was based on: nothing was stored.</summary>
+public sealed class DraftConflictException(DefinitionDraft current)
+    : Exception($"Het concept is intussen opgeslagen door {current.SavedBy} (revisie {current.Revision}); laad het opnieuw.")
+{
+    public DefinitionDraft Current { get; } = current;
+}
+
+/// <summary>
+/// The drafts of the designer. A draft is stored even when it is invalid (it is work in progress, saved as the owner
+/// types) and lists what is wrong; only publishing asks the engine to validate and store a new version, and a refused
+/// publish changes nothing. Running instances only ever see published engine versions.
+/// </summary>
+public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine, DefinitionValidator validator, DefinitionStore store, TimeProvider time)
+{
+    public async Task<DraftView?> GetAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var draft = await host.DefinitionDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
+        if (draft is not null)
+        {
+            return View(draft);
+        }
+
+        var latest = await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsLatest).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : new DraftView(definitionId, latest.Version, 0, null, null, Clean(JsonNode.Parse(latest.Json)!), []);
+    }
+
+    /// <summary>Stores the draft (even when invalid) and says what is wrong with it.</summary>
+    /// <exception cref="DraftRefusedException">Not a definition of <paramref name="definitionId"/>.</exception>
+    /// <exception cref="DraftConflictException"><paramref name="revision"/> is not the stored one.</exception>
+    public async Task<DraftView> SaveAsync(string definitionId, int revision, JsonNode? definition, string user, CancellationToken cancellationToken)
+    {
+        if (definition is not JsonObject body)
+        {
+            throw new DraftRefusedException("Stuur de definitie als JSON-object in 'definition'.");
+        }
+
+        var json = body.ToJsonString();
+        Parse(json, definitionId);
+        var draft = await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
+        if ((draft?.Revision ?? 0) != revision)
+        {
+            throw new DraftConflictException(draft ?? new DefinitionDraft { DefinitionId = definitionId, SavedBy = "(verwijderd)" });
+        }
+
+        if (draft is null)
+        {
+            var basedOn = await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsLatest).Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken);
+            draft = new DefinitionDraft { DefinitionId = definitionId, BasedOnVersion = basedOn };
+            host.DefinitionDrafts.Add(draft);
+        }
+
+        draft.Json = json;
+        draft.Revision++;
+        draft.SavedAt = time.GetUtcNow().UtcDateTime;
+        draft.SavedBy = user;
+        try
+        {
+            await host.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another editor created the first draft at the same moment.
+            host.ChangeTracker.Clear();
+            throw new DraftConflictException(await host.DefinitionDrafts.AsNoTracking().FirstAsync(d => d.DefinitionId == definitionId, cancellationToken));
+        }
+
+        return View(draft);
+    }
+
+    public async Task<bool> DiscardAsync(string definitionId, CancellationToken cancellationToken) =>
+        await host.DefinitionDrafts.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    /// <summary>Publishes the draft as a new engine version and removes the draft.</summary>
+    /// <returns>The version, and whether it is new (an unchanged draft publishes nothing).</returns>
+    /// <exception cref="DefinitionValidationException">The draft is invalid; nothing changed.</exception>
+    /// <exception cref="DraftRefusedException">There is no draft.</exception>
+    public async Task<DefinitionSaveResult> PublishAsync(string definitionId, string user, CancellationToken cancellationToken)
+    {
+        var draft = await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken)
+            ?? throw new DraftRefusedException($"Er is geen concept van '{definitionId}' om te publiceren.");
+        var result = await store.SaveAsync(draft.Json, publish: true, actor: user, source: "ontwerper", cancellationToken);
+        host.DefinitionDrafts.Remove(draft);
+        await host.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<VersionView>> VersionsAsync(string definitionId, CancellationToken cancellationToken) =>
+        await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version)
+            .Select(d => new VersionView(d.Version, d.IsPublished, d.IsLatest, d.CreatedAt, d.CreatedBy, d.Source)).ToListAsync(cancellationToken);
+
+    /// <summary>The JSON of a version as exported (without the fields the engine assigns), or of the draft for <c>"draft"</c>.</summary>
+    public async Task<JsonNode?> DefinitionAsync(string definitionId, string version, CancellationToken cancellationToken)
+    {
+        if (version == "draft")
+        {
+            return (await GetAsync(definitionId, cancellationToken))?.Definition;
+        }
+
+        if (!int.TryParse(version, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        var json = await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.Version == number).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : Clean(JsonNode.Parse(json)!);
+    }
+
+    /// <summary>Makes an old version the draft (overwriting any draft), to be edited and published as a new version.</summary>
+    public async Task<DraftView?> RevertAsync(string definitionId, int version, string user, CancellationToken cancellationToken)
+    {
+        if (await DefinitionAsync(definitionId, version.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken) is not { } definition)
+        {
+            return null;
+        }
+
+        var draft = await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
+        if (draft is null)
+        {
+            draft = new DefinitionDraft { DefinitionId = definitionId };
+            host.DefinitionDrafts.Add(draft);
+        }
+
+        draft.BasedOnVersion = version;
+        draft.Json = definition.ToJsonString();
+        draft.Revision++;
+        draft.SavedAt = time.GetUtcNow().UtcDateTime;
+        draft.SavedBy = user;
+        await host.SaveChangesAsync(cancellationToken);
+        return View(draft);
+    }
+
+    /// <summary>
+    /// Imports a definition file as the draft of its definition. Unlike a save from the editor, a file must be a valid
+    /// definition: a malformed or invalid file is refused with every reason and changes nothing.
+    /// </summary>
+    /// <exception cref="DraftRefusedException">Malformed or invalid.</exception>
+    public async Task<DraftView> ImportAsync(string json, string user, CancellationToken cancellationToken)
+    {
+        var model = Parse(json, expectedId: null);
+        var errors = validator.Validate(model);
+        if (errors.Count > 0)
+        {
+            throw new DraftRefusedException("Het bestand is geen geldige definitie; er is niets ingelezen.", Located(json, errors));
+        }
+
+        var definition = Clean(JsonNode.Parse(json)!);
+        var draft = await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == model.DefinitionId, cancellationToken);
+        if (draft is null)
+        {
+            var basedOn = await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == model.DefinitionId && d.IsLatest).Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken);
+            draft = new DefinitionDraft { DefinitionId = model.DefinitionId, BasedOnVersion = basedOn };
+            host.DefinitionDrafts.Add(draft);
+        }
+
+        draft.Json = definition.ToJsonString();
+        draft.Revision++;
+        draft.SavedAt = time.GetUtcNow().UtcDateTime;
+        draft.SavedBy = user;
+        await host.SaveChangesAsync(cancellationToken);
+        return View(draft);
+    }
+
+    /// <summary>The draft parsed and checked: valid enough to simulate or publish.</summary>
+    /// <exception cref="DraftRefusedException">No draft, or it is invalid.</exception>
+    public async Task<WorkflowDefinitionModel> ValidDraftAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var view = await GetAsync(definitionId, cancellationToken) ?? throw new DraftRefusedException($"Definitie '{definitionId}' bestaat niet.");
+        if (view.Errors.Count > 0)
+        {
+            throw new DraftRefusedException("Het concept heeft nog fouten; los die eerst op.", view.Errors);
+        }
+
+        return DefinitionParser.Parse(view.Definition.ToJsonString());
+    }
+
+    private DraftView View(DefinitionDraft draft)
+    {
+        IReadOnlyList<DraftError> errors;
+        try
+        {
+            errors = Located(draft.Json, validator.Validate(DefinitionParser.Parse(draft.Json)));
+        }
+        catch (DefinitionValidationException ex)
+        {
+            errors = Located(draft.Json, ex.Errors);
+        }
+
+        return new DraftView(draft.DefinitionId, draft.BasedOnVersion, draft.Revision, draft.SavedAt, draft.SavedBy, JsonNode.Parse(draft.Json)!, errors);
+    }
+
+    private static List<DraftError> Located(string json, IReadOnlyList<ValidationError> errors) =>
+        DefinitionParser.Locate(json, errors).Select(e => new DraftError(e.Path, e.Code, e.Message, e.Line, e.Position)).ToList();
+
+    /// <exception cref="DraftRefusedException">Not a definition document, or one of another definition.</exception>
+    private static WorkflowDefinitionModel Parse(string json, string? expectedId)
+    {
+        WorkflowDefinitionModel model;
+        try
+        {
+            model = DefinitionParser.Parse(json);
+        }
+        catch (DefinitionValidationException ex)
+        {
+            throw new DraftRefusedException("Dit is geen leesbare definitie; er is niets opgeslagen.", Located(json, ex.Errors));
+        }
+
+        if (expectedId is not null && model.DefinitionId != expectedId)
+        {
+            throw new DraftRefusedException($"Dit concept hoort bij definitie '{expectedId}', maar de inhoud noemt '{model.DefinitionId}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(model.DefinitionId) || model.DefinitionId.Length > 100)
+        {
+            throw new DraftRefusedException("De definitie heeft geen geldige definitionId.");
+        }
+
+        return model;
+    }
+
+    /// <summary>Without the fields the engine assigns (version, published, latest), so an export imports as the same definition.</summary>
+    private static JsonNode Clean(JsonNode definition)
+    {
+        if (definition is JsonObject o)
+        {
+            o.Remove("version");
+            o.Remove("isPublished");
+            o.Remove("isLatest");
+        }
+
+        return definition;
+    }
+}
