@@ -4,7 +4,10 @@ import { activityLabel, portsOf, TARGET_PORT } from '../model/definition';
 import { portLabel, plural } from '../labels';
 import { useEditor, type ActivityFlowNode } from './EditorContext';
 
-/** A step on the canvas: its type, name and id, its entry on the left and one exit per outcome port on the right. */
+/**
+ * A step on the canvas: its type, name and id, its entry on the left and one exit per outcome port on the right.
+ * The handles are for the mouse (they cannot take focus); the keyboard connects in the property panel.
+ */
 export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>) {
   const { descriptors, errors, highlight } = useEditor();
   const { activity } = data;
@@ -43,8 +46,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
           id={TARGET_PORT}
           className="ontwerper-handle ontwerper-handle--in"
           data-testid={`poort-${id}-${TARGET_PORT}`}
-          aria-label={`Ingang van ${label}`}
-          title="Ingang"
+          title={`Ingang van ${label}`}
         />
       )}
       <div className="ontwerper-node__type">{descriptor?.displayName ?? `Onbekend type ${activity.type}`}</div>
@@ -72,8 +74,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
                 id={port}
                 className="ontwerper-handle ontwerper-handle--out"
                 data-testid={`poort-${id}-${port}`}
-                aria-label={`Uitgang ${portLabel(port)} van ${label}`}
-                title={`Uitgang ${port}`}
+                title={`Uitgang ${portLabel(port)} van ${label}`}
               />
             </li>
           ))}
@@ -87,7 +88,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
                 isConnectable={false}
                 className="ontwerper-handle ontwerper-handle--out ontwerper-handle--unknown"
                 data-testid={`poort-${id}-${port}`}
-                aria-label={`Onbekende uitgang ${port} van ${label}`}
+                title={`Onbekende uitgang ${port} van ${label}`}
               />
             </li>
           ))}

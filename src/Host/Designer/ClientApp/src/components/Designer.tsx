@@ -736,7 +736,7 @@ export function Designer({ definitionId }: { definitionId: string }) {
               multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
               selectionKeyCode="Shift"
               fitView
-              fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
+              fitViewOptions={{ maxZoom: 1, minZoom: 0.5, padding: 0.15 }}
               minZoom={0.1}
               ariaLabelConfig={ariaLabels}
               aria-label="Canvas met de stappen van de route"
