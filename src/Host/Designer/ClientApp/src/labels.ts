@@ -23,10 +23,12 @@ function parse(value: string | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "10:42" in Dutch time. */
-export function formatTime(value: string | null | undefined): string {
+/** "om 10:42" for a moment today, else "op 6 januari 2027 om 10:42" (Dutch time). */
+export function formatWhen(value: string | null | undefined, now: Date = new Date()): string {
   const d = parse(value);
-  return d ? time.format(d) : '';
+  if (!d) return '';
+  const day = (x: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(x);
+  return day(d) === day(now) ? `om ${time.format(d)}` : `op ${dateTime.format(d)}`;
 }
 
 /** "6 januari 2027 om 10:42" in Dutch time. */

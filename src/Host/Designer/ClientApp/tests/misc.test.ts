@@ -6,6 +6,7 @@ import { previewMail, unknownPlaceholders } from '../src/model/mail';
 import { layoutPositions } from '../src/model/layout';
 import { pathEdges, toFlowNodes } from '../src/model/flow';
 import { placeNewStep } from '../src/model/placement';
+import { formatWhen } from '../src/labels';
 import { shipped } from './fixtures';
 
 test('durations are read as the engine reads them and told in Dutch', () => {
@@ -53,4 +54,10 @@ test('a step added with the keyboard goes right of the selected step, below any 
   const p = placeNewStep(definition, 'splits', new Map(), { x: 0, y: 0 });
   assert.equal(p.x, 420);
   assert.ok(p.y >= 120);
+});
+
+test('the save time says the hour today and the date on another day, in Dutch time', () => {
+  const now = new Date('2027-01-06T15:00:00Z');
+  assert.equal(formatWhen('2027-01-06T09:42:00Z', now), 'om 10:42');
+  assert.match(formatWhen('2027-01-05T09:42:00Z', now), /^op 5 januari 2027( om|,) 10:42$/);
 });

@@ -32,7 +32,7 @@ import { mapErrors, noErrors, type MappedErrors } from '../model/errors';
 import { layoutPositions, DEFAULT_NODE_SIZE } from '../model/layout';
 import { placeNewStep } from '../model/placement';
 import { pathEdges, toFlowEdges, toFlowNodes } from '../model/flow';
-import { formatTime } from '../labels';
+import { formatWhen } from '../labels';
 import { download } from '../download';
 import { EditorContext, type ActivityFlowNode, type Highlight, type RouteFlowEdge } from './EditorContext';
 import { ActivityNode } from './ActivityNode';
@@ -607,7 +607,7 @@ export function Designer({ definitionId }: { definitionId: string }) {
           : dirty
             ? 'Niet opgeslagen wijzigingen…'
             : saveStatus.kind === 'saved'
-              ? `Concept opgeslagen om ${formatTime(saveStatus.at)}${saveStatus.by ? ` door ${saveStatus.by}` : ''}`
+              ? `Concept opgeslagen ${formatWhen(saveStatus.at)}${saveStatus.by ? ` door ${saveStatus.by}` : ''}`
               : 'Geen wijzigingen sinds de laatste versie';
   const hasErrors = errors.all.length > 0;
 
