@@ -36,6 +36,8 @@ for project in tests/*.Tests/*.Tests.csproj; do
     | tee "$results/$name.log" || status=1
 done
 
+log "designer unit tests"; (cd src/Host/Designer/ClientApp && npm test --silent) || status=1
+
 log "benchmark (smoke mode: tiny sizes, no thresholds)"
 bench_passed=0; bench_failed=0
 if dotnet run --project tests/Benchmarks -c Release --no-build -- --smoke; then bench_passed=1; else bench_failed=1; status=1; fi

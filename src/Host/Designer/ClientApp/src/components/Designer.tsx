@@ -1,0 +1,774 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection as FlowConnection,
+  type EdgeChange,
+  type NodeChange,
+  type OnDelete,
+} from '@xyflow/react';
+import { api, describeProblem, ProblemError } from '../api';
+import type { ActivityDescriptor, Body, Definition, Draft, TestRunResult, VersionInfo } from '../types';
+import {
+  activityLabel,
+  addActivity,
+  connect,
+  createActivity,
+  emptyDefinition,
+  hasConnection,
+  moveActivities,
+  removeElements,
+  serialize,
+  TARGET_PORT,
+} from '../model/definition';
+import { canRedo, canUndo, createHistory, push, redo, undo, type History } from '../model/history';
+import { copySelection, paste, type Clipboard } from '../model/clipboard';
+import { mapErrors, noErrors, type MappedErrors } from '../model/errors';
+import { layoutPositions, DEFAULT_NODE_SIZE } from '../model/layout';
+import { placeNewStep } from '../model/placement';
+import { pathEdges, toFlowEdges, toFlowNodes } from '../model/flow';
+import { formatWhen } from '../labels';
+import { download } from '../download';
+import { EditorContext, type ActivityFlowNode, type Highlight, type RouteFlowEdge } from './EditorContext';
+import { ActivityNode } from './ActivityNode';
+import { RouteEdge } from './RouteEdge';
+import { Palette, DRAG_TYPE } from './Palette';
+import { PropertyPanel } from './PropertyPanel';
+import { ErrorList } from './ErrorList';
+import { VersionsPanel } from './VersionsPanel';
+import { TestRunPanel } from './TestRunPanel';
+import { MigrationDialog } from './MigrationDialog';
+
+const nodeTypes = { activity: ActivityNode };
+const edgeTypes = { route: RouteEdge };
+const SAVE_DELAY_MS = 1000;
+
+const ariaLabels = {
+  'node.a11yDescription.default': 'Druk op Enter of spatie om de stap te selecteren. Druk op Delete om hem te verwijderen, Escape om te annuleren.',
+  'node.a11yDescription.keyboardDisabled':
+    'Druk op Enter of spatie om de stap te selecteren; verplaats hem daarna met de pijltjestoetsen. Druk op Delete om hem te verwijderen, Escape om te annuleren.',
+  'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+    `Stap verplaatst naar ${direction}. Nieuwe positie: x ${x}, y ${y}.`,
+  'edge.a11yDescription.default': 'Druk op Enter of spatie om de verbinding te selecteren; druk daarna op Delete om haar te verwijderen.',
+  'controls.ariaLabel': 'Zoomknoppen',
+  'controls.zoomIn.ariaLabel': 'Inzoomen',
+  'controls.zoomOut.ariaLabel': 'Uitzoomen',
+  'controls.fitView.ariaLabel': 'Alles in beeld',
+  'controls.interactive.ariaLabel': 'Bewerken aan of uit',
+  'minimap.ariaLabel': 'Overzichtskaart',
+  'handle.ariaLabel': 'Aansluitpunt',
+};
+
+type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string | null; by: string | null }
+  | { kind: 'failed'; message: string }
+  | { kind: 'conflict'; message: string };
+
+type LoadState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'missing' } | { kind: 'ready' };
+
+interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  errors?: string[];
+  link?: { href: string; text: string };
+}
+
+/** Whether a key press belongs to a text field (its own undo, copy and paste) rather than to the canvas. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file'].includes(target.type);
+}
+
+declare global {
+  interface Window {
+    __ontwerper?: { exportJson(): string; isSaved(): boolean };
+  }
+}
+
+export function Designer({ definitionId }: { definitionId: string }) {
+  const flow = useReactFlow<ActivityFlowNode, RouteFlowEdge>();
+  const [descriptorList, setDescriptorList] = useState<ActivityDescriptor[]>([]);
+  const descriptors = useMemo(() => new Map(descriptorList.map((d) => [d.type, d])), [descriptorList]);
+  const [bodies, setBodies] = useState<Body[]>([]);
+  const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
+  const [history, setHistory] = useState<History<Definition> | null>(null);
+  const definition = history?.present ?? null;
+  const [nodes, setNodes] = useState<ActivityFlowNode[]>([]);
+  const [edges, setEdges] = useState<RouteFlowEdge[]>([]);
+  const [errors, setErrors] = useState<MappedErrors>(noErrors);
+  const [highlight, setHighlight] = useState<Highlight | null>(null);
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [savedText, setSavedText] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [versionsKey, setVersionsKey] = useState(0);
+  const [versions, setVersions] = useState<VersionInfo[]>([]);
+  const [migrationOpen, setMigrationOpen] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+
+  // The latest values for handlers that outlive a render (saving, keyboard shortcuts).
+  const definitionRef = useRef<Definition | null>(null);
+  definitionRef.current = definition;
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  const edgesRef = useRef(edges);
+  edgesRef.current = edges;
+  const revision = useRef(0);
+  const savedTextRef = useRef('');
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const pendingSelection = useRef<Set<string> | null>(null);
+  const clipboard = useRef<Clipboard | null>(null);
+  const pasteCount = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const text = useMemo(() => (definition ? serialize(definition) : ''), [definition]);
+  const dirty = definition !== null && text !== savedText;
+  const selectedIds = useMemo(() => nodes.filter((n) => n.selected).map((n) => n.id), [nodes]);
+
+  // --- loading ----------------------------------------------------------------------------------------------
+
+  /** Takes a draft from the server as the document: as a fresh start, or as an undoable change (revert, import). */
+  const adoptDraft = useCallback((draft: Draft, mode: 'reset' | 'push') => {
+    const def = draft.definition;
+    const body = serialize(def);
+    revision.current = draft.revision;
+    savedTextRef.current = body;
+    setSavedText(body);
+    setErrors(mapErrors(draft.errors ?? [], def));
+    setHighlight(null);
+    setSaveStatus(draft.savedAt ? { kind: 'saved', at: draft.savedAt, by: draft.savedBy } : { kind: 'idle' });
+    setHistory((h) => (mode === 'reset' || !h ? createHistory(def) : push(h, def)));
+    setNodes((prev) => toFlowNodes(mode === 'reset' ? [] : prev, def));
+    setEdges((prev) => toFlowEdges(mode === 'reset' ? [] : prev, def));
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([api.activityTypes(), api.getDraft(definitionId)]).then(
+      ([types, draft]) => {
+        if (cancelled) return;
+        setDescriptorList(types);
+        adoptDraft(draft, 'reset');
+        setLoad({ kind: 'ready' });
+      },
+      (e: unknown) => {
+        if (cancelled) return;
+        if (e instanceof ProblemError && e.status === 404) {
+          api.activityTypes().then((types) => !cancelled && setDescriptorList(types), () => undefined);
+          setLoad({ kind: 'missing' });
+        } else {
+          setLoad({ kind: 'failed', message: describeProblem(e) });
+        }
+      },
+    );
+    // The bodies make selects of "orgaan" and "raden"; without them those are text fields.
+    api.governanceBodies().then((b) => !cancelled && setBodies(b), () => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [definitionId, adoptDraft]);
+
+  const startNew = () => {
+    const def = emptyDefinition(definitionId, definitionId);
+    revision.current = 0;
+    setHistory(createHistory(def));
+    setNodes(toFlowNodes([], def));
+    setEdges([]);
+    setLoad({ kind: 'ready' });
+  };
+
+  // --- the document and its history ----------------------------------------------------------------------
+
+  const commit = useCallback((update: (def: Definition) => Definition, coalesceKey?: string) => {
+    setHistory((h) => (h ? push(h, update(h.present), coalesceKey ?? null, Date.now()) : h));
+  }, []);
+
+  // Nodes and edges follow the document.
+  useEffect(() => {
+    if (!definition) return;
+    const select = pendingSelection.current;
+    pendingSelection.current = null;
+    setNodes((prev) => toFlowNodes(prev, definition, select));
+    setEdges((prev) => toFlowEdges(prev, definition, select !== null));
+  }, [definition]);
+
+  const doUndo = useCallback(() => setHistory((h) => (h ? undo(h) : h)), []);
+  const doRedo = useCallback(() => setHistory((h) => (h ? redo(h) : h)), []);
+
+  const sizes = useCallback(
+    () =>
+      new Map(
+        nodesRef.current.map((n) => [n.id, { width: n.measured?.width ?? DEFAULT_NODE_SIZE.width, height: n.measured?.height ?? DEFAULT_NODE_SIZE.height }]),
+      ),
+    [],
+  );
+
+  const addStep = useCallback(
+    (type: string, at?: { x: number; y: number }) => {
+      const def = definitionRef.current;
+      const descriptor = descriptors.get(type);
+      if (!def || !descriptor) return;
+      const anchor = nodesRef.current.filter((n) => n.selected).at(-1)?.id ?? null;
+      let position = at;
+      if (!position) {
+        const pane = document.querySelector('.ontwerper-canvas')?.getBoundingClientRect();
+        const centre = pane ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 0 };
+        position = placeNewStep(def, anchor, sizes(), centre);
+      }
+      const activity = createActivity(descriptor, def, position);
+      pendingSelection.current = new Set([activity.id]);
+      commit((d) => addActivity(d, activity));
+      const anchorActivity = anchor ? def.root.activities.find((a) => a.id === anchor) : undefined;
+      setAnnouncement(
+        `Stap “${descriptor.displayName}” (${activity.id}) toegevoegd${anchorActivity ? ` rechts van “${activityLabel(anchorActivity, descriptors.get(anchorActivity.type))}”` : ''} en geselecteerd. Verbind hem in het paneel Eigenschappen, onder Verbinden.`,
+      );
+    },
+    [commit, descriptors, flow, sizes],
+  );
+
+  const selectOnly = useCallback(
+    (nodeIds: string[], edgeIds: string[] = []) => {
+      const n = new Set(nodeIds);
+      const e = new Set(edgeIds);
+      setNodes((ns) => ns.map((x) => ((x.selected ?? false) === n.has(x.id) ? x : { ...x, selected: n.has(x.id) })));
+      setEdges((es) => es.map((x) => ((x.selected ?? false) === e.has(x.id) ? x : { ...x, selected: e.has(x.id) })));
+    },
+    [],
+  );
+
+  const gotoNode = useCallback(
+    (id: string | null) => {
+      selectOnly(id ? [id] : []);
+      if (id) void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+    },
+    [flow, selectOnly],
+  );
+
+  const gotoEdge = useCallback(
+    (id: string) => {
+      const edge = edgesRef.current.find((e) => e.id === id);
+      selectOnly([], [id]);
+      if (edge) void flow.fitView({ nodes: [{ id: edge.source }, { id: edge.target }], duration: 300, maxZoom: 1.2 });
+    },
+    [flow, selectOnly],
+  );
+
+  const deleteSelected = useCallback(() => {
+    const nodeIds = nodesRef.current.filter((n) => n.selected).map((n) => n.id);
+    const edgeIds = edgesRef.current.filter((e) => e.selected).map((e) => e.id);
+    if (nodeIds.length + edgeIds.length === 0) return;
+    commit((d) => removeElements(d, nodeIds, edgeIds));
+    setAnnouncement(`${nodeIds.length} stap(pen) en ${edgeIds.length} verbinding(en) verwijderd.`);
+  }, [commit]);
+
+  const copy = useCallback((): boolean => {
+    const def = definitionRef.current;
+    if (!def) return false;
+    const copied = copySelection(def, nodesRef.current.filter((n) => n.selected).map((n) => n.id));
+    if (!copied) return false;
+    clipboard.current = copied;
+    pasteCount.current = 0;
+    setAnnouncement(`${copied.activities.length} stap(pen) gekopieerd.`);
+    return true;
+  }, []);
+
+  const pasteClipboard = useCallback((): boolean => {
+    const copied = clipboard.current;
+    const def = definitionRef.current;
+    if (!copied || !def) return false;
+    pasteCount.current += 1;
+    const result = paste(def, copied, { x: 40 * pasteCount.current, y: 40 * pasteCount.current });
+    pendingSelection.current = new Set(result.ids);
+    commit(() => result.definition);
+    setAnnouncement(`${result.ids.length} stap(pen) geplakt: ${result.ids.join(', ')}.`);
+    return true;
+  }, [commit]);
+
+  const autoLayout = useCallback(() => {
+    commit((d) => moveActivities(d, layoutPositions(d, sizes())));
+    setTimeout(() => void flow.fitView({ duration: 300 }), 50);
+  }, [commit, flow, sizes]);
+
+  // Keyboard: Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Ctrl+C, Ctrl+V (Delete is React Flow's own).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target) || document.querySelector('dialog[open]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        doUndo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        doRedo();
+      } else if (key === 'c' && !e.shiftKey) {
+        if (window.getSelection()?.toString()) return; // copying text from the page
+        if (copy()) e.preventDefault();
+      } else if (key === 'v' && !e.shiftKey) {
+        if (pasteClipboard()) e.preventDefault();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [doUndo, doRedo, copy, pasteClipboard]);
+
+  // --- React Flow events --------------------------------------------------------------------------------------
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ActivityFlowNode>[]) => {
+      const moved = new Map<string, { x: number; y: number }>();
+      for (const c of changes) if (c.type === 'position' && c.position && !c.dragging) moved.set(c.id, c.position);
+      // Removal goes through the document (onDelete), so it can be undone.
+      setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+      if (moved.size > 0) commit((d) => moveActivities(d, moved), `move:${[...moved.keys()].sort().join(',')}`);
+    },
+    [commit],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<RouteFlowEdge>[]) => {
+    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+  }, []);
+
+  const onDelete: OnDelete<ActivityFlowNode, RouteFlowEdge> = useCallback(
+    ({ nodes: gone, edges: goneEdges }) => {
+      commit((d) =>
+        removeElements(
+          d,
+          gone.map((n) => n.id),
+          goneEdges.map((e) => e.id),
+        ),
+      );
+    },
+    [commit],
+  );
+
+  const onConnect = useCallback(
+    (c: FlowConnection) => {
+      if (!c.sourceHandle) return;
+      commit((d) => connect(d, c.source, c.sourceHandle!, c.target));
+    },
+    [commit],
+  );
+
+  const isValidConnection = useCallback(
+    (c: FlowConnection | RouteFlowEdge) => {
+      const def = definitionRef.current;
+      return !!def && !!c.sourceHandle && (c.targetHandle ?? TARGET_PORT) === TARGET_PORT && !hasConnection(def, c.source, c.sourceHandle, c.target);
+    },
+    [],
+  );
+
+  const onDragOver = (e: DragEvent<HTMLDivElement>) => {
+    if (e.dataTransfer.types.includes(DRAG_TYPE)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    const type = e.dataTransfer.getData(DRAG_TYPE);
+    if (!type) return;
+    e.preventDefault();
+    const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    addStep(type, { x: at.x - DEFAULT_NODE_SIZE.width / 2, y: at.y - 30 });
+  };
+
+  // --- saving -----------------------------------------------------------------------------------------------
+
+  /** Saves the document now when it differs from what the server has; true when the server has it afterwards. */
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    while (inFlight.current) await inFlight.current;
+    const def = definitionRef.current;
+    if (!def) return false;
+    const body = serialize(def);
+    if (body === savedTextRef.current) return true;
+    setSaveStatus({ kind: 'saving' });
+    const attempt = (async () => {
+      try {
+        const draft = await api.saveDraft(definitionId, revision.current, def);
+        revision.current = draft.revision;
+        savedTextRef.current = body;
+        setSavedText(body);
+        // The errors are about the definition sent: map them with it, to the ids of its steps and connections.
+        setErrors(mapErrors(draft.errors ?? [], def));
+        setSaveStatus({ kind: 'saved', at: draft.savedAt ?? new Date().toISOString(), by: draft.savedBy });
+        return true;
+      } catch (e) {
+        if (e instanceof ProblemError && e.status === 409) {
+          setSaveStatus({ kind: 'conflict', message: 'iemand anders heeft het concept intussen opgeslagen.' });
+        } else {
+          if (e instanceof ProblemError && e.errors.length > 0) setErrors(mapErrors(e.errors, def));
+          setSaveStatus({ kind: 'failed', message: describeProblem(e) });
+        }
+        return false;
+      }
+    })();
+    inFlight.current = attempt;
+    try {
+      return await attempt;
+    } finally {
+      inFlight.current = null;
+    }
+  }, [definitionId]);
+
+  const conflict = saveStatus.kind === 'conflict';
+  useEffect(() => {
+    if (!dirty || conflict || load.kind !== 'ready') return;
+    const timer = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, dirty, conflict, load.kind, saveNow]);
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (definitionRef.current && serialize(definitionRef.current) !== savedTextRef.current) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  useEffect(() => {
+    window.__ontwerper = {
+      exportJson: () => (definitionRef.current ? serialize(definitionRef.current) : ''),
+      isSaved: () => !!definitionRef.current && serialize(definitionRef.current) === savedTextRef.current && !inFlight.current,
+    };
+    return () => {
+      delete window.__ontwerper;
+    };
+  }, []);
+
+  const reloadTheirs = async () => {
+    try {
+      adoptDraft(await api.getDraft(definitionId), 'reset');
+      setNotice({ kind: 'info', text: 'Het concept van de server is geladen; uw wijzigingen zijn vervallen.' });
+    } catch (e) {
+      setNotice({ kind: 'error', text: describeProblem(e) });
+    }
+  };
+
+  const saveMineAnyway = async () => {
+    try {
+      const theirs = await api.getDraft(definitionId);
+      revision.current = theirs.revision;
+      savedTextRef.current = '';
+      setSavedText('');
+      setSaveStatus({ kind: 'idle' });
+      await saveNow();
+    } catch (e) {
+      setNotice({ kind: 'error', text: describeProblem(e) });
+    }
+  };
+
+  // --- publishing, versions, import and export, test run -------------------------------------------------
+
+  const publish = async () => {
+    setPublishing(true);
+    setNotice(null);
+    try {
+      if (!(await saveNow())) {
+        setNotice({ kind: 'error', text: 'Publiceren kan pas als het concept is opgeslagen.' });
+        return;
+      }
+      const sent = definitionRef.current!;
+      try {
+        const { version } = await api.publish(definitionId);
+        setNotice({ kind: 'info', text: `Versie ${version} is gepubliceerd. Nieuwe voorstellen volgen deze versie.` });
+        setVersionsKey((k) => k + 1);
+      } catch (e) {
+        if (e instanceof ProblemError && e.errors.length > 0) setErrors(mapErrors(e.errors, sent));
+        setNotice({
+          kind: 'error',
+          text: `Niet gepubliceerd: ${describeProblem(e)}`,
+          errors: e instanceof ProblemError ? e.errors.map((x) => x.message) : [],
+        });
+      }
+    } finally {
+      setPublishing(false);
+    }
+  };
+
+  const revert = useCallback(
+    async (version: number) => {
+      await saveNow();
+      const draft = await api.revert(definitionId, version);
+      adoptDraft(draft, 'push');
+      setNotice({ kind: 'info', text: `Versie ${version} staat nu als concept klaar. Publiceer het om er een nieuwe versie van te maken.` });
+      setVersionsKey((k) => k + 1);
+    },
+    [adoptDraft, definitionId, saveNow],
+  );
+
+  const discardDraft = async () => {
+    if (!window.confirm('Het concept verwijderen? De wijzigingen sinds de laatste versie gaan verloren.')) return;
+    try {
+      await api.deleteDraft(definitionId);
+      adoptDraft(await api.getDraft(definitionId), 'reset');
+      setNotice({ kind: 'info', text: 'Het concept is verwijderd; u ziet weer de laatste versie.' });
+    } catch (e) {
+      setNotice({ kind: 'error', text: describeProblem(e) });
+    }
+  };
+
+  const exportJson = () => {
+    if (definitionRef.current) download(`${definitionRef.current.definitionId || definitionId}.json`, serialize(definitionRef.current));
+  };
+
+  const onImportFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const content = await file.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(content);
+    } catch (x) {
+      setNotice({ kind: 'error', text: `“${file.name}” is geen geldige JSON: ${x instanceof Error ? x.message : String(x)}` });
+      return;
+    }
+    try {
+      await saveNow();
+      const draft = await api.importDefinition(content);
+      if (draft.definitionId === definitionId) {
+        adoptDraft(draft, 'push');
+        setNotice({ kind: 'info', text: `“${file.name}” is geïmporteerd als concept.` });
+      } else {
+        setNotice({
+          kind: 'info',
+          text: `“${file.name}” is geïmporteerd als concept van de route “${draft.definitionId}”.`,
+          link: { href: `/Ontwerper/${encodeURIComponent(draft.definitionId)}`, text: `Open ${draft.definitionId} in de ontwerper` },
+        });
+      }
+    } catch (x) {
+      const id = typeof parsed === 'object' && parsed && 'definitionId' in parsed ? String((parsed as { definitionId: unknown }).definitionId) : '';
+      setNotice({
+        kind: 'error',
+        text: `Niet geïmporteerd${id ? ` (${id})` : ''}: ${describeProblem(x)}. Er is niets opgeslagen.`,
+        errors: x instanceof ProblemError ? x.errors.map((er) => (er.path ? `${er.path}: ${er.message}` : er.message)) : [],
+      });
+    }
+  };
+
+  const runTest = useCallback(
+    async (start: string, input: Record<string, unknown>): Promise<TestRunResult> => {
+      if (!(await saveNow())) throw new Error('Het concept kon niet worden opgeslagen; de testrun gebruikt het opgeslagen concept.');
+      const result = await api.testRun(definitionId, start, input);
+      const def = definitionRef.current!;
+      const order = new Map<string, number>();
+      result.path.forEach((id, i) => {
+        if (!order.has(id)) order.set(id, i + 1);
+      });
+      const ports = new Map(result.steps.filter((s) => s.port).map((s) => [s.activityId, s.port!]));
+      setHighlight({ order, edges: pathEdges(def, result.path, ports) });
+      setAnnouncement(`Testrun klaar: ${result.path.length} stappen gemarkeerd op het canvas.`);
+      return result;
+    },
+    [definitionId, saveNow],
+  );
+
+  const context = useMemo(() => ({ descriptors, errors, highlight }), [descriptors, errors, highlight]);
+
+  // --- rendering --------------------------------------------------------------------------------------------
+
+  if (load.kind === 'loading') return <p role="status">De ontwerper wordt geladen…</p>;
+  if (load.kind === 'failed')
+    return (
+      <div className="error-summary" role="alert">
+        <h2>De ontwerper kon niet laden</h2>
+        <p>{load.message}</p>
+      </div>
+    );
+  if (load.kind === 'missing')
+    return (
+      <div className="notice">
+        <p>
+          Er is geen route <code>{definitionId}</code>. U kunt een nieuwe route beginnen; het concept wordt opgeslagen zodra u iets
+          wijzigt.
+        </p>
+        <button type="button" className="button button--primary" onClick={startNew}>
+          Nieuwe route beginnen
+        </button>
+      </div>
+    );
+  if (!definition || !history) return null;
+
+  const statusText =
+    saveStatus.kind === 'saving'
+      ? 'Concept wordt opgeslagen…'
+      : saveStatus.kind === 'failed'
+        ? `Opslaan mislukt: ${saveStatus.message}`
+        : saveStatus.kind === 'conflict'
+          ? `Opslaan mislukt: ${saveStatus.message}`
+          : dirty
+            ? 'Niet opgeslagen wijzigingen…'
+            : saveStatus.kind === 'saved'
+              ? `Concept opgeslagen ${formatWhen(saveStatus.at)}${saveStatus.by ? ` door ${saveStatus.by}` : ''}`
+              : 'Geen wijzigingen sinds de laatste versie';
+  const hasErrors = errors.all.length > 0;
+
+  return (
+    <EditorContext.Provider value={context}>
+      <div className="ontwerper">
+        <div className="ontwerper-toolbar" role="toolbar" aria-label="Ontwerper" data-testid="werkbalk">
+          <button type="button" className="button button--small" onClick={doUndo} disabled={!canUndo(history)} aria-keyshortcuts="Control+Z" data-testid="ongedaan-maken">
+            Ongedaan maken
+          </button>
+          <button type="button" className="button button--small" onClick={doRedo} disabled={!canRedo(history)} aria-keyshortcuts="Control+Y Control+Shift+Z" data-testid="opnieuw">
+            Opnieuw
+          </button>
+          <button type="button" className="button button--small" onClick={copy} disabled={selectedIds.length === 0} aria-keyshortcuts="Control+C">
+            Kopiëren
+          </button>
+          <button type="button" className="button button--small" onClick={pasteClipboard} aria-keyshortcuts="Control+V">
+            Plakken
+          </button>
+          <button type="button" className="button button--small" onClick={deleteSelected} aria-keyshortcuts="Delete">
+            Verwijderen
+          </button>
+          <button type="button" className="button button--small" onClick={autoLayout} data-testid="automatisch-schikken">
+            Automatisch schikken
+          </button>
+          <span className="ontwerper-toolbar__gap" />
+          <button type="button" className="button button--small" onClick={exportJson} data-testid="exporteren">
+            Exporteren (JSON)
+          </button>
+          <button type="button" className="button button--small" onClick={() => fileInput.current?.click()} data-testid="importeren">
+            Importeren (JSON)
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label="JSON-bestand om te importeren"
+            onChange={(e) => void onImportFile(e)}
+            data-testid="importeren-bestand"
+          />
+          <button type="button" className="button button--small" onClick={() => setMigrationOpen(true)} data-testid="verplaatsen">
+            Lopende voorstellen verplaatsen
+          </button>
+          <button type="button" className="button button--small" onClick={() => void discardDraft()}>
+            Concept verwijderen
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void publish()}
+            disabled={hasErrors || conflict || publishing}
+            aria-describedby={hasErrors ? 'ontwerper-publiceren-uitleg' : undefined}
+            data-testid="publiceren"
+          >
+            {publishing ? 'Publiceren…' : 'Publiceren'}
+          </button>
+        </div>
+        <div className="ontwerper-statusbar">
+          <p
+            className={`ontwerper-status${saveStatus.kind === 'failed' || conflict ? ' ontwerper-status--error' : ''}`}
+            role="status"
+            data-testid="opslagstatus"
+            data-state={dirty ? 'dirty' : saveStatus.kind}
+          >
+            {statusText}
+          </p>
+          {conflict && (
+            <p className="ontwerper-status__actions">
+              <button type="button" className="button button--small" onClick={() => void reloadTheirs()}>
+                Hun versie laden (mijn wijzigingen vervallen)
+              </button>{' '}
+              <button type="button" className="button button--small" onClick={() => void saveMineAnyway()}>
+                Mijn versie toch opslaan
+              </button>
+            </p>
+          )}
+          {saveStatus.kind === 'failed' && (
+            <button type="button" className="button button--small" onClick={() => void saveNow()}>
+              Opnieuw proberen
+            </button>
+          )}
+          {hasErrors && (
+            <p id="ontwerper-publiceren-uitleg" className="ontwerper-hint">
+              Publiceren kan pas als de {errors.all.length === 1 ? 'fout is' : `${errors.all.length} fouten zijn`} opgelost (zie Fouten in het
+              concept).
+            </p>
+          )}
+        </div>
+        {notice && (
+          <div className={notice.kind === 'error' ? 'error-summary' : 'notice'} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="melding">
+            <p>
+              {notice.text} {notice.link && <a href={notice.link.href}>{notice.link.text}</a>}
+            </p>
+            {notice.errors && notice.errors.length > 0 && (
+              <ul>
+                {notice.errors.map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ul>
+            )}
+            <button type="button" className="ontwerper-link-button" onClick={() => setNotice(null)}>
+              Melding sluiten
+            </button>
+          </div>
+        )}
+        <p className="visually-hidden" aria-live="polite" data-testid="aankondiging">
+          {announcement}
+        </p>
+
+        <div className="ontwerper-main">
+          <Palette descriptors={descriptorList} onAdd={addStep} />
+          <div className="ontwerper-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+            <ReactFlow<ActivityFlowNode, RouteFlowEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              onDelete={onDelete}
+              isValidConnection={isValidConnection}
+              deleteKeyCode={['Delete', 'Backspace']}
+              multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+              selectionKeyCode="Shift"
+              fitView
+              fitViewOptions={{ maxZoom: 1, minZoom: 0.5, padding: 0.15 }}
+              minZoom={0.1}
+              ariaLabelConfig={ariaLabels}
+              aria-label="Canvas met de stappen van de route"
+            >
+              <Background gap={20} />
+              <Controls showInteractive={false} />
+              <MiniMap pannable zoomable ariaLabel="Overzichtskaart" nodeStrokeWidth={3} />
+            </ReactFlow>
+          </div>
+          <PropertyPanel
+            definition={definition}
+            selectedIds={selectedIds}
+            descriptors={descriptors}
+            bodies={bodies}
+            errors={errors}
+            commit={commit}
+            onSelect={gotoNode}
+            onDeleteSelected={deleteSelected}
+          />
+        </div>
+
+        <ErrorList errors={errors} definition={definition} descriptors={descriptors} onGotoNode={gotoNode} onGotoEdge={gotoEdge} />
+        <TestRunPanel
+          definition={definition}
+          descriptors={descriptors}
+          onRun={runTest}
+          onClear={() => setHighlight(null)}
+          hasHighlight={highlight !== null}
+        />
+        <VersionsPanel definitionId={definitionId} refreshKey={versionsKey} onRevert={revert} onVersions={setVersions} />
+        <MigrationDialog definitionId={definitionId} versions={versions} open={migrationOpen} onClose={() => setMigrationOpen(false)} />
+      </div>
+    </EditorContext.Provider>
+  );
+}

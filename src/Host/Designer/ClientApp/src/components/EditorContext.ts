@@ -1,0 +1,32 @@
+import { createContext, useContext } from 'react';
+import type { Node, Edge } from '@xyflow/react';
+import type { Activity, ActivityDescriptor } from '../types';
+import { noErrors, type MappedErrors } from '../model/errors';
+
+export interface Highlight {
+  /** Step number (1-based, the first visit) of every activity on the test run's path. */
+  order: ReadonlyMap<string, number>;
+  /** The edge ids the path went along. */
+  edges: ReadonlySet<string>;
+}
+
+export interface EditorContextValue {
+  descriptors: ReadonlyMap<string, ActivityDescriptor>;
+  errors: MappedErrors;
+  highlight: Highlight | null;
+}
+
+export const EditorContext = createContext<EditorContextValue>({ descriptors: new Map(), errors: noErrors, highlight: null });
+
+export const useEditor = (): EditorContextValue => useContext(EditorContext);
+
+export type ActivityNodeData = {
+  activity: Activity;
+  /** Ports used by connections that the step does not have (shown so the faulty connection is visible). */
+  unknownPorts: string[];
+  /** Whether a connection ends at this step (a Start shows its entry only then). */
+  hasIncoming: boolean;
+};
+
+export type ActivityFlowNode = Node<ActivityNodeData, 'activity'>;
+export type RouteFlowEdge = Edge<{ port: string }, 'route'>;

@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import type { ActivityDescriptor, Definition, TestRunResult } from '../types';
+import { describeProblem, ProblemError } from '../api';
+import { activityLabel } from '../model/definition';
+import { formatDate, portLabel, todayIso } from '../labels';
+
+interface Props {
+  definition: Definition;
+  descriptors: ReadonlyMap<string, ActivityDescriptor>;
+  /** Saves the draft, runs it on simulated time and marks the path on the canvas. */
+  onRun: (start: string, input: Record<string, unknown>) => Promise<TestRunResult>;
+  onClear: () => void;
+  hasHighlight: boolean;
+}
+
+/**
+ * A test run of the draft: a start date and the route's inputs (at least the title). It sends no mail and uses
+ * simulated time; the path it took is marked on the canvas.
+ */
+export function TestRunPanel({ definition, descriptors, onRun, onClear, hasHighlight }: Props) {
+  const [start, setStart] = useState(todayIso());
+  const [values, setValues] = useState<Record<string, string | boolean>>({ titel: 'Testvoorstel' });
+  const [result, setResult] = useState<TestRunResult | null>(null);
+  const [problem, setProblem] = useState<{ message: string; errors: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputs = (definition.inputs ?? []).filter((i) => (i.type ?? 'string') !== 'json');
+  if (!inputs.some((i) => i.name === 'titel')) inputs.unshift({ name: 'titel', type: 'string', displayName: 'Titel' });
+
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    setResult(null);
+    const input: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(values)) if (v !== '' && v !== false) input[k] = v;
+    try {
+      setResult(await onRun(start, input));
+    } catch (e) {
+      setProblem({
+        message: describeProblem(e),
+        errors: e instanceof ProblemError ? e.errors.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)) : [],
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const label = (id: string) => {
+    const a = definition.root.activities.find((x) => x.id === id);
+    return a ? activityLabel(a, descriptors.get(a.type)) : id;
+  };
+
+  return (
+    <section className="ontwerper-section" aria-labelledby="ontwerper-testrun-kop" data-testid="testrun">
+      <h2 id="ontwerper-testrun-kop">Testrun</h2>
+      <p className="ontwerper-hint">
+        Een testrun loopt het concept door met gesimuleerde tijd en de verwachte uitkomst bij elke stap. Er gaat geen mail uit. Het
+        gevolgde pad wordt op het canvas gemarkeerd.
+      </p>
+      <form
+        className="ontwerper-testrun-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <div className="form-field">
+          <label className="form-label" htmlFor="ontwerper-testrun-start">
+            Startdatum
+          </label>
+          <input
+            id="ontwerper-testrun-start"
+            type="date"
+            className="form-input"
+            required
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            data-testid="testrun-start"
+          />
+        </div>
+        {inputs.map((i) => {
+          const id = `ontwerper-testrun-${i.name}`;
+          const boolean = i.type === 'boolean';
+          return boolean ? (
+            <div className="form-field form-field--checkbox" key={i.name}>
+              <input
+                id={id}
+                type="checkbox"
+                className="form-checkbox"
+                checked={values[i.name] === true}
+                onChange={(e) => setValues({ ...values, [i.name]: e.target.checked })}
+                data-testid={`testrun-${i.name}`}
+              />
+              <label htmlFor={id}>{i.displayName ?? i.name}</label>
+            </div>
+          ) : (
+            <div className="form-field" key={i.name}>
+              <label className="form-label" htmlFor={id}>
+                {i.displayName ?? i.name}
+                {i.required ? ' (verplicht)' : ''}
+              </label>
+              <input
+                id={id}
+                className="form-input"
+                value={typeof values[i.name] === 'string' ? (values[i.name] as string) : ''}
+                onChange={(e) => setValues({ ...values, [i.name]: e.target.value })}
+                data-testid={`testrun-${i.name}`}
+              />
+            </div>
+          );
+        })}
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="testrun-starten">
+          {busy ? 'Testrun loopt…' : 'Testrun starten'}
+        </button>{' '}
+        {hasHighlight && (
+          <button type="button" className="button button--secondary-outline" onClick={onClear}>
+            Markering wissen
+          </button>
+        )}
+      </form>
+      {problem && (
+        <div className="error-summary" role="alert" data-testid="testrun-fout">
+          <h3>De testrun is gestopt</h3>
+          <p>{problem.message}</p>
+          {problem.errors.length > 0 && (
+            <ul>
+              {problem.errors.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {result && (
+        <div data-testid="testrun-resultaat" aria-live="polite">
+          <p>
+            {result.decisionDate ? (
+              <>
+                Besluit op <strong data-testid="testrun-besluitdatum">{formatDate(result.decisionDate)}</strong>.{' '}
+              </>
+            ) : null}
+            Pad: {result.path.map(label).join(' → ')}.
+          </p>
+          <ol className="timeline">
+            {result.steps.map((s, i) => (
+              <li key={i} data-testid="testrun-stap" data-activity-id={s.activityId}>
+                <strong>{label(s.activityId)}</strong>
+                {s.date ? ` – ${formatDate(s.date)}` : ''}
+                {s.port ? ` – uitgang ${portLabel(s.port)}` : ''}
+                {s.text ? <div>{s.text}</div> : null}
+              </li>
+            ))}
+          </ol>
+          {result.result !== null && result.result !== undefined && (
+            <p>
+              Uitkomst: <code>{typeof result.result === 'string' ? result.result : JSON.stringify(result.result)}</code>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+// Stylesheets are bundled by esbuild into designer.css.
+declare module '*.css';

@@ -1,0 +1,87 @@
+// Definition → React Flow nodes and edges. The definition stays the document; nodes and edges are its view,
+// rebuilt after every change while keeping what React Flow added (measured size, selection), and reusing the
+// node objects of unchanged steps so React Flow does not redraw them.
+
+import type { MarkerType } from '@xyflow/react';
+import type { Definition } from '../types';
+import type { ActivityFlowNode, RouteFlowEdge } from '../components/EditorContext';
+import { edgeIds, TARGET_PORT } from './definition';
+
+export function toFlowNodes(
+  previous: readonly ActivityFlowNode[],
+  def: Definition,
+  select: ReadonlySet<string> | null = null,
+): ActivityFlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  const outgoingPorts = new Map<string, Set<string>>();
+  const incoming = new Set<string>();
+  for (const c of def.root.connections) {
+    outgoingPorts.set(c.source.activity, (outgoingPorts.get(c.source.activity) ?? new Set()).add(c.source.port));
+    incoming.add(c.target.activity);
+  }
+  return def.root.activities.map((activity, index) => {
+    const old = byId.get(activity.id);
+    const position = activity.designer ? { x: activity.designer.x, y: activity.designer.y } : { x: index * 260, y: 0 };
+    const unknownPorts = [...(outgoingPorts.get(activity.id) ?? [])];
+    const hasIncoming = incoming.has(activity.id);
+    const selected = select ? select.has(activity.id) : (old?.selected ?? false);
+    if (
+      old &&
+      old.data.activity === activity &&
+      old.position.x === position.x &&
+      old.position.y === position.y &&
+      (old.selected ?? false) === selected &&
+      old.data.hasIncoming === hasIncoming &&
+      old.data.unknownPorts.join('\u0000') === unknownPorts.join('\u0000')
+    ) {
+      return old;
+    }
+    return {
+      ...(old ?? {}),
+      id: activity.id,
+      type: 'activity' as const,
+      position,
+      selected,
+      ariaLabel: `Stap ${activity.displayName || activity.type} (${activity.id})`,
+      data: { activity, unknownPorts, hasIncoming },
+    };
+  });
+}
+
+export function toFlowEdges(previous: readonly RouteFlowEdge[], def: Definition, clearSelection = false): RouteFlowEdge[] {
+  const byId = new Map(previous.map((e) => [e.id, e]));
+  const ids = edgeIds(def.root.connections);
+  return def.root.connections.map((c, i) => {
+    const id = ids[i]!;
+    const old = byId.get(id);
+    const selected = clearSelection ? false : (old?.selected ?? false);
+    if (old && (old.selected ?? false) === selected) return old;
+    return {
+      id,
+      type: 'route' as const,
+      source: c.source.activity,
+      sourceHandle: c.source.port,
+      target: c.target.activity,
+      targetHandle: TARGET_PORT,
+      selected,
+      // MarkerType.ArrowClosed, written out so this module needs no React Flow at run time (unit tests).
+      markerEnd: { type: 'arrowclosed' as MarkerType, width: 18, height: 18 },
+      ariaLabel: `Verbinding van ${c.source.activity} (uitgang ${c.source.port}) naar ${c.target.activity}`,
+      data: { port: c.source.port },
+    };
+  });
+}
+
+/** The edges a test run's path went along: for each step to the next, the connection between them. */
+export function pathEdges(def: Definition, path: readonly string[], ports: ReadonlyMap<string, string> = new Map()): Set<string> {
+  const ids = edgeIds(def.root.connections);
+  const result = new Set<string>();
+  for (let i = 0; i + 1 < path.length; i++) {
+    const from = path[i]!;
+    const to = path[i + 1]!;
+    const candidates = def.root.connections.map((c, j) => ({ c, id: ids[j]! })).filter(({ c }) => c.source.activity === from && c.target.activity === to);
+    const preferred = candidates.find(({ c }) => c.source.port === ports.get(from)) ?? candidates[0];
+    if (preferred) result.add(preferred.id);
+  }
+  return result;
+}

@@ -1,0 +1,202 @@
+// The shapes of the server's JSON (camelCase), as the API contract describes them.
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** The input types of the engine (InputType, serialised by name). */
+export type InputType =
+  | 'String'
+  | 'Text'
+  | 'Integer'
+  | 'Boolean'
+  | 'Duration'
+  | 'DateTime'
+  | 'Choice'
+  | 'StringList'
+  | 'Expression'
+  | 'Json'
+  | 'ObjectList';
+
+export interface InputDescriptor {
+  name: string;
+  type: InputType;
+  displayName: string;
+  description: string;
+  required: boolean;
+  default: Json | undefined;
+  choices: string[] | null;
+  supportsExpression: boolean;
+}
+
+export interface PortsFromInput {
+  inputName: string;
+  extra: string[];
+  nameProperty: string | null;
+}
+
+export interface ActivityDescriptor {
+  type: string;
+  version: number;
+  category: string;
+  displayName: string;
+  description: string;
+  isBlocking: boolean;
+  isStart: boolean;
+  isEnd: boolean;
+  inputs: InputDescriptor[];
+  ports: string[];
+  portsFromInput: PortsFromInput | null;
+}
+
+export interface Endpoint {
+  activity: string;
+  port: string;
+  [key: string]: unknown;
+}
+
+export interface Connection {
+  source: Endpoint;
+  target: Endpoint;
+  [key: string]: unknown;
+}
+
+export interface DesignerPosition {
+  x: number;
+  y: number;
+  [key: string]: unknown;
+}
+
+export interface Activity {
+  id: string;
+  type: string;
+  typeVersion?: number;
+  displayName?: string;
+  inputs?: JsonObject;
+  designer?: DesignerPosition;
+  [key: string]: unknown;
+}
+
+export interface Flowchart {
+  type?: string;
+  activities: Activity[];
+  connections: Connection[];
+  [key: string]: unknown;
+}
+
+export interface DefinitionVariable {
+  name: string;
+  [key: string]: unknown;
+}
+
+export interface DefinitionInput {
+  name: string;
+  type?: string;
+  required?: boolean;
+  displayName?: string;
+  [key: string]: unknown;
+}
+
+/** A definition as in workflow-definitions/: fields this app does not know are kept as they are. */
+export interface Definition {
+  definitionId: string;
+  name: string;
+  description?: string;
+  variables?: DefinitionVariable[];
+  inputs?: DefinitionInput[];
+  root: Flowchart;
+  [key: string]: unknown;
+}
+
+export interface ServerError {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+export interface Draft {
+  definitionId: string;
+  basedOnVersion: number | null;
+  revision: number;
+  savedAt: string | null;
+  savedBy: string | null;
+  definition: Definition;
+  errors: ServerError[];
+}
+
+export interface VersionInfo {
+  version: number;
+  isPublished: boolean;
+  isLatest: boolean;
+  createdAt: string;
+  createdBy: string | null;
+  source: string | null;
+}
+
+export interface DiffActivity {
+  id: string;
+  type?: string;
+  displayName?: string | null;
+}
+
+export interface DiffChanged {
+  id: string;
+  displayName?: string | null;
+  changes: string[];
+}
+
+export interface DiffConnection {
+  source: { activity: string; port: string };
+  target: { activity: string; port: string };
+}
+
+export interface Diff {
+  from: number | string;
+  to: number | string;
+  activities: { added: DiffActivity[]; removed: DiffActivity[]; changed: DiffChanged[] };
+  connections: { added: DiffConnection[]; removed: DiffConnection[] };
+}
+
+export interface TestRunStep {
+  activityId: string;
+  date: string | null;
+  text: string;
+  port: string | null;
+}
+
+export interface TestRunResult {
+  path: string[];
+  steps: TestRunStep[];
+  result: Json;
+  decisionDate: string | null;
+}
+
+export interface MigrationPlanItem {
+  instanceId: string;
+  title: string | null;
+  fromVersion: number;
+  mappable: boolean;
+  landsOn: { activityId: string; name: string }[];
+  problems: string[];
+}
+
+export interface MigrationResultItem {
+  instanceId: string;
+  migrated: boolean;
+  problems: string[];
+}
+
+export interface DefinitionListItem {
+  definitionId: string;
+  version: number;
+  name: string;
+  description: string | null;
+  isPublished: boolean;
+  isLatest: boolean;
+  createdAt: string;
+}
+
+export interface Body {
+  id: string;
+  name: string;
+  kind: string;
+}

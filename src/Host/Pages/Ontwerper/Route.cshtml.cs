@@ -1,0 +1,29 @@
+using AdviesRoute.Host.Security;
+using AdviesRoute.Workflows.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdviesRoute.Host.Pages.Ontwerper;
+
+/// <summary>
+/// <c>/Ontwerper/{definitionId}</c>: the page that hosts the designer (the React app in Designer/ClientApp, built
+/// into wwwroot/designer). The app reads the draft through the API; this page only names the route.
+/// </summary>
+[Authorize(Policy = Policies.DesignWorkflows)]
+public sealed class RouteModel(WorkflowDbContext db) : PageModel
+{
+    public string DefinitionId { get; private set; } = "";
+
+    /// <summary>The latest version's name, or null for a route that does not exist yet.</summary>
+    public string? Name { get; private set; }
+
+    public async Task OnGetAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        DefinitionId = definitionId;
+        Name = await db.Definitions.AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId && d.IsLatest)
+            .Select(d => d.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}
