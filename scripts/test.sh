@@ -36,7 +36,8 @@ for project in tests/*.Tests/*.Tests.csproj; do
     | tee "$results/$name.log" || status=1
 done
 
-log "designer unit tests"; (cd src/Host/Designer/ClientApp && npm test --silent) || status=1
+log "designer unit tests (node --test)"
+(cd src/Host/Designer/ClientApp && npm test --silent) | tee "$results/designer.log" || status=1
 
 log "benchmark (smoke mode: tiny sizes, no thresholds)"
 bench_passed=0; bench_failed=0
@@ -51,10 +52,15 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 done
 passed=$((passed + bench_passed)); failed=$((failed + bench_failed))
+# The designer's unit tests report "# pass N" and "# fail N" (node's test runner).
+designer_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/designer.log" | tail -n 1)
+designer_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/designer.log" | tail -n 1)
+if [ -z "$designer_passed" ]; then failed=$((failed + 1)); status=1; fi
+passed=$((passed + ${designer_passed:-0})); failed=$((failed + ${designer_failed:-0}))
 # The failed tests once more at the end, where a reader of only the last lines of the output sees them.
-if grep -q -E '^\s+Failed ' "$results"/*.log 2>/dev/null; then
+if grep -q -E '^\s+Failed |^not ok ' "$results"/*.log 2>/dev/null; then
   echo; echo "== failed tests"
-  grep -h -E -A12 '^\s+Failed ' "$results"/*.log | cut -c1-400
+  grep -h -E -A12 '^\s+Failed |^not ok ' "$results"/*.log | cut -c1-400
 fi
 if [ "$passed" -eq 0 ]; then status=1; fi
 echo
