@@ -10,6 +10,8 @@ log() { printf '\n== %s\n' "$*"; }
 need_apt=()
 # The browser tests drive Debian's Chromium through Playwright (never `playwright install`).
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# The PostgreSQL tests start Debian's server in a temporary folder on a loopback port (never the system's cluster).
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null

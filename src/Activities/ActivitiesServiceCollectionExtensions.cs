@@ -3,6 +3,7 @@ using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Workflows;
 using AdviesRoute.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,9 +33,19 @@ public static class ActivitiesServiceCollectionExtensions
 
         services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<GovernanceDbContext>((sp, o) => o
-            .UseGovernanceDatabase(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+        if (configuration.GetSection(WorkflowOptions.Section).GetValue<DatabaseProvider?>(nameof(WorkflowOptions.Provider)) == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<GovernanceDbContext, PostgresGovernanceDbContext>((sp, o) => o
+                .UseNpgsql(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString,
+                    npgsql => npgsql.MigrationsHistoryTable(GovernanceDbContext.MigrationsHistoryTable)));
+        }
+        else
+        {
+            services.AddDbContext<GovernanceDbContext>((sp, o) => o
+                .UseGovernanceDatabase(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString)
+                .AddInterceptors(new SqlitePragmaInterceptor()));
+        }
+
         services.AddSingleton<StoredGovernanceDirectory>();
         // A test or simulation that registered a fixed directory first keeps it.
         services.TryAddSingleton<IGovernanceDirectory>(sp => sp.GetRequiredService<StoredGovernanceDirectory>());

@@ -34,11 +34,8 @@ public static class HostExtensions
             services.AddOffsetClock();
         }
 
-        services.AddDbContext<HostDbContext>(options =>
-        {
-            options.UseHostDatabase(connectionString);
-            options.AddInterceptors(new SqlitePragmaInterceptor());
-        });
+        var provider = DatabaseConnection.Provider(builder.Configuration);
+        services.AddHostDatabase(provider, connectionString);
         services.AddAdviesRouteSecurity(builder.Configuration);
 
         services.AddProblemDetails();
@@ -69,7 +66,7 @@ public static class HostExtensions
         services.AddScoped<Designer.DesignerDrafts>();
         services.AddScoped<Designer.RunningInstanceMoves>();
         services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
-        services.AddAdviesRouteJobs();
+        services.AddAdviesRouteJobs(provider, connectionString);
         services.AddAdviesRouteHealth();
         services.AddAdviesRouteMail(builder.Configuration, builder.Environment);
         return builder;

@@ -7,7 +7,10 @@ public sealed class WorkflowOptions
 {
     public const string Section = "Workflows";
 
-    /// <summary>SQLite connection string; defaults to <c>ConnectionStrings:AdviesRoute</c>.</summary>
+    /// <summary>The database: <c>Sqlite</c> (an embedded file, the default) or <c>PostgreSql</c> (shared by several hosts).</summary>
+    public Persistence.DatabaseProvider Provider { get; set; } = Persistence.DatabaseProvider.Sqlite;
+
+    /// <summary>The connection string of <see cref="Provider"/>; defaults to <c>ConnectionStrings:AdviesRoute</c>.</summary>
     [Required]
     public string ConnectionString { get; set; } = "";
 

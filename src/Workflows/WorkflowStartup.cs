@@ -18,11 +18,14 @@ internal sealed class WorkflowStartup(IServiceScopeFactory scopes, IOptions<Work
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        SqliteSetup.EnsureDirectory(settings.ConnectionString);
-        var mode = SqliteSetup.EnableWal(settings.ConnectionString);
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            throw new InvalidOperationException($"SQLite could not switch to WAL (journal_mode is '{mode}').");
+            SqliteSetup.EnsureDirectory(settings.ConnectionString);
+            var mode = SqliteSetup.EnableWal(settings.ConnectionString);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"SQLite could not switch to WAL (journal_mode is '{mode}').");
+            }
         }
 
         if (!settings.RunStartupTasks)

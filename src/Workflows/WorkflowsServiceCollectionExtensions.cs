@@ -43,10 +43,25 @@ public static class WorkflowsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<WorkflowDbContext>((sp, o) => o
-            .UseSqlite(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString, s => s.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable))
-            .AddInterceptors(new SqlitePragmaInterceptor())
-            .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, WithoutRowIdSqlGenerator>());
+        var provider = configuration.GetSection(WorkflowOptions.Section).GetValue<DatabaseProvider?>(nameof(WorkflowOptions.Provider)) ?? DatabaseProvider.Sqlite;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<WorkflowDbContext, PostgresWorkflowDbContext>((sp, o) => o
+                .UseNpgsql(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString, s => s.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable)));
+        }
+        else
+        {
+            services.AddDbContext<WorkflowDbContext>((sp, o) => o
+                .UseSqlite(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString, s => s.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable))
+                .AddInterceptors(new SqlitePragmaInterceptor())
+                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, WithoutRowIdSqlGenerator>());
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value;
+            return DatabaseDialect.For(settings.Provider, settings.ConnectionString);
+        });
 
         var assemblies = activityAssemblies.Append(typeof(Activity).Assembly).Distinct().ToArray();
         services.AddSingleton(sp => new ActivityRegistry(sp, assemblies));

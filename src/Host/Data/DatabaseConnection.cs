@@ -1,3 +1,5 @@
+using AdviesRoute.Workflows;
+using AdviesRoute.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,9 +43,23 @@ public static class DatabaseConnection
         return builder.ToString();
     }
 
-    /// <summary>Points the configuration at the resolved file, for every later reader (the engine included).</summary>
+    /// <summary>The configured provider (<c>Workflows:Provider</c>): SQLite unless PostgreSQL is asked for.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration) =>
+        configuration.GetSection(WorkflowOptions.Section).GetValue<DatabaseProvider?>(nameof(WorkflowOptions.Provider)) ?? DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// Points the configuration at the resolved SQLite file, for every later reader (the engine included). A
+    /// PostgreSQL connection string is taken as it is; it must be given.
+    /// </summary>
     public static string ResolveInConfiguration(IConfiguration configuration, string contentRoot)
     {
+        if (Provider(configuration) == DatabaseProvider.PostgreSql)
+        {
+            return configuration[ConfigurationKey] is { Length: > 0 } postgres
+                ? postgres
+                : throw new InvalidOperationException($"Workflows:Provider is PostgreSql: give its connection string in {ConfigurationKey}.");
+        }
+
         var resolved = Resolve(configuration[ConfigurationKey], contentRoot);
         configuration[ConfigurationKey] = resolved;
         return resolved;
@@ -51,4 +67,20 @@ public static class DatabaseConnection
 
     internal static void UseHostDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(HostDbContext.MigrationsHistoryTable));
+
+    /// <summary>The host's context on the configured provider.</summary>
+    internal static IServiceCollection AddHostDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            return services.AddDbContext<HostDbContext, PostgresHostDbContext>(options =>
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(HostDbContext.MigrationsHistoryTable)));
+        }
+
+        return services.AddDbContext<HostDbContext>(options =>
+        {
+            options.UseHostDatabase(connectionString);
+            options.AddInterceptors(new SqlitePragmaInterceptor());
+        });
+    }
 }

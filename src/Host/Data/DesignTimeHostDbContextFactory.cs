@@ -13,3 +13,12 @@ internal sealed class DesignTimeHostDbContextFactory : IDesignTimeDbContextFacto
         return new HostDbContext(options.Options);
     }
 }
+
+/// <summary>Lets <c>dotnet ef migrations add … --context PostgresHostDbContext</c> create the PostgreSQL context without a server.</summary>
+internal sealed class DesignTimePostgresHostDbContextFactory : IDesignTimeDbContextFactory<PostgresHostDbContext>
+{
+    public PostgresHostDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresHostDbContext>()
+            .UseNpgsql("Host=localhost;Database=adviesroute", o => o.MigrationsHistoryTable(HostDbContext.MigrationsHistoryTable))
+            .Options);
+}

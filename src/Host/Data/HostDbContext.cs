@@ -8,8 +8,18 @@ namespace AdviesRoute.Host.Data;
 /// The host's own tables (accounts, roles, data-protection keys), in the same database as the engine's tables.
 /// It keeps its own migrations history table so the two contexts migrate independently.
 /// </summary>
-public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<HostUser>(options), IDataProtectionKeyContext
+public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyContext
 {
+    public HostDbContext(DbContextOptions<HostDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected HostDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string MigrationsHistoryTable = "__HostMigrations";
 
     /// <summary>
@@ -70,3 +80,6 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
         });
     }
 }
+
+/// <summary>The host's tables on PostgreSQL, with the migrations made for it (folder <c>PostgresMigrations</c>).</summary>
+public sealed class PostgresHostDbContext(DbContextOptions<PostgresHostDbContext> options) : HostDbContext(options);

@@ -3,6 +3,9 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using AdviesRoute.Workflows.Persistence;
 
 namespace AdviesRoute.Host.Jobs;
 
@@ -11,15 +14,34 @@ internal static class JobServiceCollectionExtensions
 {
     public const string DashboardPath = "/hangfire";
 
-    public static IServiceCollection AddAdviesRouteJobs(this IServiceCollection services)
+    /// <summary>
+    /// How long a job fetched by a worker stays invisible to the others on PostgreSQL: a host that dies mid-job has
+    /// its jobs taken over by the other hosts after this.
+    /// </summary>
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(20);
+
+    public static IServiceCollection AddAdviesRouteJobs(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         // The storage is this host's own service rather than Hangfire's static JobStorage.Current, so two hosts in
         // one process (the host tests) never hand work to each other. In-memory loses nothing that matters: the
-        // engine's tables are the truth and its start-up re-queues timers and unsent mail.
+        // engine's tables are the truth and its start-up re-queues timers and unsent mail. Several hosts on
+        // PostgreSQL share Hangfire's tables there (schema "hangfire"), so a job one host queued may run on another.
         // Resolving the global configuration first applies it (and its log provider) before the storage exists.
         services.AddSingleton<JobStorage>(sp =>
         {
             sp.GetRequiredService<IGlobalConfiguration>();
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                var options = new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    InvisibilityTimeout = InvisibilityTimeout,
+                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+            }
+
             return new InMemoryStorage();
         });
         // Likewise the job activator: AddHangfire would register the static JobActivator.Current, which the last

@@ -12,3 +12,12 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<WorkflowDb
             .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, WithoutRowIdSqlGenerator>()
             .Options);
 }
+
+/// <summary>Lets <c>dotnet ef migrations add … --context PostgresWorkflowDbContext</c> build the PostgreSQL context without a server.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWorkflowDbContext>
+{
+    public PostgresWorkflowDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresWorkflowDbContext>()
+            .UseNpgsql("Host=localhost;Database=adviesroute", o => o.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable))
+            .Options);
+}

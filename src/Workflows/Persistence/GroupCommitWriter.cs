@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Collections.Concurrent;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -43,18 +43,18 @@ internal sealed class CommitRequest
 internal sealed class GroupCommitWriter : IDisposable
 {
     private readonly ConcurrentQueue<CommitRequest> _queue = new();
-    private readonly string _connectionString;
+    private readonly DatabaseDialect _dialect;
     private readonly int _maxBatch;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly List<CommitRequest> _batch = [];
     private int _leading;
     private bool _disposed;
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
     private Statements? _statements;
 
-    public GroupCommitWriter(IOptions<WorkflowOptions> options, ILogger<GroupCommitWriter> logger)
+    public GroupCommitWriter(IOptions<WorkflowOptions> options, DatabaseDialect dialect, ILogger<GroupCommitWriter> logger)
     {
-        _connectionString = options.Value.ConnectionString;
+        _dialect = dialect;
         _maxBatch = options.Value.MaxCommitBatch;
         _logger = logger;
     }
@@ -159,12 +159,12 @@ internal sealed class GroupCommitWriter : IDisposable
 
     private void WriteBatch(List<CommitRequest> batch)
     {
-        _connection ??= SqliteSetup.Open(_connectionString);
+        _connection ??= _dialect.Open();
         _statements ??= new Statements(_connection);
         var outcomes = new CommitOutcome?[batch.Count];
         var failures = new Exception?[batch.Count];
         var single = batch.Count == 1;
-        using (var transaction = _connection.BeginTransaction(deferred: false))
+        using (var transaction = _dialect.BeginWrite(_connection))
         {
             _statements.Bind(transaction);
             for (var i = 0; i < batch.Count; i++)
@@ -179,11 +179,11 @@ internal sealed class GroupCommitWriter : IDisposable
                 {
                     outcomes[i] = Apply(batch[i]);
                 }
-                catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && batch[i].Burst.Journal.Any(j => j.RequestId is not null) && ex.Message.Contains("RequestId", StringComparison.Ordinal))
+                catch (DbException ex) when (_dialect.IsUniqueViolation(ex, "RequestId") && batch[i].Burst.Journal.Any(j => j.RequestId is not null))
                 {
                     outcomes[i] = CommitOutcome.DuplicateRequest;
                 }
-                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+                catch (DbException ex) when (_dialect.IsConstraintViolation(ex))
                 {
                     failures[i] = ex;
                 }
@@ -199,7 +199,7 @@ internal sealed class GroupCommitWriter : IDisposable
                 }
             }
 
-            if (single && outcomes[0] != CommitOutcome.Committed)
+            if (single && (outcomes[0] != CommitOutcome.Committed || failures[0] is not null))
             {
                 transaction.Rollback();
             }
@@ -279,34 +279,36 @@ internal sealed class GroupCommitWriter : IDisposable
     }
 
     /// <summary>Prepared statements on the writer's connection.</summary>
-    private sealed class Statements(SqliteConnection connection) : IDisposable
+    private sealed class Statements(DbConnection connection) : IDisposable
     {
         private readonly List<Statement> _all = [];
-        private SqliteTransaction? _transaction;
+        private DbTransaction? _transaction;
 
-        public Statement InsertInstance { get; } = Add(connection, "INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersion, DefinitionRecordId, Status, Revision, StateJson, CreatedAt, UpdatedAt, FinishedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", 10);
-        public Statement UpdateInstance { get; } = Add(connection, "UPDATE WorkflowInstances SET Status = $p0, Revision = Revision + 1, StateJson = $p1, UpdatedAt = $p2, FinishedAt = $p3, DefinitionId = $p6, DefinitionVersion = $p7, DefinitionRecordId = $p8 WHERE Id = $p4 AND Revision = $p5", 9);
-        public Statement DeleteTimer { get; } = Add(connection, "DELETE FROM Timers WHERE Id = $p0", 1);
-        public Statement InsertTimer { get; } = Add(connection, "INSERT INTO Timers (Id, InstanceId, DueAtMs, CreatedAt) VALUES ($p0, $p1, $p2, $p3)", 4);
-        public Statement InsertJournal { get; } = Add(connection, "INSERT INTO Journal (InstanceId, Sequence, At, Kind, ActivityId, ActivityType, Outcome, Actor, Channel, RequestId, DataJson) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)", 11);
-        public Statement InsertIncident { get; } = Add(connection, "INSERT INTO Incidents (Id, InstanceId, ActivityId, ActivityType, TokenId, Message, ExceptionType, At, ResolvedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, NULL)", 8);
-        public Statement ResolveIncident { get; } = Add(connection, "UPDATE Incidents SET ResolvedAt = $p0 WHERE Id = $p1", 2);
-        public Statement InsertOutbox { get; } = Add(connection, "INSERT INTO Outbox (Id, InstanceId, Kind, PayloadJson, MessageId, CreatedAt, SentAt, Attempts, LastError) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, NULL, 0, NULL)", 6);
+        public Statement InsertInstance { get; } = Add(connection, """ INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersion", "DefinitionRecordId", "Status", "Revision", "StateJson", "CreatedAt", "UpdatedAt", "FinishedAt") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)""", 10);
+        public Statement UpdateInstance { get; } = Add(connection, """ UPDATE "WorkflowInstances" SET "Status" = @p0, "Revision" = "Revision" + 1, "StateJson" = @p1, "UpdatedAt" = @p2, "FinishedAt" = @p3, "DefinitionId" = @p6, "DefinitionVersion" = @p7, "DefinitionRecordId" = @p8 WHERE "Id" = @p4 AND "Revision" = @p5""", 9);
+        public Statement DeleteTimer { get; } = Add(connection, """ DELETE FROM "Timers" WHERE "Id" = @p0""", 1);
+        public Statement InsertTimer { get; } = Add(connection, """ INSERT INTO "Timers" ("Id", "InstanceId", "DueAtMs", "CreatedAt") VALUES (@p0, @p1, @p2, @p3)""", 4);
+        public Statement InsertJournal { get; } = Add(connection, """ INSERT INTO "Journal" ("InstanceId", "Sequence", "At", "Kind", "ActivityId", "ActivityType", "Outcome", "Actor", "Channel", "RequestId", "DataJson") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)""", 11);
+        public Statement InsertIncident { get; } = Add(connection, """ INSERT INTO "Incidents" ("Id", "InstanceId", "ActivityId", "ActivityType", "TokenId", "Message", "ExceptionType", "At", "ResolvedAt") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, NULL)""", 8);
+        public Statement ResolveIncident { get; } = Add(connection, """ UPDATE "Incidents" SET "ResolvedAt" = @p0 WHERE "Id" = @p1""", 2);
+        public Statement InsertOutbox { get; } = Add(connection, """ INSERT INTO "Outbox" ("Id", "InstanceId", "Kind", "PayloadJson", "MessageId", "CreatedAt", "SentAt", "Attempts", "LastError") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, NULL)""", 6);
         private Statement Plain { get; } = new(connection.CreateCommand(), 0);
 
-        private static Statement Add(SqliteConnection connection, string sql, int parameters)
+        private static Statement Add(DbConnection connection, string sql, int parameters)
         {
             var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = sql.Trim();
             for (var i = 0; i < parameters; i++)
             {
-                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                command.Parameters.Add(parameter);
             }
 
             return new Statement(command, parameters);
         }
 
-        public void Bind(SqliteTransaction transaction)
+        public void Bind(DbTransaction transaction)
         {
             _transaction = transaction;
             if (_all.Count == 0)
@@ -336,9 +338,9 @@ internal sealed class GroupCommitWriter : IDisposable
         }
     }
 
-    private sealed class Statement(SqliteCommand command, int parameters)
+    private sealed class Statement(DbCommand command, int parameters)
     {
-        public SqliteCommand Command { get; } = command;
+        public DbCommand Command { get; } = command;
 
         public int Run(params object?[] values)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using System.Data.Common;
 
 namespace AdviesRoute.Workflows.Persistence;
 
@@ -8,17 +7,16 @@ namespace AdviesRoute.Workflows.Persistence;
 /// A few long-lived read connections for the runtime's hot path (load an instance, look up a definition),
 /// opened once with the application's pragmas, so a resume does not pay for connection set-up.
 /// </summary>
-public sealed class ReaderPool(IOptions<WorkflowOptions> options) : IDisposable
+public sealed class ReaderPool(DatabaseDialect dialect) : IDisposable
 {
-    private readonly ConcurrentBag<SqliteConnection> _idle = [];
-    private readonly string _connectionString = options.Value.ConnectionString;
+    private readonly ConcurrentBag<DbConnection> _idle = [];
 
     /// <summary>Runs a read on an idle connection (or a new one).</summary>
-    public T Use<T>(Func<SqliteConnection, T> read)
+    public T Use<T>(Func<DbConnection, T> read)
     {
         if (!_idle.TryTake(out var connection))
         {
-            connection = SqliteSetup.Open(_connectionString);
+            connection = dialect.Open();
         }
 
         var healthy = false;
@@ -58,8 +56,8 @@ internal static class RuntimeQueries
     public static InstanceRow? LoadInstance(this ReaderPool pool, string instanceId) => pool.Use(c =>
     {
         using var command = c.CreateCommand();
-        command.CommandText = "SELECT Id, DefinitionRecordId, Status, Revision, StateJson FROM WorkflowInstances WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", instanceId);
+        command.CommandText = """SELECT "Id", "DefinitionRecordId", "Status", "Revision", "StateJson" FROM "WorkflowInstances" WHERE "Id" = @id""";
+        command.With("@id", instanceId);
         using var reader = command.ExecuteReader();
         return reader.Read() ? new InstanceRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4)) : null;
     });
@@ -67,9 +65,8 @@ internal static class RuntimeQueries
     public static bool RequestApplied(this ReaderPool pool, string instanceId, string requestId) => pool.Use(c =>
     {
         using var command = c.CreateCommand();
-        command.CommandText = "SELECT 1 FROM Journal WHERE InstanceId = $i AND RequestId = $r LIMIT 1";
-        command.Parameters.AddWithValue("$i", instanceId);
-        command.Parameters.AddWithValue("$r", requestId);
+        command.CommandText = """SELECT 1 FROM "Journal" WHERE "InstanceId" = @i AND "RequestId" = @r LIMIT 1""";
+        command.With("@i", instanceId).With("@r", requestId);
         return command.ExecuteScalar() is not null;
     });
 
@@ -77,12 +74,16 @@ internal static class RuntimeQueries
     {
         using var command = c.CreateCommand();
         command.CommandText = version is null
-            ? "SELECT Id FROM WorkflowDefinitions WHERE DefinitionId = $d AND IsPublished = 1 ORDER BY Version DESC LIMIT 1"
-            : "SELECT Id FROM WorkflowDefinitions WHERE DefinitionId = $d AND Version = $v LIMIT 1";
-        command.Parameters.AddWithValue("$d", definitionId);
+            ? """SELECT "Id" FROM "WorkflowDefinitions" WHERE "DefinitionId" = @d AND "IsPublished" = @published ORDER BY "Version" DESC LIMIT 1"""
+            : """SELECT "Id" FROM "WorkflowDefinitions" WHERE "DefinitionId" = @d AND "Version" = @v LIMIT 1""";
+        command.With("@d", definitionId);
         if (version is not null)
         {
-            command.Parameters.AddWithValue("$v", version.Value);
+            command.With("@v", version.Value);
+        }
+        else
+        {
+            command.With("@published", true);
         }
 
         return command.ExecuteScalar() as string;
@@ -91,8 +92,8 @@ internal static class RuntimeQueries
     public static string? LoadDefinitionJson(this ReaderPool pool, string recordId) => pool.Use(c =>
     {
         using var command = c.CreateCommand();
-        command.CommandText = "SELECT Json FROM WorkflowDefinitions WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", recordId);
+        command.CommandText = """SELECT "Json" FROM "WorkflowDefinitions" WHERE "Id" = @id""";
+        command.With("@id", recordId);
         return command.ExecuteScalar() as string;
     });
 }

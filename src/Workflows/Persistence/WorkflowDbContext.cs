@@ -3,8 +3,19 @@ using Microsoft.EntityFrameworkCore;
 namespace AdviesRoute.Workflows.Persistence;
 
 /// <summary>The engine's tables. Reads go through EF Core; the step-burst writes go through the group-commit writer.</summary>
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+/// <remarks>On PostgreSQL the derived <see cref="PostgresWorkflowDbContext"/> is used, which has its own migrations.</remarks>
+public class WorkflowDbContext : DbContext
 {
+    public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected WorkflowDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string MigrationsHistoryTable = "__WorkflowMigrations";
 
     public DbSet<WorkflowDefinitionRecord> Definitions => Set<WorkflowDefinitionRecord>();
@@ -34,7 +45,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(x => x.Revision).IsConcurrencyToken();
             // Only faulted instances are indexed by status: they are few and must be found fast; a full status
             // index would cost two more pages in every commit that changes a status.
-            e.HasIndex(x => x.Id, "IX_WorkflowInstances_Faulted").HasFilter("Status = 'Faulted'");
+            e.HasIndex(x => x.Id, "IX_WorkflowInstances_Faulted").HasFilter(Quoted("Status") + " = 'Faulted'");
         });
         modelBuilder.Entity<TimerRecord>(e =>
         {
@@ -46,7 +57,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         {
             e.ToTable("Journal");
             e.HasKey(x => new { x.InstanceId, x.Sequence });
-            e.HasIndex(x => new { x.InstanceId, x.RequestId }).IsUnique().HasFilter("RequestId IS NOT NULL");
+            e.HasIndex(x => new { x.InstanceId, x.RequestId }).IsUnique().HasFilter(Quoted("RequestId") + " IS NOT NULL");
         });
         modelBuilder.Entity<IncidentRecord>(e =>
         {
@@ -61,4 +72,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(x => x.SentAt);
         });
     }
+
+    /// <summary>A column in an index filter: PostgreSQL folds unquoted names to lower case; SQLite keeps the filter as it was.</summary>
+    private string Quoted(string column) => Database.IsNpgsql() ? $"\"{column}\"" : column;
 }
+
+/// <summary>The engine's tables on PostgreSQL, with the migrations made for it (folder <c>PostgresMigrations</c>).</summary>
+public sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowDbContext> options) : WorkflowDbContext(options);

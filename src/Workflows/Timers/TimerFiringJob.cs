@@ -20,8 +20,8 @@ public sealed class TimerFiringJob(IWorkflowRuntime runtime, ReaderPool readers,
             var row = readers.Use(c =>
             {
                 using var command = c.CreateCommand();
-                command.CommandText = "SELECT InstanceId, DueAtMs FROM Timers WHERE Id = $id";
-                command.Parameters.AddWithValue("$id", timerId);
+                command.CommandText = """SELECT "InstanceId", "DueAtMs" FROM "Timers" WHERE "Id" = @id""";
+                command.With("@id", timerId);
                 using var reader = command.ExecuteReader();
                 return reader.Read() ? (Instance: reader.GetString(0), DueAtMs: reader.GetInt64(1)) : ((string Instance, long DueAtMs)?)null;
             });

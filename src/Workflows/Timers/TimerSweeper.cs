@@ -59,8 +59,8 @@ internal sealed class TimerSweeper(
         var pending = readers.Use(c =>
         {
             using var command = c.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM Timers";
-            return (long)command.ExecuteScalar()!;
+            command.CommandText = """SELECT COUNT(*) FROM "Timers" """;
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         });
         logger.LogInformation("Timer sweep started; {Count} pending timers in the database.", pending);
         while (!stoppingToken.IsCancellationRequested)
@@ -96,9 +96,8 @@ internal sealed class TimerSweeper(
         var due = readers.Use(c =>
         {
             using var command = c.CreateCommand();
-            command.CommandText = "SELECT Id FROM Timers WHERE DueAtMs <= $now ORDER BY DueAtMs LIMIT $limit";
-            command.Parameters.AddWithValue("$now", nowMs);
-            command.Parameters.AddWithValue("$limit", BatchSize + signal.InFlight.Count);
+            command.CommandText = """SELECT "Id" FROM "Timers" WHERE "DueAtMs" <= @now ORDER BY "DueAtMs" LIMIT @limit""";
+            command.With("@now", nowMs).With("@limit", BatchSize + signal.InFlight.Count);
             using var reader = command.ExecuteReader();
             var ids = new List<string>();
             while (reader.Read())

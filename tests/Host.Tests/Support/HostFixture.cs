@@ -141,10 +141,13 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
         return await action(scope.ServiceProvider);
     }
 
-    Task IAsyncLifetime.InitializeAsync()
+    /// <summary>Runs before the host starts, e.g. to create the database it will use.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.InitializeAsync()
     {
+        await BeforeStartAsync();
         _ = Server; // start the host now, so a failing start-up fails the fixture and not a random test
-        return Task.CompletedTask;
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -15,6 +15,15 @@ internal sealed class DesignTimeGovernanceDbContextFactory : IDesignTimeDbContex
     }
 }
 
+/// <summary>Lets <c>dotnet ef migrations add … --context PostgresGovernanceDbContext</c> build the PostgreSQL context without a server.</summary>
+internal sealed class DesignTimePostgresGovernanceDbContextFactory : IDesignTimeDbContextFactory<PostgresGovernanceDbContext>
+{
+    public PostgresGovernanceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresGovernanceDbContext>()
+            .UseNpgsql("Host=localhost;Database=adviesroute", o => o.MigrationsHistoryTable(GovernanceDbContext.MigrationsHistoryTable))
+            .Options);
+}
+
 internal static class GovernanceDatabase
 {
     /// <summary>SQLite on the engine's file, with the governance context's own migrations history table.</summary>

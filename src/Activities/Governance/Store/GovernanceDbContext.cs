@@ -6,8 +6,18 @@ namespace AdviesRoute.Activities.Governance.Store;
 /// The stored versions of the governance model and the jaarkalender, in the engine's database file. It keeps its own
 /// migrations history table so it migrates independently of the engine and the host.
 /// </summary>
-public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options) : DbContext(options)
+public class GovernanceDbContext : DbContext
 {
+    public GovernanceDbContext(DbContextOptions<GovernanceDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected GovernanceDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string MigrationsHistoryTable = "__GovernanceMigrations";
 
     public DbSet<GovernanceVersionRecord> Versions => Set<GovernanceVersionRecord>();
@@ -60,3 +70,6 @@ public static class GovernanceKinds
 
     public static IReadOnlyList<string> All { get; } = [Bestuur, Jaarkalender];
 }
+
+/// <summary>The governance tables on PostgreSQL, with the migrations made for it (folder <c>PostgresMigrations</c>).</summary>
+public sealed class PostgresGovernanceDbContext(DbContextOptions<PostgresGovernanceDbContext> options) : GovernanceDbContext(options);

@@ -26,8 +26,11 @@ internal sealed class GovernanceStartup(
         }
 
         // This may run before the engine's start-up: the file must exist and be in WAL mode before the first table.
-        SqliteSetup.EnsureDirectory(workflows.Value.ConnectionString);
-        SqliteSetup.EnableWal(workflows.Value.ConnectionString);
+        if (workflows.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteSetup.EnsureDirectory(workflows.Value.ConnectionString);
+            SqliteSetup.EnableWal(workflows.Value.ConnectionString);
+        }
 
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<GovernanceStore>();

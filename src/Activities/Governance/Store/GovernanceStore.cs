@@ -218,9 +218,9 @@ public sealed class GovernanceStore(
             }, outcome => outcome.Snapshot, cancellationToken);
             return result.Seeded;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            // SQLITE_CONSTRAINT: another host stored version 1 first.
+            // A unique-key violation: another host stored version 1 first.
             logger.LogInformation("De demogegevens zijn al door een andere host opgeslagen.");
             return false;
         }

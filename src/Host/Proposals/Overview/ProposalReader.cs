@@ -60,11 +60,19 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
     {
         var search = string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim();
         var pillar = string.IsNullOrWhiteSpace(filter.Pillar) ? null : filter.Pillar;
-        var query = db.Instances.FromSqlInterpolated($"""
-            SELECT * FROM WorkflowInstances
-            WHERE ({search} IS NULL OR json_extract(StateJson, '$.input.titel') LIKE '%' || {search} || '%')
-              AND ({pillar} IS NULL OR json_extract(StateJson, '$.input.pijler') = {pillar})
-            """).AsNoTracking();
+        // The title and pillar live in the stored input: filtered in the database with its own JSON functions
+        // (case-insensitive search on PostgreSQL, as SQLite's LIKE is for ASCII).
+        var query = (db.Database.IsNpgsql()
+            ? db.Instances.FromSqlInterpolated($"""
+                SELECT * FROM "WorkflowInstances"
+                WHERE ({search}::text IS NULL OR ("StateJson"::jsonb -> 'input' ->> 'titel') ILIKE '%' || {search}::text || '%')
+                  AND ({pillar}::text IS NULL OR ("StateJson"::jsonb -> 'input' ->> 'pijler') = {pillar}::text)
+                """)
+            : db.Instances.FromSqlInterpolated($"""
+                SELECT * FROM WorkflowInstances
+                WHERE ({search} IS NULL OR json_extract(StateJson, '$.input.titel') LIKE '%' || {search} || '%')
+                  AND ({pillar} IS NULL OR json_extract(StateJson, '$.input.pijler') = {pillar})
+                """)).AsNoTracking();
         if (!string.IsNullOrEmpty(filter.Status))
         {
             query = query.Where(i => i.Status == filter.Status);
