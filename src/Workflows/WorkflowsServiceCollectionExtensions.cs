@@ -81,6 +81,7 @@ public static class WorkflowsServiceCollectionExtensions
 
         services.AddHostedService<WorkflowStartup>();
         services.AddHostedService<TimerSweeper>();
+        services.AddHostedService<OutboxSweeper>();
         return services;
     }
 }

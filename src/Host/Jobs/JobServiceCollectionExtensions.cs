@@ -15,10 +15,11 @@ internal static class JobServiceCollectionExtensions
     public const string DashboardPath = "/hangfire";
 
     /// <summary>
-    /// How long a job fetched by a worker stays invisible to the others on PostgreSQL: a host that dies mid-job has
-    /// its jobs taken over by the other hosts after this.
+    /// How long a job fetched by a worker stays invisible to the others on PostgreSQL without a sign of life: a host
+    /// that dies mid-job has its jobs taken over by the other hosts after this. The timeout slides while the job runs
+    /// (the worker keeps renewing it), so a long delivery is not started twice.
     /// </summary>
-    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(15);
 
     public static IServiceCollection AddAdviesRouteJobs(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
@@ -37,6 +38,7 @@ internal static class JobServiceCollectionExtensions
                     SchemaName = "hangfire",
                     PrepareSchemaIfNecessary = true,
                     InvisibilityTimeout = InvisibilityTimeout,
+                    UseSlidingInvisibilityTimeout = true,
                     QueuePollInterval = TimeSpan.FromMilliseconds(200),
                 };
                 return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
