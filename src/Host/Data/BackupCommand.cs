@@ -19,6 +19,12 @@ public static class BackupCommand
             return 2;
         }
 
+        if (DatabaseConnection.Provider(builder.Configuration) == DatabaseProvider.PostgreSql)
+        {
+            Console.Error.WriteLine("De database is PostgreSQL: maak de back-up met de hulpmiddelen van de server (pg_dump, of continue archivering van de WAL); deze opdracht kopieert alleen een SQLite-bestand.");
+            return 2;
+        }
+
         var connectionString = DatabaseConnection.ResolveInConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         var target = Path.GetFullPath(args[1]);
         var check = DatabaseBackup.Create(connectionString, target);
