@@ -33,14 +33,17 @@ internal sealed class BenchHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public IWorkflowRuntime Runtime => Services.GetRequiredService<IWorkflowRuntime>();
 
-    public static async Task<BenchHost> StartAsync(string folder, string databaseName)
+    public static Task<BenchHost> StartAsync(string folder, string databaseName) =>
+        StartAsync(Path.Combine(folder, databaseName), new Dictionary<string, string?> { ["Workflows:ConnectionString"] = $"Data Source={Path.Combine(folder, databaseName)}" });
+
+    /// <summary>A host on a PostgreSQL database (several may share it, as several hosts of one installation do).</summary>
+    public static Task<BenchHost> StartOnPostgresAsync(string connectionString) =>
+        StartAsync("", new Dictionary<string, string?> { ["Workflows:Provider"] = "PostgreSql", ["Workflows:ConnectionString"] = connectionString });
+
+    private static async Task<BenchHost> StartAsync(string path, Dictionary<string, string?> settings)
     {
-        var path = Path.Combine(folder, databaseName);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Workflows:ConnectionString"] = $"Data Source={path}",
-        });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddWorkflows(builder.Configuration);
         // As the Host's AddAdviesRouteJobs: the storage is this host's own service, not Hangfire's static one.
         // Resolving the global configuration first points Hangfire's (static) log provider at this host's logger

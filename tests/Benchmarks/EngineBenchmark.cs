@@ -60,7 +60,9 @@ internal sealed class EngineBenchmark(Sizes sizes, string folder)
             await SmallListingAsync();
             await SpreadTimersAsync();
             await BurstTimersAsync();
+            await new PostgresBenchmark(sizes, _report).RunAsync();
         }
+
         _report.WriteSummary();
         Report.Line();
         Report.Line($"Load average at the start / end: {_loadStart} / {BenchEnvironment.LoadAverage()}");

@@ -1,4 +1,5 @@
 using AdviesRoute.Host.Tests.Support;
+using AdviesRoute.Tests.Shared.Postgres;
 using Microsoft.AspNetCore.Hosting;
 
 namespace AdviesRoute.Host.Tests.Postgres;

@@ -3,11 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace AdviesRoute.Host.Tests.Postgres;
+namespace AdviesRoute.Tests.Shared.Postgres;
 
 /// <summary>
 /// A real PostgreSQL server (Debian's package; scripts/test.sh installs it when missing) in a temporary folder on a
-/// loopback port, for the tests of the PostgreSQL configuration. Run as the <c>postgres</c> user when the tests run as
+/// loopback port, for the tests and the benchmark of the PostgreSQL configuration. Run as the <c>postgres</c> user when the tests run as
 /// root, since the server refuses to run as root. Each test class asks for its own database.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
