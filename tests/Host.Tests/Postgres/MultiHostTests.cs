@@ -155,6 +155,73 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         second.HasExited.Should().BeFalse();
     }
 
+    [Fact]
+    public async Task A_login_and_a_form_from_one_host_hold_on_the_other_and_simultaneous_resumes_of_one_instance_all_count()
+    {
+        var server = await PostgresHostFixture.ServerAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Workflows__Provider"] = "PostgreSql",
+            ["ConnectionStrings__AdviesRoute"] = await server.CreateDatabaseAsync("tweehosts"),
+        };
+        var folder = Directory.CreateTempSubdirectory("adviesroute-tweehosts-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "definitions"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "definitions", "breed.json"), EndToEnd.Definitions.WideJoin(50));
+        settings["Links__KeyFile"] = Path.Combine(folder, "link-key");
+        await using var first = await HostProcess.StartAsync(folder, settings: settings);
+        await using var second = await HostProcess.StartAsync(folder, settings: settings);
+
+        // Both answer the load balancer's health check.
+        using (var health = new HttpClient())
+        {
+            (await health.GetAsync(new Uri(first.BaseAddress, "/health"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await health.GetAsync(new Uri(second.BaseAddress, "/health"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        // Signed in on the first host; the session cookie (a cookie is not bound to a port) holds on the second, and a form
+        // opened on the first is accepted when posted to the second: the data-protection keys are in the database.
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
+        var login = await browser.GetStringAsync(new Uri(first.BaseAddress, "/Account/Login"));
+        using var signedIn = await browser.PostAsync(new Uri(first.BaseAddress, "/Account/Login"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "beheer@example.org",
+            ["Input.Password"] = "Beheer-Wachtwoord-2026!",
+            ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(login),
+        }));
+        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await browser.GetAsync(new Uri(second.BaseAddress, "/Voorstellen"))).StatusCode.Should().Be(HttpStatusCode.OK, "the login holds on the other host");
+        var form = await browser.GetStringAsync(new Uri(first.BaseAddress, "/Voorstellen/Taken"));
+        using var posted = await browser.PostAsync(new Uri(second.BaseAddress, "/Voorstellen/Taken?handler=scope"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(form),
+            ["pijler"] = "PubliekeGezondheid",
+        }));
+        posted.StatusCode.Should().Be(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()).Should().Contain("Uw werkgebied is opgeslagen.");
+
+        // 50 simultaneous resumes of one instance through both hosts: all applied, one after another; the Join goes on once.
+        using var a = first.CreateClient();
+        using var b = second.CreateClient();
+        using var started = await a.PostAsJsonAsync("/api/definitions/breed/instances", new { input = new { } });
+        var body = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
+        var instanceId = body["instanceId"]!.GetValue<string>();
+        var branches = body["bookmarks"]!.AsArray().Select(x => x!["id"]!.GetValue<string>()).ToList();
+        using var gate = new SemaphoreSlim(0);
+        var resumes = branches.Select((bookmark, i) => Task.Run(async () =>
+        {
+            await gate.WaitAsync();
+            using var response = await (i % 2 == 0 ? a : b).PostAsJsonAsync($"/api/instances/{instanceId}/bookmarks/{bookmark}/resume", new { input = new { tak = i } });
+            return response.StatusCode;
+        })).ToList();
+        gate.Release(branches.Count);
+        (await Task.WhenAll(resumes)).Should().AllBeEquivalentTo(HttpStatusCode.OK);
+        await using var db = new NpgsqlConnection(settings["ConnectionStrings__AdviesRoute"]);
+        await db.OpenAsync();
+        (await ScalarAsync(db, $"""SELECT COUNT(DISTINCT "ActivityId") FROM "Journal" WHERE "InstanceId" = '{instanceId}' AND "Kind" = 'BookmarkResumed'""")).Should().Be(50);
+        (await ScalarAsync(db, $"""SELECT COUNT(*) FROM "Journal" WHERE "InstanceId" = '{instanceId}' AND "Kind" = 'ActivityStarted' AND "ActivityId" = 'daarna'""")).Should().Be(1);
+    }
+
     private static async Task<bool> ApproveAsync(HttpClient client, string instanceId, string bookmarkId, string key)
     {
         try
