@@ -156,8 +156,7 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         var killed = killedAt!.Value.UtcDateTime;
         var lastTimer = await MomentAsync(db, """SELECT MAX("At") FROM "Journal" WHERE "Kind" = 'BookmarkResumed' AND "Channel" = 'Timer'""");
         var lastMailOfKill = await MomentAsync(db, $"""SELECT MAX("SentAt") FROM "Outbox" WHERE "CreatedAt" <= '{killed:O}'""");
-        var lastDue = await ScalarAsync(db, """SELECT COUNT(*) FROM "Timers" """);
-        lastDue.Should().Be(0, "no timer is left");
+        (await ScalarAsync(db, """SELECT COUNT(*) FROM "Timers" """)).Should().Be(0, "no timer is left");
         output.WriteLine($"After the kill: last mail written before it sent {(lastMailOfKill - killed)?.TotalSeconds:0.0} s later; last timer fired at +{(lastTimer - killed)?.TotalSeconds:0.0} s");
         (lastMailOfKill - killed).Should().BeLessThan(TimeSpan.FromSeconds(30), "the survivor delivers the mail the dead host had queued within 30 seconds");
         var timersFrom = killed > lastDue.UtcDateTime ? killed : lastDue.UtcDateTime;
