@@ -54,7 +54,15 @@ internal static class JobServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
-        services.AddHangfireServer();
+        // On PostgreSQL a host may have to take over another's backlog (mail is I/O-bound): twice Hangfire's default
+        // workers. The embedded SQLite setup keeps the default (5 per core, at most 20).
+        services.AddHangfireServer(options =>
+        {
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                options.WorkerCount = Math.Min(40, Environment.ProcessorCount * 10);
+            }
+        });
         return services;
     }
 
