@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace AdviesRoute.Host.Tests.EndToEnd;
 
@@ -69,7 +70,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         Connections(edited).Should().NotContain(("naDb", "Default", "agendeerAb"))
             .And.Contain([("naDb", "Default", NewStep), (NewStep, "instemming", "agendeerAb"), (NewStep, "bedenkingen", "agendeerDb")]);
         Connections(edited).Should().HaveCount(Connections(initial).Count + 2);
-        (await page.GetByTestId("geen-fouten").IsVisibleAsync()).Should().BeTrue();
+        await Expect(page.GetByTestId("geen-fouten")).ToBeVisibleAsync();
         var draft = JsonNode.Parse(await owner.GetStringAsync("/api/definitions/voorstel/draft"))!;
         JsonNode.DeepEquals(draft["definition"], edited).Should().BeTrue("the autosave stored exactly what the designer shows");
 
@@ -86,7 +87,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         await page.GetByTestId("stap-kiezen").SelectOptionAsync(NewStep);
         await page.GetByTestId("stap-naam").FillAsync("Terugkoppeling colleges na het DB");
         await WaitSavedAsync(page);
-        (await page.GetByTestId("opslagstatus").GetAttributeAsync("data-state")).Should().Be("saved");
+        await Expect(page.GetByTestId("opslagstatus")).ToHaveAttributeAsync("data-state", "saved");
         var next = JsonNode.Parse(await owner.GetStringAsync("/api/definitions/voorstel/draft"))!;
         (next["basedOnVersion"]!.GetValue<int>(), next["revision"]!.GetValue<int>()).Should().Be((2, 1));
         Activity(next["definition"]!.AsObject(), NewStep)["displayName"]!.GetValue<string>().Should().Be("Terugkoppeling colleges na het DB");
@@ -153,8 +154,8 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         var expected = Connections(initial).Select(c => c == ("naDb", "Default", "agendeerAb") ? ("naDb", "Default", NewStep) : c).ToList();
         expected.AddRange([(NewStep, "instemming", "agendeerAb"), (NewStep, "bedenkingen", "agendeerDb")]);
         Connections(edited).Should().Equal(expected);
-        (await page.Locator($"[data-testid='rf__edge-naDb:Default->{NewStep}']").CountAsync()).Should().Be(1);
-        (await page.GetByTestId("geen-fouten").IsVisibleAsync()).Should().BeTrue();
+        await Expect(page.Locator($"[data-testid='rf__edge-naDb:Default->{NewStep}']")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("geen-fouten")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -231,7 +232,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
 
         // Only the connection between the two copied steps comes along.
         Connections(pasted).Should().Equal(Connections(initial).Append(("agendeerBac2", "geagendeerd", "advies2")));
-        (await page.Locator("[data-testid='rf__node-advies2'].selected").CountAsync()).Should().Be(1, "the pasted steps are selected");
+        await Expect(page.Locator("[data-testid='rf__node-advies2'].selected")).ToHaveCountAsync(1); // the pasted steps are selected
 
         // Pasting again makes a third pair; one undo takes it away again.
         await page.Keyboard.PressAsync("Control+v");
@@ -259,10 +260,10 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         await onEdge.WaitForAsync();
         (await onEdge.InnerTextAsync()).Should().Contain("Activiteit 'naDb' heeft geen uitgang 'colleges'");
         var listed = page.GetByTestId("foutenlijst").Locator($"[data-testid='fout'][data-edge-id='{edge}']");
-        (await listed.CountAsync()).Should().Be(1);
+        await Expect(listed).ToHaveCountAsync(1);
         (await listed.GetAttributeAsync("data-path")).Should().MatchRegex(@"^\$\.root\.connections\[\d+\]\.source\.port$");
         (await page.GetByTestId("poort-naDb-colleges").GetAttributeAsync("title")).Should().Be("Onbekende uitgang colleges van Na het DB");
-        (await page.GetByTestId("publiceren").IsDisabledAsync()).Should().BeTrue();
+        await Expect(page.GetByTestId("publiceren")).ToBeDisabledAsync();
         (await page.InnerTextAsync(".ontwerper-statusbar")).Should().Contain("Publiceren kan pas als de fout is opgelost");
         await Shot(page, "ontwerper-4-losse-verbinding");
 
@@ -276,8 +277,8 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         await page.Keyboard.PressAsync("Control+z");
         await WaitSavedAsync(page);
         await onEdge.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        (await page.GetByTestId("geen-fouten").IsVisibleAsync()).Should().BeTrue();
-        (await page.GetByTestId("publiceren").IsEnabledAsync()).Should().BeTrue();
+        await Expect(page.GetByTestId("geen-fouten")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("publiceren")).ToBeEnabledAsync();
 
         // Back to version 1 exactly: publishing says so and makes no version.
         await page.GetByTestId("publiceren").ClickAsync();
@@ -308,9 +309,9 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         (await onStep.InnerTextAsync()).Should().Be("⚠ positiefMetKanttekeningen → bestaatNiet: De verbinding verwijst naar activiteit 'bestaatNiet' als doel, maar die bestaat niet.");
         (await page.GetByTestId("stap-advies").GetAttributeAsync("class")).Should().Contain("ontwerper-node--error");
         var listed = page.GetByTestId("foutenlijst").Locator($"[data-testid='fout'][data-edge-id='{edge}']");
-        (await listed.CountAsync()).Should().Be(1);
+        await Expect(listed).ToHaveCountAsync(1);
         (await listed.GetAttributeAsync("data-path")).Should().MatchRegex(@"^\$\.root\.connections\[\d+\]\.target\.activity$");
-        (await page.GetByTestId("publiceren").IsDisabledAsync()).Should().BeTrue();
+        await Expect(page.GetByTestId("publiceren")).ToBeDisabledAsync();
         await page.GetByTestId("stap-kiezen").SelectOptionAsync("advies");
         (await page.GetByTestId("verbind-advies-positiefMetKanttekeningen").Locator("option:checked").InnerTextAsync()).Should().Be("bestaatNiet (bestaat niet)");
         await Shot(page, "ontwerper-5-naar-ontbrekende-stap");
@@ -457,7 +458,17 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         await page.GotoAsync($"/Ontwerper/{definitionId}");
         await page.Locator("[data-testid='rf__node-start']").WaitForAsync();
         await page.WaitForFunctionAsync("() => window.__ontwerper && window.__ontwerper.exportJson() !== ''");
+
+        // Every step measured and drawn (React Flow's own first fit comes then), and then every step in view.
+        const string steps = "[...document.querySelectorAll('.react-flow__node')]";
+        await page.WaitForFunctionAsync($"() => {steps}.length === JSON.parse(window.__ontwerper.exportJson()).root.activities.length && {steps}.every(n => getComputedStyle(n).visibility !== 'hidden' && n.getBoundingClientRect().width > 0)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Alles in beeld" }).ClickAsync();
+        await page.WaitForFunctionAsync($$"""
+            () => {
+              const pane = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+              return {{steps}}.every(n => { const r = n.getBoundingClientRect(); return r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom; });
+            }
+            """);
         return page;
     }
 
