@@ -104,7 +104,7 @@ export const api = {
   saveDraft: (id: string, revision: number, definition: Definition) =>
     request<Draft>('PUT', `/api/definitions/${enc(id)}/draft`, { revision, definition }),
   deleteDraft: (id: string) => request<void>('DELETE', `/api/definitions/${enc(id)}/draft`),
-  publish: (id: string) => request<{ version: number }>('POST', `/api/definitions/${enc(id)}/draft/publish`),
+  publish: (id: string) => request<{ version: number; changed: boolean }>('POST', `/api/definitions/${enc(id)}/draft/publish`),
   versions: (id: string) => request<VersionInfo[]>('GET', `/api/definitions/${enc(id)}/versions`),
   version: (id: string, version: number) => request<Definition>('GET', `/api/definitions/${enc(id)}/versions/${version}`),
   diff: (id: string, from: string, to: string) =>

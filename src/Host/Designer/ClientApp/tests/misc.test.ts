@@ -46,6 +46,21 @@ test('nodes of unchanged steps are reused; a selection can be set', () => {
   assert.deepEqual(selected.filter((n) => n.selected).map((n) => n.id), ['termijn']);
 });
 
+test('a connection to a step that does not exist is kept on the step it leaves from', () => {
+  const { definition } = shipped('voorbeeld-termijn');
+  const connections = definition.root.connections.map((c, i) => (i === 0 ? { ...c, target: { ...c.target, activity: 'bestaatNiet' } } : c));
+  const broken = { ...definition, root: { ...definition.root, connections } };
+  const source = connections[0]!.source;
+  const nodes = toFlowNodes([], broken);
+  assert.deepEqual(nodes.find((n) => n.id === source.activity)!.data.looseEnds, [
+    { edgeId: `${source.activity}:${source.port}->bestaatNiet`, port: source.port, target: 'bestaatNiet' },
+  ]);
+  assert.ok(nodes.filter((n) => n.id !== source.activity).every((n) => n.data.looseEnds.length === 0));
+  // Repaired, the step is drawn again without it.
+  const repaired = toFlowNodes(nodes, definition);
+  assert.deepEqual(repaired.find((n) => n.id === source.activity)!.data.looseEnds, []);
+});
+
 test('a step added with the keyboard goes right of the selected step, below any step already there', () => {
   const { definition } = shipped('voorbeeld-termijn');
   // metReactie sits at (960, 40); right of it (its width and a gap: 160 + 80), at x 1200, is free.

@@ -16,6 +16,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
   const ports = portsOf(activity, descriptor);
   const unknown = data.unknownPorts.filter((p) => !ports.includes(p));
   const nodeErrors = errors.byNode.get(id) ?? [];
+  const looseErrors = data.looseEnds.flatMap((l) => errors.byEdge.get(l.edgeId) ?? []);
   const step = highlight?.order.get(id);
   const showEntry = !descriptor?.isStart || data.hasIncoming;
 
@@ -33,7 +34,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
 
   const classes = ['ontwerper-node'];
   if (selected) classes.push('ontwerper-node--selected');
-  if (nodeErrors.length > 0) classes.push('ontwerper-node--error');
+  if (nodeErrors.length > 0 || looseErrors.length > 0) classes.push('ontwerper-node--error');
   if (step !== undefined) classes.push('ontwerper-node--path');
   if (!descriptor) classes.push('ontwerper-node--unknown');
 
@@ -63,7 +64,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
           Testrun: stap {step}
         </div>
       )}
-      {(ports.length > 0 || unknown.length > 0) && (
+      {(ports.length > 0 || unknown.length > 0 || data.looseEnds.length > 0) && (
         <ul className="ontwerper-node__ports" aria-label="Uitgangen">
           {ports.map((port) => (
             <li key={port} className="ontwerper-node__port">
@@ -92,6 +93,22 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
               />
             </li>
           ))}
+          {data.looseEnds.map((l) => {
+            const edgeErrors = errors.byEdge.get(l.edgeId) ?? [];
+            return (
+              <li
+                key={`!${l.edgeId}`}
+                className="ontwerper-node__loose"
+                data-testid={`verbinding-fout-${l.edgeId}`}
+                data-edge-id={l.edgeId}
+                role="note"
+                title={edgeErrors.map((e) => e.message).join('\n') || undefined}
+              >
+                <span aria-hidden="true">⚠ </span>
+                {portLabel(l.port)} → {l.target}: {edgeErrors[0]?.message ?? 'deze stap bestaat niet'}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -477,8 +477,16 @@ export function Designer({ definitionId }: { definitionId: string }) {
       }
       const sent = definitionRef.current!;
       try {
-        const { version } = await api.publish(definitionId);
-        setNotice({ kind: 'info', text: `Versie ${version} is gepubliceerd. Nieuwe voorstellen volgen deze versie.` });
+        const { version, changed } = await api.publish(definitionId);
+        // Publishing removed the draft on the server: the next edit starts a new draft (revision 0) on this version.
+        revision.current = 0;
+        setSaveStatus({ kind: 'idle' });
+        setNotice({
+          kind: 'info',
+          text: changed
+            ? `Versie ${version} is gepubliceerd. Nieuwe voorstellen volgen deze versie.`
+            : `Het concept is gelijk aan versie ${version}; er is geen nieuwe versie gemaakt.`,
+        });
         setVersionsKey((k) => k + 1);
       } catch (e) {
         if (e instanceof ProblemError && e.errors.length > 0) setErrors(mapErrors(e.errors, sent));
@@ -524,12 +532,13 @@ export function Designer({ definitionId }: { definitionId: string }) {
     e.target.value = '';
     if (!file) return;
     const content = await file.text();
+    // Only to name the route in a refusal. A file that is no JSON goes to the server all the same: it refuses it
+    // with a Dutch reason and the line and position, where the browser's own message is English and vaguer.
     let parsed: unknown;
     try {
       parsed = JSON.parse(content);
-    } catch (x) {
-      setNotice({ kind: 'error', text: `“${file.name}” is geen geldige JSON: ${x instanceof Error ? x.message : String(x)}` });
-      return;
+    } catch {
+      parsed = undefined;
     }
     try {
       await saveNow();
@@ -546,9 +555,12 @@ export function Designer({ definitionId }: { definitionId: string }) {
       }
     } catch (x) {
       const id = typeof parsed === 'object' && parsed && 'definitionId' in parsed ? String((parsed as { definitionId: unknown }).definitionId) : '';
+      const reason = describeProblem(x);
+      // The server's refusal (400) says itself that nothing was stored.
+      const nothingStored = x instanceof ProblemError && x.status === 400 ? '' : ' Er is niets opgeslagen.';
       setNotice({
         kind: 'error',
-        text: `Niet geïmporteerd${id ? ` (${id})` : ''}: ${describeProblem(x)}. Er is niets opgeslagen.`,
+        text: `“${file.name}” is niet geïmporteerd${id ? ` (route ${id})` : ''}: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}${nothingStored}`,
         errors: x instanceof ProblemError ? x.errors.map((er) => (er.path ? `${er.path}: ${er.message}` : er.message)) : [],
       });
     }

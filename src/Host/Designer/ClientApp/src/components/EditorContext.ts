@@ -26,7 +26,18 @@ export type ActivityNodeData = {
   unknownPorts: string[];
   /** Whether a connection ends at this step (a Start shows its entry only then). */
   hasIncoming: boolean;
+  /**
+   * Connections from this step to a step that does not exist. React Flow cannot draw them, so the step shows them
+   * (with the server's error) at the exit they leave from.
+   */
+  looseEnds: LooseEnd[];
 };
+
+export interface LooseEnd {
+  edgeId: string;
+  port: string;
+  target: string;
+}
 
 export type ActivityFlowNode = Node<ActivityNodeData, 'activity'>;
 export type RouteFlowEdge = Edge<{ port: string }, 'route'>;

@@ -4,7 +4,7 @@
 
 import type { MarkerType } from '@xyflow/react';
 import type { Definition } from '../types';
-import type { ActivityFlowNode, RouteFlowEdge } from '../components/EditorContext';
+import type { ActivityFlowNode, LooseEnd, RouteFlowEdge } from '../components/EditorContext';
 import { edgeIds, TARGET_PORT } from './definition';
 
 export function toFlowNodes(
@@ -15,15 +15,22 @@ export function toFlowNodes(
   const byId = new Map(previous.map((n) => [n.id, n]));
   const outgoingPorts = new Map<string, Set<string>>();
   const incoming = new Set<string>();
-  for (const c of def.root.connections) {
+  const existing = new Set(def.root.activities.map((a) => a.id));
+  const ids = edgeIds(def.root.connections);
+  const looseEnds = new Map<string, LooseEnd[]>();
+  def.root.connections.forEach((c, i) => {
     outgoingPorts.set(c.source.activity, (outgoingPorts.get(c.source.activity) ?? new Set()).add(c.source.port));
     incoming.add(c.target.activity);
-  }
+    if (!existing.has(c.target.activity)) {
+      looseEnds.set(c.source.activity, [...(looseEnds.get(c.source.activity) ?? []), { edgeId: ids[i]!, port: c.source.port, target: c.target.activity }]);
+    }
+  });
   return def.root.activities.map((activity, index) => {
     const old = byId.get(activity.id);
     const position = activity.designer ? { x: activity.designer.x, y: activity.designer.y } : { x: index * 260, y: 0 };
     const unknownPorts = [...(outgoingPorts.get(activity.id) ?? [])];
     const hasIncoming = incoming.has(activity.id);
+    const loose = looseEnds.get(activity.id) ?? [];
     const selected = select ? select.has(activity.id) : (old?.selected ?? false);
     if (
       old &&
@@ -32,7 +39,8 @@ export function toFlowNodes(
       old.position.y === position.y &&
       (old.selected ?? false) === selected &&
       old.data.hasIncoming === hasIncoming &&
-      old.data.unknownPorts.join('\u0000') === unknownPorts.join('\u0000')
+      old.data.unknownPorts.join('\u0000') === unknownPorts.join('\u0000') &&
+      old.data.looseEnds.map((l) => l.edgeId).join('\u0000') === loose.map((l) => l.edgeId).join('\u0000')
     ) {
       return old;
     }
@@ -43,7 +51,7 @@ export function toFlowNodes(
       position,
       selected,
       ariaLabel: `Stap ${activity.displayName || activity.type} (${activity.id})`,
-      data: { activity, unknownPorts, hasIncoming },
+      data: { activity, unknownPorts, hasIncoming, looseEnds: loose },
     };
   });
 }

@@ -1,0 +1,82 @@
+using System.Net;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Security;
+using AdviesRoute.Host.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdviesRoute.Host.Tests.Designer;
+
+/// <summary>
+/// The designer's pages (<c>/Ontwerper</c> and <c>/Ontwerper/{definitionId}</c>) without a browser: only process
+/// owners and admins open them; a secretary is refused and an anonymous visitor is sent to the login page.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class DesignerPagesTests(HostFixture host)
+{
+    private const string Password = "Ontwerp-Wachtwoord-2026!";
+
+    [Theory]
+    [InlineData("/Ontwerper", "%2FOntwerper")]
+    [InlineData("/Ontwerper/voorstel", "%2FOntwerper%2Fvoorstel")]
+    public async Task An_anonymous_visitor_is_sent_to_the_login_page(string path, string returnUrl)
+    {
+        using var client = host.Anonymous();
+
+        using var response = await client.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Be($"http://localhost/Account/Login?ReturnUrl={returnUrl}");
+    }
+
+    [Theory]
+    [InlineData("/Ontwerper")]
+    [InlineData("/Ontwerper/voorstel")]
+    public async Task A_signed_in_secretary_is_shown_access_denied(string path)
+    {
+        using var secretary = await host.SignInAsync(await CreateUserAsync(Roles.Secretary), Password);
+
+        using var response = await secretary.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.Should().Be("/Account/AccessDenied");
+        (await secretary.GetStringAsync(response.Headers.Location)).Should().Contain("Geen toegang").And.NotContain("data-definition-id");
+    }
+
+    [Theory]
+    [InlineData("/Ontwerper")]
+    [InlineData("/Ontwerper/voorstel")]
+    public async Task A_secretary_with_an_api_key_gets_403(string path)
+    {
+        using var secretary = host.Secretary();
+
+        using var response = await secretary.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_process_owner_sees_the_routes_and_the_route_page_that_mounts_the_designer()
+    {
+        using var owner = await host.SignInAsync(await CreateUserAsync(Roles.ProcessOwner), Password);
+
+        var list = await owner.GetStringAsync("/Ontwerper");
+        list.Should().Contain("<h1>Ontwerper</h1>").And.Contain("<tr data-definition-id=\"voorstel\">").And.Contain("href=\"/Ontwerper/voorstel\"");
+
+        var route = await owner.GetStringAsync("/Ontwerper/voorstel");
+        route.Should().Contain("<div id=\"ontwerper\" data-definition-id=\"voorstel\">")
+            .And.Contain("Route ontwerpen: Voorstel aan het algemeen bestuur")
+            .And.MatchRegex("<script type=\"module\" src=\"/designer/designer\\.js(\\?v=[^\"]+)?\"></script>");
+    }
+
+    private async Task<string> CreateUserAsync(string role) =>
+        await host.WithScopeAsync(async services =>
+        {
+            var email = $"{role}-{Guid.NewGuid():N}@samendrenthe.example.org";
+            var users = services.GetRequiredService<UserManager<HostUser>>();
+            var user = new HostUser { UserName = email, Email = email, EmailConfirmed = true };
+            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
+            (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+            return email;
+        });
+}

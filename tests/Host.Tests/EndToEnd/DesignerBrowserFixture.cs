@@ -1,0 +1,195 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
+
+namespace AdviesRoute.Host.Tests.EndToEnd;
+
+/// <summary>
+/// One real host (a process on a loopback port, with the shipped definitions and a calendar whose BAC, DB and AB
+/// meetings are a few weeks ahead) and one Chromium for all designer browser tests. An administrator creates a
+/// process owner on the accounts page; each test opens its own browser context signed in as that process owner.
+/// </summary>
+public sealed partial class DesignerBrowserFixture : IAsyncLifetime
+{
+    public const string ProcessOwnerKey = "ontwerper-proceseigenaar-0123456789abcdef";
+    public const string OwnerEmail = "p.jansen@samendrenthe.example.org";
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    private string _folder = "";
+    private HostProcess? _host;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _ownerState = "";
+
+    public HostProcess Host => _host ?? throw new InvalidOperationException("The host has not started.");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("adviesroute-ontwerper-").FullName;
+        Directory.CreateDirectory(Path.Combine(_folder, "definitions"));
+        foreach (var shipped in Directory.GetFiles(Path.Combine(RepositoryRoot(), "workflow-definitions"), "*.json"))
+        {
+            File.Copy(shipped, Path.Combine(_folder, "definitions", Path.GetFileName(shipped)));
+        }
+
+        _host = await HostProcess.StartAsync(_folder, HostProcess.FreePort(), new Dictionary<string, string>
+        {
+            ["Security__ApiKeys__1__Name"] = "ontwerper-proceseigenaar",
+            ["Security__ApiKeys__1__Key"] = ProcessOwnerKey,
+            ["Security__ApiKeys__1__Roles__0"] = "processowner",
+            ["Mail__PickupFolder"] = Path.Combine(_folder, "mail"),
+            ["Links__KeyFile"] = Path.Combine(_folder, "link-key"),
+
+            // The designer's bundle and the pages' stylesheet live in the project's wwwroot: serve them as `dotnet run` does.
+            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryRoot(), "src", "Host"),
+        });
+        await UseNearMeetingsAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Assertions.SetDefaultExpectTimeout(15_000);
+        Directory.CreateDirectory(ScreenshotFolder);
+        _ownerState = await CreateProcessOwnerAsync();
+    }
+
+    /// <summary>A new browser context signed in as the process owner, wide enough for the designer.</summary>
+    public async Task<IBrowserContext> NewOwnerContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            AcceptDownloads = true,
+            StorageState = _ownerState,
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    /// <summary>The API as the process owner (drafts, versions, calendar).</summary>
+    public HttpClient Owner()
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ProcessOwnerKey);
+        return client;
+    }
+
+    /// <summary>The API as the secretary (start and resume proposals).</summary>
+    public HttpClient Secretary() => Host.CreateClient();
+
+    /// <summary>A published copy of the shipped <c>voorstel</c> route under another id, for a test of its own.</summary>
+    public async Task<string> CopyOfVoorstelAsync(string prefix)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+        var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflow-definitions", "voorstel.json")))!.AsObject();
+        definition["definitionId"] = id;
+        definition["name"] = $"Voorstel (kopie {id})";
+        using var owner = Owner();
+        using var imported = await owner.PostAsync("/api/definitions/import", new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json"));
+        imported.IsSuccessStatusCode.Should().BeTrue(await imported.Content.ReadAsStringAsync());
+        using var published = await owner.PostAsync($"/api/definitions/{id}/draft/publish", null);
+        published.IsSuccessStatusCode.Should().BeTrue(await published.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    /// <summary>The admin signs in, creates a process owner on the accounts page, and that person signs in.</summary>
+    private async Task<string> CreateProcessOwnerAsync()
+    {
+        await using var admin = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "nl-NL" });
+        var page = await admin.NewPageAsync();
+        await SignInAsync(page, "beheer@example.org", "Beheer-Wachtwoord-2026!");
+        await page.GotoAsync("/Beheer/Accounts");
+        await page.FillAsync("#Input_Email", OwnerEmail);
+        await page.FillAsync("#Input_DisplayName", "Pieter Jansen");
+        await page.CheckAsync("#rol-processowner");
+        await page.ClickAsync("button:has-text('Account aanmaken')");
+        var notice = await page.InnerTextAsync(".notice");
+        notice.Should().Contain($"Het account {OwnerEmail} is aangemaakt.");
+        var password = PasswordPattern().Match(notice).Groups[1].Value;
+        password.Should().NotBeEmpty();
+
+        await using var owner = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "nl-NL" });
+        var ownerPage = await owner.NewPageAsync();
+        await SignInAsync(ownerPage, OwnerEmail, password);
+        return await owner.StorageStateAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", user);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The only BAC, DB and AB meetings: 20, 30 and 45 days ahead, so the route does not depend on today's date and
+    /// every documents deadline can still be met.
+    /// </summary>
+    private async Task UseNearMeetingsAsync()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
+        var calendar = NearMeetings(today, ("bac-pg", 20, "14:00"), ("bac-zv", 20, "16:00"), ("db", 30, "10:00"), ("ab", 45, "19:30"));
+        using var owner = Owner();
+        using var response = await owner.PutAsync("/api/jaarkalender", new StringContent(calendar, Encoding.UTF8, "application/json"));
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held by the stopped process; the temp folder is cleaned by the OS
+        }
+    }
+
+    public static string AxeScript() => Path.Combine(RepositoryRoot(), "node_modules", "axe-core", "axe.min.js");
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AdviesRoute.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir!.FullName;
+    }
+
+    private static string Chromium() =>
+        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("Debian's chromium is not installed; scripts/test.sh installs it (apt-get install chromium).");
+
+    [GeneratedRegex(@"Wachtwoord:\s*(\S+)")]
+    private static partial Regex PasswordPattern();
+}
