@@ -75,6 +75,12 @@ internal sealed class WorkflowRuntime(
             }
 
             var bookmark = token.Bookmarks.First(b => b.Id == bookmarkId);
+            if (bookmark.DueAt is not null && trigger.Channel != Channel.Timer)
+            {
+                // A deadline goes off by itself; a person or program resuming it would skip the wait it stands for.
+                throw new InstanceStateException($"Bladwijzer {bookmarkId} is een termijn van stap '{token.ActivityId}'; die gaat vanzelf af en kan niet worden hervat.");
+            }
+
             token.Bookmarks.Remove(bookmark);
             var node = definition.Node(token.ActivityId);
             burst.JournalTrigger(JournalKinds.BookmarkResumed, node.Node.Id, node.Descriptor.Type, new JsonObject

@@ -155,6 +155,20 @@ public sealed class RoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_timer_bookmark_cannot_be_resumed_by_a_person_or_program_only_by_the_timer()
+    {
+        var started = await _engine.Runtime.StartAsync("routering", EngineHost.Json("""{ "spoed": true }"""), new Trigger("secretaris", Channel.Api));
+        var timer = started.Bookmarks.Single(b => b.DueAt is not null);
+        var journalBefore = (await _engine.JournalAsync(started.InstanceId)).Count;
+
+        var early = () => _engine.Runtime.ResumeAsync(started.InstanceId, timer.Id, null, new Trigger("secretaris", Channel.Api));
+
+        await early.Should().ThrowAsync<InstanceStateException>().WithMessage("*is een termijn*gaat vanzelf af*");
+        (await _engine.JournalAsync(started.InstanceId)).Should().HaveCount(journalBefore);
+        (await _engine.BookmarksAsync(started.InstanceId)).Should().Contain(b => b.Id == timer.Id);
+    }
+
+    [Fact]
     public async Task Amending_the_input_of_a_waiting_instance_keeps_it_waiting_and_journals_who_changed_what()
     {
         var started = await _engine.Runtime.StartAsync("routering", EngineHost.Json("""{ "spoed": true }"""), new Trigger("secretaris", Channel.Api));
