@@ -33,7 +33,7 @@ public static class ActivitiesServiceCollectionExtensions
 
         services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        if (configuration.GetSection(WorkflowOptions.Section).GetValue<DatabaseProvider?>(nameof(WorkflowOptions.Provider)) == DatabaseProvider.PostgreSql)
+        if (WorkflowOptions.ProviderIn(configuration) == DatabaseProvider.PostgreSql)
         {
             services.AddDbContext<GovernanceDbContext, PostgresGovernanceDbContext>((sp, o) => o
                 .UseNpgsql(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString,

@@ -34,7 +34,7 @@ public static class HostExtensions
             services.AddOffsetClock();
         }
 
-        var provider = DatabaseConnection.Provider(builder.Configuration);
+        var provider = AdviesRoute.Workflows.WorkflowOptions.ProviderIn(builder.Configuration);
         services.AddHostDatabase(provider, connectionString);
         services.AddAdviesRouteSecurity(builder.Configuration);
 

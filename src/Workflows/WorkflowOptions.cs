@@ -10,6 +10,14 @@ public sealed class WorkflowOptions
     /// <summary>The database: <c>Sqlite</c> (an embedded file, the default) or <c>PostgreSql</c> (shared by several hosts).</summary>
     public Persistence.DatabaseProvider Provider { get; set; } = Persistence.DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// The configured provider, read before the options exist: the services registered (which EF Core provider, which
+    /// Hangfire storage) depend on it.
+    /// </summary>
+    public static Persistence.DatabaseProvider ProviderIn(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue<Persistence.DatabaseProvider?>(configuration.GetSection(Section), nameof(Provider))
+            ?? Persistence.DatabaseProvider.Sqlite;
+
     /// <summary>The connection string of <see cref="Provider"/>; defaults to <c>ConnectionStrings:AdviesRoute</c>.</summary>
     [Required]
     public string ConnectionString { get; set; } = "";

@@ -43,8 +43,7 @@ public static class WorkflowsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        var provider = configuration.GetSection(WorkflowOptions.Section).GetValue<DatabaseProvider?>(nameof(WorkflowOptions.Provider)) ?? DatabaseProvider.Sqlite;
-        if (provider == DatabaseProvider.PostgreSql)
+        if (WorkflowOptions.ProviderIn(configuration) == DatabaseProvider.PostgreSql)
         {
             services.AddDbContext<WorkflowDbContext, PostgresWorkflowDbContext>((sp, o) => o
                 .UseNpgsql(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ConnectionString, s => s.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable)));

@@ -19,7 +19,7 @@ public static class BackupCommand
             return 2;
         }
 
-        if (DatabaseConnection.Provider(builder.Configuration) == DatabaseProvider.PostgreSql)
+        if (AdviesRoute.Workflows.WorkflowOptions.ProviderIn(builder.Configuration) == DatabaseProvider.PostgreSql)
         {
             Console.Error.WriteLine("De database is PostgreSQL: maak de back-up met de hulpmiddelen van de server (pg_dump, of continue archivering van de WAL); deze opdracht kopieert alleen een SQLite-bestand.");
             return 2;

@@ -43,17 +43,13 @@ public static class DatabaseConnection
         return builder.ToString();
     }
 
-    /// <summary>The configured provider (<c>Workflows:Provider</c>): SQLite unless PostgreSQL is asked for.</summary>
-    public static DatabaseProvider Provider(IConfiguration configuration) =>
-        configuration.GetSection(WorkflowOptions.Section).GetValue<DatabaseProvider?>(nameof(WorkflowOptions.Provider)) ?? DatabaseProvider.Sqlite;
-
     /// <summary>
     /// Points the configuration at the resolved SQLite file, for every later reader (the engine included). A
     /// PostgreSQL connection string is taken as it is; it must be given.
     /// </summary>
     public static string ResolveInConfiguration(IConfiguration configuration, string contentRoot)
     {
-        if (Provider(configuration) == DatabaseProvider.PostgreSql)
+        if (WorkflowOptions.ProviderIn(configuration) == DatabaseProvider.PostgreSql)
         {
             return configuration[ConfigurationKey] is { Length: > 0 } postgres
                 ? postgres

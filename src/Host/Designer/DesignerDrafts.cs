@@ -68,17 +68,7 @@ public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine,
             throw new DraftConflictException(draft ?? new DefinitionDraft { DefinitionId = definitionId, SavedBy = "(verwijderd)" });
         }
 
-        if (draft is null)
-        {
-            var basedOn = await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsLatest).Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken);
-            draft = new DefinitionDraft { DefinitionId = definitionId, BasedOnVersion = basedOn };
-            host.DefinitionDrafts.Add(draft);
-        }
-
-        draft.Json = json;
-        draft.Revision++;
-        draft.SavedAt = time.GetUtcNow().UtcDateTime;
-        draft.SavedBy = user;
+        draft = await PutAsync(draft, definitionId, json, basedOn: null, user, cancellationToken);
         try
         {
             await host.SaveChangesAsync(cancellationToken);
@@ -139,18 +129,8 @@ public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine,
             return null;
         }
 
-        var draft = await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
-        if (draft is null)
-        {
-            draft = new DefinitionDraft { DefinitionId = definitionId };
-            host.DefinitionDrafts.Add(draft);
-        }
-
-        draft.BasedOnVersion = version;
-        draft.Json = definition.ToJsonString();
-        draft.Revision++;
-        draft.SavedAt = time.GetUtcNow().UtcDateTime;
-        draft.SavedBy = user;
+        var draft = await PutAsync(await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken),
+            definitionId, definition.ToJsonString(), version, user, cancellationToken);
         await host.SaveChangesAsync(cancellationToken);
         return View(draft);
     }
@@ -169,19 +149,8 @@ public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine,
             throw new DraftRefusedException("Het bestand is geen geldige definitie; er is niets ingelezen.", Located(json, errors));
         }
 
-        var definition = Clean(JsonNode.Parse(json)!);
-        var draft = await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == model.DefinitionId, cancellationToken);
-        if (draft is null)
-        {
-            var basedOn = await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == model.DefinitionId && d.IsLatest).Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken);
-            draft = new DefinitionDraft { DefinitionId = model.DefinitionId, BasedOnVersion = basedOn };
-            host.DefinitionDrafts.Add(draft);
-        }
-
-        draft.Json = definition.ToJsonString();
-        draft.Revision++;
-        draft.SavedAt = time.GetUtcNow().UtcDateTime;
-        draft.SavedBy = user;
+        var draft = await PutAsync(await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == model.DefinitionId, cancellationToken),
+            model.DefinitionId, Clean(JsonNode.Parse(json)!).ToJsonString(), basedOn: null, user, cancellationToken);
         await host.SaveChangesAsync(cancellationToken);
         return View(draft);
     }
@@ -197,6 +166,35 @@ public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine,
         }
 
         return DefinitionParser.Parse(view.Definition.ToJsonString());
+    }
+
+    /// <summary>
+    /// Puts <paramref name="json"/> in the draft (a new one, based on the latest version, when there is none) as the next
+    /// revision by <paramref name="user"/>; <paramref name="basedOn"/> names the version it now stems from, if it changed.
+    /// The caller saves.
+    /// </summary>
+    private async Task<DefinitionDraft> PutAsync(DefinitionDraft? draft, string definitionId, string json, int? basedOn, string user, CancellationToken cancellationToken)
+    {
+        if (draft is null)
+        {
+            draft = new DefinitionDraft
+            {
+                DefinitionId = definitionId,
+                BasedOnVersion = basedOn ?? await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsLatest)
+                    .Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken),
+            };
+            host.DefinitionDrafts.Add(draft);
+        }
+        else if (basedOn is not null)
+        {
+            draft.BasedOnVersion = basedOn;
+        }
+
+        draft.Json = json;
+        draft.Revision++;
+        draft.SavedAt = time.GetUtcNow().UtcDateTime;
+        draft.SavedBy = user;
+        return draft;
     }
 
     private DraftView View(DefinitionDraft draft)

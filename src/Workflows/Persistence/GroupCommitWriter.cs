@@ -199,7 +199,7 @@ internal sealed class GroupCommitWriter : IDisposable
                 }
             }
 
-            if (single && (outcomes[0] != CommitOutcome.Committed || failures[0] is not null))
+            if (single && outcomes[0] != CommitOutcome.Committed)
             {
                 transaction.Rollback();
             }

@@ -62,18 +62,6 @@ public sealed class DetailModel(
 
     public async Task<IActionResult> OnPostHervatAsync(string id, string bookmarkId, string formulier, CancellationToken cancellationToken)
     {
-        if (Request.Form.ContainsKey("invoer.verplaatsNaar"))
-        {
-            // The reschedule form resumes the same bookmark with only the meeting and the reason.
-            if (!await MayOperateAsync())
-            {
-                return Forbid();
-            }
-
-            var move = new JsonObject { ["verplaatsNaar"] = Request.Form["invoer.verplaatsNaar"].ToString(), ["toelichting"] = Request.Form["invoer.toelichting"].ToString().Trim() };
-            return await ActAsync(id, "verplaatst", () => runtime.ResumeAsync(id, bookmarkId, move, Trigger(formulier), cancellationToken), cancellationToken);
-        }
-
         if (!await MayOperateAsync())
         {
             return Forbid();
@@ -104,7 +92,9 @@ public sealed class DetailModel(
             input["stemmen"] = votes;
         }
 
-        return await ActAsync(id, "hervat", () => runtime.ResumeAsync(id, bookmarkId, input, Trigger(formulier), cancellationToken), cancellationToken);
+        // The reschedule form resumes the meeting's bookmark like any other, with the meeting and the reason.
+        var done = input.ContainsKey("verplaatsNaar") ? "verplaatst" : "hervat";
+        return await ActAsync(id, done, () => runtime.ResumeAsync(id, bookmarkId, input, Trigger(formulier), cancellationToken), cancellationToken);
     }
 
     /// <summary>Sends an open request's mail again, with the same personal link, to whoever must answer it today.</summary>

@@ -128,22 +128,15 @@ public sealed class NieuwModel(
             return BadRequest();
         }
 
-        var fields = new FormCollection(form.Fields.ToDictionary(f => f.Key, f => f.Value));
-        HttpContext.Features.Set<IFormFeature>(new FormFeature(fields));
-        var nothingRead = form.TooLarge && form.Fields.Count == 0;
+        if (!await form.AntiforgeryHoldsAsync(HttpContext, antiforgery, logger))
+        {
+            return BadRequest();
+        }
+
+        var nothingRead = form.NothingRead;
         if (!nothingRead)
         {
-            try
-            {
-                await antiforgery.ValidateRequestAsync(HttpContext);
-            }
-            catch (AntiforgeryValidationException ex)
-            {
-                logger.LogInformation("Start form refused: {Reason}", ex.Message);
-                return BadRequest();
-            }
-
-            await TryUpdateModelAsync(Input, nameof(Input), new FormValueProvider(BindingSource.Form, fields, CultureInfo.InvariantCulture));
+            await TryUpdateModelAsync(Input, nameof(Input), new FormValueProvider(BindingSource.Form, form.Form, CultureInfo.InvariantCulture));
         }
         else
         {

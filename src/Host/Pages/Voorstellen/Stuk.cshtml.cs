@@ -60,20 +60,9 @@ public sealed class StukModel(
             return BadRequest();
         }
 
-        // The token comes first in the form; only a body refused before anything was read has none to check, and then
-        // nothing is stored either.
-        if (!(form.TooLarge && form.Fields.Count == 0))
+        if (!await form.AntiforgeryHoldsAsync(HttpContext, antiforgery, logger))
         {
-            HttpContext.Features.Set<IFormFeature>(new FormFeature(new FormCollection(form.Fields.ToDictionary(f => f.Key, f => f.Value))));
-            try
-            {
-                await antiforgery.ValidateRequestAsync(HttpContext);
-            }
-            catch (AntiforgeryValidationException ex)
-            {
-                logger.LogInformation("Document form refused: {Reason}", ex.Message);
-                return BadRequest();
-            }
+            return BadRequest();
         }
 
         Confidential = form.Fields.TryGetValue(ConfidentialField, out var box) && box.Contains("true");

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -39,7 +40,40 @@ public sealed class UploadForm
     /// <summary>Why this is not a form this page sent (no multipart body, no boundary, broken framing); null when it is.</summary>
     public string? Unreadable { get; }
 
+    /// <summary>The body was refused up front as larger than the form may be: not even the typed fields were read.</summary>
+    public bool NothingRead => TooLarge && Fields.Count == 0;
+
+    /// <summary>The fields read, as a form.</summary>
+    public FormCollection Form => _form ??= new(Fields.ToDictionary(f => f.Key, f => f.Value));
+
+    private FormCollection? _form;
+
     private static UploadForm Refused(string reason) => new([], [], tooLarge: false, reason);
+
+    /// <summary>
+    /// Makes the fields read the request's form and checks its anti-forgery token, which the pages put first so it is
+    /// read even when a file is too large. A body of which nothing was read has no token to check (and stores nothing).
+    /// </summary>
+    /// <returns>False when the token is missing or wrong; the page answers 400.</returns>
+    public async Task<bool> AntiforgeryHoldsAsync(HttpContext http, IAntiforgery antiforgery, ILogger logger)
+    {
+        http.Features.Set<IFormFeature>(new FormFeature(Form));
+        if (NothingRead)
+        {
+            return true;
+        }
+
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+            return true;
+        }
+        catch (AntiforgeryValidationException ex)
+        {
+            logger.LogInformation("Upload form refused: {Reason}", ex.Message);
+            return false;
+        }
+    }
 
     /// <param name="maxFileBytes">The largest file whose content is kept.</param>
     /// <param name="maxBodyBytes">The largest body read; also set as the server's limit for this request.</param>
