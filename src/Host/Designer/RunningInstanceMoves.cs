@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Persistence;
 using AdviesRoute.Workflows.Runtime;
@@ -18,24 +19,28 @@ public sealed record MoveResult(string InstanceId, bool Migrated, IReadOnlyList<
 /// Moving the running instances of a definition to a newly published version: a dry run over every running instance
 /// (where it would land, what cannot be mapped), then the move of the chosen ones, each journaled by the engine.
 /// </summary>
-public sealed class RunningInstanceMoves(WorkflowDbContext engine, IWorkflowRuntime runtime)
+public sealed class RunningInstanceMoves(WorkflowDbContext engine, IWorkflowRuntime runtime, ActivityRegistry registry)
 {
     /// <exception cref="WorkflowNotFoundException">No such version.</exception>
     public async Task<IReadOnlyList<MovePlan>> DryRunAsync(string definitionId, int toVersion, CancellationToken cancellationToken)
     {
-        var names = (await TargetAsync(definitionId, toVersion, cancellationToken)).Root.Activities.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First().DisplayName ?? g.Key);
+        // Every definition version involved is read and compiled once; each instance is planned from the row read here.
+        var target = new CompiledDefinition($"{definitionId}:v{toVersion}", await TargetAsync(definitionId, toVersion, cancellationToken), registry);
         var rows = await engine.Instances.AsNoTracking()
             .Where(i => i.DefinitionId == definitionId && i.DefinitionVersion != toVersion && (i.Status == "Suspended" || i.Status == "Faulted"))
             .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.StateJson })
+            .Select(i => new { i.Id, i.DefinitionRecordId, i.StateJson })
             .ToListAsync(cancellationToken);
+        var sourceIds = rows.Select(r => r.DefinitionRecordId).Distinct().ToList();
+        var sources = (await engine.Definitions.AsNoTracking().Where(d => sourceIds.Contains(d.Id)).Select(d => new { d.Id, d.Json }).ToListAsync(cancellationToken))
+            .ToDictionary(d => d.Id, d => new CompiledDefinition(d.Id, DefinitionParser.Parse(d.Json), registry));
         var plans = new List<MovePlan>();
         foreach (var row in rows)
         {
             var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
-            var plan = runtime.PlanMigration(row.Id, toVersion);
+            var plan = InstanceMigration.Plan(row.Id, state, sources[row.DefinitionRecordId], target);
             plans.Add(new MovePlan(row.Id, state.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", plan.FromVersion, plan.Mappable,
-                plan.LandsOn.Select(id => new MoveStep(id, names.GetValueOrDefault(id, id))).ToList(), plan.Problems));
+                plan.LandsOn.Select(id => new MoveStep(id, target.Node(id).Node.DisplayName ?? id)).ToList(), plan.Problems));
         }
 
         return plans;
