@@ -53,22 +53,13 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         await UseNearMeetingsAsync(host);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium(),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "nl-NL" });
+        await using var browser = await Browsers.LaunchChromiumAsync(playwright);
+        var context = await Browsers.NewContextAsync(browser, new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "nl-NL" });
         var page = await context.NewPageAsync();
         Directory.CreateDirectory(ScreenshotFolder);
 
         // Log in.
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", "beheer@example.org");
-        await page.FillAsync("#Input_Password", "Beheer-Wachtwoord-2026!");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await Browsers.SignInAsync(page, "beheer@example.org", "Beheer-Wachtwoord-2026!");
 
         // Start a begroting with a PDF.
         await page.GotoAsync("/Voorstellen/Nieuw");
@@ -125,7 +116,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
 
         // The councils answer through their links, each in a browser without any account: two positive, ten none.
         // On a phone: the link pages must fit a small screen without sideways scrolling.
-        var council = await browser.NewContextAsync(new BrowserNewContextOptions
+        var council = await Browsers.NewContextAsync(browser, new BrowserNewContextOptions
         {
             Locale = "nl-NL",
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
@@ -223,10 +214,6 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
 
         return dir!.FullName;
     }
-
-    private static string Chromium() =>
-        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException("Debian's chromium is not installed; scripts/test.sh installs it (apt-get install chromium).");
 
     [GeneratedRegex(@"https?://\S+/verzoek/[A-Za-z0-9_-]{43}")]
     private static partial Regex LinkPattern();

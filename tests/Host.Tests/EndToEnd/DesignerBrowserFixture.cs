@@ -53,13 +53,8 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
         await UseNearMeetingsAsync();
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium(),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        Assertions.SetDefaultExpectTimeout(15_000);
+        _browser = await Browsers.LaunchChromiumAsync(_playwright);
+        Assertions.SetDefaultExpectTimeout(Browsers.StepTimeout);
         Directory.CreateDirectory(ScreenshotFolder);
         _ownerState = await CreateProcessOwnerAsync();
     }
@@ -67,7 +62,7 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
     /// <summary>A new browser context signed in as the process owner, wide enough for the designer.</summary>
     public async Task<IBrowserContext> NewOwnerContextAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        return await Browsers.NewContextAsync(Browser, new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(),
             Locale = "nl-NL",
@@ -76,8 +71,6 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
             StorageState = _ownerState,
         });
-        context.SetDefaultTimeout(15_000);
-        return context;
     }
 
     /// <summary>The API as the process owner (drafts, versions, calendar).</summary>
@@ -109,9 +102,9 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
     /// <summary>The admin signs in, creates a process owner on the accounts page, and that person signs in.</summary>
     private async Task<string> CreateProcessOwnerAsync()
     {
-        await using var admin = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "nl-NL" });
+        await using var admin = await Browsers.NewContextAsync(Browser, new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "nl-NL" });
         var page = await admin.NewPageAsync();
-        await SignInAsync(page, "beheer@example.org", "Beheer-Wachtwoord-2026!");
+        await Browsers.SignInAsync(page, "beheer@example.org", "Beheer-Wachtwoord-2026!");
         await page.GotoAsync("/Beheer/Accounts");
         await page.FillAsync("#Input_Email", OwnerEmail);
         await page.FillAsync("#Input_DisplayName", "Pieter Jansen");
@@ -122,19 +115,10 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
         var password = PasswordPattern().Match(notice).Groups[1].Value;
         password.Should().NotBeEmpty();
 
-        await using var owner = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "nl-NL" });
+        await using var owner = await Browsers.NewContextAsync(Browser, new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "nl-NL" });
         var ownerPage = await owner.NewPageAsync();
-        await SignInAsync(ownerPage, OwnerEmail, password);
+        await Browsers.SignInAsync(ownerPage, OwnerEmail, password);
         return await owner.StorageStateAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", user);
-        await page.FillAsync("#Input_Password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -185,10 +169,6 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
 
         return dir!.FullName;
     }
-
-    private static string Chromium() =>
-        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException("Debian's chromium is not installed; scripts/test.sh installs it (apt-get install chromium).");
 
     [GeneratedRegex(@"Wachtwoord:\s*(\S+)")]
     private static partial Regex PasswordPattern();

@@ -486,7 +486,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
     {
         try
         {
-            await page.WaitForFunctionAsync("(expected) => window.__ontwerper.exportJson() === expected", expected, new() { Timeout = 5_000 });
+            await page.WaitForFunctionAsync("(expected) => window.__ontwerper.exportJson() === expected", expected, new() { Timeout = 20_000 });
         }
         catch (TimeoutException)
         {
