@@ -19,7 +19,7 @@ internal static class JobServiceCollectionExtensions
     /// that dies mid-job has its jobs taken over by the other hosts after this. The timeout slides while the job runs
     /// (the worker keeps renewing it), so a long delivery is not started twice.
     /// </summary>
-    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(10);
 
     public static IServiceCollection AddAdviesRouteJobs(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {

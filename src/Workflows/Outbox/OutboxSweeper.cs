@@ -15,8 +15,8 @@ namespace AdviesRoute.Workflows.Outbox;
 /// </summary>
 internal sealed class OutboxSweeper(IServiceScopeFactory scopes, OutboxDispatcher dispatcher, TimeProvider time, ILogger<OutboxSweeper> logger) : BackgroundService
 {
-    public static readonly TimeSpan LostAfter = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan LostAfter = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, long> _handed = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
