@@ -15,6 +15,14 @@ public sealed class BegrotingDeadlines(DeadlineCalculator deadlines)
     public Deadline LatestDispatch(DateOnly abMeeting) =>
         deadlines.PeriodBefore(abMeeting, TwelveWeeks, "12 weken vóór behandeling in het algemeen bestuur naar de raden", "art. 35 lid 1 Wgr");
 
+    /// <summary>
+    /// Art. 34b Wgr: the DB sends the general financial and policy frameworks (the kaderbrief, for the begroting of the
+    /// next year) and the voorlopige jaarrekening (of the past year) to the councils before 30 April of the year they
+    /// are sent in ("vóór 30 april": 29 April is the last day). A fixed date, so nothing is shifted.
+    /// </summary>
+    public static Deadline KadersEnVoorlopigeJaarrekening(int year) =>
+        DeadlineCalculator.FixedDate(new DateOnly(year, 4, 29), "vóór 30 april naar de raden", "art. 34b Wgr");
+
     /// <summary>Art. 35 lid 3 Wgr: the councils may give a zienswijze within 12 weeks of dispatch.</summary>
     public Deadline Zienswijzen(DateOnly dispatch) =>
         deadlines.PeriodAfter(dispatch, TwelveWeeks, "12 weken na verzending", "art. 35 lid 3 Wgr");

@@ -93,6 +93,18 @@ public sealed class OneOfInputsAttribute(params string[] names) : Attribute
 }
 
 /// <summary>
+/// Declares that when input <paramref name="given"/> is given, the inputs <paramref name="requires"/> must be given too
+/// (e.g. a fixed legal deadline needs the article it comes from).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class InputRequiresAttribute(string given, params string[] requires) : Attribute
+{
+    public string Given { get; } = given;
+
+    public IReadOnlyList<string> Requires { get; } = requires;
+}
+
+/// <summary>
 /// An activity that checks the literal values of its inputs when a definition is saved (e.g. that a body exists),
 /// so the designer reports the mistake at once instead of an incident at run time.
 /// </summary>

@@ -19,6 +19,9 @@ public sealed record ActivityDescriptor(
     /// <summary>Groups of inputs of which at least one must be given.</summary>
     public IReadOnlyList<IReadOnlyList<string>> OneOfInputs { get; init; } = [];
 
+    /// <summary>Inputs that, once given, need other inputs too.</summary>
+    public IReadOnlyList<InputRequirement> InputRequirements { get; init; } = [];
+
     public InputDescriptor? FindInput(string name) => Inputs.FirstOrDefault(i => i.Name == name);
 }
 
@@ -31,5 +34,8 @@ public sealed record InputDescriptor(
     JsonNode? Default,
     IReadOnlyList<string>? Choices,
     bool SupportsExpression);
+
+/// <summary>When <paramref name="Given"/> is given, <paramref name="Requires"/> must be given too.</summary>
+public sealed record InputRequirement(string Given, IReadOnlyList<string> Requires);
 
 public sealed record PortsFromInput(string InputName, IReadOnlyList<string> Extra, string? NameProperty);

@@ -98,6 +98,7 @@ public sealed class ActivityRegistry
             fromInput is null ? null : new PortsFromInput(fromInput.InputName, fromInput.Extra, fromInput.NameProperty))
         {
             OneOfInputs = type.GetCustomAttributes<OneOfInputsAttribute>().Select(a => a.Names).ToList(),
+            InputRequirements = type.GetCustomAttributes<InputRequiresAttribute>().Select(a => new InputRequirement(a.Given, a.Requires)).ToList(),
         };
     }
 

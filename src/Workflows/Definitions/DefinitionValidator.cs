@@ -220,6 +220,20 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                         $"Activiteit {Label(i)} ({descriptor.Type}) heeft een van deze invoeren nodig: {string.Join(" of ", group.Select(n => $"'{n}'"))}.");
                 }
             }
+
+            foreach (var requirement in descriptor.InputRequirements.Where(r => Given(r.Given)))
+            {
+                foreach (var missing in requirement.Requires.Where(name => !Given(name)))
+                {
+                    Add(JsonPaths.Property(inputsPath, missing), ValidationCodes.MissingInput,
+                        $"Activiteit {Label(i)} ({descriptor.Type}) mist de invoer '{descriptor.FindInput(missing)?.DisplayName ?? missing}' ({missing}): die is nodig omdat '{requirement.Given}' is gegeven.");
+                }
+            }
+
+            // Given: present, not null, and not an empty text.
+            bool Given(string name) => node.Inputs.TryGetValue(name, out var value) && value is not null
+                && !(value is JsonValue v && v.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetValue<string>()))
+                || descriptor.FindInput(name)?.Default is not null;
         }
 
         private void CheckInputValue(ActivityDescriptor descriptor, InputDescriptor input, JsonNode? value, int i, string path)

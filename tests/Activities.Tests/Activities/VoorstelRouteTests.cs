@@ -415,14 +415,23 @@ public sealed class VoorstelRouteTests
         await engine.ResumeAsync(id, "voorbereiding", "Voorbereiding", new { uitkomst = "gereed" });
         (await MeetingAsync(engine, id)).Should().Be("db-2027-06-16");
 
-        // The DB sends the voorlopige jaarstukken to the councils (art. 34b Wgr) and puts it on the AB: the one of
-        // 23 June wanted documents by 9 June, so 7 July (by 23 June).
+        // The DB sends the voorlopige jaarstukken to the councils and puts it on the AB: the one of 23 June wanted
+        // documents by 9 June, so 7 July (by 23 June). Art. 34b Wgr wanted them before 30 April: they still go out,
+        // the journal records the overrun and the secretaries are told.
         await engine.MoveToAsync(new DateOnly(2027, 6, 16));
         await engine.ResumeAsync(id, "besluitDb", "Vergadering", new { uitkomst = "vastgesteld" });
         var melding = (await engine.OutboxAsync(id)).Should().ContainSingle(m => m.PayloadJson.Contains("\"mededeling\"")).Subject;
         var payload = JsonNode.Parse(melding.PayloadJson)!;
         payload["onderwerp"]!.GetValue<string>().Should().Be("Voorlopige jaarstukken: Jaarrekening 2026");
         payload["soort"]!.GetValue<string>().Should().Be("mededeling");
+        var overrun = (await DataOfAsync(engine, id, "termijnOverschreden")).Should().ContainSingle().Subject;
+        overrun["termijn"]!.GetValue<string>().Should().Be("uiterlijk 29 april 2027 (art. 34b Wgr: vóór 30 april naar de raden)");
+        var lateMail = (await engine.OutboxAsync(id)).Select(m => JsonNode.Parse(m.PayloadJson)!).Should()
+            .ContainSingle(p => p["soort"]!.GetValue<string>() == "termijnVerstreken").Subject;
+        lateMail["aanRol"]!.GetValue<string>().Should().Be("secretary");
+        lateMail["onderwerp"]!.GetValue<string>().Should().Be("Te laat verzonden: Voorlopige jaarstukken: Jaarrekening 2026");
+        lateMail["tekst"]!.GetValue<string>().Should().Be(
+            "De melding is op 16 juni 2027 verzonden; de wettelijke termijn was uiterlijk 29 april 2027 (art. 34b Wgr: vóór 30 april naar de raden).");
         (await engine.WaitingAtAsync(id)).Should().Equal("besluitAb");
         (await MeetingAsync(engine, id)).Should().Be("ab-2027-07-07");
         (await engine.VariableAsync(id, "zienswijzen")).Should().BeNull();
@@ -442,9 +451,10 @@ public sealed class VoorstelRouteTests
         var late = (await engine.JournalAsync(id)).Should().ContainSingle(j => j.Kind == "termijnVerstreken").Subject;
         late.ActivityId.Should().Be("nazorgJaarrekening");
         JsonNode.Parse(late.DataJson!)!["termijn"]!.GetValue<string>().Should().Be("uiterlijk 14 juli 2027 (art. 34 lid 3 Wgr: vóór 15 juli)");
-        var warning = (await engine.OutboxAsync(id)).Select(m => JsonNode.Parse(m.PayloadJson)!).Should()
-            .ContainSingle(p => p["soort"]!.GetValue<string>() == "termijnVerstreken").Subject;
-        warning["onderwerp"]!.GetValue<string>().Should().Be("Termijn verstreken: De vastgestelde jaarrekening toezenden aan Gedeputeerde Staten.");
+        (await engine.OutboxAsync(id)).Select(m => JsonNode.Parse(m.PayloadJson)!)
+            .Where(p => p["soort"]!.GetValue<string>() == "termijnVerstreken").Select(p => p["onderwerp"]!.GetValue<string>()).Should().Equal(
+                "Te laat verzonden: Voorlopige jaarstukken: Jaarrekening 2026",
+                "Termijn verstreken: De vastgestelde jaarrekening toezenden aan Gedeputeerde Staten.");
         (await engine.StatusAsync(id)).Should().Be(WorkflowStatus.Suspended);
         (await engine.WaitingAsync(id)).Should().ContainSingle(w => w.ActivityId == "nazorgJaarrekening" && w.Bookmark.Name == "Nazorg");
 
@@ -454,6 +464,32 @@ public sealed class VoorstelRouteTests
         (await engine.StatusAsync(id)).Should().Be(WorkflowStatus.Finished);
         (await engine.StateAsync(id)).Result!.GetValue<string>().Should().Be("vastgesteld");
         (await engine.OutboxAsync(id)).Should().ContainSingle(m => m.PayloadJson.Contains("\"besluitGenomen\""));
+    }
+
+    [Fact]
+    public async Task Kaderbrief_is_advised_by_the_BAC_then_sent_by_the_DB_to_the_councils_before_30_April_and_goes_on_to_the_AB()
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2027, 1, 25));
+        var id = (await engine.StartAsync("voorstel", new { titel = "Kaderbrief 2029", pijler = "PubliekeGezondheid", soort = "kaderbrief" })).InstanceId;
+
+        // Ready on 25 January: the BAC PG of 24 February, then the DB of 24 March (documents by 10 March).
+        await engine.ResumeAsync(id, "voorbereiding", "Voorbereiding", new { uitkomst = "gereed" });
+        (await MeetingAsync(engine, id)).Should().Be("bac-pg-2027-02-24");
+        await engine.MoveToAsync(new DateOnly(2027, 2, 24));
+        await engine.ResumeAsync(id, "advies", "Vergadering", new { uitkomst = "positief" });
+        (await MeetingAsync(engine, id)).Should().Be("db-2027-03-24");
+
+        // The DB sends the kaders to the councils on 24 March, before 30 April (art. 34b Wgr), and puts them on the AB.
+        await engine.MoveToAsync(new DateOnly(2027, 3, 24));
+        await engine.ResumeAsync(id, "besluitDb", "Vergadering", new { uitkomst = "vastgesteld" });
+        var melding = JsonNode.Parse((await engine.OutboxAsync(id)).Should().ContainSingle(m => m.PayloadJson.Contains("\"mededeling\"")).Subject.PayloadJson)!;
+        melding["onderwerp"]!.GetValue<string>().Should().Be("Kaderbrief: Kaderbrief 2029");
+        melding["tekst"]!.GetValue<string>().Should().Contain("vóór 30 april (art. 34b Wgr)");
+        (await DataOfAsync(engine, id, "melding")).Should().ContainSingle().Which["termijn"]!.GetValue<string>()
+            .Should().Be("uiterlijk 29 april 2027 (art. 34b Wgr: vóór 30 april naar de raden)");
+        (await engine.JournalAsync(id)).Should().NotContain(j => j.Kind == "termijnOverschreden");
+        (await engine.WaitingAtAsync(id)).Should().Equal("besluitAb");
+        (await MeetingAsync(engine, id)).Should().Be("ab-2027-04-14");
     }
 
     [Fact]
@@ -468,6 +504,13 @@ public sealed class VoorstelRouteTests
         await engine.MoveToAsync(new DateOnly(2027, 3, 24));
         await engine.ResumeAsync(id, "besluitDb", "Vergadering", new { uitkomst = "vastgesteld" });
         (await MeetingAsync(engine, id)).Should().Be("ab-2027-04-14");
+
+        // The voorlopige jaarstukken left on 24 March, in time for art. 34b Wgr: the journal names the deadline, and
+        // nobody is warned.
+        (await DataOfAsync(engine, id, "melding")).Should().ContainSingle().Which["termijn"]!.GetValue<string>()
+            .Should().Be("uiterlijk 29 april 2027 (art. 34b Wgr: vóór 30 april naar de raden)");
+        (await engine.JournalAsync(id)).Should().NotContain(j => j.Kind == "termijnOverschreden");
+        (await engine.OutboxAsync(id)).Should().NotContain(m => m.PayloadJson.Contains("\"termijnVerstreken\""));
 
         // Adopted on 14 April: 2 weeks (28 April) is earlier than 14 July.
         await engine.MoveToAsync(new DateOnly(2027, 4, 14));

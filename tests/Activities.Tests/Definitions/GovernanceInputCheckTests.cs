@@ -46,6 +46,45 @@ public sealed class GovernanceInputCheckTests
             ("$.root.activities[1].inputs.vergadering", "Activiteit 'besluit': vergadering 'ab-2031-01-01' staat niet op de jaarkalender."),
             ("$.root.activities[2].inputs.raden", "Activiteit 'ronde': College van B&W Assen is geen gemeenteraad."),
             ("$.root.activities[3].inputs.aan", "Activiteit 'melding': orgaan 'iemand' bestaat niet in het bestuursmodel."),
-            ("$.root.activities[4].inputs.uiterlijkOp", "Activiteit 'nazorg': '02-30' is geen dag van het jaar (mm-dd, bijvoorbeeld 09-14)."));
+            ("$.root.activities[4].inputs.uiterlijkOp", "Activiteit 'nazorg': '02-30' is geen dag van het jaar (mm-dd, bijvoorbeeld 04-29)."));
+    }
+
+    [Fact]
+    public void A_melding_with_a_last_day_needs_its_rule_and_article_and_a_real_day()
+    {
+        const string json = """
+            {
+              "definitionId": "kaderbrief",
+              "name": "Kaderbrief",
+              "root": {
+                "type": "Flowchart",
+                "activities": [
+                  { "id": "start", "type": "Start" },
+                  { "id": "zonderArtikel", "type": "Melding", "inputs": { "aan": ["raden"], "onderwerp": "Kaderbrief", "uiterlijkOp": "04-29" } },
+                  { "id": "geenDag", "type": "Melding", "inputs": { "aan": ["raden"], "onderwerp": "Kaderbrief", "uiterlijkOp": "04-31", "uiterlijkRegel": "vóór 1 mei", "artikel": "art. 34b Wgr" } },
+                  { "id": "goed", "type": "Melding", "inputs": { "aan": ["raden"], "onderwerp": "Kaderbrief", "uiterlijkOp": "04-29", "uiterlijkRegel": "vóór 30 april naar de raden", "artikel": "art. 34b Wgr" } },
+                  { "id": "einde", "type": "End" }
+                ],
+                "connections": [
+                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "zonderArtikel", "port": "In" } },
+                  { "source": { "activity": "zonderArtikel", "port": "Done" }, "target": { "activity": "geenDag", "port": "In" } },
+                  { "source": { "activity": "geenDag", "port": "Done" }, "target": { "activity": "goed", "port": "In" } },
+                  { "source": { "activity": "goed", "port": "Done" }, "target": { "activity": "einde", "port": "In" } }
+                ]
+              }
+            }
+            """;
+        using var services = ActivityServices.Build();
+        var validator = new DefinitionValidator(services.GetRequiredService<ActivityRegistry>(), services.GetRequiredService<IExpressionEvaluator>());
+
+        var errors = validator.Validate(DefinitionParser.Parse(json));
+
+        errors.Select(e => (e.Code, e.Path, e.Message)).Should().Equal(
+            (ValidationCodes.MissingInput, "$.root.activities[1].inputs.uiterlijkRegel",
+                "Activiteit 'zonderArtikel' (Melding) mist de invoer 'Regel vaste datum' (uiterlijkRegel): die is nodig omdat 'uiterlijkOp' is gegeven."),
+            (ValidationCodes.MissingInput, "$.root.activities[1].inputs.artikel",
+                "Activiteit 'zonderArtikel' (Melding) mist de invoer 'Artikel' (artikel): die is nodig omdat 'uiterlijkOp' is gegeven."),
+            (ValidationCodes.InvalidInputValue, "$.root.activities[2].inputs.uiterlijkOp",
+                "Activiteit 'geenDag': '04-31' is geen dag van het jaar (mm-dd, bijvoorbeeld 04-29)."));
     }
 }

@@ -35,6 +35,30 @@ public sealed class LegalCheckTests
         check.DispatchMeeting!.Date.Should().Be(new DateOnly(2026, 5, 20));
         check.ToGedeputeerdeStaten!.Date.Should().Be(new DateOnly(2026, 9, 14));
         check.ToGedeputeerdeStaten.Rule.Should().Be("vóór 15 september naar Gedeputeerde Staten");
+        check.KadersMeeting!.Date.Should().Be(new DateOnly(2026, 3, 25));
+        check.KadersDeadline.Display.Should().Be("uiterlijk 29 april 2026 (art. 34b Wgr: vóór 30 april naar de raden)");
+    }
+
+    [Fact]
+    public void Without_a_db_meeting_before_30_april_the_check_warns_that_the_kaderbrief_and_voorlopige_jaarrekening_come_too_late()
+    {
+        // The DB of 25 March 2026 moves to 6 May: the one of 11 February is then the last before 30 April.
+        var moved = Calendar(meetings => meetings.First(m => m!["id"]!.GetValue<string>() == "db-2026-03-25")!["date"] = "2026-05-06");
+        Check.Begroting(moved, 2026).KadersMeeting!.Date.Should().Be(new DateOnly(2026, 2, 11));
+
+        // Without both, nothing before 30 April is left.
+        var calendar = Calendar(meetings =>
+        {
+            foreach (var early in meetings.Where(m => m!["body"]!.GetValue<string>() == "db" && string.CompareOrdinal(m["date"]!.GetValue<string>(), "2026-04-29") <= 0).ToList())
+            {
+                meetings.Remove(early);
+            }
+        });
+
+        var check = Check.Begroting(calendar, 2026);
+
+        check.KadersMeeting.Should().BeNull();
+        check.Warnings.Should().ContainSingle().Which.Should().Contain("art. 34b Wgr").And.Contain("29-04-2026").And.Contain("vóór 30 april");
     }
 
     [Fact]
@@ -50,7 +74,10 @@ public sealed class LegalCheckTests
 
         var check = Check.Begroting(calendar, 2026);
 
-        check.Warnings.Should().ContainSingle().Which.Should().Contain("art. 35 lid 3 Wgr").And.Contain("03-06-2026");
+        // Without DB meetings before June, neither the ontwerpbegroting (art. 35) nor the kaderbrief (art. 34b) fits.
+        check.Warnings.Should().HaveCount(2);
+        check.Warnings[0].Should().Contain("art. 34b Wgr");
+        check.Warnings[1].Should().Contain("art. 35 lid 3 Wgr").And.Contain("03-06-2026");
         check.DispatchMeeting.Should().BeNull();
     }
 
@@ -67,6 +94,11 @@ public sealed class LegalCheckTests
     [Fact]
     public void A_year_without_an_ab_meeting_for_the_begroting_is_warned_about()
     {
-        Check.Begroting(Calendar(), 2028).Warnings.Should().ContainSingle().Which.Should().Contain("2028");
+        // 2028 has no meetings at all: neither a DB before 30 April (art. 34b Wgr) nor an AB for the begroting.
+        var warnings = Check.Begroting(Calendar(), 2028).Warnings;
+
+        warnings.Should().HaveCount(2);
+        warnings[0].Should().Contain("art. 34b Wgr");
+        warnings[1].Should().Contain("algemeen bestuur").And.Contain("2028");
     }
 }

@@ -96,6 +96,25 @@ public sealed class RouteSimulationTests
     }
 
     [Fact]
+    public void The_simulation_marks_voorlopige_jaarstukken_that_a_late_DB_sends_after_29_April_as_too_late_for_art_34b()
+    {
+        // Started 1 February 2027: ready 15 February, the DB of 24 March (documents by 10 March) sends the voorlopige
+        // jaarstukken, in time for "vóór 30 april".
+        const string Art34b = "uiterlijk 29 april 2027 (art. 34b Wgr: vóór 30 april naar de raden)";
+        var inTime = Compare(new { titel = "Jaarrekening 2026", pijler = "PubliekeGezondheid", soort = "jaarrekening" }, new DateOnly(2027, 2, 1)).MetBacs;
+        var sent = inTime.Steps.Single(s => s.ActivityId == "voorlopigeJaarrekening");
+        sent.Date.Should().Be(new DateOnly(2027, 3, 24));
+        sent.Deadline.Should().Be(Art34b);
+        sent.Description.Should().NotContain("te laat");
+
+        // Started 1 April: ready 15 April, the DB of 24 March has passed, the next is 19 May: too late.
+        var late = Compare(new { titel = "Jaarrekening 2026", pijler = "PubliekeGezondheid", soort = "jaarrekening" }, new DateOnly(2027, 4, 1)).MetBacs;
+        var lateStep = late.Steps.Single(s => s.ActivityId == "voorlopigeJaarrekening");
+        lateStep.Date.Should().Be(new DateOnly(2027, 5, 19));
+        lateStep.Description.Should().Be($"Melding: Voorlopige jaarstukken: Jaarrekening 2026 (te laat: {Art34b})");
+    }
+
+    [Fact]
     public void A_route_beyond_the_calendar_is_refused_with_the_body_and_the_date()
     {
         var act = () => Compare(new { titel = "Te laat", pijler = "PubliekeGezondheid", soort = "beleidsvoorstel" }, new DateOnly(2027, 12, 1));

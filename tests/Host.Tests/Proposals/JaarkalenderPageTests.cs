@@ -15,6 +15,7 @@ public sealed class JaarkalenderPageTests(HostFixture host) : IClassFixture<Host
 
         page.Should().Contain("Jaarkalender 2026")
             .And.Contain("De kalender van 2026 maakt de wettelijke termijnen van de begroting haalbaar.")
+            .And.Contain("Kaderbrief en voorlopige jaarrekening naar de raden: DB 25 maart 2026 (uiterlijk 29 april 2026 (art. 34b Wgr: vóór 30 april naar de raden))")
             .And.Contain("Vaststelling: AB 9 september 2026")
             .And.Contain("Begroting 2027 naar Gedeputeerde Staten (vóór 15 september) (art. 34 lid 2 Wgr)")
             .And.Contain("uiterlijk 26 augustus 2026 (reglement van orde: stukken 10 werkdagen vóór de vergadering)");

@@ -134,6 +134,19 @@ internal static class Bestuur
 
     public static IsoDuration Duration(ActivityInputs inputs, string name, string fallback) =>
         IsoDuration.Parse(inputs.Text(name) ?? fallback);
+
+    /// <summary>A Dutch message when a literal is not a day of the year as "mm-dd" (e.g. 04-29); else null.</summary>
+    public static string? CheckDayOfYear(JsonNode value) =>
+        value is JsonValue v && v.TryGetValue<string>(out var text) && !TryDayOfYear(text, 2028, out _)
+            ? $"'{text}' is geen dag van het jaar (mm-dd, bijvoorbeeld 04-29)."
+            : null;
+
+    /// <summary>The day "mm-dd" of input <paramref name="input"/> in <paramref name="year"/> (29 February only in a leap year).</summary>
+    public static DateOnly DayOfYear(string text, int year, string input) =>
+        TryDayOfYear(text, year, out var day) ? day : throw new InvalidOperationException($"Invoer '{input}': '{text}' is geen dag van het jaar {year} (mm-dd).");
+
+    private static bool TryDayOfYear(string text, int year, out DateOnly day) =>
+        DateOnly.TryParseExact($"{year}-{text}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 }
 
 /// <summary>

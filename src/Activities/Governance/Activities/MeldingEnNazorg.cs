@@ -14,6 +14,9 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// A notification to bodies or people, written to the outbox in the same transaction as the step, so it is sent
 /// exactly when the step happened (delivery itself is the outbox's job). Recipients are resolved on the day:
 /// a body means the members sitting that day; "raden" and "colleges" mean every council or college.
+/// A notification the law gives a last day (e.g. the kaderbrief and the voorlopige jaarrekening to the councils before
+/// 30 April, art. 34b Wgr) names that day and its article; sent after it, it still goes out (late is better than not at
+/// all), the journal records the overrun and the secretaries are told. The route simulation marks it late beforehand.
 /// </summary>
 [Activity("Melding", Category = Bestuur.Category, DisplayName = "Melding",
     Description = "Stuurt een bericht aan organen of personen via de outbox.")]
@@ -22,12 +25,20 @@ namespace AdviesRoute.Activities.Governance.Activities;
     Choices = ["mededeling", "verzoekAdvies", "verzoekStem", "verzoekZienswijze", "verzoekColleges", "herinnering", "besluitGenomen", "termijnVerstreken"])]
 [Input("onderwerp", InputType.String, DisplayName = "Onderwerp", Required = true)]
 [Input("tekst", InputType.Text, DisplayName = "Tekst")]
+[Input("uiterlijkOp", InputType.String, DisplayName = "Wettelijk uiterlijk op (mm-dd)",
+    Description = "Laatste dag in het jaar van verzending, bijvoorbeeld 04-29 voor 'vóór 30 april' (art. 34b Wgr).")]
+[Input("uiterlijkRegel", InputType.String, DisplayName = "Regel vaste datum", Description = "Bijvoorbeeld 'vóór 30 april naar de raden'.")]
+[Input("artikel", InputType.String, DisplayName = "Artikel", Description = "Het artikel waar de uiterste datum uit volgt, bijvoorbeeld 'art. 34b Wgr'.")]
+[InputRequires("uiterlijkOp", "uiterlijkRegel", "artikel")]
 [Outcomes(Ports.Done)]
 public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
-    public string? CheckLiteral(string input, JsonNode value) => input == "aan"
-        ? Bestuur.CheckBodies(directory, value, alsoAllowed: id => id is "raden" or "colleges" || directory.Current.Model.FindMember(id) is not null)
-        : null;
+    public string? CheckLiteral(string input, JsonNode value) => input switch
+    {
+        "aan" => Bestuur.CheckBodies(directory, value, alsoAllowed: id => id is "raden" or "colleges" || directory.Current.Model.FindMember(id) is not null),
+        "uiterlijkOp" => Bestuur.CheckDayOfYear(value),
+        _ => null,
+    };
 
     public const string OutboxKind = "melding";
 
@@ -43,6 +54,7 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
         }
 
         var subject = inputs.Text("onderwerp") ?? throw new InvalidOperationException("De melding heeft geen onderwerp.");
+        var deadline = LegalDeadline(inputs, today);
         context.AddOutboxMessage(OutboxKind, new JsonObject
         {
             ["soort"] = inputs.Text("soort") ?? "mededeling",
@@ -55,9 +67,30 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
                 ["samenvatting"] = context.WorkflowInput["samenvatting"]?.DeepClone(),
             },
         });
-        context.Journal("melding", data: new JsonObject { ["onderwerp"] = subject, ["ontvangers"] = recipients.Count });
+        context.Journal("melding", data: new JsonObject { ["onderwerp"] = subject, ["ontvangers"] = recipients.Count, ["termijn"] = deadline?.Display });
+        if (deadline is not null && context.Now > deadline.Moment)
+        {
+            context.Journal("termijnOverschreden", data: new JsonObject { ["onderwerp"] = subject, ["termijn"] = deadline.Display });
+            context.AddOutboxMessage(OutboxKind, new JsonObject
+            {
+                ["soort"] = "termijnVerstreken",
+                ["aanRol"] = "secretary",
+                ["onderwerp"] = $"Te laat verzonden: {subject}",
+                ["tekst"] = $"De melding is op {Bestuur.Format(today)} verzonden; de wettelijke termijn was {deadline.Display}.",
+                ["voorstel"] = new JsonObject { ["titel"] = context.WorkflowInput["titel"]?.DeepClone() },
+            });
+        }
+
         return ValueTask.FromResult(ActivityResult.Complete(Ports.Done));
     }
+
+    /// <summary>The fixed last day the law sets for this notification in the year it is sent, if any.</summary>
+    private static Deadline? LegalDeadline(ActivityInputs inputs, DateOnly sent) =>
+        inputs.Text("uiterlijkOp") is { } day
+            ? DeadlineCalculator.FixedDate(Bestuur.DayOfYear(day, sent.Year, "uiterlijkOp"),
+                inputs.Text("uiterlijkRegel") ?? throw new InvalidOperationException("Invoer 'uiterlijkRegel' ontbreekt bij de uiterste datum."),
+                inputs.Text("artikel") ?? throw new InvalidOperationException("Invoer 'artikel' ontbreekt bij de uiterste datum."))
+            : null;
 
     internal static List<Member> Recipients(GovernanceModel model, IReadOnlyList<string> targets, DateOnly today)
     {
@@ -78,8 +111,12 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
         return result;
     }
 
-    public SimulatedStep Simulate(SimulationContext context) =>
-        new(Ports.Done, context.Date, $"Melding: {context.Inputs.Text("onderwerp")}");
+    public SimulatedStep Simulate(SimulationContext context)
+    {
+        var deadline = LegalDeadline(context.Inputs, context.Date);
+        var late = deadline is not null && context.Date > deadline.Date ? $" (te laat: {deadline.Display})" : "";
+        return new SimulatedStep(Ports.Done, context.Date, $"Melding: {context.Inputs.Text("onderwerp")}{late}", Deadline: deadline);
+    }
 }
 
 /// <summary>
@@ -99,11 +136,7 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
 [Outcomes(Gereed)]
 public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISimulatedActivity, IChecksLiteralInputs
 {
-    public string? CheckLiteral(string input, JsonNode value) =>
-        input == "uiterlijkOp" && value is JsonValue v && v.TryGetValue<string>(out var text)
-            && !DateOnly.TryParseExact($"2028-{text}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? $"'{text}' is geen dag van het jaar (mm-dd, bijvoorbeeld 09-14)."
-            : null;
+    public string? CheckLiteral(string input, JsonNode value) => input == "uiterlijkOp" ? Bestuur.CheckDayOfYear(value) : null;
 
     public const string Gereed = "gereed";
     public const string TaskBookmark = "Nazorg";
@@ -152,11 +185,7 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
             return period;
         }
 
-        if (!DateOnly.TryParseExact($"{decided.Year}-{fixedText}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
-        {
-            throw new InvalidOperationException($"Invoer 'uiterlijkOp': '{fixedText}' is geen dag van het jaar (mm-dd).");
-        }
-
+        var last = Bestuur.DayOfYear(fixedText, decided.Year, "uiterlijkOp");
         return DeadlineCalculator.Earliest(period, DeadlineCalculator.FixedDate(last, inputs.Text("uiterlijkRegel") ?? "vóór 15 september", article));
     }
 

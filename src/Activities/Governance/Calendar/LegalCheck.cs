@@ -3,6 +3,8 @@ using AdviesRoute.Activities.Calendar;
 namespace AdviesRoute.Activities.Governance.Calendar;
 
 /// <summary>What the legal check found for the begroting of one year: warnings, and the route that fits if any.</summary>
+/// <param name="KadersMeeting">The last DB meeting from which the kaderbrief and the voorlopige jaarrekening can still
+/// reach the councils in time (<paramref name="KadersDeadline"/>, art. 34b Wgr).</param>
 public sealed record BegrotingCheck(
     int Year,
     IReadOnlyList<string> Warnings,
@@ -10,7 +12,9 @@ public sealed record BegrotingCheck(
     Meeting? ReactionMeeting,
     Deadline? LatestDispatch,
     Meeting? DispatchMeeting,
-    Deadline? ToGedeputeerdeStaten);
+    Deadline? ToGedeputeerdeStaten,
+    Deadline KadersDeadline,
+    Meeting? KadersMeeting);
 
 /// <summary>
 /// Warns when a jaarkalender makes the legal periods of the begroting impossible. The AB adopts it in the meeting
@@ -18,6 +22,8 @@ public sealed record BegrotingCheck(
 /// after their 12 weeks ended (art. 35 lid 3 Wgr), so the DB must send the ontwerpbegroting at the latest 12 weeks
 /// before that DB meeting (and so at least 12 weeks before the AB, art. 35 lid 1 Wgr), from a DB meeting on or
 /// before that day; and the adopted begroting must reach Gedeputeerde Staten before 15 September (art. 34 lid 2 Wgr).
+/// Earlier in the year the DB sends the kaderbrief and the voorlopige jaarrekening to the councils before 30 April
+/// (art. 34b Wgr), so a DB meeting must fall on or before 29 April.
 /// </summary>
 public sealed class LegalCheck(DeadlineCalculator deadlines, BegrotingDeadlines begroting)
 {
@@ -26,11 +32,19 @@ public sealed class LegalCheck(DeadlineCalculator deadlines, BegrotingDeadlines 
     public BegrotingCheck Begroting(Jaarkalender calendar, int year, string abBody = "ab", string dbBody = "db")
     {
         var warnings = new List<string>();
+        var dbMeetings = calendar.MeetingsOf(dbBody).ToList();
+        var kaders = BegrotingDeadlines.KadersEnVoorlopigeJaarrekening(year);
+        var kadersMeeting = dbMeetings.LastOrDefault(m => m.Date.Year == year && m.Date <= kaders.Date);
+        if (kadersMeeting is null)
+        {
+            warnings.Add($"Er is in {year} geen vergadering van het dagelijks bestuur op of vóór {kaders.Date:dd-MM-yyyy}; dan kunnen de kaderbrief en de voorlopige jaarrekening niet vóór 30 april naar de raden (art. 34b Wgr).");
+        }
+
         var adoption = calendar.MeetingsOf(abBody).FirstOrDefault(m => m.Date.Year == year && m.Pc == "Begroting");
         if (adoption is null)
         {
             warnings.Add($"Er is in {year} geen vergadering van het algemeen bestuur waarop de begroting wordt vastgesteld.");
-            return new BegrotingCheck(year, warnings, null, null, null, null, null);
+            return new BegrotingCheck(year, warnings, null, null, null, null, null, kaders, kadersMeeting);
         }
 
         var toGs = begroting.ToGedeputeerdeStaten(adoption.Date);
@@ -39,12 +53,11 @@ public sealed class LegalCheck(DeadlineCalculator deadlines, BegrotingDeadlines 
             warnings.Add($"Het algemeen bestuur stelt de begroting pas op {adoption.Date:dd-MM-yyyy} vast; dan kan zij niet meer vóór 15 september naar Gedeputeerde Staten (art. 34 lid 2 Wgr).");
         }
 
-        var dbMeetings = calendar.MeetingsOf(dbBody).ToList();
         var reaction = dbMeetings.LastOrDefault(m => m.Date < adoption.Date);
         if (reaction is null)
         {
             warnings.Add($"Er is geen vergadering van het dagelijks bestuur vóór het algemeen bestuur van {adoption.Date:dd-MM-yyyy} om de zienswijzen schriftelijk te beantwoorden.");
-            return new BegrotingCheck(year, warnings, adoption, null, null, null, toGs);
+            return new BegrotingCheck(year, warnings, adoption, null, null, null, toGs, kaders, kadersMeeting);
         }
 
         // The councils' 12 weeks (with the Atw's forward shift) must have ended by the DB meeting that answers them.
@@ -61,6 +74,6 @@ public sealed class LegalCheck(DeadlineCalculator deadlines, BegrotingDeadlines 
             warnings.Add($"Geen vergadering van het dagelijks bestuur op of vóór {latest.Date:dd-MM-yyyy} om de ontwerpbegroting te verzenden; de zienswijzentermijn van 12 weken (art. 35 lid 3 Wgr) past dan niet vóór de DB-vergadering van {reaction.Date:dd-MM-yyyy}.");
         }
 
-        return new BegrotingCheck(year, warnings, adoption, reaction, latest, dispatch, toGs);
+        return new BegrotingCheck(year, warnings, adoption, reaction, latest, dispatch, toGs, kaders, kadersMeeting);
     }
 }

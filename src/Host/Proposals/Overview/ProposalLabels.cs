@@ -54,6 +54,7 @@ public static class ProposalLabels
         "antwoord" => "Antwoord",
         "reactieOpZienswijze" => "Reactie op zienswijze",
         "termijnVerstreken" => "Termijn verstreken",
+        "termijnOverschreden" => "Wettelijke termijn overschreden",
         "herinnering" => "Herinnering verstuurd",
         "melding" => "Melding verstuurd",
         "vergaderingUitkomst" => "Uitkomst vergadering",
@@ -69,10 +70,13 @@ public static class ProposalLabels
         _ => kind,
     };
 
-    /// <summary>What a journal line adds in words, for the timeline: the document added, the meeting moved to and why.</summary>
+    /// <summary>
+    /// What a journal line adds in words, for the timeline: the document added, the meeting moved to and why, the legal
+    /// last day of a notification and whether it was missed.
+    /// </summary>
     public static string JournalDetail(string kind, string? dataJson)
     {
-        if (dataJson is null || kind is not ("InputAmended" or "verplaatst" or "nietBehandeld"))
+        if (dataJson is null || kind is not ("InputAmended" or "verplaatst" or "nietBehandeld" or "melding" or "termijnOverschreden"))
         {
             return "";
         }
@@ -84,6 +88,8 @@ public static class ProposalLabels
                 $" – stuk toegevoegd: {document}{(data["vertrouwelijk"]?.GetValue<bool>() == true ? " (vertrouwelijk)" : "")}",
             "verplaatst" => $" – naar de vergadering van {Day(data?["datum"])}: {data?["toelichting"]}",
             "nietBehandeld" => $" – {data?["reden"]}",
+            "melding" when data?["termijn"]?.GetValue<string>() is { } deadline => $" – {data["onderwerp"]} ({deadline})",
+            "termijnOverschreden" => $" – {data?["onderwerp"]}, te laat: {data?["termijn"]}",
             _ => "",
         };
     }

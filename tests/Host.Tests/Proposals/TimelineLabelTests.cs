@@ -1,0 +1,27 @@
+using AdviesRoute.Host.Proposals.Overview;
+
+namespace AdviesRoute.Host.Tests.Proposals;
+
+/// <summary>The proposal's timeline names the legal last day of a notification, and says when it was missed.</summary>
+public sealed class TimelineLabelTests
+{
+    private const string Deadline = "uiterlijk 29 april 2027 (art. 34b Wgr: vóór 30 april naar de raden)";
+
+    [Fact]
+    public void A_notification_with_a_legal_last_day_shows_it_and_a_missed_one_says_too_late()
+    {
+        var sent = $$"""{"onderwerp":"Voorlopige jaarstukken: Jaarrekening 2026","ontvangers":12,"termijn":"{{Deadline}}"}""";
+        var missed = $$"""{"onderwerp":"Voorlopige jaarstukken: Jaarrekening 2026","termijn":"{{Deadline}}"}""";
+
+        $"{ProposalLabels.JournalKind("melding")}{ProposalLabels.JournalDetail("melding", sent)}"
+            .Should().Be($"Melding verstuurd – Voorlopige jaarstukken: Jaarrekening 2026 ({Deadline})");
+        $"{ProposalLabels.JournalKind("termijnOverschreden")}{ProposalLabels.JournalDetail("termijnOverschreden", missed)}"
+            .Should().Be($"Wettelijke termijn overschreden – Voorlopige jaarstukken: Jaarrekening 2026, te laat: {Deadline}");
+    }
+
+    [Fact]
+    public void A_notification_without_a_legal_last_day_adds_nothing_to_its_line()
+    {
+        ProposalLabels.JournalDetail("melding", """{"onderwerp":"Besluit: Preventieakkoord","ontvangers":24}""").Should().BeEmpty();
+    }
+}
