@@ -36,6 +36,19 @@ public sealed class JaarkalenderPageTests(HostFixture host) : IClassFixture<Host
     }
 
     [Fact]
+    public async Task The_simulation_marks_voorlopige_jaarstukken_sent_after_29_april_as_too_late()
+    {
+        using var client = await host.SignInAsync();
+
+        var late = WebUtility.HtmlDecode(await client.GetStringAsync("/Jaarkalender?jaar=2027&soort=jaarrekening&pijler=PubliekeGezondheid&start=2027-04-01"));
+        var inTime = WebUtility.HtmlDecode(await client.GetStringAsync("/Jaarkalender?jaar=2027&soort=jaarrekening&pijler=PubliekeGezondheid&start=2027-02-01"));
+
+        late.Should().Contain("19 mei 2027: Melding: Voorlopige jaarstukken: ")
+            .And.Contain("(te laat: uiterlijk 29 april 2027 (art. 34b Wgr: vóór 30 april naar de raden))");
+        inTime.Should().Contain("24 maart 2027: Melding: Voorlopige jaarstukken: ").And.NotContain("te laat");
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_is_sent_to_the_login()
     {
         using var client = host.Anonymous();
