@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Workflows.Outbox;
 
 namespace AdviesRoute.Host.Links;
@@ -17,6 +18,7 @@ internal static class LinksServiceCollectionExtensions
         services.AddScoped<DirectRequestMail>();
         services.AddScoped<SeatHandoverJob>();
         services.AddHostedService<SeatHandoverSchedule>();
+        services.AddSingleton<IGovernanceModelListener, SeatHandoverOnChange>();
         services.AddLinkRateLimits();
         return services;
     }

@@ -1,3 +1,4 @@
+using Hangfire;
 using AdviesRoute.Activities.Calendar;
 using System.Text.Json;
 using AdviesRoute.Activities.Governance.Directory;
@@ -11,8 +12,9 @@ namespace AdviesRoute.Host.Links;
 
 /// <summary>
 /// When a member's term ends while a request of theirs is open, the request passes to the successor: the old link
-/// then says so, and this job sends the successor a link of their own. It runs every quarter of an hour (and can be
-/// run at once); a successor who already has a link for the step and round gets none again.
+/// then says so, and this job sends the successor a link of their own. It runs at once after every change of the
+/// governance model and every quarter of an hour (for terms that end on a later day); one run at a time across all
+/// hosts, and a successor who already has a link for the step and round gets none again.
 /// </summary>
 public sealed class SeatHandoverJob(
     WorkflowDbContext engine,
@@ -24,6 +26,7 @@ public sealed class SeatHandoverJob(
     public const string RecurringId = "overdracht-verzoeken";
 
     /// <returns>How many successors were sent a request.</returns>
+    [DisableConcurrentExecution(timeoutInSeconds: 120)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var today = DutchTime.Today(time.GetUtcNow());

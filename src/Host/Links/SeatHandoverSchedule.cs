@@ -1,3 +1,5 @@
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Store;
 using Hangfire;
 
 namespace AdviesRoute.Host.Links;
@@ -12,4 +14,14 @@ internal sealed class SeatHandoverSchedule(IRecurringJobManager jobs) : IHostedS
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Runs the handover at once when the governance model changed (a term ended, a successor added), so a successor does
+/// not wait for the next quarter of an hour. Terms that end on a later day are still picked up by the schedule.
+/// </summary>
+internal sealed class SeatHandoverOnChange(IBackgroundJobClient jobs) : IGovernanceModelListener
+{
+    public void ModelChanged(GovernanceSnapshot snapshot) =>
+        jobs.Enqueue<SeatHandoverJob>(job => job.RunAsync(CancellationToken.None));
 }

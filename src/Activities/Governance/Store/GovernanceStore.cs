@@ -62,6 +62,15 @@ public sealed class GovernanceVersionConflictException(string kind, long expecte
 }
 
 /// <summary>
+/// Told after a new version of the governance model was stored and published, e.g. to pass open requests of a
+/// member whose term was just ended to the successor at once.
+/// </summary>
+public interface IGovernanceModelListener
+{
+    void ModelChanged(GovernanceSnapshot snapshot);
+}
+
+/// <summary>
 /// Reads and changes the stored governance model and jaarkalender. Every accepted change is a new version row, written
 /// in one transaction after the whole resulting document passed the same validation as a seed; a refused change
 /// throws <see cref="GovernanceSeedException"/> (every error with its JSON path) and stores nothing. A change may name
@@ -73,6 +82,7 @@ public sealed class GovernanceStore(
     StoredGovernanceDirectory directory,
     DeadlineCalculator deadlines,
     TimeProvider time,
+    IEnumerable<IGovernanceModelListener> listeners,
     ILogger<GovernanceStore> logger)
 {
     /// <summary>Who stored the demo data.</summary>
@@ -310,6 +320,22 @@ public sealed class GovernanceStore(
         if (snapshot.ModelVersion != stored.ModelVersion || snapshot.CalendarVersion != stored.CalendarVersion)
         {
             directory.Publish(snapshot);
+        }
+
+        if (snapshot.ModelVersion != stored.ModelVersion)
+        {
+            foreach (var listener in listeners)
+            {
+                try
+                {
+                    listener.ModelChanged(snapshot);
+                }
+                catch (Exception ex)
+                {
+                    // The change is stored; a listener's failure must not make it look refused.
+                    logger.LogError(ex, "A listener to governance model version {Version} failed.", snapshot.ModelVersion);
+                }
+            }
         }
 
         return result;
