@@ -50,8 +50,8 @@ public sealed class InstanceLifecycleTests(HostFixture host)
         var instanceId = started.GetProperty("instanceId").GetString()!;
         var bookmarkId = started.GetProperty("bookmarks")[0].GetProperty("id").GetString()!;
 
-        var first = await ResumeAsync(secretary, instanceId, bookmarkId, "akkoord-1");
-        var second = await ResumeAsync(secretary, instanceId, bookmarkId, "akkoord-1");
+        var first = await Definitions.ResumeApprovalAsync(secretary, instanceId, bookmarkId, "akkoord-1");
+        var second = await Definitions.ResumeApprovalAsync(secretary, instanceId, bookmarkId, "akkoord-1");
 
         first.GetProperty("alreadyApplied").GetBoolean().Should().BeFalse();
         second.GetProperty("alreadyApplied").GetBoolean().Should().BeTrue();
@@ -116,17 +116,6 @@ public sealed class InstanceLifecycleTests(HostFixture host)
         json.GetProperty("root").GetProperty("activities").GetArrayLength().Should().Be(4);
     }
 
-    private static async Task<JsonElement> ResumeAsync(HttpClient client, string instanceId, string bookmarkId, string idempotencyKey)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/instances/{instanceId}/bookmarks/{bookmarkId}/resume")
-        {
-            Content = JsonContent.Create(new { input = "akkoord" }),
-        };
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
-        using var response = await client.SendAsync(request);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
 
     /// <summary>Polls (bounded, real time) for work the Hangfire server does in the background.</summary>
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)

@@ -28,7 +28,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
     {
         var folder = Directory.CreateTempSubdirectory("adviesroute-browser-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "definitions"));
-        foreach (var shipped in Directory.GetFiles(Path.Combine(RepositoryRoot(), "workflow-definitions"), "*.json"))
+        foreach (var shipped in Directory.GetFiles(Path.Combine(MaildevServer.RepositoryRoot(), "workflow-definitions"), "*.json"))
         {
             File.Copy(shipped, Path.Combine(folder, "definitions", Path.GetFileName(shipped)));
         }
@@ -48,7 +48,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
             ["Security__ApiKeys__1__Roles__0"] = "processowner",
 
             // The pages' stylesheet lives in the project's wwwroot: serve it as `dotnet run` does.
-            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryRoot(), "src", "Host"),
+            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(MaildevServer.RepositoryRoot(), "src", "Host"),
         });
         await UseNearMeetingsAsync(host);
 
@@ -63,7 +63,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
 
         // Start a begroting with a PDF.
         await page.GotoAsync("/Voorstellen/Nieuw");
-        await CheckAccessibilityAsync(page, "start");
+        await Browsers.CheckAccessibilityAsync(output, page, "start");
         await page.FillAsync("#Input_Titel", "Ontwerpbegroting 2028");
         await page.SelectOptionAsync("#Input_Pijler", "PubliekeGezondheid");
         await page.SelectOptionAsync("#Input_Soort", "begroting");
@@ -80,7 +80,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         await Shot(page, "1-voorstel-gestart");
         (await StepAsync(page, "voorbereiding")).Should().Be("nu");
         (await page.ContentAsync()).Should().Contain("ontwerpbegroting-2028.pdf");
-        await CheckAccessibilityAsync(page, "voorstel");
+        await Browsers.CheckAccessibilityAsync(output, page, "voorstel");
 
         // Preparation ready: the DB of 20 days ahead. The overview names its deadline.
         await page.ClickAsync("button:has-text('Vastleggen')");
@@ -89,7 +89,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         (await StepAsync(page, "besluitDb")).Should().Be("nu");
         await page.GotoAsync("/Voorstellen");
         (await page.InnerTextAsync("table")).Should().Contain("Ontwerpbegroting 2028").And.Contain("uitkomst vastleggen");
-        await CheckAccessibilityAsync(page, "overzicht");
+        await Browsers.CheckAccessibilityAsync(output, page, "overzicht");
         await Shot(page, "2-overzicht");
 
         // The DB sends the draft to the councils: twelve requests by mail.
@@ -129,7 +129,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
             await link.GotoAsync(links[i]);
             if (i == 0)
             {
-                await CheckAccessibilityAsync(link, "maillink");
+                await Browsers.CheckAccessibilityAsync(output, link, "maillink");
                 (await link.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('main *')].map(e => e.getBoundingClientRect().right))"))
                     .Should().BeLessThanOrEqualTo(390, "every element of the link page fits a phone's width");
                 await Shot(link, "3-maillink");
@@ -193,28 +193,6 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
     /// <summary>axe-core (from npm) on the page: no serious or critical violation of WCAG 2.1 A/AA.</summary>
-    private async Task CheckAccessibilityAsync(IPage page, string name)
-    {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
-        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }))");
-        var serious = result.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => $"{v.GetProperty("id")}: {v.GetProperty("help")} ({v.GetProperty("nodes")}x)").ToList();
-        output.WriteLine($"axe {name}: {result.GetArrayLength()} violations, {serious.Count} serious or critical");
-        serious.Should().BeEmpty("the {0} page must have no serious or critical accessibility violation", name);
-    }
-
-    private static string AxeScript() => Path.Combine(RepositoryRoot(), "node_modules", "axe-core", "axe.min.js");
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AdviesRoute.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
-
     [GeneratedRegex(@"https?://\S+/verzoek/[A-Za-z0-9_-]{43}")]
     private static partial Regex LinkPattern();
 }

@@ -1,8 +1,11 @@
+using AdviesRoute.Host.Tests.Support;
+using System.Text.Json;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace AdviesRoute.Host.Tests.EndToEnd;
 
-/// <summary>Debian's Chromium under Playwright, and signing in on the login page, for the browser tests.</summary>
+/// <summary>Debian's Chromium under Playwright, signing in on the login page, and the axe-core check, for the browser tests.</summary>
 internal static class Browsers
 {
     /// <summary>
@@ -46,6 +49,24 @@ internal static class Browsers
             throw new InvalidOperationException($"Signing in as {user} was refused: {await page.InnerTextAsync(".error-summary")}");
         }
     }
+
+    /// <summary>axe-core (from npm) on the page: no serious or critical violation of WCAG 2.1 A/AA.</summary>
+    public static async Task CheckAccessibilityAsync(ITestOutputHelper output, IPage page, string name)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
+        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
+        var serious = result.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => $"{v.GetProperty("id")}: {v.GetProperty("help")} ({v.GetProperty("nodes")}x, {v.GetProperty("targets")})").ToList();
+        output.WriteLine($"axe {name}: {result.GetArrayLength()} violations, {serious.Count} serious or critical");
+        foreach (var v in result.EnumerateArray())
+        {
+            output.WriteLine($"  {v.GetProperty("impact")} {v.GetProperty("id")}: {v.GetProperty("help")} {v.GetProperty("targets")}");
+        }
+
+        serious.Should().BeEmpty("the {0} page must have no serious or critical accessibility violation", name);
+    }
+
+    private static string AxeScript() => Path.Combine(MaildevServer.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js");
 
     private static string Chromium() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)

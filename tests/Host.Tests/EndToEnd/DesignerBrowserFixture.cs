@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AdviesRoute.Host.Tests.Support;
 using Microsoft.Playwright;
 using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
 
@@ -34,7 +35,7 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
     {
         _folder = Directory.CreateTempSubdirectory("adviesroute-ontwerper-").FullName;
         Directory.CreateDirectory(Path.Combine(_folder, "definitions"));
-        foreach (var shipped in Directory.GetFiles(Path.Combine(RepositoryRoot(), "workflow-definitions"), "*.json"))
+        foreach (var shipped in Directory.GetFiles(Path.Combine(MaildevServer.RepositoryRoot(), "workflow-definitions"), "*.json"))
         {
             File.Copy(shipped, Path.Combine(_folder, "definitions", Path.GetFileName(shipped)));
         }
@@ -48,7 +49,7 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
             ["Links__KeyFile"] = Path.Combine(_folder, "link-key"),
 
             // The designer's bundle and the pages' stylesheet live in the project's wwwroot: serve them as `dotnet run` does.
-            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryRoot(), "src", "Host"),
+            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(MaildevServer.RepositoryRoot(), "src", "Host"),
         });
         await UseNearMeetingsAsync();
 
@@ -88,7 +89,7 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
     public async Task<string> CopyOfVoorstelAsync(string prefix)
     {
         var id = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
-        var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflow-definitions", "voorstel.json")))!.AsObject();
+        var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(MaildevServer.RepositoryRoot(), "workflow-definitions", "voorstel.json")))!.AsObject();
         definition["definitionId"] = id;
         definition["name"] = $"Voorstel (kopie {id})";
         using var owner = Owner();
@@ -155,19 +156,6 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
         {
             // a file still held by the stopped process; the temp folder is cleaned by the OS
         }
-    }
-
-    public static string AxeScript() => Path.Combine(RepositoryRoot(), "node_modules", "axe-core", "axe.min.js");
-
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AdviesRoute.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
     }
 
     [GeneratedRegex(@"Wachtwoord:\s*(\S+)")]

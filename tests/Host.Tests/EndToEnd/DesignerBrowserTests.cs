@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdviesRoute.Host.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -339,7 +340,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
 
         // A file written by hand (the shipped one, under this route's id) comes back out to the letter.
         var handWritten = Path.Combine(folder, "met-de-hand.json");
-        var shipped = await File.ReadAllTextAsync(Path.Combine(DesignerBrowserFixture.RepositoryRoot(), "workflow-definitions", "voorstel.json"));
+        var shipped = await File.ReadAllTextAsync(Path.Combine(MaildevServer.RepositoryRoot(), "workflow-definitions", "voorstel.json"));
         await File.WriteAllTextAsync(handWritten, shipped.Replace("\"definitionId\": \"voorstel\"", $"\"definitionId\": \"{id}\"", StringComparison.Ordinal));
         await page.GetByTestId("importeren-bestand").SetInputFilesAsync(handWritten);
         await WaitForNoticeAsync(page, "“met-de-hand.json” is geïmporteerd als concept.");
@@ -387,17 +388,17 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Ontwerper");
         (await page.Locator("tr[data-definition-id='voorstel']").CountAsync()).Should().Be(1);
-        await CheckAccessibilityAsync(page, "routes");
+        await Browsers.CheckAccessibilityAsync(output, page, "routes");
 
         page = await OpenDesignerAsync(context, id);
-        await CheckAccessibilityAsync(page, "ontwerper");
+        await Browsers.CheckAccessibilityAsync(output, page, "ontwerper");
         await page.GetByTestId("stap-kiezen").SelectOptionAsync("naDb");
         await page.GetByTestId("eigenschappen-naDb").WaitForAsync();
-        await CheckAccessibilityAsync(page, "ontwerper met een keuze geselecteerd");
+        await Browsers.CheckAccessibilityAsync(output, page, "ontwerper met een keuze geselecteerd");
         await page.GetByTestId("verplaatsen").ClickAsync();
         await page.GetByTestId("migratie-proefrun").ClickAsync();
         await page.GetByText("Er lopen geen voorstellen op een andere versie.").WaitForAsync();
-        await CheckAccessibilityAsync(page, "verplaatsen");
+        await Browsers.CheckAccessibilityAsync(output, page, "verplaatsen");
     }
 
     // --- the route through the API ---------------------------------------------------------------------------
@@ -556,22 +557,6 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         var notice = page.GetByTestId("melding").Filter(new() { HasText = text });
         await notice.WaitForAsync();
         return await notice.InnerTextAsync();
-    }
-
-    /// <summary>axe-core (from npm) on the page: no serious or critical violation of WCAG 2.1 A/AA.</summary>
-    private async Task CheckAccessibilityAsync(IPage page, string name)
-    {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = DesignerBrowserFixture.AxeScript() });
-        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
-        var serious = result.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => $"{v.GetProperty("id")}: {v.GetProperty("help")} ({v.GetProperty("nodes")}x, {v.GetProperty("targets")})").ToList();
-        output.WriteLine($"axe {name}: {result.GetArrayLength()} violations, {serious.Count} serious or critical");
-        foreach (var v in result.EnumerateArray())
-        {
-            output.WriteLine($"  {v.GetProperty("impact")} {v.GetProperty("id")}: {v.GetProperty("help")} {v.GetProperty("targets")}");
-        }
-
-        serious.Should().BeEmpty("the {0} page must have no serious or critical accessibility violation", name);
     }
 
     private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();

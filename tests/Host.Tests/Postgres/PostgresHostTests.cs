@@ -48,7 +48,7 @@ public sealed class PostgresHostTests(PostgresHostFixture host) : IClassFixture<
         var bookmarkId = started.GetProperty("bookmarks")[0].GetProperty("id").GetString()!;
 
         // Five concurrent copies of one resume (the same Idempotency-Key): one is applied, the others say so.
-        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => ResumeAsync(secretary, instanceId, bookmarkId, "akkoord-pg")));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Definitions.ResumeApprovalAsync(secretary, instanceId, bookmarkId, "akkoord-pg")));
         answers.Count(a => !a.GetProperty("alreadyApplied").GetBoolean()).Should().Be(1);
         var journal = await JournalAsync(instanceId);
         journal.Count(j => j.RequestId == "akkoord-pg").Should().Be(1);
@@ -83,16 +83,4 @@ public sealed class PostgresHostTests(PostgresHostFixture host) : IClassFixture<
 
     private Task<List<JournalEntryRecord>> JournalAsync(string instanceId) =>
         host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).ToListAsync());
-
-    private static async Task<JsonElement> ResumeAsync(HttpClient client, string instanceId, string bookmarkId, string idempotencyKey)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/instances/{instanceId}/bookmarks/{bookmarkId}/resume")
-        {
-            Content = JsonContent.Create(new { input = "akkoord" }),
-        };
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
-        using var response = await client.SendAsync(request);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
 }

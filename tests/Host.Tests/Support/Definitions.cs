@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AdviesRoute.Workflows.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -129,6 +132,19 @@ public static class Definitions
     /// <summary>Stores and publishes a definition through the engine, as the import at start-up would.</summary>
     public static Task<DefinitionSaveResult> SaveAsync(this HostFixture host, string json) =>
         host.WithScopeAsync(services => services.GetRequiredService<DefinitionStore>().SaveAsync(json, publish: true, actor: "test", source: null));
+
+    /// <summary>Approves ("akkoord") through the API with an Idempotency-Key, as the secretary would; expects 200.</summary>
+    public static async Task<JsonElement> ResumeApprovalAsync(HttpClient client, string instanceId, string bookmarkId, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/instances/{instanceId}/bookmarks/{bookmarkId}/resume")
+        {
+            Content = JsonContent.Create(new { input = "akkoord" }),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await client.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
 
     public static string UniqueId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 }

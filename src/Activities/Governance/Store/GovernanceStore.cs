@@ -322,7 +322,8 @@ public sealed class GovernanceStore(
             directory.Publish(snapshot);
         }
 
-        if (snapshot.ModelVersion != stored.ModelVersion)
+        // The first model (the seed at a first start) replaces nothing, so there is nobody to tell.
+        if (snapshot.ModelVersion != stored.ModelVersion && stored.ModelVersion > 0)
         {
             foreach (var listener in listeners)
             {
