@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AdviesRoute.Activities.Governance.Texts;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,6 @@ namespace AdviesRoute.Host.Api.Instances;
 /// <summary><c>POST /api/instances/{instanceId}/cancel</c>: stops an instance; its bookmarks and timers go.</summary>
 public static class CancelInstance
 {
-    public const int MaxReasonLength = 2000;
-
     /// <param name="Reason">Why; kept in the journal.</param>
     public sealed record Request(string? Reason = null);
 
@@ -20,10 +19,10 @@ public static class CancelInstance
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (request?.Reason is { Length: > MaxReasonLength })
+        if (FreeText.IsTooLong(request?.Reason))
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["reason"] = [$"De reden is hoogstens {MaxReasonLength} tekens lang."] },
+                new Dictionary<string, string[]> { ["reason"] = [FreeText.TooLongMessage("De reden", request!.Reason!)] },
                 title: "Ongeldig verzoek");
         }
 

@@ -1,6 +1,7 @@
 using AdviesRoute.Activities.Calendar;
 using System.Globalization;
 using System.Security.Cryptography;
+using AdviesRoute.Activities.Governance.Texts;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,7 @@ namespace AdviesRoute.Host.Pages.Verzoek;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LinkRateLimits.Policy)]
+[RequestSizeLimit(MaxPostBytes)] // a choice with the longest remark is far below this; a 4 MB post never reaches the page
 public sealed class IndexModel(
     LinkResolver resolver,
     IWorkflowRuntime runtime,
@@ -37,6 +39,12 @@ public sealed class IndexModel(
     public string? Message { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The largest POST the page reads: a remark of <see cref="FreeText.MaxLength"/> characters, percent-encoded, fits many times.</summary>
+    public const long MaxPostBytes = 256 * 1024;
+
+    /// <summary>The remark as typed, shown again after a refusal so nothing typed is lost.</summary>
+    public string? Toelichting { get; private set; }
 
     public string Contact => options.Value.Contact;
 
@@ -62,9 +70,17 @@ public sealed class IndexModel(
             return Shown(); // closed, expired, passed on or unknown: the page says which, and nothing is recorded
         }
 
+        Toelichting = toelichting;
         if (keuze is null || !(Resolved.Choices ?? []).Contains(keuze))
         {
             Error = "Kies een van de knoppen.";
+            return Page();
+        }
+
+        if (FreeText.IsTooLong(toelichting))
+        {
+            Error = FreeText.TooLongMessage("De toelichting", toelichting!) + " Maak de toelichting korter en kies opnieuw.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
 

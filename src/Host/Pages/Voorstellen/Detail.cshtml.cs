@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Texts;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Api;
 using AdviesRoute.Host.Proposals.Overview;
@@ -135,10 +136,11 @@ public sealed class DetailModel(
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(reden))
+        if (string.IsNullOrWhiteSpace(reden) || FreeText.IsTooLong(reden))
         {
             await LoadAsync(id, cancellationToken);
-            Error = "Geef een reden om het voorstel af te breken.";
+            Error = string.IsNullOrWhiteSpace(reden) ? "Geef een reden om het voorstel af te breken." : FreeText.TooLongMessage("De reden", reden);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
 
