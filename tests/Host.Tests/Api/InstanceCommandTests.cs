@@ -138,7 +138,7 @@ public sealed class InstanceCommandTests(HostFixture host) : IClassFixture<HostF
         using var secretary = host.Secretary();
         var (instanceId, _) = await StartWaitingAsync(secretary, Definitions.ApprovalBesideFailingCheck, expectedStatus: "Faulted");
         var incidentId = SingleIncident(await InstanceAsync(instanceId)).GetProperty("id").GetString()!;
-        using var admin = await host.SignInAsync();
+        using var admin = await host.SignInForApiAsync();
 
         using var response = await admin.PostAsync($"/api/instances/{instanceId}/incidents/{incidentId}/retry", content: null);
 
