@@ -90,6 +90,7 @@ public static class HostExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiRequestGuard();
         app.UseRateLimiter();
 
         app.MapHealth();

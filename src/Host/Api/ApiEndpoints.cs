@@ -13,9 +13,13 @@ internal static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
+        // Every request under /api also passes ApiRequestGuard (UseApiRequestGuard in the pipeline): a body must be
+        // JSON (415), and a change made with the session cookie must carry the antiforgery token (400). The guard
+        // goes by the path, so an endpoint mapped here or elsewhere under /api cannot miss it; this only documents it.
         var api = app.MapGroup("/api")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        ((IEndpointConventionBuilder)api).Add(DescribeRequestGuard);
 
         var definitions = api.MapGroup("/definitions").WithTags("Definities");
         definitions.MapGet("", ListDefinitions.HandleAsync)
@@ -149,5 +153,19 @@ internal static class ApiEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .Produces<string>(StatusCodes.Status404NotFound, "text/plain");
         return app;
+    }
+
+    /// <summary>The guard's answers in the OpenAPI document, on the endpoints that change something.</summary>
+    private static void DescribeRequestGuard(EndpointBuilder endpoint)
+    {
+        var methods = endpoint.Metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList();
+        if (methods.Count == 0 || methods.All(m => HttpMethods.IsGet(m) || HttpMethods.IsHead(m)))
+        {
+            return;
+        }
+
+        string[] problem = ["application/problem+json"];
+        endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), problem));
+        endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status415UnsupportedMediaType, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), problem));
     }
 }

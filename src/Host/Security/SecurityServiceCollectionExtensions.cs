@@ -61,6 +61,7 @@ internal static class SecurityServiceCollectionExtensions
             .PersistKeysToDbContext<HostDbContext>();
 
         services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(ApiRequestGuard.ConfigureAntiforgery);
         services.AddScoped<AdminAccountSeeder>();
         return services;
     }

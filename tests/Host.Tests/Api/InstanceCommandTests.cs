@@ -48,7 +48,7 @@ public sealed class InstanceCommandTests(HostFixture host) : IClassFixture<HostF
     [Fact]
     public async Task A_resume_takes_the_idempotency_key_header_as_request_id_and_the_signed_in_user_as_actor()
     {
-        using var admin = await host.SignInAsync();
+        using var admin = await host.SignInForApiAsync();
         var (instanceId, bookmarkId) = await StartWaitingAsync(admin, Definitions.ApprovalThenTwelveWeeks);
 
         var first = await ResumeAsync(admin, instanceId, bookmarkId, new { input = new { besluit = "akkoord" } }, idempotencyKey: "sleutel-42");
@@ -138,7 +138,7 @@ public sealed class InstanceCommandTests(HostFixture host) : IClassFixture<HostF
         using var secretary = host.Secretary();
         var (instanceId, _) = await StartWaitingAsync(secretary, Definitions.ApprovalBesideFailingCheck, expectedStatus: "Faulted");
         var incidentId = SingleIncident(await InstanceAsync(instanceId)).GetProperty("id").GetString()!;
-        using var admin = await host.SignInAsync();
+        using var admin = await host.SignInForApiAsync();
 
         using var response = await admin.PostAsync($"/api/instances/{instanceId}/incidents/{incidentId}/retry", content: null);
 

@@ -61,7 +61,7 @@ public sealed class InstanceLifecycleTests(HostFixture host)
         timer.GetProperty("dueAt").ValueKind.Should().Be(JsonValueKind.String);
         waiting.GetProperty("journal").EnumerateArray().Count(j => j.GetProperty("requestId").GetString() == "akkoord-1").Should().Be(1);
 
-        using var admin = await host.SignInAsync();
+        using var admin = await host.SignInForApiAsync();
         (await admin.PostAsJsonAsync(TestingClock.Route, new { advance = "P12W" })).StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await EventuallyAsync(async () =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Tests.Support;
@@ -64,9 +65,26 @@ public sealed class DesignerPagesTests(HostFixture host)
         list.Should().Contain("<h1>Ontwerper</h1>").And.Contain("<tr data-definition-id=\"voorstel\">").And.Contain("href=\"/Ontwerper/voorstel\"");
 
         var route = await owner.GetStringAsync("/Ontwerper/voorstel");
-        route.Should().Contain("<div id=\"ontwerper\" data-definition-id=\"voorstel\">")
+        route.Should().MatchRegex("<div id=\"ontwerper\" data-definition-id=\"voorstel\" data-csrf-token=\"[^\"]+\">")
             .And.Contain("Route ontwerpen: Voorstel aan het algemeen bestuur")
             .And.MatchRegex("<script type=\"module\" src=\"/designer/designer\\.js(\\?v=[^\"]+)?\"></script>");
+    }
+
+    [Fact]
+    public async Task The_route_page_gives_the_designer_the_token_its_changes_need()
+    {
+        using var owner = await host.SignInAsync(await CreateUserAsync(Roles.ProcessOwner), Password);
+        var route = await owner.GetStringAsync("/Ontwerper/voorstel");
+        var token = WebUtility.HtmlDecode(Regex.Match(route, "data-csrf-token=\"(?<token>[^\"]+)\"").Groups["token"].Value);
+        var definitionId = $"geen-concept-{Guid.NewGuid():N}";
+
+        using var without = await owner.DeleteAsync($"/api/definitions/{definitionId}/draft");
+        without.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a change through the cookie without the token is refused");
+
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/definitions/{definitionId}/draft");
+        request.Headers.Add(ApiRequestGuard.TokenHeader, token);
+        using var with = await owner.SendAsync(request);
+        with.StatusCode.Should().Be(HttpStatusCode.NotFound, "with the page's token the call reaches the designer's API, which has no such draft");
     }
 
     private async Task<string> CreateUserAsync(string role) =>

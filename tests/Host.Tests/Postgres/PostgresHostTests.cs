@@ -53,7 +53,7 @@ public sealed class PostgresHostTests(PostgresHostFixture host) : IClassFixture<
         var journal = await JournalAsync(instanceId);
         journal.Count(j => j.RequestId == "akkoord-pg").Should().Be(1);
 
-        using var admin = await host.SignInAsync();
+        using var admin = await host.SignInForApiAsync();
         (await admin.PostAsJsonAsync(TestingClock.Route, new { advance = "P12W" })).StatusCode.Should().Be(HttpStatusCode.OK);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline && (await secretary.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}")).GetProperty("status").GetString() != "Finished")

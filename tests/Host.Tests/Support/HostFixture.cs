@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Security.ApiKeys;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -106,6 +107,21 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password redirects to the start page");
         return client;
     }
+
+    /// <summary>
+    /// Signs in and then sends the session's antiforgery token (read from a page, as the designer gets it) with every
+    /// request, as a page's script does: changes through <c>/api</c> with the cookie need it.
+    /// </summary>
+    public async Task<HttpClient> SignInForApiAsync(string userName = AdminEmail, string password = AdminPassword)
+    {
+        var client = await SignInAsync(userName, password);
+        client.DefaultRequestHeaders.Add(ApiRequestGuard.TokenHeader, await SessionTokenAsync(client));
+        return client;
+    }
+
+    /// <summary>The antiforgery token of a signed-in client's session, from the sign-out form every page carries.</summary>
+    public static async Task<string> SessionTokenAsync(HttpClient signedIn) =>
+        AntiforgeryToken(await signedIn.GetStringAsync("/Account/Wachtwoord"));
 
     /// <summary>Fetches the login page for its anti-forgery token and posts the form.</summary>
     public static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string userName, string password, string? returnUrl = null)

@@ -20,7 +20,7 @@ public sealed class TestingClockTests(HostFixture host)
     {
         var clock = host.Services.GetRequiredService<OffsetTimeProvider>();
         var before = clock.Offset;
-        using var admin = await host.SignInAsync();
+        using var admin = await host.SignInForApiAsync();
 
         using var response = await admin.PostAsJsonAsync(TestingClock.Route, new { advance = "PT1H" });
 
@@ -31,7 +31,7 @@ public sealed class TestingClockTests(HostFixture host)
     [Fact]
     public async Task The_clock_refuses_a_duration_it_cannot_read()
     {
-        using var admin = await host.SignInAsync();
+        using var admin = await host.SignInForApiAsync();
 
         using var response = await admin.PostAsJsonAsync(TestingClock.Route, new { advance = "twaalf weken" });
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Host.Security;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
@@ -92,7 +93,7 @@ internal sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler>
 
         return exception.StatusCode switch
         {
-            StatusCodes.Status415UnsupportedMediaType => Problem(exception.StatusCode, "Verkeerd type inhoud", "Stuur de inhoud als application/json."),
+            StatusCodes.Status415UnsupportedMediaType => Problem(exception.StatusCode, ApiProblems.UnsupportedMediaTypeTitle, ApiProblems.UnsupportedMediaTypeDetail),
             StatusCodes.Status413PayloadTooLarge => Problem(exception.StatusCode, "Verzoek te groot", "Het verzoek is groter dan toegestaan."),
             _ => Problem(exception.StatusCode, "Ongeldig verzoek", exception.Message),
         };

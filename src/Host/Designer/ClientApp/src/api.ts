@@ -1,5 +1,6 @@
-// The server's API. Same-site cookie authentication: fetch with credentials 'same-origin'. Errors are RFC 7807
-// problem details; a validation problem carries errors: [{ path, message }].
+// The server's API. Same-site cookie authentication: fetch with credentials 'same-origin'; every call that changes
+// something (anything but GET) also sends the page's antiforgery token in X-CSRF-TOKEN, without which the server
+// refuses it. Errors are RFC 7807 problem details; a validation problem carries errors: [{ path, message }].
 
 import type {
   ActivityDescriptor,
@@ -37,6 +38,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'U hebt geen toegang',
   404: 'Niet gevonden',
   409: 'Iemand anders heeft intussen gewijzigd',
+  415: 'Verkeerd type inhoud',
   422: 'Kan niet worden uitgevoerd',
   500: 'Fout op de server',
 };
@@ -73,13 +75,31 @@ async function problemOf(response: Response): Promise<ProblemError> {
   return new ProblemError(response.status, title, detail, readErrors(body['errors']));
 }
 
+/** The header the server reads the antiforgery token from (ApiRequestGuard.TokenHeader). */
+export const TOKEN_HEADER = 'X-CSRF-TOKEN';
+
+let requestToken = '';
+
+/** The antiforgery token the hosting page gave (data-csrf-token); sent with every call that changes something. */
+export function setRequestToken(token: string): void {
+  requestToken = token;
+}
+
+/** The headers of one call: JSON both ways, and the antiforgery token on anything but a GET. */
+export function requestHeaders(method: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (method.toUpperCase() !== 'GET' && method.toUpperCase() !== 'HEAD') headers[TOKEN_HEADER] = requestToken;
+  return headers;
+}
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: requestHeaders(method, body !== undefined),
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
   } catch {
