@@ -114,6 +114,31 @@ public sealed class AddressChangeTests(HostFixture host) : IClassFixture<HostFix
             (0, Old, false, LinkRevocation.SystemActor), (1, New, true, (string?)null));
     }
 
+    [Fact]
+    public async Task A_request_delivered_after_the_address_changed_goes_to_the_members_current_address()
+    {
+        // The outbox holds a request written when Roos Zijlstra still had another address; it is delivered only now.
+        var instanceId = "instantie-" + Guid.NewGuid().ToString("N")[..8];
+        var payload = new JsonObject
+        {
+            ["soort"] = "verzoekStem", ["activiteit"] = "besluit", ["ronde"] = 1, ["zetel"] = "m063",
+            ["aan"] = new JsonObject { ["lid"] = "m063", ["naam"] = "Roos Zijlstra", ["email"] = "roos.oud@assen.example.org" },
+            ["verlooptOp"] = DateTimeOffset.UtcNow.AddDays(14).ToString("O"), ["onderwerp"] = "Verzoek: {titel}", ["tekst"] = "Beste {naam},",
+            ["voorstel"] = new JsonObject { ["titel"] = "Uitgestelde bezorging " + instanceId },
+        };
+
+        await host.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<RequestDelivery>().SendAsync(instanceId, payload, $"<{instanceId}@adviesroute>", CancellationToken.None);
+            return true;
+        });
+
+        var mail = (await LinkMail.InFolderAsync(host.MailFolder, 1, m => m.Subject.EndsWith(instanceId, StringComparison.Ordinal))).Single();
+        mail.To.Should().Be("roos.zijlstra@assen.example.org");
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().MailLinks.SingleAsync(l => l.InstanceId == instanceId)))
+            .Email.Should().Be("roos.zijlstra@assen.example.org");
+    }
+
     private static async Task WaitAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
