@@ -101,9 +101,10 @@ internal static class ApiEndpoints
         governance.MapPut("", ReplaceGovernance.HandleAsync)
             .RequireAuthorization(Policies.DesignWorkflows)
             .WithName("ReplaceGovernance")
-            .WithSummary("Vervangt het hele bestuursmodel; een afgekeurd model slaat niets op.")
+            .WithSummary("Vervangt het hele bestuursmodel; een afgekeurd model slaat niets op. Een e-mailadres wijzigen mag alleen een beheerder.")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         governance.MapPost("/members", AddMember.HandleAsync)
             .RequireAuthorization(Policies.DesignWorkflows)
@@ -115,9 +116,10 @@ internal static class ApiEndpoints
         governance.MapPut("/members/{memberId}", ChangeMember.HandleAsync)
             .RequireAuthorization(Policies.DesignWorkflows)
             .WithName("ChangeGovernanceMember")
-            .WithSummary("Vervangt één lid, bijvoorbeeld om de zittingstermijn te beëindigen (to) of het e-mailadres te wijzigen.")
+            .WithSummary("Vervangt één lid, bijvoorbeeld om de zittingstermijn te beëindigen (to) of het e-mailadres te wijzigen (alleen een beheerder).")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         governance.MapGet("/history", GetGovernanceHistory.HandleAsync)

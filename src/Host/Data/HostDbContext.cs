@@ -49,6 +49,8 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
         {
             e.HasKey(l => l.TokenHash);
             e.HasIndex(l => new { l.InstanceId, l.ActivityId, l.Round });
+            e.Property(l => l.RevokedBy).HasMaxLength(256);
+            e.Property(l => l.RevokedReason).HasMaxLength(500);
         });
         builder.Entity<Proposals.Documents.ProposalDocument>(e =>
         {

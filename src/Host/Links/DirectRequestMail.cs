@@ -12,19 +12,20 @@ namespace AdviesRoute.Host.Links;
 
 /// <summary>
 /// Sends a request mail outside a step: to a successor who takes over an open request, or again on the secretary's
-/// demand. The link is the person's own for that step and round (the same token as before, if there was one).
+/// demand. The link is the person's own for that step and round, of the current generation (the same token as
+/// before, unless that one was revoked).
 /// </summary>
 public sealed class DirectRequestMail(
     HostDbContext host,
     IGovernanceDirectory directory,
-    LinkTokens tokens,
     RequestDelivery delivery,
     TimeProvider time)
 {
+    /// <summary>Whether the person was sent a link for the request's step and round (of any generation).</summary>
     public async Task<bool> HasLinkAsync(string instanceId, OpenRequest request, string memberId, CancellationToken cancellationToken)
     {
-        var hash = LinkTokens.Hash(tokens.For(instanceId, request.ActivityId, request.Round ?? 0, memberId));
-        return await host.MailLinks.AnyAsync(l => l.TokenHash == hash, cancellationToken);
+        var round = request.Round ?? 0;
+        return await host.MailLinks.AnyAsync(l => l.InstanceId == instanceId && l.ActivityId == request.ActivityId && l.Round == round && l.MemberId == memberId, cancellationToken);
     }
 
     public async Task SendAsync(string instanceId, InstanceState state, OpenRequest request, Member to, string? note, string messageId, CancellationToken cancellationToken)

@@ -31,6 +31,12 @@ public enum LinkStatus
 
     /// <summary>The person's term ended: the request passed to the successor.</summary>
     PassedOn,
+
+    /// <summary>
+    /// The link was withdrawn (by a secretary, or because the person's address changed) and a new one sent: the page
+    /// shows nothing of the proposal and records nothing.
+    /// </summary>
+    Revoked,
 }
 
 /// <summary>A link and the request it leads to, as they stand.</summary>
@@ -57,6 +63,11 @@ public sealed class LinkResolver(HostDbContext host, WorkflowDbContext engine, I
         if (link is null)
         {
             return new ResolvedLink(LinkStatus.NotFound, null);
+        }
+
+        if (LinkRevocation.IsWithdrawn(link, directory.Current.Model))
+        {
+            return new ResolvedLink(LinkStatus.Revoked, link); // no proposal, no choices, no bookmark
         }
 
         var stateJson = await engine.Instances.AsNoTracking().Where(i => i.Id == link.InstanceId).Select(i => i.StateJson).FirstOrDefaultAsync(cancellationToken);

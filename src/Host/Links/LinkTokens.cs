@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace AdviesRoute.Host.Links;
 
 /// <summary>
-/// Makes the token of a personal link: an HMAC-SHA256 (256 bits) over the instance, the step, the round and the
-/// person, with a key kept outside the database. The same person, step and round always get the same token, so a
-/// mail delivered twice carries the same link; only its SHA-256 hash is stored.
+/// Makes the token of a personal link: an HMAC-SHA256 (256 bits) over the instance, the step, the round, the person
+/// and, after a revocation, the generation, with a key kept outside the database. The same person, step, round and
+/// generation always get the same token, so a mail delivered twice carries the same link; only its SHA-256 hash is
+/// stored. Generation 0 is the input links had before generations existed, so links already mailed keep working.
 /// </summary>
 public sealed class LinkTokens
 {
@@ -19,9 +20,11 @@ public sealed class LinkTokens
         _key = LoadOrCreate(path);
     }
 
-    public string For(string instanceId, string activityId, int round, string memberId)
+    public string For(string instanceId, string activityId, int round, string memberId, int generation = 0)
     {
-        var data = Encoding.UTF8.GetBytes($"{instanceId}\n{activityId}\n{round}\n{memberId}");
+        ArgumentOutOfRangeException.ThrowIfNegative(generation);
+        var input = $"{instanceId}\n{activityId}\n{round}\n{memberId}";
+        var data = Encoding.UTF8.GetBytes(generation == 0 ? input : $"{input}\n{generation}");
         return Base64Url(HMACSHA256.HashData(_key, data));
     }
 

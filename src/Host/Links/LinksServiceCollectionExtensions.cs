@@ -17,6 +17,8 @@ internal static class LinksServiceCollectionExtensions
         services.AddScoped<RequestDelivery>();
         services.AddScoped<DirectRequestMail>();
         services.AddScoped<SeatHandoverJob>();
+        services.AddScoped<LinkRevocation>();
+        services.AddScoped<AddressChangeJob>();
         services.AddHostedService<SeatHandoverSchedule>();
         services.AddSingleton<IGovernanceModelListener, SeatHandoverOnChange>();
         services.AddLinkRateLimits();

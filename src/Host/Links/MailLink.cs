@@ -1,8 +1,9 @@
 namespace AdviesRoute.Host.Links;
 
 /// <summary>
-/// A personal link from a request mail: bound to one person, one step and one round, and stored only by the hash of
-/// its token (the token itself is in the mail and nowhere else).
+/// A personal link from a request mail: bound to one person, one step, one round and one generation, and stored only
+/// by the hash of its token (the token itself is in the mail and nowhere else). A revoked link opens nothing; the
+/// person then has a link of the next generation.
 /// </summary>
 public sealed class MailLink
 {
@@ -38,4 +39,15 @@ public sealed class MailLink
 
     /// <summary>Wrong tries of the current code; after five it is void.</summary>
     public int CodeAttempts { get; set; }
+
+    /// <summary>0 for the first link of a person, step and round; one more for each link sent after a revocation.</summary>
+    public int Generation { get; set; }
+
+    /// <summary>When the link was withdrawn (a secretary's revocation or a changed address); null while it is valid.</summary>
+    public DateTime? RevokedAt { get; set; }
+
+    /// <summary>Who withdrew it: the secretary's name, or "systeem" after an address change.</summary>
+    public string? RevokedBy { get; set; }
+
+    public string? RevokedReason { get; set; }
 }

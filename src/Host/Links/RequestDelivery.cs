@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Mail;
 using AdviesRoute.Host.Security;
@@ -11,7 +12,8 @@ namespace AdviesRoute.Host.Links;
 
 /// <summary>
 /// Sends one request mail (the payload <c>RequestMails.Queue</c> writes) with the person's own link for the step and
-/// round, then stores the link's hash. The mail goes first: a crash before the link is stored sends the same link
+/// round (of the current generation: after a revocation, the newest), to the person's current address in the
+/// governance model (not the one written when the step ran), then stores the link's hash. The mail goes first: a crash before the link is stored sends the same link
 /// again on the next try (at least once), never a mail without a stored link. An address the server refuses for good
 /// is marked not reached on the link, and the secretaries are told.
 /// </summary>
@@ -22,6 +24,8 @@ public sealed class RequestDelivery(
     IOptions<RequestLinkOptions> options,
     TimeProvider time,
     UserManager<HostUser> users,
+    IGovernanceDirectory directory,
+    LinkRevocation revocation,
     ILogger<RequestDelivery> logger)
 {
     public async Task SendAsync(string instanceId, JsonObject payload, string messageId, CancellationToken cancellationToken)
@@ -29,7 +33,16 @@ public sealed class RequestDelivery(
         var activityId = payload["activiteit"]!.GetValue<string>();
         var round = payload["ronde"]!.GetValue<int>();
         var memberId = payload["aan"]!["lid"]!.GetValue<string>();
-        var token = tokens.For(instanceId, activityId, round, memberId);
+        if (directory.Current.Model.FindMember(memberId)?.Email is { } current && !LinkRevocation.SameAddress(current, payload["aan"]!["email"]!.GetValue<string>()))
+        {
+            // The address changed after the step wrote the request: it goes to the address that holds now.
+            payload = payload.DeepClone().AsObject();
+            payload["aan"]!["email"] = current;
+        }
+
+        var email = payload["aan"]!["email"]!.GetValue<string>();
+        var generation = await revocation.GenerationForAsync(instanceId, activityId, round, memberId, email, cancellationToken);
+        var token = tokens.For(instanceId, activityId, round, memberId, generation);
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verzoek/{token}";
         MailRecipientRefusedException? refusal = null;
         try
@@ -41,7 +54,7 @@ public sealed class RequestDelivery(
             refusal = refused;
         }
 
-        await StoreLinkAsync(instanceId, payload, LinkTokens.Hash(token), refusal, cancellationToken);
+        await StoreLinkAsync(instanceId, payload, LinkTokens.Hash(token), generation, refusal, cancellationToken);
         if (refusal is null)
         {
             logger.LogInformation("Request {Kind} for {Activity} round {Round} sent to member {Member}.", payload["soort"], activityId, round, memberId);
@@ -53,7 +66,7 @@ public sealed class RequestDelivery(
         logger.LogWarning("Request {Kind} for {Activity} round {Round} not delivered to member {Member}: {Reason}", payload["soort"], activityId, round, memberId, refusal.Reason);
     }
 
-    private async Task StoreLinkAsync(string instanceId, JsonObject payload, string hash, MailRecipientRefusedException? refusal, CancellationToken cancellationToken)
+    private async Task StoreLinkAsync(string instanceId, JsonObject payload, string hash, int generation, MailRecipientRefusedException? refusal, CancellationToken cancellationToken)
     {
         var stored = await db.MailLinks.FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         if (stored is null)
@@ -74,6 +87,7 @@ public sealed class RequestDelivery(
                 Kind = payload["soort"]!.GetValue<string>(),
                 CreatedAt = time.GetUtcNow().UtcDateTime,
                 ExpiresAt = DateTimeOffset.Parse(payload["verlooptOp"]!.GetValue<string>(), CultureInfo.InvariantCulture).UtcDateTime,
+                Generation = generation,
             };
             db.MailLinks.Add(stored);
         }
@@ -94,7 +108,7 @@ public sealed class RequestDelivery(
             db.ChangeTracker.Clear();
             if (refusal is not null)
             {
-                await StoreLinkAsync(instanceId, payload, hash, refusal, cancellationToken);
+                await StoreLinkAsync(instanceId, payload, hash, generation, refusal, cancellationToken);
             }
         }
     }

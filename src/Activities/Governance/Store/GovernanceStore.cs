@@ -25,6 +25,18 @@ public sealed class GovernanceMemberNotFoundException(string memberId) : Excepti
 }
 
 /// <summary>
+/// A change would give an existing member another e-mail address, and the caller may not change addresses (only an
+/// administrator may: the address decides where the member's personal links and codes go). Nothing was stored.
+/// </summary>
+public sealed class GovernanceAddressChangeForbiddenException(IReadOnlyList<string> memberIds)
+    : Exception($"Alleen een beheerder mag het e-mailadres van een lid wijzigen (gewijzigd bij {string.Join(", ", memberIds)}); "
+        + "naar dat adres gaan de persoonlijke links en codes van het lid. Er is niets opgeslagen.")
+{
+    /// <summary>The members whose address the change would have changed.</summary>
+    public IReadOnlyList<string> MemberIds { get; } = memberIds;
+}
+
+/// <summary>
 /// A change was made against a version of a kind that is no longer the current one (someone else stored a newer one
 /// in between); nothing was stored. The message says in Dutch which version is current, who stored it and when.
 /// </summary>
@@ -120,10 +132,13 @@ public sealed class GovernanceStore(
     /// <param name="expectedVersion">The model version the change is based on; null to replace whatever is stored.</param>
     /// <exception cref="GovernanceSeedException">Nothing was stored.</exception>
     /// <exception cref="GovernanceVersionConflictException">The stored version is not <paramref name="expectedVersion"/>; nothing was stored.</exception>
-    public Task<GovernanceSnapshot> ReplaceModelAsync(string json, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+    /// <param name="mayChangeAddresses">False for a caller who may not change an existing member's e-mail address.</param>
+    /// <exception cref="GovernanceAddressChangeForbiddenException">An address would change and <paramref name="mayChangeAddresses"/> is false; nothing was stored.</exception>
+    public Task<GovernanceSnapshot> ReplaceModelAsync(string json, string actor, long? expectedVersion = null, bool mayChangeAddresses = true, CancellationToken cancellationToken = default) =>
         InTransactionAsync(GovernanceKinds.Bestuur, expectedVersion, async stored =>
         {
             var model = GovernanceSeed.Parse(json);
+            EnsureAddressesKept(stored.Model, model, mayChangeAddresses);
             return await StoreModelAsync(stored, model, GovernanceSeedWriter.Description(json), actor, GovernanceChanges.Describe(stored.Model, model), cancellationToken);
         }, cancellationToken);
 
@@ -148,7 +163,9 @@ public sealed class GovernanceStore(
     /// <param name="expectedVersion">The model version the change is based on; null to change whatever is stored.</param>
     /// <exception cref="GovernanceSeedException">Nothing was stored; paths point into the member (<c>$.to</c>).</exception>
     /// <exception cref="GovernanceVersionConflictException">The stored version is not <paramref name="expectedVersion"/>; nothing was stored.</exception>
-    public Task<GovernanceSnapshot> ChangeMemberAsync(string memberId, string memberJson, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+    /// <param name="mayChangeAddresses">False for a caller who may not change the member's e-mail address.</param>
+    /// <exception cref="GovernanceAddressChangeForbiddenException">The address would change and <paramref name="mayChangeAddresses"/> is false; nothing was stored.</exception>
+    public Task<GovernanceSnapshot> ChangeMemberAsync(string memberId, string memberJson, string actor, long? expectedVersion = null, bool mayChangeAddresses = true, CancellationToken cancellationToken = default) =>
         InTransactionAsync(GovernanceKinds.Bestuur, expectedVersion, async stored =>
         {
             var index = stored.Model?.Members.ToList().FindIndex(m => m.Id == memberId) ?? -1;
@@ -168,6 +185,7 @@ public sealed class GovernanceStore(
             var document = ModelDocument(stored);
             document["members"]!.AsArray()[index] = member;
             var model = ParseAsMember(document, index);
+            EnsureAddressesKept(stored.Model, model, mayChangeAddresses);
             var change = $"lid {memberId} ({model.Members[index].Name}) gewijzigd: {GovernanceChanges.Fields(stored.Model!.Members[index], model.Members[index])}";
             return await StoreModelAsync(stored, model, stored.Description, actor, change, cancellationToken);
         }, cancellationToken);
@@ -280,6 +298,25 @@ public sealed class GovernanceStore(
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Kind} versie {Version} opgeslagen door {Actor}: {Change}", kind, record.Version, actor, change);
         return record.Version;
+    }
+
+    /// <summary>Checked against the model read inside the write transaction, so no change slips in between.</summary>
+    /// <exception cref="GovernanceAddressChangeForbiddenException">An existing member's address would change.</exception>
+    private static void EnsureAddressesKept(GovernanceModel? stored, GovernanceModel changed, bool mayChangeAddresses)
+    {
+        if (mayChangeAddresses || stored is null)
+        {
+            return;
+        }
+
+        var before = stored.Members.ToDictionary(m => m.Id, m => m.Email, StringComparer.Ordinal);
+        var moved = changed.Members
+            .Where(m => before.TryGetValue(m.Id, out var email) && !string.Equals(email.Trim(), m.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.Id).ToList();
+        if (moved.Count > 0)
+        {
+            throw new GovernanceAddressChangeForbiddenException(moved);
+        }
     }
 
     private Task<GovernanceSnapshot> InTransactionAsync(

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,9 +31,13 @@ public static class ChangeMember
         var json = await GovernanceRequest.ReadJsonAsync(request, cancellationToken);
         try
         {
-            var snapshot = await store.ChangeMemberAsync(memberId, json, GovernanceRequest.Actor(user), expectedVersion, cancellationToken);
+            var snapshot = await store.ChangeMemberAsync(memberId, json, GovernanceRequest.Actor(user), expectedVersion, user.IsInRole(Roles.Admin), cancellationToken);
             GovernanceRequest.SetETag(request.HttpContext.Response, snapshot.ModelVersion);
             return TypedResults.Ok(new Response(snapshot.ModelVersion, memberId));
+        }
+        catch (GovernanceAddressChangeForbiddenException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Niet toegestaan", detail: ex.Message);
         }
         catch (GovernanceMemberNotFoundException ex)
         {

@@ -40,7 +40,8 @@ public static class ListOpenRequests
 
         var state = JsonSerializer.Deserialize<InstanceState>(stateJson, WorkflowJson.Options)!;
         var today = DutchTime.Today(time.GetUtcNow());
-        var refused = await hostDb.MailLinks.AsNoTracking().Where(l => l.InstanceId == instanceId && l.NotReachedReason != null).ToListAsync(cancellationToken);
+        // A revoked link no longer counts: the member has a new one (after an address was corrected, at the new address).
+        var refused = await hostDb.MailLinks.AsNoTracking().Where(l => l.InstanceId == instanceId && l.NotReachedReason != null && l.RevokedAt == null).ToListAsync(cancellationToken);
         IReadOnlyList<Response> requests = OpenRequests.For(state, directory.Current, today).Select(r => new Response(
             r.BookmarkId, r.ActivityId, r.Kind, r.AskedOf, r.Addressees, r.PassedOn, r.Deadline, r.Round, r.Choice,
             refused.Where(l => l.ActivityId == r.ActivityId && l.Round == r.Round

@@ -147,6 +147,9 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -168,6 +171,17 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
 
                     b.Property<string>("NotReachedReason")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");

@@ -127,12 +127,12 @@ public sealed class IndexModel(
     {
         Resolved = await resolver.ResolveAsync(token, cancellationToken);
         FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        if (Resolved.Link is not { } link || Resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn)
+        if (Resolved.Link is not { } link || Resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn or LinkStatus.Revoked
+            || !await confidential.SendCodeAsync(link, cancellationToken))
         {
             return Shown();
         }
 
-        await confidential.SendCodeAsync(link, cancellationToken);
         Message = $"Er is een code van 6 cijfers gestuurd naar {ConfidentialDocuments.Masked(link.Email)}. De code is 10 minuten geldig.";
         CodeSent = true;
         return Shown();
@@ -143,7 +143,7 @@ public sealed class IndexModel(
     {
         Resolved = await resolver.ResolveAsync(token, cancellationToken);
         FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        if (Resolved.Link is not { } link || Resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn)
+        if (Resolved.Link is not { } link || Resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn or LinkStatus.Revoked)
         {
             return Shown();
         }
@@ -165,13 +165,20 @@ public sealed class IndexModel(
     /// <summary>Whether to show the field for the code.</summary>
     public bool CodeSent { get; private set; }
 
-    /// <summary>The page, with 404 for a token that leads nowhere (the same for an unknown, altered or random one).</summary>
+    /// <summary>
+    /// The page, with 404 for a token that leads nowhere (the same for an unknown, altered or random one) and 410 for
+    /// a revoked link.
+    /// </summary>
     private PageResult Shown()
     {
         var page = Page();
         if (Resolved.Status == LinkStatus.NotFound)
         {
             page.StatusCode = StatusCodes.Status404NotFound;
+        }
+        else if (Resolved.Status == LinkStatus.Revoked)
+        {
+            page.StatusCode = StatusCodes.Status410Gone;
         }
 
         return page;

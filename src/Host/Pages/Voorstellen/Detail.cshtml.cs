@@ -24,6 +24,8 @@ public sealed class DetailModel(
     IGovernanceDirectory directory,
     IAuthorizationService authorization,
     AdviesRoute.Host.Links.DirectRequestMail requestMail,
+    AdviesRoute.Host.Links.LinkRevocation revocation,
+    ILogger<DetailModel> logger,
     TimeProvider time) : PageModel
 {
     public ProposalDetail? Proposal { get; private set; }
@@ -126,6 +128,55 @@ public sealed class DetailModel(
         }
 
         Message = $"Het verzoek is opnieuw gestuurd aan {string.Join(", ", request.Addressees.Select(a => a.Name))}.";
+        return Page();
+    }
+
+    /// <summary>
+    /// Withdraws a member's personal link for an open request (sent to a wrong address, or forwarded): the old link then
+    /// opens nothing, and a new link goes to the member's current address. Needs a reason and a confirmation.
+    /// </summary>
+    public async Task<IActionResult> OnPostIntrekkenAsync(string id, string bookmarkId, string? lid, string? reden, string? zeker, CancellationToken cancellationToken)
+    {
+        if (!await MayOperateAsync())
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var request = Proposal!.Requests.FirstOrDefault(r => r.BookmarkId == bookmarkId && r.Round is not null);
+        var addressee = request?.Addressees.FirstOrDefault(a => a.MemberId == lid) ?? (request?.Addressees.Count == 1 ? request.Addressees[0] : null);
+        if (request is null || addressee is null)
+        {
+            Error = "Dit verzoek staat niet (meer) open of heeft geen persoonlijke link.";
+            return Page();
+        }
+
+        if (string.IsNullOrWhiteSpace(reden) || zeker != "ja")
+        {
+            Error = "Geef een reden en bevestig dat de oude link niet meer mag werken.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        var latest = await revocation.LatestAsync(id, request.ActivityId, request.Round!.Value, addressee.MemberId, cancellationToken);
+        if (latest is null)
+        {
+            Error = $"{addressee.Name} heeft voor dit verzoek nog geen link gekregen; gebruik Opnieuw sturen.";
+            return Page();
+        }
+
+        var actor = ApiTrigger.For(User).Actor ?? "onbekend";
+        await revocation.RevokeAsync(latest, actor, reden.Trim(), cancellationToken);
+        var member = directory.Current.Model.FindMember(addressee.MemberId)!;
+        await requestMail.SendAsync(id, Proposal.State, request, member, "Het secretariaat heeft uw eerdere link ingetrokken. Gebruik alleen de link in deze mail.",
+            $"<ingetrokken.{Guid.NewGuid():N}@adviesroute>", cancellationToken);
+        logger.LogInformation("{Actor} revoked the link of member {Member} in {Instance}/{Activity} round {Round}.", actor, member.Id, id, request.ActivityId, request.Round);
+        await LoadAsync(id, cancellationToken);
+        Message = $"De oude link van {addressee.Name} is ingetrokken en er is een nieuwe link gestuurd naar het e-mailadres van {addressee.Name}.";
         return Page();
     }
 

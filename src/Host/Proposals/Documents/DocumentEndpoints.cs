@@ -48,7 +48,7 @@ internal static class DocumentEndpoints
         CancellationToken cancellationToken)
     {
         var resolved = await resolver.ResolveAsync(token, cancellationToken);
-        if (resolved.Link is not { } link || resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn)
+        if (resolved.Link is not { } link || resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn or LinkStatus.Revoked)
         {
             return TypedResults.NotFound();
         }

@@ -84,6 +84,8 @@ public static class ProposalLabels
         var data = System.Text.Json.Nodes.JsonNode.Parse(dataJson);
         return kind switch
         {
+            "InputAmended" when data?["linkIngetrokken"]?.GetValue<string>() is { } member =>
+                $" – persoonlijke link van {member} ingetrokken en een nieuwe gestuurd: {data["reden"]}",
             "InputAmended" when data?["stuk"]?.GetValue<string>() is { } document =>
                 $" – stuk toegevoegd: {document}{(data["vertrouwelijk"]?.GetValue<bool>() == true ? " (vertrouwelijk)" : "")}",
             "verplaatst" => $" – naar de vergadering van {Day(data?["datum"])}: {data?["toelichting"]}",
