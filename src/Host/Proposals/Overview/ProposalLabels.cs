@@ -36,6 +36,15 @@ public static class ProposalLabels
 
     public static string Status(string status) => Statuses.GetValueOrDefault(status, status);
 
+    /// <summary>
+    /// A journal line's heading in words, told apart by its data where one engine kind carries several acts: an input
+    /// amendment that only records a withdrawn personal link is headed as such, not as an amended proposal.
+    /// </summary>
+    public static string JournalKind(string kind, string? dataJson) =>
+        kind == "InputAmended" && dataJson is not null && dataJson.Contains("\"linkIngetrokken\"", StringComparison.Ordinal)
+            ? "Persoonlijke link ingetrokken"
+            : JournalKind(kind);
+
     /// <summary>A journal line in words.</summary>
     public static string JournalKind(string kind) => kind switch
     {
@@ -85,7 +94,7 @@ public static class ProposalLabels
         return kind switch
         {
             "InputAmended" when data?["linkIngetrokken"]?.GetValue<string>() is { } member =>
-                $" – persoonlijke link van {member} ingetrokken en een nieuwe gestuurd: {data["reden"]}",
+                $" – van {member}; een nieuwe link is gestuurd. Reden: {data["reden"]}",
             "InputAmended" when data?["stuk"]?.GetValue<string>() is { } document =>
                 $" – stuk toegevoegd: {document}{(data["vertrouwelijk"]?.GetValue<bool>() == true ? " (vertrouwelijk)" : "")}",
             "verplaatst" => $" – naar de vergadering van {Day(data?["datum"])}: {data?["toelichting"]}",
