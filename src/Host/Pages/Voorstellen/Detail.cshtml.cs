@@ -155,9 +155,9 @@ public sealed class DetailModel(
             return Page();
         }
 
-        if (string.IsNullOrWhiteSpace(reden) || zeker != "ja")
+        if (string.IsNullOrWhiteSpace(reden) || zeker != "ja" || FreeText.IsTooLong(reden))
         {
-            Error = "Geef een reden en bevestig dat de oude link niet meer mag werken.";
+            Error = FreeText.IsTooLong(reden) ? FreeText.TooLongMessage("De reden", reden!) : "Geef een reden en bevestig dat de oude link niet meer mag werken.";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
