@@ -41,6 +41,9 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
 
     public DbSet<Designer.DefinitionDraft> DefinitionDrafts => Set<Designer.DefinitionDraft>();
 
+    /// <summary>Failed password tries, which throttle signing in per client address (kept a day).</summary>
+    public DbSet<Security.SignIn.SignInFailure> SignInFailures => Set<Security.SignIn.SignInFailure>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -79,6 +82,15 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
             e.HasKey(d => d.DefinitionId);
             e.Property(d => d.DefinitionId).HasMaxLength(100);
             e.Property(d => d.SavedBy).HasMaxLength(256);
+        });
+        builder.Entity<Security.SignIn.SignInFailure>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Account).HasMaxLength(256);
+            e.Property(f => f.Address).HasMaxLength(64);
+            e.HasIndex(f => new { f.Address, f.At });
+            e.HasIndex(f => new { f.Account, f.At });
+            e.HasIndex(f => f.At);
         });
     }
 }

@@ -1,9 +1,11 @@
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security.ApiKeys;
 using AdviesRoute.Host.Security.Oidc;
+using AdviesRoute.Host.Security.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Security;
@@ -22,6 +24,10 @@ internal static class SecurityServiceCollectionExtensions
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddOptions<AccountSignInOptions>().BindConfiguration(AccountSignInOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountSignInOptions>, AccountSignInOptionsValidator>();
+        services.TryAddSingleton<SessionClock>();
+        services.AddScoped<SignInThrottle>();
 
         services.AddAuthentication(options =>
             {
@@ -40,21 +46,30 @@ internal static class SecurityServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
                 options.Password.RequiredLength = 12;
+                // Failed passwords no longer lock an account (anyone could lock anyone out): SignInThrottle slows
+                // and refuses per client address instead. A lockout set before stays honoured until cleared.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<HostDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        // Sessions, lockouts and security stamps follow the wall clock even in the Testing environment, where the
-        // registered TimeProvider runs ahead for the engine: moving a proposal twelve weeks on must not sign the
-        // tester out.
-        services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+        // Sessions, lockouts and security stamps follow the SessionClock (the wall clock) even in the Testing
+        // environment, where the registered TimeProvider runs ahead for the engine: moving a proposal twelve weeks on
+        // must not sign the tester out.
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CookiesUseSessionClock>();
         services.PostConfigureAll<ApiKeyAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
-        services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
+        services.AddOptions<SecurityStampValidatorOptions>().PostConfigure<SessionClock>((o, clock) =>
+        {
+            o.TimeProvider = clock.Time;
+
+            // Checked on every request, so a role taken away or a password changed elsewhere counts at once.
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = SessionLifetime.KeepAuthenticationMethod;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AccountSignInOptions>>((o, signIn) => o.ExpireTimeSpan = signIn.Value.IdleTimeout);
 
         services.AddDataProtection()
             .SetApplicationName("AdviesRoute")
@@ -74,8 +89,9 @@ internal static class SecurityServiceCollectionExtensions
         options.LoginPath = "/Account/Login";
         options.LogoutPath = "/Account/Logout";
         options.AccessDeniedPath = "/Account/AccessDenied";
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        options.Events.OnSigningIn = SessionLifetime.OnSigningIn;
+        options.Events.OnValidatePrincipal = SessionLifetime.OnValidatePrincipal;
 
         // A program gets a status code and problem details; a person gets the login page.
         options.Events.OnRedirectToLogin = context =>
@@ -98,5 +114,11 @@ internal static class SecurityServiceCollectionExtensions
             context.Response.Redirect(context.RedirectUri);
             return Task.CompletedTask;
         };
+    }
+
+    /// <summary>Every cookie scheme reads the <see cref="SessionClock"/>, never the engine's clock.</summary>
+    private sealed class CookiesUseSessionClock(SessionClock clock) : IPostConfigureOptions<CookieAuthenticationOptions>
+    {
+        public void PostConfigure(string? name, CookieAuthenticationOptions options) => options.TimeProvider = clock.Time;
     }
 }

@@ -29,7 +29,15 @@ public sealed class PostgresHostTests(PostgresHostFixture host) : IClassFixture<
         (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Definitions.AnyAsync(d => d.DefinitionId == "voorstel" && d.IsPublished)))
             .Should().BeTrue();
 
+        using (var guesser = host.Anonymous())
+        using (var failed = await HostFixture.PostLoginFormAsync(guesser, HostFixture.AdminEmail, "fout-wachtwoord"))
+        {
+            failed.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().SignInFailures.CountAsync())).Should().Be(1, "a failed try is kept in the shared database");
         using var admin = await host.SignInAsync();
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().SignInFailures.CountAsync())).Should().Be(0, "signing in clears that address's failures");
         (await admin.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().DataProtectionKeys.CountAsync())).Should().BeGreaterThan(0,
             "the keys that protect cookies and anti-forgery tokens are in the shared database");

@@ -48,12 +48,10 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
     }
 
     [Fact]
-    public async Task A_locked_account_is_shown_and_the_admin_unlocks_it()
+    public async Task Failed_tries_are_shown_and_the_admin_clears_them_so_the_address_may_try_again()
     {
         using var admin = await host.SignInAsync();
-        var created = await PostFormAsync(admin, "/Beheer/Accounts?handler=create",
-            new() { ["Input.Email"] = "k.bakker@samendrenthe.example.org", ["Input.DisplayName"] = "Kees Bakker", ["Input.Roles"] = "secretary" });
-        var password = PasswordPattern().Match(created).Groups[1].Value;
+        var password = await CreateSecretaryAsync(admin, "k.bakker@samendrenthe.example.org", "Kees Bakker");
 
         using var guesser = host.Anonymous();
         for (var i = 0; i < 5; i++)
@@ -61,13 +59,71 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
             await HostFixture.PostLoginFormAsync(guesser, "k.bakker@samendrenthe.example.org", "verkeerd-wachtwoord-" + i);
         }
 
+        using var refused = await HostFixture.PostLoginFormAsync(guesser, "k.bakker@samendrenthe.example.org", password);
+        refused.StatusCode.Should().Be(HttpStatusCode.OK, "five failures for the account from this address stop further tries from it");
+
         var list = WebUtility.HtmlDecode(await admin.GetStringAsync("/Beheer/Accounts"));
-        list.Should().Contain("Geblokkeerd");
-        var userId = Regex.Match(await admin.GetStringAsync("/Beheer/Accounts"), "id=([0-9a-f-]{36})&amp;handler=unlock").Groups[1].Value;
-        userId.Should().NotBeEmpty();
-        var unlocked = await PostFormAsync(admin, $"/Beheer/Accounts?id={userId}&handler=unlock", []);
-        unlocked.Should().Contain("k.bakker@samendrenthe.example.org kan weer inloggen.");
-        using var kees = await host.SignInAsync("k.bakker@samendrenthe.example.org", password);
+        list.Should().Contain("5 mislukte inlogpogingen in het afgelopen etmaal, vanaf 1 adres");
+        var cleared = await PostFormAsync(admin, $"/Beheer/Accounts?id={await UserIdAsync(admin, "k.bakker@samendrenthe.example.org")}&handler=clear", []);
+        cleared.Should().Contain("De mislukte inlogpogingen voor k.bakker@samendrenthe.example.org zijn gewist");
+        using var kees = await HostFixture.PostLoginFormAsync(guesser, "k.bakker@samendrenthe.example.org", password);
+        kees.StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task A_secretary_whose_role_is_removed_is_refused_on_the_very_next_request_without_signing_out()
+    {
+        using var admin = await host.SignInAsync();
+        var password = await CreateSecretaryAsync(admin, "r.smit@samendrenthe.example.org", "Ria Smit");
+        using var secretary = await host.SignInAsync("r.smit@samendrenthe.example.org", password);
+        (await secretary.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var id = await UserIdAsync(admin, "r.smit@samendrenthe.example.org");
+
+        var removed = await PostFormAsync(admin, $"/Beheer/Accounts?id={id}&handler=roles", []);
+        removed.Should().Contain("De rollen van r.smit@samendrenthe.example.org zijn bijgewerkt.");
+
+        using var refused = await secretary.GetAsync("/Voorstellen");
+        refused.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        refused.Headers.Location!.ToString().Should().Contain("/Account/AccessDenied");
+        (await secretary.GetAsync("/Account/Wachtwoord")).StatusCode.Should().Be(HttpStatusCode.OK, "she is still signed in, only without the role");
+
+        await PostFormAsync(admin, $"/Beheer/Accounts?id={id}&handler=roles", [], [new("roles", "secretary")]);
+        (await secretary.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK, "a role given back counts at once as well");
+    }
+
+    [Fact]
+    public async Task A_changed_password_ends_the_other_sessions_of_the_account_at_once()
+    {
+        using var admin = await host.SignInAsync();
+        var password = await CreateSecretaryAsync(admin, "w.mulder@samendrenthe.example.org", "Wim Mulder");
+        using var laptop = await host.SignInAsync("w.mulder@samendrenthe.example.org", password);
+        using var phone = await host.SignInAsync("w.mulder@samendrenthe.example.org", password);
+
+        var changed = await PostFormAsync(laptop, "/Account/Wachtwoord",
+            new() { ["Input.Current"] = password, ["Input.New"] = "Ander-Wachtwoord-2026!", ["Input.Repeat"] = "Ander-Wachtwoord-2026!" });
+        changed.Should().Contain("Uw wachtwoord is gewijzigd.");
+
+        (await laptop.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK, "the session that changed the password goes on");
+        using var other = await phone.GetAsync("/Voorstellen");
+        other.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        other.Headers.Location!.ToString().Should().Contain("/Account/Login");
+    }
+
+    private static async Task<string> CreateSecretaryAsync(HttpClient admin, string email, string name)
+    {
+        var created = await PostFormAsync(admin, "/Beheer/Accounts?handler=create",
+            new() { ["Input.Email"] = email, ["Input.DisplayName"] = name, ["Input.Roles"] = "secretary" });
+        var password = PasswordPattern().Match(created).Groups[1].Value;
+        password.Should().NotBeEmpty();
+        return password;
+    }
+
+    private static async Task<string> UserIdAsync(HttpClient admin, string email)
+    {
+        var page = await admin.GetStringAsync("/Beheer/Accounts");
+        var id = Regex.Match(page, Regex.Escape(email) + "<br>.*?id=([0-9a-f-]{36})&amp;handler=roles", RegexOptions.Singleline).Groups[1].Value;
+        id.Should().NotBeEmpty();
+        return id;
     }
 
     [GeneratedRegex("Wachtwoord: <code>([^<]+)</code>")]

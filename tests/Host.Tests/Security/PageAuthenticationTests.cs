@@ -78,13 +78,13 @@ public sealed class PageAuthenticationTests(HostFixture host)
         using var response = await HostFixture.PostLoginFormAsync(client, HostFixture.AdminEmail, "niet-het-wachtwoord");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("Deze combinatie van gebruikersnaam en wachtwoord kennen we niet.");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Inloggen lukt niet met deze gebruikersnaam en dit wachtwoord.");
         using var api = await client.GetAsync("/api/instances");
         api.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
-    public async Task An_account_is_locked_out_after_five_wrong_passwords_even_for_the_right_one()
+    public async Task Five_wrong_passwords_from_one_address_refuse_even_the_right_one_from_there_with_the_same_message()
     {
         const string password = "Goed-Wachtwoord-123!";
         var userName = await CreateUserAsync("lockout@example.org", password, Roles.Secretary);
@@ -97,8 +97,10 @@ public sealed class PageAuthenticationTests(HostFixture host)
 
         using var response = await HostFixture.PostLoginFormAsync(client, userName, password);
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK, "a locked-out account stays on the login page");
-        (await response.Content.ReadAsStringAsync()).Should().Contain("tijdelijk geblokkeerd");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "a refused try stays on the login page");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Inloggen lukt niet met deze gebruikersnaam en dit wachtwoord.")
+            .And.NotContain("geblokkeerd");
+        (await client.GetAsync("/api/instances")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

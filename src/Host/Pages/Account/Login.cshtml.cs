@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security.Oidc;
+using AdviesRoute.Host.Security.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -13,13 +14,17 @@ namespace AdviesRoute.Host.Pages.Account;
 /// <summary>
 /// Sign-in with user name (or e-mail) and password, a plain form that works without JavaScript; with
 /// <c>Security:Oidc</c> configured also a button to sign in through the organisation's provider, and with
-/// <c>LocalLogin</c> false only that button.
+/// <c>LocalLogin</c> false only that button. Every failed try gets the same message and status, whether the name is
+/// unknown, the password wrong, the try throttled or the account not allowed, so the page never tells whether an
+/// account exists; <see cref="SignInThrottle"/> limits the tries per client address.
 /// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(
     SignInManager<HostUser> signIn,
     UserManager<HostUser> users,
     IOptions<OidcOptions> oidc,
+    IOptions<AccountSignInOptions> limits,
+    SignInThrottle throttle,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -42,6 +47,7 @@ public sealed class LoginModel(
     public sealed class LoginInput
     {
         [Required(ErrorMessage = "Vul uw e-mailadres of gebruikersnaam in.")]
+        [StringLength(256, ErrorMessage = "De gebruikersnaam is te lang (hoogstens 256 tekens).")]
         [Display(Name = "E-mailadres of gebruikersnaam")]
         public string UserName { get; set; } = "";
 
@@ -89,38 +95,66 @@ public sealed class LoginModel(
         }
 
         var name = Input.UserName.Trim();
+        var account = SignInThrottle.AccountKey(name);
+        var address = SignInThrottle.AddressKey(HttpContext.Connection.RemoteIpAddress);
+        var aborted = HttpContext.RequestAborted;
+        var verdict = await throttle.CheckAsync(account, address, aborted);
+        if (verdict.Delay > TimeSpan.Zero)
+        {
+            // Many failures for this name from several addresses: answer slowly, but do answer (a real wait, not the
+            // engine's clock, which may be moved in the Testing environment).
+            await Task.Delay(verdict.Delay, aborted);
+        }
+
+        if (verdict.Refused)
+        {
+            // Not counted again: the try tests no password, and the address already has its waiting time.
+            logger.LogWarning("Inlogpoging voor {Account} vanaf {Address} geweigerd: te veel mislukte pogingen.", name, address);
+            return Refuse();
+        }
+
         var user = await users.FindByNameAsync(name) ?? await users.FindByEmailAsync(name);
         if (user is null)
         {
             // Hash anyway, so the response time does not tell whether the account exists.
             users.PasswordHasher.HashPassword(new HostUser(), Input.Password);
-            ErrorMessage = UnknownCombination;
-            return Page();
+            await throttle.RecordFailureAsync(account, address, aborted);
+            return Refuse();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            await throttle.ClearAsync(Names(account, user), address, aborted);
             logger.LogInformation("{User} is ingelogd.", user.UserName);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        if (result.IsLockedOut)
+        if (result.IsLockedOut || result.IsNotAllowed)
         {
-            logger.LogWarning("{User} is geblokkeerd na te veel mislukte pogingen.", user.UserName);
-            ErrorMessage = "Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw.";
-        }
-        else if (result.IsNotAllowed)
-        {
-            ErrorMessage = "Dit account mag (nog) niet inloggen. Neem contact op met de beheerder.";
-        }
-        else
-        {
-            ErrorMessage = UnknownCombination;
+            // Identity refused before checking the password; hash anyway so the time tells nothing either.
+            users.PasswordHasher.HashPassword(user, Input.Password);
+            logger.LogWarning("{User} mag niet inloggen (geblokkeerd: {LockedOut}).", user.UserName, result.IsLockedOut);
         }
 
+        await throttle.RecordFailureAsync(account, address, aborted);
+        return Refuse();
+    }
+
+    /// <summary>The one answer to every failed try.</summary>
+    private PageResult Refuse()
+    {
+        ErrorMessage = FailedMessage(limits.Value.FailureWindow);
         return Page();
     }
 
-    private const string UnknownCombination = "Deze combinatie van gebruikersnaam en wachtwoord kennen we niet.";
+    /// <summary>The name as typed and the account's user name and e-mail address, as the failures count them.</summary>
+    private static string[] Names(string typed, HostUser user) =>
+        new[] { typed, SignInThrottle.AccountKey(user.UserName ?? ""), SignInThrottle.AccountKey(user.Email ?? "") }
+            .Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Says what to check and that waiting may help, without saying which of the two applies.</summary>
+    internal static string FailedMessage(TimeSpan window) =>
+        "Inloggen lukt niet met deze gebruikersnaam en dit wachtwoord. Controleer wat u hebt ingevuld. " +
+        $"Na te veel mislukte pogingen moet u even wachten: probeer het dan over {Math.Max(1, (int)Math.Ceiling(window.TotalMinutes))} minuten opnieuw.";
 }

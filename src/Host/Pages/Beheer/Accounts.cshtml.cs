@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security;
+using AdviesRoute.Host.Security.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,13 +11,16 @@ using Microsoft.EntityFrameworkCore;
 namespace AdviesRoute.Host.Pages.Beheer;
 
 /// <summary>
-/// Accounts and roles, for administrators: who may sign in with which roles, whether an account is locked, and a
-/// new account with a one-time password shown once (board members never need one: they act through mail links).
+/// Accounts and roles, for administrators: who may sign in with which roles, the failed sign-in tries of the last
+/// day (which an administrator can clear, so an address that was refused may try again at once), and a new account
+/// with a one-time password shown once (board members never need one: they act through mail links).
 /// </summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class AccountsModel(UserManager<HostUser> users, TimeProvider time) : PageModel
+public sealed class AccountsModel(UserManager<HostUser> users, SignInThrottle throttle, SessionClock clock) : PageModel
 {
-    public sealed record Row(string Id, string UserName, string? DisplayName, IReadOnlyList<string> Roles, bool LockedOut);
+    /// <param name="Failures">Failed tries under the account's user name or e-mail address, kept a day; null when none.</param>
+    /// <param name="LockedOut">Blocked by Identity's lockout of before the throttling, until cleared.</param>
+    public sealed record Row(string Id, string UserName, string? DisplayName, IReadOnlyList<string> Roles, RecentFailures? Failures, bool LockedOut);
 
     public IReadOnlyList<Row> Accounts { get; private set; } = [];
 
@@ -98,6 +102,8 @@ public sealed class AccountsModel(UserManager<HostUser> users, TimeProvider time
             return Page();
         }
 
+        // No new security stamp: every request rebuilds the session's roles from the database (SessionLifetime), so
+        // the change counts from the person's next request without signing them out of their work.
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
@@ -106,7 +112,8 @@ public sealed class AccountsModel(UserManager<HostUser> users, TimeProvider time
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    /// <summary>Forgets the account's failed tries from every address, and a lockout from before the throttling.</summary>
+    public async Task<IActionResult> OnPostClearAsync(string id)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
@@ -114,22 +121,39 @@ public sealed class AccountsModel(UserManager<HostUser> users, TimeProvider time
             return NotFound();
         }
 
+        await throttle.ClearAsync(Names(user), HttpContext.RequestAborted);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        Message = $"{user.UserName} kan weer inloggen.";
+        Message = $"De mislukte inlogpogingen voor {user.UserName} zijn gewist: {user.UserName} kan meteen weer inloggen.";
         await LoadAsync();
         return Page();
     }
 
     private async Task LoadAsync()
     {
+        var failures = await throttle.RecentAsync(HttpContext.RequestAborted);
         var list = new List<Row>();
         foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
         {
-            var locked = user.LockoutEnd is { } end && end > time.GetUtcNow();
-            list.Add(new Row(user.Id, user.UserName ?? "", user.DisplayName, (await users.GetRolesAsync(user)).ToList(), locked));
+            var locked = user.LockoutEnd is { } end && end > clock.Now;
+            var mine = Names(user).Select(n => failures.GetValueOrDefault(n)).OfType<RecentFailures>().ToList();
+            var summary = mine.Count == 0
+                ? null
+                : new RecentFailures(mine.Sum(f => f.Count), mine.Sum(f => f.Addresses), mine.Max(f => f.Last));
+            list.Add(new Row(user.Id, user.UserName ?? "", user.DisplayName, (await users.GetRolesAsync(user)).ToList(), summary, locked));
         }
 
         Accounts = list;
     }
+
+    /// <summary>The names a person may type for this account, as the failures count them.</summary>
+    private static string[] Names(HostUser user) =>
+        new[] { user.UserName, user.Email }.Where(n => !string.IsNullOrWhiteSpace(n))
+            .Select(n => SignInThrottle.AccountKey(n!)).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The local time of the last failed try, for the page.</summary>
+    public static string LocalTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, Amsterdam).ToString("d MMMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 }
