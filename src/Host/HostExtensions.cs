@@ -36,7 +36,7 @@ public static class HostExtensions
 
         var provider = AdviesRoute.Workflows.WorkflowOptions.ProviderIn(builder.Configuration);
         services.AddHostDatabase(provider, connectionString);
-        services.AddAdviesRouteSecurity(builder.Configuration);
+        services.AddAdviesRouteSecurity(builder.Configuration, builder.Environment);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();
