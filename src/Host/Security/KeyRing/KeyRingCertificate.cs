@@ -56,7 +56,9 @@ internal static class KeyRingCertificate
         X509Certificate2 certificate;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.DefaultKeySet);
+            // Read first, so a missing or unreadable file is told apart from a wrong password.
+            var pfx = File.ReadAllBytes(path);
+            certificate = X509CertificateLoader.LoadPkcs12(pfx, password, X509KeyStorageFlags.DefaultKeySet);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
