@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
+using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security.KeyRing;
 using AdviesRoute.Host.Tests.Support;
 using Microsoft.AspNetCore.Authentication;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,7 +33,7 @@ public sealed class KeyRingTests(HostFixture host)
     [Fact]
     public async Task A_database_file_read_on_its_own_yields_no_usable_session_cookie()
     {
-        var cookie = await AdminSessionCookieAsync();
+        var cookie = await AdminSessionCookieAsync(host);
         var stored = await StoredKeysAsync(host.DatabasePath);
 
         // Every key in the file has its master key encrypted: no readable <masterKey> element, an <encryptedSecret> instead.
@@ -116,8 +118,50 @@ public sealed class KeyRingTests(HostFixture host)
         read.Should().Throw<InvalidOperationException>().WithMessage($"*{missing} (DataProtection:CertificateFile)*het bestand bestaat niet*");
     }
 
+    [Fact]
+    public async Task A_key_stored_unencrypted_by_an_earlier_version_is_still_read()
+    {
+        var upgraded = new HostFixture();
+        await ((IAsyncLifetime)upgraded).InitializeAsync();
+        try
+        {
+            // The administrator's ticket, protected again with a key made the way the earlier version made them: plain XML.
+            var cookie = await AdminSessionCookieAsync(upgraded);
+            using var certificate = KeyRingCertificate.Read(Path.Combine(upgraded.Folder, KeyRingCertificate.DefaultFileName), password: null);
+            var ticket = new TicketDataFormat(Protector(await StoredKeysAsync(upgraded.DatabasePath), certificate)).Unprotect(cookie)!;
+            var oldKeys = Directory.CreateTempSubdirectory("adviesroute-oude-sleutel-");
+            var services = new ServiceCollection();
+            services.AddDataProtection().SetApplicationName("AdviesRoute").PersistKeysToFileSystem(oldKeys);
+            string oldCookie;
+            await using (var provider = services.BuildServiceProvider())
+            {
+                oldCookie = new TicketDataFormat(provider.GetRequiredService<IDataProtectionProvider>().CreateProtector(CookiePurposes)).Protect(ticket);
+            }
+
+            var plainKey = await File.ReadAllTextAsync(oldKeys.GetFiles("*.xml").Single().FullName);
+            XElement.Parse(plainKey).Descendants().Should().Contain(e => e.Name.LocalName == "masterKey", "this is a key as the earlier version stored it");
+            await upgraded.WithScopeAsync(async scoped =>
+            {
+                var db = scoped.GetRequiredService<HostDbContext>();
+                db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "eerdere-versie", Xml = plainKey });
+                return await db.SaveChangesAsync();
+            });
+
+            // The host finds the unknown key in the database and accepts the cookie made with it.
+            using var client = upgraded.Anonymous();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/instances");
+            request.Headers.Add("Cookie", "AdviesRoute.Sessie=" + oldCookie);
+            using var response = await client.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)upgraded).DisposeAsync();
+        }
+    }
+
     /// <summary>Signs in as the administrator and returns the value of the AdviesRoute.Sessie cookie.</summary>
-    private async Task<string> AdminSessionCookieAsync()
+    private static async Task<string> AdminSessionCookieAsync(HostFixture host)
     {
         using var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var page = await client.GetAsync("/Account/Login");
