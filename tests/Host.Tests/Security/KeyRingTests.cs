@@ -160,6 +160,60 @@ public sealed class KeyRingTests(HostFixture host)
         }
     }
 
+    [Fact]
+    public async Task After_the_upgrade_new_session_cookies_are_made_with_an_encrypted_key()
+    {
+        var folder = Directory.CreateTempSubdirectory("adviesroute-upgrade-").FullName;
+        try
+        {
+            // A database as the earlier version left it: its only key stored unencrypted, and in use.
+            await using (var before = HostFixture.OnFolder(folder, HostFixture.AdminPassword))
+            {
+                _ = before.Server;
+            }
+
+            var oldKeys = Directory.CreateTempSubdirectory("adviesroute-oude-sleutel-");
+            var services = new ServiceCollection();
+            services.AddDataProtection().SetApplicationName("AdviesRoute").PersistKeysToFileSystem(oldKeys);
+            await using (var provider = services.BuildServiceProvider())
+            {
+                provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("sleutel maken").Protect([1]);
+            }
+
+            var plainKey = await File.ReadAllTextAsync(oldKeys.GetFiles("*.xml").Single().FullName);
+            SqliteConnection.ClearAllPools();
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "adviesroute.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = """DELETE FROM "DataProtectionKeys"; INSERT INTO "DataProtectionKeys" ("FriendlyName", "Xml") VALUES ('eerdere-versie', $xml);""";
+                command.Parameters.AddWithValue("$xml", plainKey);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await using var after = HostFixture.OnFolder(folder, HostFixture.AdminPassword);
+            var cookie = await AdminSessionCookieAsync(after);
+            var stored = await StoredKeysAsync(after.DatabasePath);
+
+            stored.Should().Contain(plainKey, "the old key stays, so the cookies it made remain valid");
+            var withoutCertificate = () => Protector(stored, certificate: null).Unprotect(WebEncoders.Base64UrlDecode(cookie));
+            withoutCertificate.Should().Throw<CryptographicException>("a cookie made after the upgrade uses a new, encrypted key");
+            using var certificate = KeyRingCertificate.Read(Path.Combine(folder, KeyRingCertificate.DefaultFileName), password: null);
+            new TicketDataFormat(Protector(stored, certificate)).Unprotect(cookie)!.Principal.Identity!.Name.Should().Be(HostFixture.AdminEmail);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
     /// <summary>Signs in as the administrator and returns the value of the AdviesRoute.Sessie cookie.</summary>
     private static async Task<string> AdminSessionCookieAsync(HostFixture host)
     {
