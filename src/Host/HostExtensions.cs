@@ -36,7 +36,7 @@ public static class HostExtensions
 
         var provider = AdviesRoute.Workflows.WorkflowOptions.ProviderIn(builder.Configuration);
         services.AddHostDatabase(provider, connectionString);
-        services.AddAdviesRouteSecurity(builder.Configuration);
+        services.AddAdviesRouteSecurity(builder.Configuration, builder.Environment);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();
@@ -77,6 +77,7 @@ public static class HostExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<HostDbContext>().Database.MigrateAsync();
+        await Security.KeyRing.UnencryptedKeys.StopUsingAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<AdminAccountSeeder>().SeedAsync();
     }
 

@@ -1,3 +1,4 @@
+using AdviesRoute.Host.Security;
 using AdviesRoute.Workflows;
 using AdviesRoute.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
@@ -34,10 +35,12 @@ public static class DatabaseConnection
             builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, dataSource));
         }
 
+        // The data folder holds the database (and, by default, the link key and the mail): readable by the service's
+        // user only when the host makes it.
         var folder = Path.GetDirectoryName(builder.DataSource);
         if (!string.IsNullOrEmpty(folder))
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.CreateDirectory(folder);
         }
 
         return builder.ToString();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AdviesRoute.Host.Security;
 using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Links;
@@ -48,10 +49,11 @@ public sealed class LinkTokens
             throw new InvalidOperationException($"De sleutel voor de links in {path} is te kort; verwijder het bestand om een nieuwe te maken (bestaande links vervallen dan).");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Readable by the service's user only (folder 700, file 600), from the moment it exists.
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(32);
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, Convert.ToBase64String(key));
+        PrivateFiles.WriteNew(temp, Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
         try
         {
             // Two hosts starting at once: the first file wins and both use it.

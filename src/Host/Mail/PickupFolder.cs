@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AdviesRoute.Host.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Utils;
@@ -29,7 +30,8 @@ public sealed partial class PickupFolder(IOptions<MailOptions> options, TimeProv
     /// <summary>Writes the message atomically: to a temporary file first, flushed to disk, then renamed over the final name.</summary>
     public async Task<string> WriteAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path);
+        // A mail holds a member's personal link: the folder and its files are readable by the service's user only.
+        PrivateFiles.CreateDirectory(Path);
         var safeId = SafeMessageId(message.MessageId);
         await _writing.WaitAsync(cancellationToken);
         try
@@ -39,7 +41,7 @@ public sealed partial class PickupFolder(IOptions<MailOptions> options, TimeProv
             var temporary = System.IO.Path.Combine(Path, $".{Guid.NewGuid():N}.tmp");
             try
             {
-                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+                await using (var stream = PrivateFiles.CreateNew(temporary, useAsync: true, bufferSize: 64 * 1024))
                 {
                     await message.WriteToAsync(EmlFormat, stream, cancellationToken);
                     stream.Flush(flushToDisk: true);

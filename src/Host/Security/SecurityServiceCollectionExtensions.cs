@@ -1,5 +1,6 @@
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security.ApiKeys;
+using AdviesRoute.Host.Security.KeyRing;
 using AdviesRoute.Host.Security.Oidc;
 using AdviesRoute.Host.Security.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -16,10 +17,11 @@ internal static class SecurityServiceCollectionExtensions
     public const string CookieOrApiKeyScheme = "CookieOrApiKey";
 
     /// <summary>
-    /// Accounts (Identity with its cookies), API keys, authorization policies and data protection; with
+    /// Accounts (Identity with its cookies), API keys, authorization policies and data protection (its key ring
+    /// encrypted with the certificate of <c>DataProtection:CertificateFile</c>); with
     /// <c>Security:Oidc:Authority</c> set, also sign-in through the organisation's OpenID Connect provider.
     /// </summary>
-    public static IServiceCollection AddAdviesRouteSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAdviesRouteSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
@@ -71,9 +73,18 @@ internal static class SecurityServiceCollectionExtensions
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<AccountSignInOptions>>((o, signIn) => o.ExpireTimeSpan = signIn.Value.IdleTimeout);
 
+        // The key ring is stored in the database, so every host reads the same keys; it is encrypted there with a
+        // certificate kept outside the database, so a copy of the database alone cannot make a session cookie. Keys
+        // stored unencrypted by an earlier version are still read; every new key is encrypted. On Linux decryption
+        // cannot look the certificate up in a store, hence UnprotectKeysWithAnyCertificate with the same one.
+        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
+        var certificate = KeyRingCertificate.Load(configuration, environment);
         services.AddDataProtection()
             .SetApplicationName("AdviesRoute")
-            .PersistKeysToDbContext<HostDbContext>();
+            .PersistKeysToDbContext<HostDbContext>()
+            .ProtectKeysWithCertificate(certificate)
+            .UnprotectKeysWithAnyCertificate(certificate);
 
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(ApiRequestGuard.ConfigureAntiforgery);

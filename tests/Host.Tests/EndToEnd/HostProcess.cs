@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AdviesRoute.Host.Tests.Support;
 
 namespace AdviesRoute.Host.Tests.EndToEnd;
 
@@ -71,6 +72,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Security__ApiKeys__0__Key"] = ApiKey;
         start.Environment["Security__ApiKeys__0__Roles__0"] = "secretary";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // Production needs the key ring's certificate; hosts on one folder share one file, so a cookie holds on each.
+        start.Environment["DataProtection__CertificateFile"] = TestCertificate.In(dataFolder);
+        start.Environment["DataProtection__CertificatePassword"] = TestCertificate.Password;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

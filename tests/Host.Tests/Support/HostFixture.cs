@@ -76,6 +76,14 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
         // Mail without an SMTP server lands in this fixture's own pickup folder; the link key lives beside the database.
         builder.UseSetting("Mail:PickupFolder", MailFolder);
         builder.UseSetting("Links:KeyFile", Path.Combine(Folder, "link-key"));
+
+        // Outside Testing the operator gives the key ring's certificate; Testing makes its own beside the link key.
+        if (_environment != "Testing")
+        {
+            builder.UseSetting("DataProtection:CertificateFile", TestCertificate.In(Folder));
+            builder.UseSetting("DataProtection:CertificatePassword", TestCertificate.Password);
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();
