@@ -132,6 +132,15 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.Property<string>("CodeHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CodeWindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodesInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -148,6 +157,9 @@ namespace AdviesRoute.Host.Data.Migrations
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MemberId")
@@ -203,6 +215,10 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForBodyId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InstanceId")
