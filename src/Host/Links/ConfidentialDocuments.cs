@@ -111,8 +111,15 @@ public sealed class ConfidentialDocuments(
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.CodeAttempts, l => l.CodeAttempts + 1), cancellationToken);
         if (reserved == 0)
         {
-            var locked = await db.MailLinks.AsNoTracking().AnyAsync(l => l.TokenHash == hash && l.LockedAt != null, cancellationToken);
-            return locked ? CodeCheck.Locked : CodeCheck.Refused;
+            var state = await db.MailLinks.AsNoTracking().Where(l => l.TokenHash == hash)
+                .Select(l => new { l.LockedAt, l.CodeAttempts }).FirstOrDefaultAsync(cancellationToken);
+            if (state is { LockedAt: null, CodeAttempts: >= MaxFailedTries })
+            {
+                // All tries used but no lock written yet (the try that used the last one is still busy, or failed): lock now.
+                await LockAsync(link, proposalTitle, now, cancellationToken);
+            }
+
+            return state is not null && (state.LockedAt is not null || state.CodeAttempts >= MaxFailedTries) ? CodeCheck.Locked : CodeCheck.Refused;
         }
 
         var stored = await db.MailLinks.AsNoTracking().Where(l => l.TokenHash == hash)
@@ -142,7 +149,14 @@ public sealed class ConfidentialDocuments(
             return CodeCheck.Refused;
         }
 
-        // The lock time is set only when it was empty, so one lock gives one mail, whichever host gets there first.
+        await LockAsync(link, proposalTitle, now, cancellationToken);
+        return CodeCheck.Locked;
+    }
+
+    /// <summary>The lock time is set only when it was empty, so one lock gives one mail, whichever host gets there first.</summary>
+    private async Task LockAsync(MailLink link, string? proposalTitle, DateTime now, CancellationToken cancellationToken)
+    {
+        var hash = link.TokenHash;
         var lockedNow = await db.MailLinks
             .Where(l => l.TokenHash == hash && l.LockedAt == null && l.CodeAttempts >= MaxFailedTries)
             .ExecuteUpdateAsync(s => s
@@ -155,8 +169,6 @@ public sealed class ConfidentialDocuments(
                 link.MemberId, link.ActivityId, link.Round, link.InstanceId, MaxFailedTries);
             await TellSecretariesAsync(link, proposalTitle, cancellationToken);
         }
-
-        return CodeCheck.Locked;
     }
 
     /// <summary>The links of a proposal whose confidential documents are locked, for the secretary to open again.</summary>
@@ -189,9 +201,10 @@ public sealed class ConfidentialDocuments(
         return reopened > 0;
     }
 
+    /// <summary>Whether this browser entered a right code for this link lately, and the link has not been locked since.</summary>
     public bool IsUnlocked(HttpContext http, MailLink link)
     {
-        if (!http.Request.Cookies.TryGetValue(CookiePrefix + link.TokenHash[..16], out var value))
+        if (link.LockedAt is not null || !http.Request.Cookies.TryGetValue(CookiePrefix + link.TokenHash[..16], out var value))
         {
             return false;
         }

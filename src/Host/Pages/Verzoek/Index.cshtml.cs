@@ -161,7 +161,7 @@ public sealed class IndexModel(
                 Error = "De code klopt niet of is verlopen. Vraag zo nodig een nieuwe code aan.";
                 break;
             default:
-                ShowConfidential = confidential.IsUnlocked(HttpContext, link);
+                ShowConfidential = false; // locked: also a browser that entered a code before sees them no more
                 Locked = true;
                 break;
         }
