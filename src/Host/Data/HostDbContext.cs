@@ -64,6 +64,7 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
             e.Property(d => d.ContentType).HasMaxLength(100);
             e.Property(d => d.Sha256).HasMaxLength(64);
             e.Property(d => d.UploadedBy).HasMaxLength(256);
+            e.Property(d => d.ForBodyId).HasMaxLength(64);
             e.HasIndex(d => d.InstanceId);
         });
         builder.Entity<Proposals.Meetings.AgendaItem>(e =>

@@ -46,6 +46,7 @@ public sealed class DirectRequestMail(
             ["ronde"] = round,
             [targetKind] = targetId,
             ["aan"] = new JsonObject { ["lid"] = to.Id, ["naam"] = to.Name, ["email"] = to.Email },
+            ["orgaanId"] = bookmark.Payload["orgaan"]?.DeepClone(),
             ["orgaanNaam"] = body?.Name,
             ["keuzes"] = bookmark.Payload["keuzes"]?.DeepClone(),
             ["uiterlijk"] = bookmark.Payload["uiterlijk"]?.DeepClone(),

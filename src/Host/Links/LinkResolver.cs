@@ -42,7 +42,7 @@ public enum LinkStatus
 /// <summary>A link and the request it leads to, as they stand.</summary>
 public sealed record ResolvedLink(LinkStatus Status, MailLink? Link, JsonObject? Proposal = null, string? BookmarkId = null,
     IReadOnlyList<string>? Choices = null, string? Choice = null, DateTimeOffset? ChosenAt = null, string? Deadline = null,
-    string? BodyName = null, string? Successor = null);
+    string? BodyName = null, string? Successor = null, string? BodyId = null);
 
 /// <summary>
 /// Finds the open request behind a link by its step, round and seat (or body), never by a bookmark id: a seat's
@@ -84,10 +84,11 @@ public sealed class LinkResolver(HostDbContext host, WorkflowDbContext engine, I
             && w.Bookmark.Payload?[link.TargetKind]?.GetValue<string>() == link.TargetId
             && w.Bookmark.DueAt is null);
         var snapshot = directory.Current;
-        var bodyName = waiting.Bookmark?.Payload?["orgaan"]?.GetValue<string>() is { } bodyId ? snapshot.Model.FindBody(bodyId)?.Name : null;
+        var bodyId = waiting.Bookmark?.Payload?["orgaan"]?.GetValue<string>();
+        var bodyName = bodyId is null ? null : snapshot.Model.FindBody(bodyId)?.Name;
         var resolved = new ResolvedLink(LinkStatus.Open, link, state.Input, waiting.Bookmark?.Id,
             waiting.Bookmark?.Payload?["keuzes"] is JsonArray choices ? choices.Select(c => c!.GetValue<string>()).ToList() : [],
-            choice, chosenAt, waiting.Bookmark?.Payload?["uiterlijk"]?.GetValue<string>(), bodyName);
+            choice, chosenAt, waiting.Bookmark?.Payload?["uiterlijk"]?.GetValue<string>(), bodyName, BodyId: bodyId);
 
         var expired = time.GetUtcNow().UtcDateTime > link.ExpiresAt;
         if (waiting.Bookmark is null)

@@ -37,7 +37,10 @@ public sealed class MailLink
 
     public DateTime? CodeExpiresAt { get; set; }
 
-    /// <summary>Wrong tries of the current code; after five it is void.</summary>
+    /// <summary>
+    /// Wrong tries of one-time codes on this link, over all its codes (a new code does not reset it); at
+    /// <see cref="ConfidentialDocuments.MaxFailedTries"/> the link's confidential access is locked.
+    /// </summary>
     public int CodeAttempts { get; set; }
 
     /// <summary>0 for the first link of a person, step and round; one more for each link sent after a revocation.</summary>
@@ -50,4 +53,19 @@ public sealed class MailLink
     public string? RevokedBy { get; set; }
 
     public string? RevokedReason { get; set; }
+
+    /// <summary>Codes sent for this link in all; at most <see cref="ConfidentialDocuments.MaxCodes"/>.</summary>
+    public int CodesSent { get; set; }
+
+    /// <summary>When the current hour of code requests began (UTC): the first code asked for after the last hour ran out.</summary>
+    public DateTime? CodeWindowStart { get; set; }
+
+    /// <summary>Codes sent since <see cref="CodeWindowStart"/>; at most <see cref="ConfidentialDocuments.MaxCodesPerHour"/>.</summary>
+    public int CodesInWindow { get; set; }
+
+    /// <summary>
+    /// When too many wrong codes locked the confidential documents of this link (UTC); null while open. Only a secretary
+    /// opens it again, which also resets the tries and the codes.
+    /// </summary>
+    public DateTime? LockedAt { get; set; }
 }

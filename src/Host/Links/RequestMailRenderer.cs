@@ -31,7 +31,9 @@ public static class RequestMailRenderer
         var subject = Fill(payload["onderwerp"]?.GetValue<string>() ?? "Verzoek: {titel}", values).ReplaceLineEndings(" ");
         var text = Fill(payload["tekst"]?.GetValue<string>() ?? "", values);
         // A stored document is reached through the member's own link (no account needed); others by their address.
-        var documents = Documents(proposal["documenten"], link);
+        // A document marked for another body (alleenVoor) is not this person's to read.
+        var bodyId = (payload["orgaanId"] ?? payload["orgaan"])?.GetValue<string>();
+        var documents = Documents(ForBody(proposal["documenten"], bodyId), link);
 
         var plain = new StringBuilder();
         plain.AppendLine(text).AppendLine();
@@ -131,6 +133,24 @@ public static class RequestMailRenderer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The documents a request for <paramref name="bodyId"/> may show: those marked <c>alleenVoor</c> another body are left
+    /// out (and so are all marked ones when the body is unknown). Unmarked documents are for everyone the proposal reaches.
+    /// </summary>
+    public static JsonNode? ForBody(JsonNode? documents, string? bodyId)
+    {
+        if (documents is not JsonArray list)
+        {
+            return documents;
+        }
+
+        return new JsonArray(list
+            .Where(item => item is not JsonObject o || o["alleenVoor"] is not JsonValue only || !only.TryGetValue<string>(out var onlyFor)
+                || (bodyId is not null && onlyFor == bodyId))
+            .Select(item => item?.DeepClone())
+            .ToArray());
     }
 
     private static string Fill(string template, IReadOnlyDictionary<string, string> values) =>

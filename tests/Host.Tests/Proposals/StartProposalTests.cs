@@ -250,6 +250,14 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         var secret = await StoreDocumentAsync(started.InstanceId, "personeel.docx", Docx(), confidential: true);
         var elsewhere = await StoreDocumentAsync("een-ander-voorstel", "ander.pdf", Pdf(), confidential: false);
         var mail = (await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.EndsWith(title, StringComparison.Ordinal))).First();
+        // The link is stored just after its mail is sent.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!await host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().MailLinks.AnyAsync(l => l.TokenHash == AdviesRoute.Host.Links.LinkTokens.Hash(mail.Token)))
+            && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
         using var member = host.Anonymous();
 
         using var response = await member.GetAsync($"{mail.Path}/stukken/{open.Id}");

@@ -44,6 +44,7 @@ public static class RequestMails
             ["ronde"] = round,
             [target.Name] = target.Value,
             ["aan"] = Bestuur.Person(to),
+            ["orgaanId"] = body.Id, // a document marked for another body is left out of the mail
             ["orgaanNaam"] = body.Name,
             ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)c).ToArray()),
             ["uiterlijk"] = deadline.Display,

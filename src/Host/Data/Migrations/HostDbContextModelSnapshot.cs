@@ -132,6 +132,15 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.Property<string>("CodeHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CodeWindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodesInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -151,6 +160,9 @@ namespace AdviesRoute.Host.Data.Migrations
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MemberId")
@@ -217,6 +229,10 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForBodyId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InstanceId")

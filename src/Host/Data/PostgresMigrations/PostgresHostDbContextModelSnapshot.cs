@@ -137,6 +137,15 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     b.Property<string>("CodeHash")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("CodeWindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CodesInWindow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -157,6 +166,9 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MemberId")
                         .IsRequired()
@@ -223,6 +235,10 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
+
+                    b.Property<string>("ForBodyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("InstanceId")
                         .HasMaxLength(64)

@@ -52,7 +52,8 @@ public sealed class IndexModel(
     {
         Resolved = await resolver.ResolveAsync(token, cancellationToken);
         FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        ShowConfidential = Resolved.Link is { } unlocked && confidential.IsUnlocked(HttpContext, unlocked);
+        Locked = Resolved.Link?.LockedAt is not null;
+        ShowConfidential = Resolved.Status == LinkStatus.Open && Resolved.Link is { } unlocked && confidential.IsUnlocked(HttpContext, unlocked);
         if (vastgelegd == "1" && Resolved.Choice is not null)
         {
             Message = "Uw keuze is vastgelegd.";
@@ -122,19 +123,39 @@ public sealed class IndexModel(
         return RedirectToPage(new { token, vastgelegd = "1" });
     }
 
-    /// <summary>Sends a one-time code to the member's own address, to open the confidential documents.</summary>
+    /// <summary>Sends a one-time code to the member's own address, to open the confidential documents; only while the request is open.</summary>
     public async Task<IActionResult> OnPostCodeAsync(string token, CancellationToken cancellationToken)
     {
         Resolved = await resolver.ResolveAsync(token, cancellationToken);
         FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        if (Resolved.Link is not { } link || Resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn or LinkStatus.Revoked
-            || !await confidential.SendCodeAsync(link, cancellationToken))
+        if (Resolved.Link is not { } link || Resolved.Status != LinkStatus.Open)
         {
             return Shown();
         }
 
-        Message = $"Er is een code van 6 cijfers gestuurd naar {ConfidentialDocuments.Masked(link.Email)}. De code is 10 minuten geldig.";
-        CodeSent = true;
+        ShowConfidential = confidential.IsUnlocked(HttpContext, link);
+        switch (await confidential.SendCodeAsync(link, cancellationToken))
+        {
+            case CodeRequest.Sent:
+                Message = $"Er is een code van 6 cijfers gestuurd naar {ConfidentialDocuments.Masked(link.Email)}. De code is 10 minuten geldig.";
+                CodeSent = true;
+                break;
+            case CodeRequest.HourLimit:
+                Error = $"U hebt in het afgelopen uur al {ConfidentialDocuments.MaxCodesPerHour} codes aangevraagd. Gebruik de laatste code uit uw mail, of vraag over een uur een nieuwe aan.";
+                CodeSent = true;
+                break;
+            case CodeRequest.TotalLimit:
+                Error = $"Voor deze link zijn al {ConfidentialDocuments.MaxCodes} codes aangevraagd; er kunnen geen nieuwe meer worden gestuurd. Neem contact op met {Contact}.";
+                CodeSent = true;
+                break;
+            case CodeRequest.Withdrawn:
+                Error = "Deze link is niet meer geldig; er is geen code gestuurd. Gebruik de link uit de nieuwste mail.";
+                break;
+            default:
+                Locked = true;
+                break;
+        }
+
         return Shown();
     }
 
@@ -143,20 +164,25 @@ public sealed class IndexModel(
     {
         Resolved = await resolver.ResolveAsync(token, cancellationToken);
         FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        if (Resolved.Link is not { } link || Resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn or LinkStatus.Revoked)
+        if (Resolved.Link is not { } link || Resolved.Status != LinkStatus.Open)
         {
             return Shown();
         }
 
-        if (await confidential.TryUnlockAsync(HttpContext, link, code, cancellationToken))
+        switch (await confidential.TryUnlockAsync(HttpContext, link, code, Resolved.Proposal?["titel"]?.GetValue<string>(), cancellationToken))
         {
-            ShowConfidential = true;
-            Message = "De vertrouwelijke stukken staan nu open.";
-        }
-        else
-        {
-            CodeSent = true;
-            Error = "De code klopt niet of is verlopen. Vraag zo nodig een nieuwe code aan.";
+            case CodeCheck.Opened:
+                ShowConfidential = true;
+                Message = "De vertrouwelijke stukken staan nu open.";
+                break;
+            case CodeCheck.Refused:
+                CodeSent = true;
+                Error = "De code klopt niet of is verlopen. Vraag zo nodig een nieuwe code aan.";
+                break;
+            default:
+                ShowConfidential = false; // locked: also a browser that entered a code before sees them no more
+                Locked = true;
+                break;
         }
 
         return Shown();
@@ -164,6 +190,9 @@ public sealed class IndexModel(
 
     /// <summary>Whether to show the field for the code.</summary>
     public bool CodeSent { get; private set; }
+
+    /// <summary>Too many wrong codes: the confidential documents of this link stay shut until a secretary opens them again.</summary>
+    public bool Locked { get; private set; }
 
     /// <summary>
     /// The page, with 404 for a token that leads nowhere (the same for an unknown, altered or random one) and 410 for

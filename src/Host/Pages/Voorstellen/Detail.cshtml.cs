@@ -26,6 +26,7 @@ public sealed class DetailModel(
     AdviesRoute.Host.Links.DirectRequestMail requestMail,
     AdviesRoute.Host.Links.LinkRevocation revocation,
     ILogger<DetailModel> logger,
+    AdviesRoute.Host.Links.ConfidentialDocuments confidential,
     TimeProvider time) : PageModel
 {
     public ProposalDetail? Proposal { get; private set; }
@@ -40,6 +41,9 @@ public sealed class DetailModel(
     public string? Error { get; private set; }
 
     public IGovernanceDirectory Directory => directory;
+
+    /// <summary>Links whose confidential documents are locked after too many wrong codes (shown to those who may act).</summary>
+    public IReadOnlyList<AdviesRoute.Host.Links.MailLink> LockedLinks { get; private set; } = [];
 
     /// <summary>Today in the Netherlands, by the engine's clock: whose members sit, which meetings are still ahead.</summary>
     public DateOnly Today => AdviesRoute.Activities.Calendar.DutchTime.Today(time.GetUtcNow());
@@ -58,6 +62,7 @@ public sealed class DetailModel(
             "opnieuw" => "De stap is opnieuw uitgevoerd.",
             "stuk" => "Het stuk is toegevoegd.",
             "verplaatst" => "Het voorstel staat op de gekozen vergadering.",
+            "linkOpen" => "De link is weer open: het lid kan een nieuwe code voor de vertrouwelijke stukken aanvragen.",
             _ => null,
         };
         return Page();
@@ -180,6 +185,28 @@ public sealed class DetailModel(
         return Page();
     }
 
+    /// <summary>Opens a link again whose confidential documents were locked after too many wrong codes.</summary>
+    public async Task<IActionResult> OnPostLinkOpenzettenAsync(string id, string activiteit, int ronde, string lid, CancellationToken cancellationToken)
+    {
+        if (!await MayOperateAsync())
+        {
+            return Forbid();
+        }
+
+        if (!await confidential.ReopenAsync(id, activiteit, ronde, lid, ApiTrigger.For(User).Actor ?? "onbekend", cancellationToken))
+        {
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            Error = "Deze link is niet (meer) vergrendeld.";
+            return Page();
+        }
+
+        return RedirectToPage(new { id, gedaan = "linkOpen" });
+    }
+
     public async Task<IActionResult> OnPostAfbrekenAsync(string id, string? reden, string formulier, CancellationToken cancellationToken)
     {
         if (!await MayOperateAsync())
@@ -239,6 +266,7 @@ public sealed class DetailModel(
     {
         Proposal = await reader.GetAsync(id, cancellationToken);
         MayAct = Proposal is not null && await MayOperateAsync();
+        LockedLinks = MayAct ? await confidential.LockedAsync(id, cancellationToken) : [];
         return Proposal is not null;
     }
 }

@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Api;
 using AdviesRoute.Host.Proposals.Documents;
 using AdviesRoute.Host.Proposals.Overview;
@@ -25,6 +26,7 @@ public sealed class StukModel(
     ProposalReader reader,
     AddProposalDocument adder,
     IAntiforgery antiforgery,
+    IGovernanceDirectory directory,
     IOptions<DocumentOptions> documentOptions,
     ILogger<StukModel> logger) : PageModel
 {
@@ -39,6 +41,14 @@ public sealed class StukModel(
     public string? Error { get; private set; }
 
     public bool Confidential { get; private set; }
+
+    public const string ForBodyField = "AlleenVoor";
+
+    /// <summary>The body whose members alone may read the document; null for everyone who receives the proposal.</summary>
+    public string? ForBodyId { get; private set; }
+
+    /// <summary>The bodies of the governance model, for "Alleen voor".</summary>
+    public IReadOnlyList<(string Id, string Name)> Bodies => directory.Current.Model.Bodies.Select(b => (b.Id, b.Name)).ToList();
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -66,6 +76,8 @@ public sealed class StukModel(
         }
 
         Confidential = form.Fields.TryGetValue(ConfidentialField, out var box) && box.Contains("true");
+        var forBody = form.Fields.TryGetValue(ForBodyField, out var only) ? only.ToString().Trim() : "";
+        ForBodyId = forBody.Length == 0 ? null : forBody;
         var file = form.Files.FirstOrDefault(f => f.FieldName == FileField);
         if (form.TooLarge)
         {
@@ -79,6 +91,12 @@ public sealed class StukModel(
             return Refused();
         }
 
+        if (ForBodyId is not null && directory.Current.Model.FindBody(ForBodyId) is null)
+        {
+            Error = "Kies bij \"Alleen voor\" een orgaan uit de lijst. Er is niets opgeslagen.";
+            return Refused();
+        }
+
         var (document, refusal) = DocumentInspection.Check(file, Confidential, limits);
         if (refusal is not null)
         {
@@ -88,7 +106,7 @@ public sealed class StukModel(
 
         try
         {
-            await adder.AddAsync(id, document!, new Trigger(ApiTrigger.For(User).Actor, Channel.Page), cancellationToken);
+            await adder.AddAsync(id, document!, new Trigger(ApiTrigger.For(User).Actor, Channel.Page), ForBodyId, cancellationToken);
         }
         catch (WorkflowException ex)
         {

@@ -15,10 +15,12 @@ namespace AdviesRoute.Host.Proposals.Documents;
 public sealed class AddProposalDocument(HostDbContext db, IWorkflowRuntime runtime, IOptions<RequestLinkOptions> links, TimeProvider time)
 {
     /// <exception cref="WorkflowException">The proposal does not exist, or is finished or cancelled.</exception>
-    public async Task AddAsync(string instanceId, NewDocument document, Trigger trigger, CancellationToken cancellationToken)
+    /// <param name="forBodyId">Only the links of requests for this body list and open the document; null for everyone.</param>
+    public async Task AddAsync(string instanceId, NewDocument document, Trigger trigger, string? forBodyId, CancellationToken cancellationToken)
     {
         var stored = ProposalDocument.From(document, trigger.Actor ?? "onbekend", time.GetUtcNow().UtcDateTime);
         stored.InstanceId = instanceId;
+        stored.ForBodyId = forBodyId;
         db.ProposalDocuments.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
         try
@@ -31,7 +33,13 @@ public sealed class AddProposalDocument(HostDbContext db, IWorkflowRuntime runti
                 }
 
                 list.Add(ProposalDocument.InputEntry(stored, links.Value.PublicBaseUrl));
-                return new JsonObject { ["stuk"] = stored.FileName, ["id"] = stored.Id, ["vertrouwelijk"] = stored.Confidential };
+                var journal = new JsonObject { ["stuk"] = stored.FileName, ["id"] = stored.Id, ["vertrouwelijk"] = stored.Confidential };
+                if (forBodyId is not null)
+                {
+                    journal["alleenVoor"] = forBodyId;
+                }
+
+                return journal;
             }, trigger, cancellationToken);
         }
         catch (WorkflowException)

@@ -34,9 +34,10 @@ internal static class DocumentEndpoints
     }
 
     /// <summary>
-    /// Only when the token leads to a request of the instance the document belongs to, and for a confidential
-    /// document only in the browser that entered the one-time code. Anything else gets the same plain 404 as an unknown
-    /// token, so the answer does not tell whether a document or a link exists.
+    /// Only while the token's request is open (not closed, expired, of an earlier round or passed on with an ended
+    /// term), for a document of that instance that is not marked for another body, and for a confidential document only
+    /// in the browser that entered the one-time code. Anything else gets the same plain 404 as an unknown token, so the
+    /// answer does not tell whether a document or a link exists.
     /// </summary>
     internal static async Task<Results<FileContentHttpResult, NotFound>> DownloadThroughLinkAsync(
         string token,
@@ -48,14 +49,16 @@ internal static class DocumentEndpoints
         CancellationToken cancellationToken)
     {
         var resolved = await resolver.ResolveAsync(token, cancellationToken);
-        if (resolved.Link is not { } link || resolved.Status is LinkStatus.NotFound or LinkStatus.PassedOn or LinkStatus.Revoked)
+        if (resolved.Link is not { } link || resolved.Status != LinkStatus.Open)
         {
             return TypedResults.NotFound();
         }
 
         var document = await db.ProposalDocuments.AsNoTracking()
             .FirstOrDefaultAsync(d => d.Id == id && d.InstanceId == link.InstanceId, cancellationToken);
-        if (document is null || (document.Confidential && !confidential.IsUnlocked(http, link)))
+        if (document is null
+            || (document.ForBodyId is not null && document.ForBodyId != resolved.BodyId)
+            || (document.Confidential && !confidential.IsUnlocked(http, link)))
         {
             return TypedResults.NotFound();
         }

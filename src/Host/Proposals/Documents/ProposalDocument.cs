@@ -31,6 +31,12 @@ public sealed class ProposalDocument
     /// <summary>A confidential document opens for a member only after the one-time code (see <c>ConfidentialDocuments</c>).</summary>
     public bool Confidential { get; set; }
 
+    /// <summary>
+    /// The body (e.g. "ab") whose members alone may read this document through their links; null for everyone the
+    /// proposal reaches. Set by the secretary when adding a document to a running proposal.
+    /// </summary>
+    public string? ForBodyId { get; set; }
+
     public string UploadedBy { get; set; } = "";
 
     /// <summary>UTC.</summary>
@@ -53,11 +59,20 @@ public sealed class ProposalDocument
     /// The document as the proposal's <c>documenten</c> input lists it. A link page swaps the url for
     /// <c>/verzoek/{token}/stukken/{id}</c> when an id is present.
     /// </summary>
-    public static JsonObject InputEntry(ProposalDocument document, string publicBaseUrl) => new()
+    public static JsonObject InputEntry(ProposalDocument document, string publicBaseUrl)
     {
-        ["naam"] = document.FileName,
-        ["url"] = $"{publicBaseUrl.TrimEnd('/')}/documenten/{document.Id}",
-        ["id"] = document.Id,
-        ["vertrouwelijk"] = document.Confidential,
-    };
+        var entry = new JsonObject
+        {
+            ["naam"] = document.FileName,
+            ["url"] = $"{publicBaseUrl.TrimEnd('/')}/documenten/{document.Id}",
+            ["id"] = document.Id,
+            ["vertrouwelijk"] = document.Confidential,
+        };
+        if (document.ForBodyId is not null)
+        {
+            entry["alleenVoor"] = document.ForBodyId;
+        }
+
+        return entry;
+    }
 }
