@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdviesRoute.Host.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresHostDbContext))]
-    [Migration("20261205223410_SignInFailuresPostgres")]
-    partial class SignInFailuresPostgres
+    [Migration("20261205225752_LinkAccessAndSignInThrottlePostgres")]
+    partial class LinkAccessAndSignInThrottlePostgres
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -140,6 +140,15 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     b.Property<string>("CodeHash")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("CodeWindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CodesInWindow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -150,6 +159,9 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -157,6 +169,9 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MemberId")
                         .IsRequired()
@@ -171,6 +186,17 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
 
                     b.Property<string>("NotReachedReason")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
@@ -212,6 +238,10 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
+
+                    b.Property<string>("ForBodyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("InstanceId")
                         .HasMaxLength(64)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdviesRoute.Host.Data.Migrations
 {
     [DbContext(typeof(HostDbContext))]
-    [Migration("20261205222844_RevocableLinks")]
-    partial class RevocableLinks
+    [Migration("20261205225746_LinkAccessAndSignInThrottle")]
+    partial class LinkAccessAndSignInThrottle
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -135,6 +135,15 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.Property<string>("CodeHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CodeWindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodesInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -154,6 +163,9 @@ namespace AdviesRoute.Host.Data.Migrations
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MemberId")
@@ -220,6 +232,10 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForBodyId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InstanceId")
@@ -298,6 +314,36 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.HasIndex("MeetingId");
 
                     b.ToTable("Convocations");
+                });
+
+            modelBuilder.Entity("AdviesRoute.Host.Security.SignIn.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Account", "At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("SignInFailures");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
