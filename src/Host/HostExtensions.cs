@@ -77,7 +77,7 @@ public static class HostExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<HostDbContext>().Database.MigrateAsync();
-        await Security.KeyRing.UnencryptedKeys.StopUsingAsync(scope.ServiceProvider);
+        await Security.KeyRing.UnencryptedKeys.RevokeAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<AdminAccountSeeder>().SeedAsync();
     }
 

@@ -37,7 +37,9 @@ public sealed class AddressChangeJob(
         var today = DutchTime.Today(time.GetUtcNow());
         var snapshot = directory.Current;
         var suspended = nameof(WorkflowStatus.Suspended);
-        var withLinks = host.MailLinks.AsNoTracking().Select(l => l.InstanceId).Distinct();
+        // Only links whose deadline is still to come can lead to an open request; the rest of the history is left alone.
+        var now = time.GetUtcNow().UtcDateTime;
+        var withLinks = host.MailLinks.AsNoTracking().Where(l => l.ExpiresAt > now).Select(l => l.InstanceId).Distinct();
         var ids = await withLinks.ToListAsync(cancellationToken);
         var sent = 0;
         var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -71,7 +71,7 @@ public sealed class AddressChangeTests(HostFixture host) : IClassFixture<HostFix
         await WaitAsync(() => host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().MailLinks.AnyAsync(l => l.InstanceId == id && l.MemberId == "m064")));
 
         // The administrator corrects Sander Kamps's address.
-        using var admin = await host.SignInAsync();
+        using var admin = await host.SignInForApiAsync();
         var member = Member("m064");
         member["email"] = New;
         using var changed = await admin.PutAsync("/api/governance/members/m064", Json(member.ToJsonString()));
