@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
@@ -58,6 +59,6 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
         var group = Bestuur.RequireBody(context.Governance.Model, context.Inputs.Text("groep"), "groep");
         var duration = context.Inputs.Text("doorlooptijd") ?? "P2W";
         var done = Bestuur.Duration(context.Inputs, "doorlooptijd", "P2W").AddTo(context.Date);
-        return new SimulatedStep(Gereed, done, $"{group.Name}: voorbereiding gereed (verwachte doorlooptijd {duration})");
+        return new SimulatedStep(Gereed, done, $"{group.Name}: voorbereiding gereed (verwachte doorlooptijd {DutchDuration.Format(duration)})");
     }
 }
