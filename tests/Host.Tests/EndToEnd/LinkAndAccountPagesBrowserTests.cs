@@ -162,7 +162,7 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         await ShowAsync(secretary, "proposal-links", "Opnieuw sturen", "Link intrekken", "Vergrendelde links", "Weer openzetten");
 
         // "Link intrekken" opens the form: whose link, a reason and the confirmation.
-        var revoke = secretary.Locator("details.revoke").First;
+        var revoke = secretary.Locator("tr", new PageLocatorOptions { HasText = "Roos Zijlstra" }).Locator("details.revoke");
         await revoke.Locator("summary").ClickAsync();
         await ShowAsync(secretary, "proposal-revoke-form", "De persoonlijke link in de eerdere mail werkt dan niet meer",
             "Reden (bijvoorbeeld: naar een verkeerd adres gestuurd)", "Ja, trek de oude link in en stuur een nieuwe");
@@ -173,7 +173,7 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
 
         await revoke.Locator("input[name='reden']").FillAsync("Naar een verkeerd adres gestuurd");
         await revoke.Locator("input[name='zeker']").CheckAsync();
-        await SubmitAsync(secretary, "details.revoke >> nth=0 >> button[type='submit']");
+        await SubmitAsync(secretary, "details.revoke[open] button[type='submit']");
         await ShowAsync(secretary, "proposal-link-revoked", "De oude link van Roos Zijlstra is ingetrokken en er is een nieuwe link gestuurd");
 
         // The old link: its own page, HTTP 410, nothing of the proposal.
@@ -257,9 +257,11 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
     /// <summary>Clicks a submit button and waits for the page the form's answer loads.</summary>
     private static async Task<IResponse> SubmitAsync(IPage page, string selector)
     {
+        // The old document is marked, so the wait ends on the new one and not on the page the button was on.
+        await page.EvaluateAsync("() => { window.vorigePagina = true; }");
         var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector),
             r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is not (>= 300 and < 400));
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => !window.vorigePagina && document.readyState === 'complete'");
         return response;
     }
 
