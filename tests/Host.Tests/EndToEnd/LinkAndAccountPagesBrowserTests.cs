@@ -128,14 +128,14 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         await HandOverTynaarloAsync();
         await LinkMail.InFolderAsync(Host.MailFolder, 1, m => m.To == "henk.devries@tynaarlo.example.org" && m.Subject.EndsWith("Overdracht van de zetel", StringComparison.Ordinal));
         await OpenUntilAsync(page, wilma.Path, "Uw zittingstermijn is geëindigd.");
-        await ShowAsync(page, "link-passed-on", "Uw zittingstermijn is geëindigd.", "overgegaan naar Henk de Vries", "De stukken zijn via deze link niet meer beschikbaar.");
+        await ShowAsync(page, "link-passed-on", "Dit verzoek is overgegaan", "Uw zittingstermijn is geëindigd.", "overgegaan naar Henk de Vries", "De stukken zijn via deze link niet meer beschikbaar.");
 
         // Expired: a week's deadline, eight days later (the clock moves last, for this class's other tests).
         var expired = await StartWithDeadlineAsync("Verlopen verzoek over de huisvesting", "P1W");
         Host.Services.GetRequiredService<OffsetTimeProvider>().Advance(TimeSpan.FromDays(8));
         Host.Services.GetRequiredService<TimerSignal>().Notify();
         await OpenUntilAsync(page, expired.Mails[0].Path, "De termijn van dit verzoek is verlopen.");
-        await ShowAsync(page, "link-expired", "De termijn van dit verzoek is verlopen.", "Neem voor vragen contact op met", "De stukken zijn via deze link niet meer beschikbaar.");
+        await ShowAsync(page, "link-expired", "De termijn is verlopen", "De termijn van dit verzoek is verlopen.", "Neem voor vragen contact op met", "De stukken zijn via deze link niet meer beschikbaar.");
         (await page.Locator("button[name='keuze']").CountAsync()).Should().Be(0);
     }
 
