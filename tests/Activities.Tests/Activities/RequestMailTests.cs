@@ -32,7 +32,7 @@ public sealed class RequestMailTests
         requests.Select(r => r["zetel"]!.GetValue<string>()).Should().BeEquivalentTo(["m063", "m064", "m065", "m066", "m067"]);
         requests.Should().OnlyContain(r => r["ronde"]!.GetValue<int>() == 1 && r["activiteit"]!.GetValue<string>() == "besluit"
             && r["tekst"]!.GetValue<string>() == "Beste {naam}, stem over {titel} ({orgaan}), {uiterlijk}."
-            && r["uiterlijk"]!.GetValue<string>() == "uiterlijk 19 oktober 2026 (reglement van orde: schriftelijke ronde van P2W)");
+            && r["uiterlijk"]!.GetValue<string>() == "uiterlijk 19 oktober 2026 (reglement van orde: schriftelijke ronde van 2 weken)");
         (await engine.WaitingAsync(id)).Where(w => w.Bookmark.Name == "Herinnering").Select(w => w.Bookmark.DueAt)
             .Should().BeEquivalentTo([GovernanceEngine.At(new DateOnly(2026, 10, 14), 9), GovernanceEngine.At(new DateOnly(2026, 10, 16), 9)]);
 

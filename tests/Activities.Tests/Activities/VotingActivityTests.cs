@@ -302,7 +302,7 @@ public sealed class VotingActivityTests
             .Should().BeEquivalentTo(["m063", "m064", "m065", "m066", "m067"]);
         var deadline = waiting.Should().ContainSingle(w => w.Bookmark.Name == "Termijn").Subject.Bookmark;
         deadline.DueAt.Should().Be(GovernanceEngine.At(new DateOnly(2026, 10, 5), 23).AddMinutes(59));
-        deadline.Payload!["uiterlijk"]!.GetValue<string>().Should().Be("uiterlijk 5 oktober 2026 (reglement van orde: schriftelijke ronde van P1W)");
+        deadline.Payload!["uiterlijk"]!.GetValue<string>().Should().Be("uiterlijk 5 oktober 2026 (reglement van orde: schriftelijke ronde van 1 week)");
         var request = waiting.Single(w => w.Bookmark.Payload?["zetel"]?.GetValue<string>() == "m064").Bookmark.Payload!;
         request["naam"]!.GetValue<string>().Should().Be("Sander Kamps");
         request["keuzes"]!.AsArray().Select(k => k!.GetValue<string>()).Should().Equal("voor", "tegen", "onthouding");

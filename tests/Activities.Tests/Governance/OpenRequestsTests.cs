@@ -38,7 +38,7 @@ public sealed class OpenRequestsTests
         var emmen = before.Single(r => r.AskedOf == "Sander Kamps");
         emmen.Addressees.Select(a => a.Name).Should().Equal("Sander Kamps");
         emmen.PassedOn.Should().BeFalse();
-        emmen.Deadline.Should().Be("uiterlijk 5 oktober 2026 (reglement van orde: schriftelijke ronde van P4W)");
+        emmen.Deadline.Should().Be("uiterlijk 5 oktober 2026 (reglement van orde: schriftelijke ronde van 4 weken)");
 
         // After 15 September the same request is Els Bakker's.
         await engine.MoveToAsync(new DateOnly(2026, 9, 21));

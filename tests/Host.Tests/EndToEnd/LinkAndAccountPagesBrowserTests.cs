@@ -48,7 +48,8 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         var page = await NewPageAsync();
         await page.GotoAsync(started.Mails[0].Path);
         await ShowAsync(page, "link-open", "Reorganisatie van de buitendienst", "Raadsvoorstel.pdf", "Personele gevolgen.pdf",
-            "vertrouwelijk: te openen met een code", "Stuur mij een code voor de vertrouwelijke stukken", "Uw keuze", "Toelichting");
+            "vertrouwelijk: te openen met een code", "Stuur mij een code voor de vertrouwelijke stukken", "Uw keuze", "Toelichting",
+            "(reglement van orde: schriftelijke ronde van 2 weken)");
         (await page.InnerTextAsync("body")).Should().NotContain("Notitie voor het AB.pdf", "a document for the AB is not shown to a DB member");
 
         // After "Stuur mij een code": the field for the code.

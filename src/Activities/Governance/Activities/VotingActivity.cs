@@ -5,6 +5,7 @@ using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
+using AdviesRoute.Activities.Governance.Texts;
 using AdviesRoute.Activities.Governance.Voting;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
@@ -101,7 +102,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             }
 
             var termijn = inputs.Text("termijn") ?? "P1W";
-            var deadline = deadlines.PeriodAfter(today, IsoDuration.Parse(termijn), $"schriftelijke ronde van {termijn}", "reglement van orde", atwApplies: false);
+            var deadline = deadlines.PeriodAfter(today, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchDuration.Format(termijn)}", "reglement van orde", atwApplies: false);
             // A round is one asking of the seats; a step entered again after rework starts a new one, so the links of
             // an earlier round no longer count.
             var round = (state["ronde"]?.GetValue<int>() ?? 0) + 1;
@@ -518,7 +519,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         if (context.Inputs.Text("wijze") == "schriftelijk")
         {
             var termijn = context.Inputs.Text("termijn") ?? "P1W";
-            var deadline = context.Deadlines.PeriodAfter(context.Date, IsoDuration.Parse(termijn), $"schriftelijke ronde van {termijn}", "reglement van orde", atwApplies: false);
+            var deadline = context.Deadlines.PeriodAfter(context.Date, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchDuration.Format(termijn)}", "reglement van orde", atwApplies: false);
             return new SimulatedStep(FavourablePort, deadline.Date, $"{body.Name}: schriftelijk, {deadline.Display}", Deadline: deadline, IsDecision: IsDecision);
         }
 
