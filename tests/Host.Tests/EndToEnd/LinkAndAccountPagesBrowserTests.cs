@@ -1,0 +1,407 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Links;
+using AdviesRoute.Host.Security;
+using AdviesRoute.Host.Testing;
+using AdviesRoute.Host.Tests.Links;
+using AdviesRoute.Host.Tests.Support;
+using AdviesRoute.Tests.Shared.Governance;
+using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Workflows.Timers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
+
+namespace AdviesRoute.Host.Tests.EndToEnd;
+
+/// <summary>
+/// The pages issue 11 changed, as their users see them in a real browser (Debian's Chromium under Playwright): the
+/// personal-link page in each of its states, the proposal page's "Link intrekken" and "Vergrendelde links", the
+/// document page's "Alleen voor", the login page's one failure message and the accounts page's sign-in tries. Each
+/// state is kept as a screenshot at 1366 and at 320 CSS px wide, must not scroll sideways at 320 px (WCAG 1.4.10),
+/// passes axe-core and says what it should in Dutch.
+/// </summary>
+public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesBrowserFixture fixture, ITestOutputHelper output)
+    : IClassFixture<LinkAndAccountPagesBrowserFixture>
+{
+    private const string Roos = "roos.zijlstra@assen.example.org";
+    private const string CodeSubject = "Uw code voor de vertrouwelijke stukken";
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    private BrowserHost Host => fixture.Host;
+
+    [Fact]
+    public async Task The_open_link_page_with_its_code_the_code_limit_the_lock_and_a_too_long_remark_reads_well_and_fits_a_phone()
+    {
+        var started = await LinkDocumentAccessTests.StartAsync(Host, "Reorganisatie van de buitendienst");
+
+        // Open: the documents, the confidential one named but closed, the code button and the choice.
+        var page = await NewPageAsync();
+        await page.GotoAsync(started.Mails[0].Path);
+        await ShowAsync(page, "link-open", "Reorganisatie van de buitendienst", "Raadsvoorstel.pdf", "Personele gevolgen.pdf",
+            "vertrouwelijk: te openen met een code", "Stuur mij een code voor de vertrouwelijke stukken", "Uw keuze", "Toelichting",
+            "(reglement van orde: schriftelijke ronde van 2 weken)");
+        (await page.InnerTextAsync("body")).Should().NotContain("Notitie voor het AB.pdf", "a document for the AB is not shown to a DB member");
+
+        // After "Stuur mij een code": the field for the code.
+        await SubmitAsync(page, "button:has-text('Stuur mij een code')");
+        await ShowAsync(page, "link-code", "Er is een code van 6 cijfers gestuurd naar", "Code uit de mail (6 cijfers)");
+        (await page.Locator("#code").IsVisibleAsync()).Should().BeTrue();
+
+        // Two more codes, then the fourth within the hour is refused.
+        await SubmitAsync(page, "button:has-text('Stuur mij een code')");
+        await SubmitAsync(page, "button:has-text('Stuur mij een code')");
+        await SubmitAsync(page, "button:has-text('Stuur mij een code')");
+        await ShowAsync(page, "link-code-limit", "U hebt in het afgelopen uur al 3 codes aangevraagd");
+
+        // Another member: a wrong code, then ten in all lock the link.
+        var member = started.Mails[1];
+        var locked = await NewPageAsync();
+        await locked.GotoAsync(member.Path);
+        await SubmitAsync(locked, "button:has-text('Stuur mij een code')");
+        var codeMail = (await LinkMail.InFolderAsync(Host.MailFolder, 1, m => m.To == member.To && m.Subject == CodeSubject)).Single();
+        var code = CodePattern().Match(codeMail.Text).Groups[1].Value;
+        var wrong = code == "000000" ? "111111" : "000000";
+        await locked.FillAsync("#code", wrong);
+        await SubmitAsync(locked, "button:has-text('Openen')");
+        await ShowAsync(locked, "link-code-wrong", "De code klopt niet of is verlopen.");
+        for (var i = 1; i < 10; i++)
+        {
+            await locked.FillAsync("#code", wrong);
+            await SubmitAsync(locked, "button:has-text('Openen')");
+        }
+
+        await ShowAsync(locked, "link-locked", "Er is te vaak een verkeerde code ingevoerd.", "Personele gevolgen.pdf");
+        (await locked.InnerTextAsync("body")).Should().NotContain("Stuur mij een code");
+
+        // A third member writes a remark over 4,000 characters (pasted past the field's limit): refused, the text kept.
+        var remark = Remark(4_001);
+        var tooLong = await NewPageAsync();
+        await tooLong.GotoAsync(started.Mails[2].Path);
+        await tooLong.EvalOnSelectorAsync("#toelichting", "e => e.removeAttribute('maxlength')");
+        await tooLong.FillAsync("#toelichting", remark);
+        var response = await SubmitAsync(tooLong, ".choices button >> nth=0");
+        response.Status.Should().Be(422);
+        await ShowAsync(tooLong, "link-remark-too-long", "De toelichting is te lang: 4.001 tekens; ten hoogste 4.000 tekens. Er is niets vastgelegd.");
+        (await tooLong.InputValueAsync("#toelichting")).Should().Be(remark, "what the member typed is kept, to shorten it");
+    }
+
+    [Fact]
+    public async Task The_link_page_of_a_request_that_is_over_says_why_in_Dutch_and_shows_no_documents()
+    {
+        // Closed: three of five choose, the round closes; the fourth member's link.
+        var closed = await LinkDocumentAccessTests.StartAsync(Host, "Vaststelling van de jaarrekening");
+        var voter = await NewPageAsync();
+        foreach (var mail in closed.Mails.Take(3))
+        {
+            await voter.GotoAsync(mail.Path);
+            await SubmitAsync(voter, "button[value='voor']");
+        }
+
+        var page = await NewPageAsync();
+        await OpenUntilAsync(page, closed.Mails[3].Path, "Deze ronde is gesloten.");
+        await ShowAsync(page, "link-closed", "Deze ronde is gesloten.", "De stukken zijn via deze link niet meer beschikbaar.");
+
+        // Earlier round: three against, the proposal is asked again with new links; an old link.
+        var revised = await LinkDocumentAccessTests.StartAsync(Host, "Herzien bestemmingsplan", againOnRejection: true);
+        foreach (var mail in revised.Mails.Take(3))
+        {
+            await voter.GotoAsync(mail.Path);
+            // The third choice ends the round and starts the next; the page then already speaks of the earlier round.
+            await SubmitAsync(voter, "button[value='tegen']");
+        }
+
+        await OpenUntilAsync(page, revised.Mails[4].Path, "eerdere ronde");
+        await ShowAsync(page, "link-earlier-round", "Deze link hoort bij een eerdere ronde, die gesloten is.", "De stukken zijn via deze link niet meer beschikbaar.");
+
+        // Passed on: Wilma Veenstra's term ends; Henk de Vries holds the Tynaarlo seat.
+        var handover = await LinkDocumentAccessTests.StartAsync(Host, "Overdracht van de zetel");
+        var wilma = handover.Mails.Single(m => m.To == "wilma.veenstra@tynaarlo.example.org");
+        await HandOverTynaarloAsync();
+        await LinkMail.InFolderAsync(Host.MailFolder, 1, m => m.To == "henk.devries@tynaarlo.example.org" && m.Subject.EndsWith("Overdracht van de zetel", StringComparison.Ordinal));
+        await OpenUntilAsync(page, wilma.Path, "Uw zittingstermijn is geëindigd.");
+        await ShowAsync(page, "link-passed-on", "Dit verzoek is overgegaan", "Uw zittingstermijn is geëindigd.", "overgegaan naar Henk de Vries", "De stukken zijn via deze link niet meer beschikbaar.");
+
+        // Expired: a week's deadline, eight days later (the clock moves last, for this class's other tests).
+        var expired = await StartWithDeadlineAsync("Verlopen verzoek over de huisvesting", "P1W");
+        Host.Services.GetRequiredService<OffsetTimeProvider>().Advance(TimeSpan.FromDays(8));
+        Host.Services.GetRequiredService<TimerSignal>().Notify();
+        await OpenUntilAsync(page, expired.Mails[0].Path, "De termijn van dit verzoek is verlopen.");
+        await ShowAsync(page, "link-expired", "De termijn is verlopen", "De termijn van dit verzoek is verlopen.", "Neem voor vragen contact op met", "De stukken zijn via deze link niet meer beschikbaar.");
+        (await page.Locator("button[name='keuze']").CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_proposal_page_offers_revoking_and_reopening_links_the_document_page_asks_for_whom_and_a_revoked_link_shows_nothing()
+    {
+        const string title = "Aanbesteding van de ICT-werkplekken";
+        var started = await LinkDocumentAccessTests.StartAsync(Host, title);
+        var roos = started.Mails.Single(m => m.To == Roos);
+        var other = started.Mails.First(m => m.To != Roos);
+        await Host.WithScopeAsync(async sp =>
+        {
+            // Ten wrong codes on another member's link (the lock itself is tested in the link tests).
+            var db = sp.GetRequiredService<HostDbContext>();
+            var link = await db.MailLinks.SingleAsync(l => l.TokenHash == LinkTokens.Hash(other.Token));
+            link.LockedAt = DateTime.UtcNow;
+            link.CodeAttempts = 10;
+            return await db.SaveChangesAsync();
+        });
+
+        var secretary = await NewPageAsync();
+        await Browsers.SignInAsync(secretary, HostFixture.AdminEmail, HostFixture.AdminPassword);
+        await secretary.GotoAsync($"/Voorstellen/{started.Id}");
+        await ShowAsync(secretary, "proposal-links", "Opnieuw sturen", "Link intrekken", "Vergrendelde links", "Weer openzetten");
+
+        // "Link intrekken" opens the form: whose link, a reason and the confirmation.
+        var revoke = secretary.Locator("tr", new PageLocatorOptions { HasText = "Roos Zijlstra" }).Locator("details.revoke");
+        await revoke.Locator("summary").ClickAsync();
+        await ShowAsync(secretary, "proposal-revoke-form", "De persoonlijke link in de eerdere mail werkt dan niet meer",
+            "Reden (bijvoorbeeld: naar een verkeerd adres gestuurd)", "Ja, trek de oude link in en stuur een nieuwe");
+        if (await revoke.Locator("select[name='lid']").CountAsync() > 0)
+        {
+            await revoke.Locator("select[name='lid']").SelectOptionAsync(new SelectOptionValue { Label = "Roos Zijlstra" });
+        }
+
+        await revoke.Locator("input[name='reden']").FillAsync("Naar een verkeerd adres gestuurd");
+        await revoke.Locator("input[name='zeker']").CheckAsync();
+        await SubmitAsync(secretary, "details.revoke[open] button[type='submit']");
+        await ShowAsync(secretary, "proposal-link-revoked", "De oude link van Roos Zijlstra is ingetrokken en er is een nieuwe link gestuurd",
+            "Persoonlijke link ingetrokken", "via deze pagina's");
+        (await secretary.InnerTextAsync(".timeline")).Should().NotContain("Done").And.NotContain("· Page").And.NotContain("· Api");
+
+        // The old link: its own page, HTTP 410, nothing of the proposal.
+        var member = await NewPageAsync();
+        var gone = await member.GotoAsync(roos.Path);
+        gone!.Status.Should().Be(410);
+        await ShowAsync(member, "link-revoked", "Deze link is ingetrokken", "Gebruik de link uit de nieuwste mail");
+        (await member.InnerTextAsync("body")).Should().NotContain(title).And.NotContain("Raadsvoorstel.pdf");
+
+        // The locked link opened again.
+        await SubmitAsync(secretary, "button:has-text('Weer openzetten')");
+        await ShowAsync(secretary, "proposal-link-reopened", "De link is weer open");
+
+        // A document for one body only.
+        await secretary.GotoAsync($"/Voorstellen/{started.Id}/Stuk");
+        await ShowAsync(secretary, "document-for-body", "Stuk toevoegen", "Alleen voor", "Iedereen die het voorstel ontvangt");
+        (await secretary.Locator("#" + AdviesRoute.Host.Pages.Voorstellen.StukModel.ForBodyField + " option").AllInnerTextsAsync())
+            .Should().HaveCountGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task The_login_page_gives_one_neutral_failure_and_the_accounts_page_shows_and_clears_the_tries()
+    {
+        const string email = "m.bakker@samendrenthe.example.org";
+        await Host.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<HostUser>>();
+            var user = new HostUser { UserName = email, Email = email, DisplayName = "Marieke Bakker" };
+            (await users.CreateAsync(user, "Juist-Wachtwoord-2026!")).Succeeded.Should().BeTrue();
+            (await users.AddToRoleAsync(user, Roles.Secretary)).Succeeded.Should().BeTrue();
+            return true;
+        });
+
+        // A wrong password and an unknown name: the same message.
+        var login = await NewPageAsync();
+        await login.GotoAsync("/Account/Login");
+        await login.FillAsync("#Input_UserName", email);
+        await login.FillAsync("#Input_Password", "Verkeerd-Wachtwoord");
+        await SubmitAsync(login, "button:has-text('Inloggen')");
+        const string failed = "Inloggen lukt niet met deze gebruikersnaam en dit wachtwoord. Controleer wat u hebt ingevuld.";
+        await ShowAsync(login, "login-failed", failed, "Na te veel mislukte pogingen moet u even wachten");
+        var known = await login.InnerTextAsync(".error-summary");
+        await login.FillAsync("#Input_UserName", "niemand@samendrenthe.example.org");
+        await login.FillAsync("#Input_Password", "Verkeerd-Wachtwoord");
+        await SubmitAsync(login, "button:has-text('Inloggen')");
+        (await login.InnerTextAsync(".error-summary")).Should().Be(known, "the message does not tell whether the account exists");
+
+        // The administrator sees the failed try and clears it.
+        var admin = await NewPageAsync();
+        await Browsers.SignInAsync(admin, HostFixture.AdminEmail, HostFixture.AdminPassword);
+        await admin.GotoAsync("/Beheer/Accounts");
+        await ShowAsync(admin, "accounts-tries", "Inlogpogingen", "1 mislukte inlogpoging in het afgelopen etmaal", "Pogingen wissen", "Geen mislukte pogingen");
+        await SubmitAsync(admin, "button:has-text('Pogingen wissen')");
+        await ShowAsync(admin, "accounts-tries-cleared", $"De mislukte inlogpogingen voor {email} zijn gewist");
+    }
+
+    /// <summary>
+    /// The page as it is now, wide and on a phone: the Dutch texts, a screenshot of each, axe-core, and at 320 CSS px
+    /// no sideways scrolling.
+    /// </summary>
+    private async Task ShowAsync(IPage page, string name, params string[] texts)
+    {
+        await page.SetViewportSizeAsync(1366, 900);
+        var body = await page.InnerTextAsync("body");
+        foreach (var text in texts)
+        {
+            body.Should().Contain(text, "the {0} page says it", name);
+        }
+
+        body.Should().NotContainAny(["Exception", "null", "undefined", "LinkStatus", "NotFound"]);
+        await Shot(page, $"{name}-1366");
+        await Browsers.CheckAccessibilityAsync(output, page, name);
+        await page.SetViewportSizeAsync(320, 640);
+        await Shot(page, $"{name}-320");
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        widths[0].Should().BeLessThanOrEqualTo(widths[1], "the {0} page fits 320 CSS px without scrolling sideways (WCAG 1.4.10); wider: {1}", name,
+            await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')"));
+        await page.SetViewportSizeAsync(1366, 900);
+    }
+
+    /// <summary>Clicks a submit button and waits for the page the form's answer loads.</summary>
+    private static async Task<IResponse> SubmitAsync(IPage page, string selector)
+    {
+        // The old document is marked, so the wait ends on the new one and not on the page the button was on.
+        await page.EvaluateAsync("() => { window.vorigePagina = true; }");
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector),
+            r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is not (>= 300 and < 400));
+        await page.WaitForFunctionAsync("() => !window.vorigePagina && document.readyState === 'complete'");
+        return response;
+    }
+
+    /// <summary>Opens a link until it shows the text: the round's outcome is written just after the last choice.</summary>
+    private static async Task OpenUntilAsync(IPage page, string path, string text)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await page.GotoAsync(path);
+            if ((await page.InnerTextAsync("body")).Contains(text, StringComparison.Ordinal) || DateTime.UtcNow > until)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await Browsers.NewContextAsync(fixture.Browser, new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>A remark of exactly <paramref name="length"/> characters, in words as a member would write them.</summary>
+    private static string Remark(int length)
+    {
+        var text = new StringBuilder();
+        while (text.Length < length)
+        {
+            text.Append("Onze raad vraagt aandacht voor de gevolgen voor de kleine kernen en voor de bereikbaarheid van het loket. ");
+        }
+
+        return text.ToString(0, length);
+    }
+
+    /// <summary>A written DB round with the given deadline and two documents, without reminders.</summary>
+    private async Task<(string Id, List<LinkMail> Mails)> StartWithDeadlineAsync(string title, string deadline)
+    {
+        var definitionId = Support.Definitions.UniqueId("verlopen");
+        await Host.SaveAsync(WrittenDecision.Definition(definitionId, $$"""{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "{{deadline}}", "herinneringen": [] }"""));
+        var id = (await Host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>().StartAsync(definitionId, new JsonObject
+        {
+            ["titel"] = title,
+            ["documenten"] = new JsonArray(new JsonObject { ["naam"] = "Huisvestingsplan.pdf", ["url"] = "https://stukken.example.org/huisvestingsplan.pdf" }),
+        }, new Trigger("secretaris", Channel.Api)))).InstanceId;
+        var mails = await LinkMail.InFolderAsync(Host.MailFolder, 5, m => m.Subject.EndsWith(title, StringComparison.Ordinal));
+        return (id, mails);
+    }
+
+    /// <summary>Wilma Veenstra's term ended yesterday; Henk de Vries holds the Tynaarlo seat from today.</summary>
+    private Task HandOverTynaarloAsync()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
+        var ending = Member("m067");
+        ending["to"] = today.AddDays(-1).ToString("yyyy-MM-dd");
+        var successor = new JsonObject
+        {
+            ["id"] = "m950", ["name"] = "Henk de Vries", ["email"] = "henk.devries@tynaarlo.example.org", ["body"] = "db",
+            ["role"] = "Lid", ["municipality"] = "tynaarlo", ["weight"] = 1, ["from"] = today.ToString("yyyy-MM-dd"),
+        };
+        return Host.WithScopeAsync(async sp =>
+        {
+            var store = sp.GetRequiredService<GovernanceStore>();
+            await store.ChangeMemberAsync("m067", ending.ToJsonString(), "test");
+            return await store.AddMemberAsync(successor.ToJsonString(), "test");
+        });
+    }
+
+    [GeneratedRegex(@"is: (\d{6})")]
+    private static partial Regex CodePattern();
+}
+
+/// <summary>The in-memory host (environment Testing, movable clock) on a real loopback port, for a browser.</summary>
+public sealed class BrowserHost : HostFixture
+{
+    public BrowserHost()
+        : base(folder: null, environment: "Testing", adminPassword: AdminPassword)
+    {
+    }
+
+    /// <summary>Starts Kestrel on a free loopback port and returns its address.</summary>
+    public Uri Start()
+    {
+        var port = HostProcess.FreePort();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        StartServer();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+
+        // The code tests post more than five times a minute on one link: they meet the code limits, not the rate limiter.
+        builder.UseSetting("Links:PostsPerMinute", "1000");
+    }
+}
+
+/// <summary>One host and one Chromium for <see cref="LinkAndAccountPagesBrowserTests"/>.</summary>
+public sealed class LinkAndAccountPagesBrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public BrowserHost Host { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        BaseAddress = Host.Start();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Browsers.LaunchChromiumAsync(_playwright);
+        Directory.CreateDirectory(DesignerBrowserFixture.ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await ((IAsyncLifetime)Host).DisposeAsync();
+    }
+}
