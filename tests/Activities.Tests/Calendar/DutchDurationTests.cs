@@ -2,6 +2,7 @@ using AdviesRoute.Activities.Calendar;
 
 namespace AdviesRoute.Activities.Tests.Calendar;
 
+/// <summary>Periods as members read them in mails and on the link page: words, not "P2W".</summary>
 public sealed class DutchDurationTests
 {
     [Theory]
@@ -15,6 +16,9 @@ public sealed class DutchDurationTests
     [InlineData("P1Y2M", "1 jaar en 2 maanden")]
     [InlineData("PT30M", "30 minuten")]
     [InlineData("P1DT4H30M", "1 dag, 4 uur en 30 minuten")]
+    [InlineData("P1M10D", "1 maand en 10 dagen")]
+    [InlineData("P1Y2M1D", "1 jaar, 2 maanden en 1 dag")]
+    [InlineData("PT48H", "48 uur")]
     public void A_period_reads_in_Dutch_words(string iso, string expected) =>
         DutchDuration.Format(iso).Should().Be(expected);
 

@@ -5,7 +5,6 @@ using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
-using AdviesRoute.Activities.Governance.Texts;
 using AdviesRoute.Activities.Governance.Voting;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
