@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Security;
@@ -19,7 +18,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
-using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
 
 namespace AdviesRoute.Host.Tests.EndToEnd;
 
@@ -35,7 +33,6 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
 {
     private const string Roos = "roos.zijlstra@assen.example.org";
     private const string CodeSubject = "Uw code voor de vertrouwelijke stukken";
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     private BrowserHost Host => fixture.Host;
 
@@ -325,24 +322,7 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         return (id, mails);
     }
 
-    /// <summary>Wilma Veenstra's term ended yesterday; Henk de Vries holds the Tynaarlo seat from today.</summary>
-    private Task HandOverTynaarloAsync()
-    {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        var ending = Member("m067");
-        ending["to"] = today.AddDays(-1).ToString("yyyy-MM-dd");
-        var successor = new JsonObject
-        {
-            ["id"] = "m950", ["name"] = "Henk de Vries", ["email"] = "henk.devries@tynaarlo.example.org", ["body"] = "db",
-            ["role"] = "Lid", ["municipality"] = "tynaarlo", ["weight"] = 1, ["from"] = today.ToString("yyyy-MM-dd"),
-        };
-        return Host.WithScopeAsync(async sp =>
-        {
-            var store = sp.GetRequiredService<GovernanceStore>();
-            await store.ChangeMemberAsync("m067", ending.ToJsonString(), "test");
-            return await store.AddMemberAsync(successor.ToJsonString(), "test");
-        });
-    }
+    private Task HandOverTynaarloAsync() => TynaarloSeat.HandOverAsync(Host);
 
     [GeneratedRegex(@"is: (\d{6})")]
     private static partial Regex CodePattern();

@@ -1,13 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Workflows.Persistence;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
 
 using AdviesRoute.Tests.Shared.Governance;
 
@@ -16,7 +14,6 @@ namespace AdviesRoute.Host.Tests.Links;
 /// <summary>A term that ends while a request is open: the old link says so and the successor gets a link of their own.</summary>
 public sealed class SeatHandoverTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     [Fact]
     public async Task The_successor_receives_the_open_request_and_the_old_link_says_it_passed_on()
@@ -28,21 +25,7 @@ public sealed class SeatHandoverTests(HostFixture host) : IClassFixture<HostFixt
         var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.EndsWith("Overdracht van de zetel", StringComparison.Ordinal));
         var wilma = mails.Single(m => m.To == "wilma.veenstra@tynaarlo.example.org");
 
-        // Wilma Veenstra's term ended yesterday; Henk de Vries holds the Tynaarlo seat from today.
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        var ending = Member("m067");
-        ending["to"] = today.AddDays(-1).ToString("yyyy-MM-dd");
-        var successor = new JsonObject
-        {
-            ["id"] = "m950", ["name"] = "Henk de Vries", ["email"] = "henk.devries@tynaarlo.example.org", ["body"] = "db",
-            ["role"] = "Lid", ["municipality"] = "tynaarlo", ["weight"] = 1, ["from"] = today.ToString("yyyy-MM-dd"),
-        };
-        await host.WithScopeAsync(async sp =>
-        {
-            var store = sp.GetRequiredService<GovernanceStore>();
-            await store.ChangeMemberAsync("m067", ending.ToJsonString(), "test");
-            return await store.AddMemberAsync(successor.ToJsonString(), "test");
-        });
+        await TynaarloSeat.HandOverAsync(host);
 
         // The change itself starts the handover: Henk gets his own link without waiting for the quarter-hour schedule,
         // and only once, however often the handover runs.
