@@ -51,13 +51,13 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
 
         // After "Stuur mij een code": the field for the code.
         await SubmitAsync(page, "button:has-text('Stuur mij een code')");
-        await ShowAsync(page, "link-code", "Er is een code van 6 cijfers gestuurd naar", "Code uit de mail (6 cijfers)");
+        await ShowAsync(page, "link-code", "Er is een code van 6 cijfers gestuurd naar", "Code uit de mail (6 cijfers)", "Stuur mij een nieuwe code");
         (await page.Locator("#code").IsVisibleAsync()).Should().BeTrue();
 
         // Two more codes, then the fourth within the hour is refused.
-        await SubmitAsync(page, "button:has-text('Stuur mij een code')");
-        await SubmitAsync(page, "button:has-text('Stuur mij een code')");
-        await SubmitAsync(page, "button:has-text('Stuur mij een code')");
+        await SubmitAsync(page, "button:has-text('Stuur mij een nieuwe code')");
+        await SubmitAsync(page, "button:has-text('Stuur mij een nieuwe code')");
+        await SubmitAsync(page, "button:has-text('Stuur mij een nieuwe code')");
         await ShowAsync(page, "link-code-limit", "U hebt in het afgelopen uur al 3 codes aangevraagd");
 
         // Another member: a wrong code, then ten in all lock the link.
