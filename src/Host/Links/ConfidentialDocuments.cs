@@ -3,9 +3,7 @@ using System.Text;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Mail;
-using AdviesRoute.Host.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Links;
@@ -53,7 +51,7 @@ public sealed class ConfidentialDocuments(
     IMailSender sender,
     IDataProtectionProvider protection,
     IGovernanceDirectory directory,
-    UserManager<HostUser> users,
+    SecretariatMail secretariat,
     TimeProvider time,
     ILogger<ConfidentialDocuments> logger)
 {
@@ -109,8 +107,8 @@ public sealed class ConfidentialDocuments(
         }
 
         var text = $"Beste {link.MemberName},\n\nUw code om de vertrouwelijke stukken te openen is: {code}\n\nDe code is 10 minuten geldig. Hebt u hem niet aangevraagd, dan kunt u deze mail negeren.";
-        await sender.SendAsync(new OutgoingMail($"<code.{Guid.NewGuid():N}@adviesroute>", [new MailAddress(link.MemberName, address)],
-            "Uw code voor de vertrouwelijke stukken", Html(text), text, []), cancellationToken);
+        await sender.SendAsync(TextMail.Create($"<code.{Guid.NewGuid():N}@adviesroute>", [new MailAddress(link.MemberName, address)],
+            "Uw code voor de vertrouwelijke stukken", text), cancellationToken);
         return CodeRequest.Sent;
     }
 
@@ -267,26 +265,15 @@ public sealed class ConfidentialDocuments(
         });
     }
 
-    private async Task TellSecretariesAsync(MailLink link, string? proposalTitle, CancellationToken cancellationToken)
+    private Task TellSecretariesAsync(MailLink link, string? proposalTitle, CancellationToken cancellationToken)
     {
-        var secretaries = (await users.GetUsersInRoleAsync(Roles.Secretary)).Where(u => u.Email is not null)
-            .Select(u => new MailAddress(u.DisplayName ?? u.Email!, u.Email!)).ToList();
-        if (secretaries.Count == 0)
-        {
-            logger.LogWarning("No secretary account with an e-mail address to tell that the link of member {Member} is locked.", link.MemberId);
-            return;
-        }
-
         var title = proposalTitle ?? "(zonder titel)";
         var text = $"Via de persoonlijke link van {link.MemberName} bij \"{title}\" is {MaxFailedTries} keer een verkeerde code voor de vertrouwelijke stukken ingevoerd. "
             + "Misschien probeert iemand anders de code te raden. De vertrouwelijke stukken zijn via deze link nu niet meer te openen.\n\n"
             + $"Neem contact op met {link.MemberName} ({link.Email}). Op de pagina van het voorstel kunt u de link weer openzetten.";
-        await sender.SendAsync(new OutgoingMail($"<vergrendeld.{Guid.NewGuid():N}@adviesroute>", secretaries,
-            $"Vertrouwelijke stukken vergrendeld: link van {link.MemberName} bij {title}", Html(text), text, []), cancellationToken);
+        return secretariat.TellAsync($"<vergrendeld.{Guid.NewGuid():N}@adviesroute>",
+            $"Vertrouwelijke stukken vergrendeld: link van {link.MemberName} bij {title}", text, cancellationToken);
     }
-
-    private static string Html(string text) => "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"></head><body><p>"
-        + System.Net.WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>") + "</p></body></html>";
 
     private static string Hash(string tokenHash, string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tokenHash + ":" + code)));
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -118,13 +117,11 @@ public sealed class LinkRevocation(
         var text = $"Beste {memberName},\n\nHet e-mailadres waarop u verzoeken van AdviesRoute ontvangt, is gewijzigd. Nieuwe verzoeken en links gaan "
             + "voortaan naar het nieuwe adres; de persoonlijke links in eerdere mails aan dit adres werken niet meer.\n\n"
             + $"Klopt dit niet, neem dan contact op met {options.Value.Contact}.";
-        var html = "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"></head><body><p>"
-            + WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>").Replace("<br><br>", "</p><p>", StringComparison.Ordinal) + "</p></body></html>";
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(memberName + "\n" + oldEmail.ToLowerInvariant())))[..24];
         try
         {
-            await sender.SendAsync(new OutgoingMail($"<adres-gewijzigd.{id}@adviesroute>", [new MailAddress(memberName, oldEmail)],
-                "Uw e-mailadres voor AdviesRoute is gewijzigd", html, text, []), cancellationToken);
+            await sender.SendAsync(TextMail.Create($"<adres-gewijzigd.{id}@adviesroute>", [new MailAddress(memberName, oldEmail)],
+                "Uw e-mailadres voor AdviesRoute is gewijzigd", text), cancellationToken);
         }
         catch (MailRecipientRefusedException refused)
         {

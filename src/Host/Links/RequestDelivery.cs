@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Mail;
-using AdviesRoute.Host.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +11,9 @@ namespace AdviesRoute.Host.Links;
 /// <summary>
 /// Sends one request mail (the payload <c>RequestMails.Queue</c> writes) with the person's own link for the step and
 /// round (of the current generation: after a revocation, the newest), to the person's current address in the
-/// governance model (not the one written when the step ran), then stores the link's hash. The mail goes first: a crash before the link is stored sends the same link
-/// again on the next try (at least once), never a mail without a stored link. An address the server refuses for good
-/// is marked not reached on the link, and the secretaries are told.
+/// governance model (not the one written when the step ran), then stores the link's hash. The mail goes first: a
+/// crash before the link is stored sends the same link again on the next try (at least once), never a mail without a
+/// stored link. An address the server refuses for good is marked not reached on the link, and the secretaries are told.
 /// </summary>
 public sealed class RequestDelivery(
     HostDbContext db,
@@ -23,7 +21,7 @@ public sealed class RequestDelivery(
     IMailSender sender,
     IOptions<RequestLinkOptions> options,
     TimeProvider time,
-    UserManager<HostUser> users,
+    SecretariatMail secretariat,
     IGovernanceDirectory directory,
     LinkRevocation revocation,
     ILogger<RequestDelivery> logger)
@@ -113,23 +111,13 @@ public sealed class RequestDelivery(
         }
     }
 
-    private async Task TellSecretariesAsync(string messageId, JsonObject payload, MailRecipientRefusedException refused, CancellationToken cancellationToken)
+    private Task TellSecretariesAsync(string messageId, JsonObject payload, MailRecipientRefusedException refused, CancellationToken cancellationToken)
     {
-        var secretaries = (await users.GetUsersInRoleAsync(Roles.Secretary)).Where(u => u.Email is not null)
-            .Select(u => new MailAddress(u.DisplayName ?? u.Email!, u.Email!)).ToList();
-        if (secretaries.Count == 0)
-        {
-            logger.LogWarning("No secretary account with an e-mail address to tell that {Email} was not reached.", refused.Email);
-            return;
-        }
-
         var to = payload["aan"]!;
         var title = payload["voorstel"]?["titel"]?.GetValue<string>() ?? "(zonder titel)";
         var text = $"Het verzoek over \"{title}\" kon niet worden bezorgd bij {to["naam"]} ({refused.Email}): {refused.Reason}\n\n"
             + "Controleer het e-mailadres in het bestuursmodel en neem zo nodig op een andere manier contact op; u kunt een keuze namens het lid vastleggen.";
-        var html = "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"></head><body><p>"
-            + System.Net.WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>") + "</p></body></html>";
-        await sender.SendAsync(new OutgoingMail(messageId.Replace("@", ".niet-bezorgd@", StringComparison.Ordinal), secretaries,
-            $"Niet bezorgd: verzoek aan {to["naam"]} over {title}", html, text, []), cancellationToken);
+        return secretariat.TellAsync(messageId.Replace("@", ".niet-bezorgd@", StringComparison.Ordinal),
+            $"Niet bezorgd: verzoek aan {to["naam"]} over {title}", text, cancellationToken);
     }
 }

@@ -34,6 +34,7 @@ public static class MailServiceCollectionExtensions
             ? sp.GetRequiredService<PickupFolderMailSender>()
             : sp.GetRequiredService<SmtpMailSender>());
         services.AddScoped<IOutboxHandler, MailOutboxHandler>();
+        services.AddScoped<SecretariatMail>();
         return services;
     }
 }

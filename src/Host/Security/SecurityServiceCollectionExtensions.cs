@@ -75,8 +75,9 @@ internal static class SecurityServiceCollectionExtensions
 
         // The key ring is stored in the database, so every host reads the same keys; it is encrypted there with a
         // certificate kept outside the database, so a copy of the database alone cannot make a session cookie. Keys
-        // stored unencrypted by an earlier version are still read; every new key is encrypted. On Linux decryption
-        // cannot look the certificate up in a store, hence UnprotectKeysWithAnyCertificate with the same one.
+        // stored unencrypted by an earlier version are revoked at start (UnencryptedKeys); every new key is
+        // encrypted. On Linux decryption cannot look the certificate up in a store, hence
+        // UnprotectKeysWithAnyCertificate with the same one.
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
         var certificate = KeyRingCertificate.Load(configuration, environment);

@@ -125,7 +125,7 @@ public sealed class LoginModel(
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            await throttle.ClearAsync(Names(account, user), address, aborted);
+            await throttle.ClearAsync(SignInThrottle.AccountKeys(user, account), address, aborted);
             logger.LogInformation("{User} is ingelogd.", user.UserName);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
@@ -147,11 +147,6 @@ public sealed class LoginModel(
         ErrorMessage = FailedMessage(limits.Value.FailureWindow);
         return Page();
     }
-
-    /// <summary>The name as typed and the account's user name and e-mail address, as the failures count them.</summary>
-    private static string[] Names(string typed, HostUser user) =>
-        new[] { typed, SignInThrottle.AccountKey(user.UserName ?? ""), SignInThrottle.AccountKey(user.Email ?? "") }
-            .Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Says what to check and that waiting may help, without saying which of the two applies.</summary>
     internal static string FailedMessage(TimeSpan window) =>

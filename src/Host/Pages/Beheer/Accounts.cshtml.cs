@@ -121,7 +121,7 @@ public sealed class AccountsModel(UserManager<HostUser> users, SignInThrottle th
             return NotFound();
         }
 
-        await throttle.ClearAsync(Names(user), HttpContext.RequestAborted);
+        await throttle.ClearAsync(SignInThrottle.AccountKeys(user), HttpContext.RequestAborted);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         Message = $"De mislukte inlogpogingen voor {user.UserName} zijn gewist: {user.UserName} kan meteen weer inloggen.";
@@ -136,7 +136,7 @@ public sealed class AccountsModel(UserManager<HostUser> users, SignInThrottle th
         foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
         {
             var locked = user.LockoutEnd is { } end && end > clock.Now;
-            var mine = Names(user).Select(n => failures.GetValueOrDefault(n)).OfType<RecentFailures>().ToList();
+            var mine = SignInThrottle.AccountKeys(user).Select(n => failures.GetValueOrDefault(n)).OfType<RecentFailures>().ToList();
             var summary = mine.Count == 0
                 ? null
                 : new RecentFailures(mine.Sum(f => f.Count), mine.Sum(f => f.Addresses), mine.Max(f => f.Last));
@@ -145,11 +145,6 @@ public sealed class AccountsModel(UserManager<HostUser> users, SignInThrottle th
 
         Accounts = list;
     }
-
-    /// <summary>The names a person may type for this account, as the failures count them.</summary>
-    private static string[] Names(HostUser user) =>
-        new[] { user.UserName, user.Email }.Where(n => !string.IsNullOrWhiteSpace(n))
-            .Select(n => SignInThrottle.AccountKey(n!)).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The local time of the last failed try, for the page.</summary>
     public static string LocalTime(DateTime utc) =>

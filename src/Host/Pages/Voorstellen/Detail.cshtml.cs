@@ -25,7 +25,6 @@ public sealed class DetailModel(
     IAuthorizationService authorization,
     AdviesRoute.Host.Links.DirectRequestMail requestMail,
     AdviesRoute.Host.Links.LinkRevocation revocation,
-    ILogger<DetailModel> logger,
     AdviesRoute.Host.Links.ConfidentialDocuments confidential,
     TimeProvider time) : PageModel
 {
@@ -179,7 +178,6 @@ public sealed class DetailModel(
         var member = directory.Current.Model.FindMember(addressee.MemberId)!;
         await requestMail.SendAsync(id, Proposal.State, request, member, "Het secretariaat heeft uw eerdere link ingetrokken. Gebruik alleen de link in deze mail.",
             $"<ingetrokken.{Guid.NewGuid():N}@adviesroute>", cancellationToken);
-        logger.LogInformation("{Actor} revoked the link of member {Member} in {Instance}/{Activity} round {Round}.", actor, member.Id, id, request.ActivityId, request.Round);
         await LoadAsync(id, cancellationToken);
         Message = $"De oude link van {addressee.Name} is ingetrokken en er is een nieuwe link gestuurd naar het e-mailadres van {addressee.Name}.";
         return Page();

@@ -26,6 +26,14 @@ public sealed class SignInThrottle(HostDbContext db, SessionClock clock, IOption
     public static string AccountKey(string typed) => Limit(typed.Trim().ToUpperInvariant(), 256);
 
     /// <summary>
+    /// Every name failures of this account are counted under: its user name and e-mail address (either may be typed)
+    /// and, when given, the name as typed this time.
+    /// </summary>
+    public static string[] AccountKeys(HostUser user, string? typedKey = null) =>
+        new[] { typedKey, user.UserName is null ? null : AccountKey(user.UserName), user.Email is null ? null : AccountKey(user.Email) }
+            .OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
     /// The client's address as it is counted. IPv6 counts per /64, the block one connection usually gets, so a
     /// client cannot escape the limit by changing the last part of its address.
     /// </summary>
