@@ -56,8 +56,10 @@ public static class RequestMailRenderer
         plain.AppendLine().AppendLine("Uw persoonlijke link (niet doorsturen):").AppendLine(link);
 
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>");
-        html.Append("<body style=\"font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a;max-width:40em\">");
+        html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+            .Append(E(subject)).Append("</title></head>");
+        // The long personal link breaks anywhere, so the mail fits a phone without scrolling sideways.
+        html.Append("<body style=\"font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a;max-width:40em;overflow-wrap:anywhere\">");
         foreach (var paragraph in text.Split(["\n\n", "\r\n\r\n"], StringSplitOptions.RemoveEmptyEntries))
         {
             html.Append("<p>").Append(E(paragraph).ReplaceLineEndings("<br>")).Append("</p>");

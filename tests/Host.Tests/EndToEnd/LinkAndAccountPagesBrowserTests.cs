@@ -230,6 +230,92 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         await ShowAsync(admin, "accounts-tries-cleared", $"De mislukte inlogpogingen voor {email} zijn gewist");
     }
 
+    [Fact]
+    public async Task The_mails_of_a_request_a_code_a_lock_and_a_changed_address_read_well_and_fit_a_phone()
+    {
+        const string title = "Huisvesting van het archief";
+        var started = await LinkDocumentAccessTests.StartAsync(Host, title);
+        var request = started.Mails[3];
+        var hash = LinkTokens.Hash(request.Token);
+        var link = await WaitForAsync(() => Host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().MailLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash)));
+
+        // The secretariat that hears of a lock; the code, the ten wrong tries and the notice to an old address go through
+        // the same services the link page and the address job use.
+        const string secretariat = "secretariaat.mails@samendrenthe.example.org";
+        await Host.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<HostUser>>();
+            var secretary = new HostUser { UserName = secretariat, Email = secretariat, DisplayName = "Bestuurssecretariaat", EmailConfirmed = true };
+            (await users.CreateAsync(secretary, "Secretariaat-Wachtwoord-2026!")).Succeeded.Should().BeTrue();
+            return await users.AddToRoleAsync(secretary, Roles.Secretary);
+        });
+        await Host.WithScopeAsync(async sp =>
+        {
+            var confidential = sp.GetRequiredService<ConfidentialDocuments>();
+            (await confidential.SendCodeAsync(link, CancellationToken.None)).Should().Be(CodeRequest.Sent);
+            var code = CodePattern().Match((await LinkMail.InFolderAsync(Host.MailFolder, 1, m => m.To == request.To && m.Subject == CodeSubject)).Single().Text).Groups[1].Value;
+            var wrong = code == "000000" ? "111111" : "000000";
+            var check = CodeCheck.Refused;
+            for (var i = 0; i < ConfidentialDocuments.MaxFailedTries; i++)
+            {
+                check = await confidential.TryUnlockAsync(new Microsoft.AspNetCore.Http.DefaultHttpContext(), link, wrong, title, CancellationToken.None);
+            }
+
+            check.Should().Be(CodeCheck.Locked);
+            await sp.GetRequiredService<LinkRevocation>().TellOldAddressAsync(link.MemberName, "oud.adres@example.org", CancellationToken.None);
+            return check;
+        });
+
+        var mails = Directory.GetFiles(Host.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList();
+        var shown = new (string Name, MimeKit.MimeMessage Mail, string[] Texts)[]
+        {
+            ("mail-verzoek", mails.Single(m => m.MessageId == request.MessageId.Trim('<', '>')), [title, "Open uw verzoek", "schriftelijke ronde van 2 weken"]),
+            ("mail-code", mails.Single(m => m.Subject == CodeSubject && m.To.Mailboxes.Single().Address == request.To), ["Uw code om de vertrouwelijke stukken te openen is:", "10 minuten geldig"]),
+            ("mail-vergrendeld", mails.Single(m => m.To.Mailboxes.Any(a => a.Address == secretariat) && (m.Subject ?? "").Contains(title, StringComparison.Ordinal)),
+                [$"Via de persoonlijke link van {link.MemberName}", "Op de pagina van het voorstel kunt u de link weer openzetten."]),
+            ("mail-adres-gewijzigd", mails.Single(m => m.To.Mailboxes.Single().Address == "oud.adres@example.org"),
+                ["Het e-mailadres waarop u verzoeken van AdviesRoute ontvangt, is gewijzigd."]),
+        };
+
+        var page = await NewPageAsync();
+        foreach (var (name, mail, texts) in shown)
+        {
+            // As a mail program shows it: the HTML part on its own.
+            await page.SetContentAsync(mail.HtmlBody ?? throw new InvalidOperationException($"The {name} mail has no HTML part."));
+            var body = await page.InnerTextAsync("body");
+            foreach (var text in texts)
+            {
+                body.Should().Contain(text, "the {0} mail says it", name);
+            }
+
+            body.Should().NotMatchRegex(@"\bP\d+[YMWD]\b|\d{4}-\d{2}-\d{2}|undefined|\bnull\b", "the {0} mail shows no codes, ISO dates or periods", name);
+            mail.TextBody.Should().NotMatchRegex(@"\bP\d+[YMWD]\b|\d{4}-\d{2}-\d{2}", "the plain text of the {0} mail neither", name);
+            await Shot(page, $"{name}-1366");
+            await page.SetViewportSizeAsync(320, 640);
+            await Shot(page, $"{name}-320");
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            widths[0].Should().BeLessThanOrEqualTo(widths[1], "the {0} mail fits 320 CSS px without scrolling sideways", name);
+            await page.SetViewportSizeAsync(1366, 900);
+        }
+    }
+
+    /// <summary>Waits (real time, bounded) until the query finds something: a link is stored just after its mail goes out.</summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> find)
+        where T : class
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (await find() is { } found)
+            {
+                return found;
+            }
+
+            DateTime.UtcNow.Should().BeBefore(until, "the link is stored within seconds of its mail");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>
     /// The page as it is now, wide and on a phone: the Dutch texts, a screenshot of each, axe-core, and at 320 CSS px
     /// no sideways scrolling.
