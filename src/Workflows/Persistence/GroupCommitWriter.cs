@@ -85,6 +85,29 @@ internal sealed class GroupCommitWriter : IDisposable
         _connection?.Dispose();
     }
 
+    /// <summary>
+    /// Runs a read on the connection the bursts are committed on (taking the lead, so no batch is written meanwhile),
+    /// to show the settings commits really run under; it never opens one, so the connection seen is the writer's own.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Nothing was committed yet, so there is no connection.</exception>
+    internal T ReadOnOwnConnection<T>(Func<DbConnection, T> read)
+    {
+        var spin = new SpinWait();
+        while (Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
+        {
+            spin.SpinOnce();
+        }
+
+        try
+        {
+            return read(_connection ?? throw new InvalidOperationException("The writer has not committed anything yet, so it has no connection."));
+        }
+        finally
+        {
+            Volatile.Write(ref _leading, 0);
+        }
+    }
+
     /// <summary>Writes queued bursts while this caller leads; returns once <paramref name="own"/> is written or another leads.</summary>
     private void Lead(CommitRequest? own)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Persistence;
 using AdviesRoute.Workflows.Runtime;
 using AdviesRoute.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class DefinitionImportTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<DefinitionImporter>().ImportFolderAsync(_folder, CancellationToken.None);
     }
 
-    private Task<List<Persistence.WorkflowDefinitionRecord>> VersionsAsync(string id) =>
+    private Task<List<WorkflowDefinitionRecord>> VersionsAsync(string id) =>
         _engine.WithDbAsync(db => db.Definitions.AsNoTracking().Where(d => d.DefinitionId == id).OrderBy(d => d.Version).ToListAsync());
 
     [Fact]

@@ -46,3 +46,40 @@ public sealed class VersionedActivityV2 : Activity
 {
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(ActivityResult.Complete("Nieuw"));
 }
+
+/// <summary>
+/// Passes the <see cref="StepGate"/> of its host when one is registered, else goes straight on; lets a test hold one
+/// host's burst after it loaded the instance and before it commits, while another host goes first.
+/// </summary>
+[Activity("Test.Gate", Category = "Test", DisplayName = "Poort")]
+[Outcomes(Ports.Done)]
+public sealed class GateActivity : Activity
+{
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        if (context.Services.GetService(typeof(StepGate)) is StepGate gate)
+        {
+            await gate.PassAsync();
+        }
+
+        return ActivityResult.Complete(Ports.Done);
+    }
+}
+
+/// <summary>A one-shot gate: the first burst to reach it says so and waits until the test opens it; later ones pass.</summary>
+public sealed class StepGate
+{
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a burst stands at the gate.</summary>
+    public Task Reached => _reached.Task;
+
+    public void Open() => _opened.TrySetResult();
+
+    internal Task PassAsync()
+    {
+        _reached.TrySetResult();
+        return _opened.Task;
+    }
+}
