@@ -18,8 +18,8 @@ public sealed class WorkflowOptions
         Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue<Persistence.DatabaseProvider?>(configuration.GetSection(Section), nameof(Provider))
             ?? Persistence.DatabaseProvider.Sqlite;
 
-    /// <summary>The connection string of <see cref="Provider"/>; defaults to <c>ConnectionStrings:AdviesRoute</c>.</summary>
-    [Required]
+    /// <summary>The connection string of <see cref="Provider"/>; required, the engine assumes no database of its own.</summary>
+    [Required(ErrorMessage = "Workflows:ConnectionString ontbreekt: geef de verbinding met de database van de workflow-engine.")]
     public string ConnectionString { get; set; } = "";
 
     /// <summary>Folder whose <c>*.json</c> files are imported at start-up; empty to import nothing.</summary>

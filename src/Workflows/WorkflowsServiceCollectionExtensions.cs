@@ -16,25 +16,17 @@ namespace AdviesRoute.Workflows;
 
 public static class WorkflowsServiceCollectionExtensions
 {
-    /// <summary>The default database when nothing is configured: a SQLite file under <c>data/</c>.</summary>
-    public const string DefaultConnectionString = "Data Source=data/adviesroute.db";
-
     /// <summary>
     /// Adds the workflow engine: SQLite persistence with group commit, the runtime, durable timers on Hangfire
     /// (the caller adds Hangfire itself), the outbox, definition import, and the activities found in the
-    /// given assemblies besides the engine's own control-flow activities.
+    /// given assemblies besides the engine's own control-flow activities. Settings come from the section
+    /// <c>Workflows</c> (<see cref="WorkflowOptions"/>); the engine has no database of its own to fall back on, so the
+    /// application gives <c>Workflows:ConnectionString</c>, and start-up fails with a message naming it when it is missing.
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration, params Assembly[] activityAssemblies)
     {
         services.AddOptions<WorkflowOptions>()
             .Bind(configuration.GetSection(WorkflowOptions.Section))
-            .PostConfigure(o =>
-            {
-                if (string.IsNullOrWhiteSpace(o.ConnectionString))
-                {
-                    o.ConnectionString = configuration.GetConnectionString("AdviesRoute") ?? DefaultConnectionString;
-                }
-            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<ExpressionOptions>()

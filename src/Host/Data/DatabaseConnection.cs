@@ -9,10 +9,13 @@ namespace AdviesRoute.Host.Data;
 /// <summary>Where the database lives: one connection string shared by the host and the engine.</summary>
 public static class DatabaseConnection
 {
-    /// <summary>The configuration key; the engine reads the same one.</summary>
+    /// <summary>The name of the connection string under <c>ConnectionStrings</c>.</summary>
     public const string Name = "AdviesRoute";
 
     public const string ConfigurationKey = "ConnectionStrings:" + Name;
+
+    /// <summary>Where the engine reads its connection string; the host fills it from <see cref="ConfigurationKey"/>.</summary>
+    public const string EngineConfigurationKey = WorkflowOptions.Section + ":" + nameof(WorkflowOptions.ConnectionString);
 
     public const string Default = "Data Source=data/adviesroute.db";
 
@@ -47,20 +50,26 @@ public static class DatabaseConnection
     }
 
     /// <summary>
-    /// Points the configuration at the resolved SQLite file, for every later reader (the engine included). A
-    /// PostgreSQL connection string is taken as it is; it must be given.
+    /// Points the configuration at the resolved SQLite file, for every later reader, and hands the same connection
+    /// string to the engine (<see cref="EngineConfigurationKey"/>), which has no default of its own. A PostgreSQL
+    /// connection string is taken as it is; it must be given.
     /// </summary>
     public static string ResolveInConfiguration(IConfiguration configuration, string contentRoot)
     {
+        string resolved;
         if (WorkflowOptions.ProviderIn(configuration) == DatabaseProvider.PostgreSql)
         {
-            return configuration[ConfigurationKey] is { Length: > 0 } postgres
+            resolved = configuration[ConfigurationKey] is { Length: > 0 } postgres
                 ? postgres
                 : throw new InvalidOperationException($"Workflows:Provider is PostgreSql: give its connection string in {ConfigurationKey}.");
         }
+        else
+        {
+            resolved = Resolve(configuration[ConfigurationKey], contentRoot);
+            configuration[ConfigurationKey] = resolved;
+        }
 
-        var resolved = Resolve(configuration[ConfigurationKey], contentRoot);
-        configuration[ConfigurationKey] = resolved;
+        configuration[EngineConfigurationKey] = resolved;
         return resolved;
     }
 

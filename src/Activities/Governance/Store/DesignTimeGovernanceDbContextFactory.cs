@@ -1,4 +1,3 @@
-using AdviesRoute.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,7 +9,7 @@ internal sealed class DesignTimeGovernanceDbContextFactory : IDesignTimeDbContex
     public GovernanceDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<GovernanceDbContext>();
-        options.UseGovernanceDatabase(WorkflowsServiceCollectionExtensions.DefaultConnectionString);
+        options.UseGovernanceDatabase("Data Source=data/adviesroute.db");
         return new GovernanceDbContext(options.Options);
     }
 }
