@@ -27,8 +27,8 @@ public sealed class ActivityResult
     public static ActivityResult Wait(params BookmarkRequest[] bookmarks) => new(ResultKind.Wait, [], bookmarks);
 
     /// <summary>
-    /// Waits on these bookmarks instead of the ones the token still holds, e.g. when a round moves to its next
-    /// phase (the councils' requests close at the deadline and the reactions are asked for).
+    /// Waits on these bookmarks instead of the ones the token still holds, e.g. when a step moves to its next phase
+    /// (the open requests close at a deadline and new ones are asked for).
     /// </summary>
     public static ActivityResult WaitInstead(params BookmarkRequest[] bookmarks) => new(ResultKind.Wait, [], bookmarks, replaceBookmarks: true);
 

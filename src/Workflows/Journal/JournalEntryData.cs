@@ -3,7 +3,7 @@ using AdviesRoute.Workflows.Runtime;
 
 namespace AdviesRoute.Workflows.Journal;
 
-/// <summary>The kinds of journal entries. The journal is append-only and becomes a proposal's timeline.</summary>
+/// <summary>The kinds of journal entries. The journal is append-only; an application shows it as the instance's timeline.</summary>
 public static class JournalKinds
 {
     public const string InstanceStarted = "InstanceStarted";

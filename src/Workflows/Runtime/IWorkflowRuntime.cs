@@ -27,7 +27,7 @@ public interface IWorkflowRuntime
     Task<BurstSummary> RetryIncidentAsync(string instanceId, string incidentId, Trigger trigger, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Changes a waiting instance's input without running a step, e.g. a document added to a running proposal.
+    /// Changes a waiting instance's input without running a step, e.g. a document added to the case a running instance handles.
     /// <paramref name="amend"/> changes the input it is given and returns what the journal line
     /// (<see cref="Journal.JournalKinds.InputAmended"/>) records; it may run more than once when a concurrent burst wins.
     /// </summary>
@@ -71,8 +71,8 @@ public sealed class MigrationRefusedException(string message) : WorkflowExceptio
 public sealed class WorkflowInputException(string message) : WorkflowException(message);
 
 /// <summary>
-/// Thrown by an activity's resume when the input cannot be accepted (an unknown choice, a vote from someone not
-/// entitled, a decision before every zienswijze has its reaction). The burst is dropped, so the bookmark stays
-/// and nothing is stored; the caller gets the message.
+/// Thrown by an activity's resume when the input cannot be accepted (an unknown choice, an answer from someone the
+/// bookmark is not meant for, a step taken before what it depends on is complete). The burst is dropped, so the
+/// bookmark stays and nothing is stored; the caller gets the message.
 /// </summary>
 public sealed class ResumeRejectedException(string message) : WorkflowException(message);

@@ -30,7 +30,7 @@ public static class InstanceMigration
             var type = old?.Node.Type ?? "?";
             if (!to.TryGetNode(token.ActivityId, out var target))
             {
-                problems.Add($"De stap '{name}' ({type}), waar het voorstel nu staat, bestaat niet in versie {to.Version}.");
+                problems.Add($"De stap '{name}' ({type}), waar het proces nu staat, bestaat niet in versie {to.Version}.");
                 continue;
             }
 

@@ -221,7 +221,7 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
 
         var toThree = JsonNode.Parse(await owner.GetStringAsync($"/api/definitions/{id}/migration?to=3"))!.AsArray();
         toThree.Should().HaveCount(2).And.OnlyContain(l => !l!["mappable"]!.GetValue<bool>());
-        toThree[0]!["problems"]![0]!.GetValue<string>().Should().Be("De stap 'Advies' (WaitForSignal), waar het voorstel nu staat, bestaat niet in versie 3.");
+        toThree[0]!["problems"]![0]!.GetValue<string>().Should().Be("De stap 'Advies' (WaitForSignal), waar het proces nu staat, bestaat niet in versie 3.");
 
         // Moving both to 3: refused for both, nothing changes. Moving the first to 2: done and journaled.
         var refused = await MoveAsync(owner, id, 3, atAdvies, started2.InstanceId);

@@ -99,7 +99,7 @@ public sealed class MigrationTests : IAsyncLifetime
         var plan = _engine.Runtime.PlanMigration(waiting.InstanceId, 3);
 
         plan.Mappable.Should().BeFalse();
-        plan.Problems.Should().Equal("De stap 'advies' (WaitForSignal), waar het voorstel nu staat, bestaat niet in versie 3.");
+        plan.Problems.Should().Equal("De stap 'advies' (WaitForSignal), waar het proces nu staat, bestaat niet in versie 3.");
         var move = () => _engine.Runtime.MigrateAsync(waiting.InstanceId, 3, new Trigger("eigenaar", Channel.Api));
         await move.Should().ThrowAsync<MigrationRefusedException>().WithMessage("De stap 'advies' (WaitForSignal)*");
         var after = await _engine.InstanceAsync(waiting.InstanceId);
