@@ -1,9 +1,11 @@
 using System.Reflection;
 using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Attributes;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Expressions;
 using AdviesRoute.Workflows.Outbox;
 using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using AdviesRoute.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +24,9 @@ public static class WorkflowsServiceCollectionExtensions
     /// <summary>
     /// Adds the workflow engine: SQLite persistence with group commit, the runtime, durable timers on Hangfire
     /// (the caller adds Hangfire itself), the outbox, definition import, and the activities found in the
-    /// given assemblies besides the engine's own control-flow activities.
+    /// given assemblies besides the engine's own control-flow activities. The read side is <see cref="IWorkflowReader"/>;
+    /// searchable attributes come from an <see cref="IInstanceAttributeSource"/> the caller may register (before or after
+    /// this call).
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration, params Assembly[] activityAssemblies)
     {
@@ -75,6 +79,10 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<TimerSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IWorkflowRuntime, WorkflowRuntime>();
+        services.AddSingleton<AttributeProjector>();
+        services.AddSingleton<AttributeBackfill>();
+        services.AddSingleton<DefinitionModelCache>();
+        services.AddScoped<IWorkflowReader, WorkflowReader>();
         services.AddTransient<TimerFiringJob>();
         services.AddTransient<OutboxDeliveryJob>();
 
