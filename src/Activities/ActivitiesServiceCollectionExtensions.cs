@@ -1,7 +1,9 @@
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Search;
 using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Workflows;
+using AdviesRoute.Workflows.Attributes;
 using AdviesRoute.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +18,8 @@ public static class ActivitiesServiceCollectionExtensions
     /// <summary>
     /// Adds what the governance activities need: the working-day calendar of the Atw, the deadline rules, and the
     /// stored governance model and jaarkalender (<see cref="GovernanceStore"/>, served to the activities as
-    /// <see cref="IGovernanceDirectory"/>) in the engine's database, migrated and seeded at start-up.
+    /// <see cref="IGovernanceDirectory"/>) in the engine's database, migrated and seeded at start-up; and the searchable
+    /// attributes of proposals (<see cref="ProposalAttributes"/>), which the engine keeps in each step's transaction.
     /// </summary>
     public static IServiceCollection AddActivities(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,6 +54,8 @@ public static class ActivitiesServiceCollectionExtensions
         services.TryAddSingleton<IGovernanceDirectory>(sp => sp.GetRequiredService<StoredGovernanceDirectory>());
         services.AddScoped<GovernanceStore>();
         services.AddHostedService<GovernanceStartup>();
+        // A test that registered its own source first keeps it (the engine takes at most one).
+        services.TryAddSingleton<IInstanceAttributeSource, ProposalAttributeSource>();
         return services;
     }
 }

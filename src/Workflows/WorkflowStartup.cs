@@ -1,3 +1,4 @@
+using AdviesRoute.Workflows.Attributes;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Outbox;
 using AdviesRoute.Workflows.Persistence;
@@ -10,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace AdviesRoute.Workflows;
 
 /// <summary>
-/// Runs before the host serves: switches the file to WAL, applies migrations, imports the shipped
-/// definitions and re-queues unsent outbox messages. (Timers are reconciled by the first sweep.)
+/// Runs before the host serves: switches the file to WAL, applies migrations, computes the instances' attributes when
+/// their rules changed (<see cref="AttributeBackfill"/>), imports the shipped definitions and re-queues unsent outbox
+/// messages. (Timers are reconciled by the first sweep.)
 /// </summary>
 internal sealed class WorkflowStartup(IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, OutboxDispatcher outbox, ILogger<WorkflowStartup> logger) : IHostedService
 {
@@ -36,6 +38,7 @@ internal sealed class WorkflowStartup(IServiceScopeFactory scopes, IOptions<Work
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AttributeBackfill>().RunAsync(db, cancellationToken);
         if (!string.IsNullOrWhiteSpace(settings.DefinitionsPath))
         {
             await scope.ServiceProvider.GetRequiredService<DefinitionImporter>().ImportFolderAsync(settings.DefinitionsPath, cancellationToken);

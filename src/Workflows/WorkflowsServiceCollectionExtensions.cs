@@ -1,9 +1,11 @@
 using System.Reflection;
 using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Attributes;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Expressions;
 using AdviesRoute.Workflows.Outbox;
 using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using AdviesRoute.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,9 @@ public static class WorkflowsServiceCollectionExtensions
     /// given assemblies besides the engine's own control-flow activities. Settings come from the section
     /// <c>Workflows</c> (<see cref="WorkflowOptions"/>); the engine has no database of its own to fall back on, so the
     /// application gives <c>Workflows:ConnectionString</c>, and start-up fails with a message naming it when it is missing.
+    /// The read side is <see cref="IWorkflowReader"/>;
+    /// searchable attributes come from an <see cref="IInstanceAttributeSource"/> the caller may register (before or after
+    /// this call).
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration, params Assembly[] activityAssemblies)
     {
@@ -67,6 +72,10 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<TimerSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IWorkflowRuntime, WorkflowRuntime>();
+        services.AddSingleton<AttributeProjector>();
+        services.AddSingleton<AttributeBackfill>();
+        services.AddSingleton<DefinitionModelCache>();
+        services.AddScoped<IWorkflowReader, WorkflowReader>();
         services.AddTransient<TimerFiringJob>();
         services.AddTransient<OutboxDeliveryJob>();
 

@@ -96,3 +96,22 @@ public sealed class OutboxMessageRecord
     public int Attempts { get; set; }
     public string? LastError { get; set; }
 }
+
+/// <summary>
+/// One value of a searchable attribute of an instance (see <c>IInstanceAttributeSource</c>), written in the step's
+/// transaction. <see cref="Folded"/> is the value in lower case without accents, for searches that ignore both.
+/// </summary>
+public sealed class InstanceAttributeRecord
+{
+    public string InstanceId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Value { get; set; } = "";
+    public string Folded { get; set; } = "";
+}
+
+/// <summary>A setting the engine keeps about its own data, e.g. the version of the rules its attributes were computed with.</summary>
+public sealed class EngineMetadataRecord
+{
+    public string Key { get; set; } = "";
+    public string Value { get; set; } = "";
+}

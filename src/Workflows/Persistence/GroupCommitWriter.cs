@@ -263,6 +263,12 @@ internal sealed class GroupCommitWriter : IDisposable
             return CommitOutcome.Conflict;
         }
 
+        // Right after the instance row, so a later failure of this burst (a repeated request id) rolls them back too.
+        if (burst.AttributeChanges is { } attributes)
+        {
+            WriteAttributes(s, burst.InstanceId, attributes);
+        }
+
         foreach (var id in burst.RemovedBookmarkIds)
         {
             s.DeleteTimer.Run(id);
@@ -301,6 +307,24 @@ internal sealed class GroupCommitWriter : IDisposable
         return CommitOutcome.Committed;
     }
 
+    private static void WriteAttributes(Statements s, string instanceId, Attributes.AttributeChanges changes)
+    {
+        if (changes.ReplaceAll)
+        {
+            s.DeleteAllAttributes.Run(instanceId);
+        }
+
+        foreach (var (name, value) in changes.Removed)
+        {
+            s.DeleteAttribute.Run(instanceId, name, value);
+        }
+
+        foreach (var (name, value, folded) in changes.Added)
+        {
+            s.InsertAttribute.Run(instanceId, name, value, folded);
+        }
+    }
+
     /// <summary>Prepared statements on the writer's connection.</summary>
     private sealed class Statements(DbConnection connection) : IDisposable
     {
@@ -315,6 +339,9 @@ internal sealed class GroupCommitWriter : IDisposable
         public Statement InsertIncident { get; } = Add(connection, """ INSERT INTO "Incidents" ("Id", "InstanceId", "ActivityId", "ActivityType", "TokenId", "Message", "ExceptionType", "At", "ResolvedAt") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, NULL)""", 8);
         public Statement ResolveIncident { get; } = Add(connection, """ UPDATE "Incidents" SET "ResolvedAt" = @p0 WHERE "Id" = @p1""", 2);
         public Statement InsertOutbox { get; } = Add(connection, """ INSERT INTO "Outbox" ("Id", "InstanceId", "Kind", "PayloadJson", "MessageId", "CreatedAt", "SentAt", "Attempts", "LastError") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, NULL)""", 6);
+        public Statement InsertAttribute { get; } = Add(connection, """ INSERT INTO "InstanceAttributes" ("InstanceId", "Name", "Value", "Folded") VALUES (@p0, @p1, @p2, @p3)""", 4);
+        public Statement DeleteAttribute { get; } = Add(connection, """ DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0 AND "Name" = @p1 AND "Value" = @p2""", 3);
+        public Statement DeleteAllAttributes { get; } = Add(connection, """ DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0""", 1);
         private Statement Plain { get; } = new(connection.CreateCommand(), 0);
 
         private static Statement Add(DbConnection connection, string sql, int parameters)
@@ -336,7 +363,8 @@ internal sealed class GroupCommitWriter : IDisposable
             _transaction = transaction;
             if (_all.Count == 0)
             {
-                _all.AddRange([InsertInstance, UpdateInstance, DeleteTimer, InsertTimer, InsertJournal, InsertIncident, ResolveIncident, InsertOutbox, Plain]);
+                _all.AddRange([InsertInstance, UpdateInstance, DeleteTimer, InsertTimer, InsertJournal, InsertIncident, ResolveIncident, InsertOutbox,
+                    InsertAttribute, DeleteAttribute, DeleteAllAttributes, Plain]);
             }
 
             foreach (var statement in _all)

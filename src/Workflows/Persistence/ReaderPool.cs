@@ -49,17 +49,22 @@ public sealed class ReaderPool(DatabaseDialect dialect) : IDisposable
 }
 
 /// <summary>The columns of an instance row the runtime needs to resume it.</summary>
-internal sealed record InstanceRow(string Id, string DefinitionRecordId, string Status, long Revision, string StateJson);
+/// <param name="CreatedAt">Read only when asked for (an attribute source shows it the instance's creation).</param>
+internal sealed record InstanceRow(string Id, string DefinitionRecordId, string Status, long Revision, string StateJson, DateTime? CreatedAt = null);
 
 internal static class RuntimeQueries
 {
-    public static InstanceRow? LoadInstance(this ReaderPool pool, string instanceId) => pool.Use(c =>
+    public static InstanceRow? LoadInstance(this ReaderPool pool, string instanceId, bool withCreatedAt = false) => pool.Use(c =>
     {
         using var command = c.CreateCommand();
-        command.CommandText = """SELECT "Id", "DefinitionRecordId", "Status", "Revision", "StateJson" FROM "WorkflowInstances" WHERE "Id" = @id""";
+        command.CommandText = withCreatedAt
+            ? """SELECT "Id", "DefinitionRecordId", "Status", "Revision", "StateJson", "CreatedAt" FROM "WorkflowInstances" WHERE "Id" = @id"""
+            : """SELECT "Id", "DefinitionRecordId", "Status", "Revision", "StateJson" FROM "WorkflowInstances" WHERE "Id" = @id""";
         command.With("@id", instanceId);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? new InstanceRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4)) : null;
+        return reader.Read()
+            ? new InstanceRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), withCreatedAt ? reader.GetDateTime(5) : null)
+            : null;
     });
 
     public static bool RequestApplied(this ReaderPool pool, string instanceId, string requestId) => pool.Use(c =>

@@ -14,7 +14,7 @@ public sealed class WithoutRowIdSqlGenerator(MigrationsSqlGeneratorDependencies 
 {
     public static readonly IReadOnlySet<string> Tables = new HashSet<string>(StringComparer.Ordinal)
     {
-        "WorkflowInstances", "Timers", "Journal",
+        "WorkflowInstances", "Timers", "Journal", "InstanceAttributes",
     };
 
     protected override void Generate(CreateTableOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true)

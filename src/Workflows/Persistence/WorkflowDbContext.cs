@@ -24,6 +24,8 @@ public class WorkflowDbContext : DbContext
     public DbSet<JournalEntryRecord> Journal => Set<JournalEntryRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
+    public DbSet<InstanceAttributeRecord> InstanceAttributes => Set<InstanceAttributeRecord>();
+    public DbSet<EngineMetadataRecord> Metadata => Set<EngineMetadataRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -70,6 +72,30 @@ public class WorkflowDbContext : DbContext
             e.ToTable("Outbox");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.SentAt);
+        });
+        // Written by a burst only when an attribute source is registered, and then only the values that changed. The
+        // key serves an instance's own rows (the diff, the backfill); (Name, Value) serves Is, (Name, Folded) the
+        // prefix range of StartsWith and the scan of Contains. On SQLite both indexes also hold the key (WITHOUT ROWID),
+        // so a lookup reads no table row.
+        modelBuilder.Entity<InstanceAttributeRecord>(e =>
+        {
+            e.ToTable("InstanceAttributes");
+            e.HasKey(x => new { x.InstanceId, x.Name, x.Value });
+            e.HasIndex(x => new { x.Name, x.Value });
+            e.HasIndex(x => new { x.Name, x.Folded });
+            if (Database.IsNpgsql())
+            {
+                // Compared by code point, as on SQLite: the prefix range of StartsWith needs that order, which a
+                // linguistic collation (en_US.UTF-8 ignores hyphens at first) does not give.
+                e.Property(x => x.Name).UseCollation("C");
+                e.Property(x => x.Value).UseCollation("C");
+                e.Property(x => x.Folded).UseCollation("C");
+            }
+        });
+        modelBuilder.Entity<EngineMetadataRecord>(e =>
+        {
+            e.ToTable("EngineMetadata");
+            e.HasKey(x => x.Key);
         });
     }
 

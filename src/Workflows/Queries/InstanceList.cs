@@ -1,4 +1,3 @@
-using System.Text;
 using AdviesRoute.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +18,7 @@ public sealed record InstancePage(IReadOnlyList<InstanceListItem> Items, string?
 /// time, so the primary key orders the list and the cursor is the last id: a page costs the same at 1,000 or
 /// 100,000 instances (no OFFSET, no COUNT).
 /// </summary>
+/// <remarks><see cref="IWorkflowReader"/> lists the same way, with typed statuses and attribute filters; its cursors are interchangeable with these.</remarks>
 public static class InstanceList
 {
     public const int MaxPageSize = 200;
@@ -58,28 +58,7 @@ public static class InstanceList
         return new InstancePage(rows.Take(pageSize).ToList(), next);
     }
 
-    private const string CursorPrefix = "i:";
+    private static string Encode(InstanceListItem last) => InstanceCursor.Encode(last.Id);
 
-    private static string Encode(InstanceListItem last) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + last.Id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string Decode(string cursor)
-    {
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-            if (!text.StartsWith(CursorPrefix, StringComparison.Ordinal) || text.Length == CursorPrefix.Length)
-            {
-                throw new FormatException("unknown cursor");
-            }
-
-            return text[CursorPrefix.Length..];
-        }
-        catch (FormatException ex)
-        {
-            throw new FormatException("De cursor is ongeldig; vraag de eerste pagina opnieuw op.", ex);
-        }
-    }
+    private static string Decode(string cursor) => InstanceCursor.Decode(cursor);
 }

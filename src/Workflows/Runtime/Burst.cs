@@ -309,6 +309,9 @@ public sealed class BurstResult
     public required IReadOnlyList<string> RemovedBookmarkIds { get; init; }
     public required IReadOnlyList<IncidentState> NewIncidents { get; init; }
     public required IReadOnlyList<string> ResolvedIncidentIds { get; init; }
+
+    /// <summary>The attribute rows to write; null when no source is registered or nothing changed.</summary>
+    internal Attributes.AttributeChanges? AttributeChanges { get; set; }
 }
 
 public sealed record AddedBookmark(BookmarkState Bookmark, string TokenId, string ActivityId);

@@ -43,6 +43,13 @@ public sealed class InstanceState
     public string? EndActivityId { get; set; }
     public JsonNode? Result { get; set; }
 
+    /// <summary>
+    /// The searchable attributes last written for the instance (name → values, sorted), kept here so a burst diffs
+    /// against them without reading the attribute rows. Null when none were computed: no source is registered, or the
+    /// state was stored before attributes existed (the start-up backfill then computes them).
+    /// </summary>
+    public Dictionary<string, List<string>>? Attributes { get; set; }
+
     public IEnumerable<BookmarkState> AllBookmarks() => Tokens.SelectMany(t => t.Bookmarks);
 
     /// <summary>Every bookmark with the token (and so the activity) that waits on it, oldest first.</summary>

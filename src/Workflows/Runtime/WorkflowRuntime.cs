@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Attributes;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Expressions;
 using AdviesRoute.Workflows.Journal;
 using AdviesRoute.Workflows.Outbox;
 using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Timers;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +27,7 @@ internal sealed class WorkflowRuntime(
     IServiceProvider services,
     TimerSignal timerSignal,
     OutboxDispatcher outbox,
+    AttributeProjector attributes,
     IOptions<WorkflowOptions> options) : IWorkflowRuntime
 {
     private readonly KeyedLock _locks = new();
@@ -59,6 +62,11 @@ internal sealed class WorkflowRuntime(
         burst.StartAt(definition.StartNodeId);
         await burst.RunAsync();
         var result = burst.Finish();
+        if (attributes.Source is not null)
+        {
+            Project(result, definition, now, now);
+        }
+
         await writer.CommitAsync(new CommitRequest { Burst = result, ExpectedRevision = null, Definition = definition, Now = now });
         AfterCommit(result);
         return Summarise(result.InstanceId, result.Status, result.State, alreadyApplied: false);
@@ -169,7 +177,7 @@ internal sealed class WorkflowRuntime(
         using var held = await _locks.AcquireAsync(instanceId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var row = readers.LoadInstance(instanceId) ?? throw new WorkflowNotFoundException($"Instantie {instanceId} bestaat niet.");
+            var row = readers.LoadInstance(instanceId, withCreatedAt: attributes.Source is not null) ?? throw new WorkflowNotFoundException($"Instantie {instanceId} bestaat niet.");
             var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
             var status = Enum.Parse<WorkflowStatus>(row.Status);
             Burst burst;
@@ -197,6 +205,11 @@ internal sealed class WorkflowRuntime(
             }
 
             var result = burst.Finish();
+            if (attributes.Source is not null)
+            {
+                Project(result, definition, now, new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAt!.Value, DateTimeKind.Utc)));
+            }
+
             var outcome = await writer.CommitAsync(new CommitRequest { Burst = result, ExpectedRevision = row.Revision, Definition = definition, Now = now });
             switch (outcome)
             {
@@ -217,6 +230,24 @@ internal sealed class WorkflowRuntime(
 
     private Burst NewBurst(CompiledDefinition definition, string instanceId, InstanceState state, Trigger trigger, DateTimeOffset now) =>
         new(definition, instanceId, state, trigger, now, evaluator, services, _options.MaxStepsPerBurst);
+
+    /// <summary>
+    /// Asks the attribute source for the instance's attributes after the burst and puts the difference with the previous
+    /// set on the result, to be written in the burst's transaction. The view wraps the live state (no copy).
+    /// </summary>
+    private void Project(BurstResult result, CompiledDefinition definition, DateTimeOffset now, DateTimeOffset createdAt)
+    {
+        var state = result.State;
+        var previous = AttributeProjector.ToList(state.Attributes);
+        var finished = result.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled;
+        var view = InstanceView.Of(
+            new InstanceSummary(result.InstanceId, definition.DefinitionId, definition.Version, definition.RecordId, result.Status, createdAt, now, finished ? now : null),
+            state, previous);
+        var journal = result.Journal.Select(j => JournalEntries.Of(result.InstanceId, j)).ToList();
+        var set = attributes.Compute(new InstanceAttributeContext(view, journal, previous, isRecomputation: false));
+        result.AttributeChanges = AttributeProjector.Diff(state.Attributes, set);
+        state.Attributes = AttributeProjector.ToStored(set);
+    }
 
     private void AfterCommit(BurstResult result)
     {

@@ -29,10 +29,11 @@ public sealed class GovernanceEngine : IAsyncDisposable
     public EngineHost Host { get; }
     public IWorkflowRuntime Runtime => Host.Runtime;
 
-    /// <summary>Starts on <paramref name="day"/> at 09:00 Amsterdam time.</summary>
-    public static async Task<GovernanceEngine> StartAsync(DateOnly day, Func<GovernanceModel, GovernanceModel>? changeModel = null)
+    /// <summary>Starts on <paramref name="day"/> at 09:00 Amsterdam time; in <paramref name="folder"/> to start again on an earlier engine's database.</summary>
+    public static async Task<GovernanceEngine> StartAsync(DateOnly day, Func<GovernanceModel, GovernanceModel>? changeModel = null, string? folder = null)
     {
         var host = await EngineHost.StartAsync(
+            folder: folder,
             activityAssemblies: [ActivityLibrary.Assembly],
             now: At(day, 9),
             configure: services => services.AddSingleton<IGovernanceDirectory>(sp =>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Workflows;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Hangfire;
 using Hangfire.InMemory;
@@ -87,6 +88,13 @@ public sealed class EngineHost : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<WorkflowDbContext>());
+    }
+
+    /// <summary>Reads through the engine's public read API, in a scope of its own.</summary>
+    public async Task<T> ReadAsync<T>(Func<IWorkflowReader, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<IWorkflowReader>());
     }
 
     public Task<List<JournalEntryRecord>> JournalAsync(string instanceId) =>

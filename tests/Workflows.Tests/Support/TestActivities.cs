@@ -83,3 +83,29 @@ public sealed class StepGate
         return _opened.Task;
     }
 }
+
+/// <summary>
+/// Asks someone (input <c>aan</c>): waits on a request with a payload and on a deadline the day after, and keeps what it
+/// asked and the answer in its own state; used to show what a read of the instance gives.
+/// </summary>
+[Activity("Test.Ask", Category = "Test", DisplayName = "Vraag")]
+[Input("aan", InputType.String, Required = true, SupportsExpression = false)]
+[Outcomes(Ports.Done)]
+public sealed class AskActivity : Activity
+{
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var to = context.GetInput<string>("aan")!;
+        context.State["gevraagd"] = to;
+        return ValueTask.FromResult(ActivityResult.Wait(
+            new BookmarkRequest("Vraag", new System.Text.Json.Nodes.JsonObject { ["aan"] = to }),
+            new BookmarkRequest("Termijn", new System.Text.Json.Nodes.JsonObject { ["uiterlijk"] = "morgen" }, context.Now.AddDays(1))));
+    }
+
+    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)
+    {
+        context.State["antwoord"] = resume.Input?["keuze"]?.DeepClone();
+        context.Journal("antwoord", resume.Input?["keuze"]?.GetValue<string>());
+        return ValueTask.FromResult(ActivityResult.Complete(Ports.Done));
+    }
+}

@@ -54,6 +54,12 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     public const string NotRecordedBookmark = "NietBehandeld";
     public const string ReminderBookmark = "Herinnering";
 
+    /// <summary>The journal line of an item placed on a meeting; its <c>vergadering</c> is the meeting as JSON (with <c>id</c>).</summary>
+    public const string PlacedOnMeetingJournal = "inVergadering";
+
+    /// <summary>The journal line of a meeting's recorded outcome; its <c>vergadering</c> is the meeting's id, its outcome the port.</summary>
+    public const string MeetingOutcomeJournal = "vergaderingUitkomst";
+
     protected IGovernanceDirectory Directory => directory;
 
     /// <summary>The choices a member has in writing (e.g. voor / tegen / onthouding).</summary>
@@ -363,7 +369,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
         var grace = inputs.Integer("registratieTermijn") ?? 5;
         var lastDay = calendar.AddWorkingDays(meeting.Date, Math.Max(0, grace));
-        context.Journal("inVergadering", data: new JsonObject { ["vergadering"] = json.DeepClone() });
+        context.Journal(PlacedOnMeetingJournal, data: new JsonObject { ["vergadering"] = json.DeepClone() });
         return ActivityResult.WaitInstead(
             new BookmarkRequest(MeetingBookmark, new JsonObject
             {
@@ -428,7 +434,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
         var port = MeetingOutcome(context, recorded, counted, full);
         context.State["uitslag"] = counted?.Explanation;
-        context.Journal("vergaderingUitkomst", port, new JsonObject
+        context.Journal(MeetingOutcomeJournal, port, new JsonObject
         {
             ["vergadering"] = context.State["vergadering"]?["id"]?.DeepClone(),
             ["uitleg"] = counted?.Explanation,

@@ -17,6 +17,20 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AdviesRoute.Workflows.Persistence.EngineMetadataRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("EngineMetadata", (string)null);
+                });
+
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.IncidentRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -57,6 +71,30 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                     b.HasIndex("InstanceId", "ResolvedAt");
 
                     b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("AdviesRoute.Workflows.Persistence.InstanceAttributeRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId", "Name", "Value");
+
+                    b.HasIndex("Name", "Folded");
+
+                    b.HasIndex("Name", "Value");
+
+                    b.ToTable("InstanceAttributes", (string)null);
                 });
 
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.JournalEntryRecord", b =>

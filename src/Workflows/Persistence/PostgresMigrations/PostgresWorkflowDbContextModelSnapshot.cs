@@ -22,6 +22,20 @@ namespace AdviesRoute.Workflows.Persistence.PostgresMigrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AdviesRoute.Workflows.Persistence.EngineMetadataRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("EngineMetadata", (string)null);
+                });
+
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.IncidentRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -62,6 +76,33 @@ namespace AdviesRoute.Workflows.Persistence.PostgresMigrations
                     b.HasIndex("InstanceId", "ResolvedAt");
 
                     b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("AdviesRoute.Workflows.Persistence.InstanceAttributeRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("InstanceId", "Name", "Value");
+
+                    b.HasIndex("Name", "Folded");
+
+                    b.HasIndex("Name", "Value");
+
+                    b.ToTable("InstanceAttributes", (string)null);
                 });
 
             modelBuilder.Entity("AdviesRoute.Workflows.Persistence.JournalEntryRecord", b =>
