@@ -249,7 +249,7 @@ public sealed class InstanceAttributeTests
             (await RowsAsync(after, ids[^1])).Select(r => (r.Name, r.Value)).Should().Equal(("hervat", "verder"), ("label", "oud"), ("titel", "Afgerond"));
             (await after.ReadAsync(r => r.GetInstanceAsync(ids[1])))!.AttributeValues(TestAttributeSource.Title).Should().Equal("Voorstel 1");
             source.Seen.Should().HaveCount(ids.Count).And.OnlyContain(c => c.IsRecomputation && c.Previous.Count == 0);
-            (await after.WithDbAsync(db => db.Metadata.SingleAsync())).Should().Match<Persistence.EngineMetadataRecord>(m => m.Key == AttributeBackfill.VersionKey && m.Value == "1");
+            (await after.WithDbAsync(db => db.Metadata.SingleAsync())).Should().Match<AdviesRoute.Workflows.Persistence.EngineMetadataRecord>(m => m.Key == AttributeBackfill.VersionKey && m.Value == "1");
 
             // A burst after the backfill diffs against what it stored.
             await after.Runtime.AmendInputAsync(ids[0], input => null, Test);
