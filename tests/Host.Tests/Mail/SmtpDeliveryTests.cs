@@ -1,11 +1,19 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Links;
+using AdviesRoute.Host.Tests.Links;
 using AdviesRoute.Host.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace AdviesRoute.Host.Tests.Mail;
 
 /// <summary>Mail from the outbox to a real SMTP server (maildev), through MailKit.</summary>
-public sealed class SmtpDeliveryTests(MaildevHostFixture host) : IClassFixture<MaildevHostFixture>
+public sealed partial class SmtpDeliveryTests(MaildevHostFixture host) : IClassFixture<MaildevHostFixture>
 {
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(15);
 
@@ -94,6 +102,49 @@ public sealed class SmtpDeliveryTests(MaildevHostFixture host) : IClassFixture<M
     }
 
     [Fact]
+    public async Task A_code_asked_for_while_the_smtp_server_is_down_is_stored_queued_and_delivered_when_it_is_back_and_then_opens()
+    {
+        await host.Maildev.StopAsync();
+        const string memberId = "m064";
+        var email = host.Services.GetRequiredService<IGovernanceDirectory>().Current.Model.FindMember(memberId)!.Email;
+        var link = new MailLink
+        {
+            TokenHash = LinkTokens.Hash(LinkDocumentAccessTests.RandomToken()), InstanceId = "proef-" + Guid.NewGuid().ToString("N")[..8], ActivityId = "besluit", Round = 1,
+            TargetKind = "zetel", TargetId = memberId, MemberId = memberId, MemberName = "Henk Bos", Email = email, Kind = "verzoekStem",
+            CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(14),
+        };
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<HostDbContext>();
+            db.MailLinks.Add(link);
+            return await db.SaveChangesAsync();
+        });
+
+        // The code is stored and its mail queued in the outbox before the page would answer, though no server is up.
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<ConfidentialDocuments>().SendCodeAsync(link, CancellationToken.None))).Should().Be(CodeRequest.Sent);
+        var row = (await host.QueuedAsync("mail.code.v1", link.InstanceId)).Should().ContainSingle().Subject;
+        row.MessageId.Should().Be($"<{row.Id}@example.org>");
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().MailLinks.AsNoTracking().SingleAsync(l => l.TokenHash == link.TokenHash)))
+            .CodeHash.Should().NotBeNull("the code is stored before its mail is queued");
+        var failed = await host.WaitForOutboxAsync([row.Id], m => m.Attempts >= 1, Delivery);
+        failed.Single().SentAt.Should().BeNull();
+        failed.Single().LastError.Should().NotBeNull();
+
+        // The server comes back: the outbox job's retry delivers it, once, with its stored Message-Id.
+        await host.Maildev.StartAsync();
+        (await host.WaitForOutboxAsync([row.Id], m => m.SentAt is not null, AfterRetries)).Single().Attempts.Should().BeGreaterThanOrEqualTo(2);
+        var arrived = (await host.Maildev.ListAsync()).Should().ContainSingle(m => m.MessageId == row.MessageId).Subject;
+        arrived.Subject.Should().Be("Uw code voor de vertrouwelijke stukken");
+        arrived.To.Should().Equal(new MaildevAddress(email, "Henk Bos"));
+        using var source = new MemoryStream(await host.Maildev.SourceAsync(arrived.Id));
+        var code = CodePattern().Match((await MimeMessage.LoadAsync(source)).TextBody ?? "").Groups[1].Value;
+        code.Should().MatchRegex(@"^\d{6}$");
+        row.PayloadJson.Should().NotContain(code, "the outbox row keeps the code encrypted");
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<ConfidentialDocuments>().TryUnlockAsync(new DefaultHttpContext(), link, code, "Proef", CancellationToken.None)))
+            .Should().Be(CodeCheck.Opened, "the mailed code is the stored one");
+    }
+
+    [Fact]
     public async Task With_an_smtp_server_configured_the_local_mailbox_does_not_exist()
     {
         using var admin = await host.SignInAsync();
@@ -101,4 +152,7 @@ public sealed class SmtpDeliveryTests(MaildevHostFixture host) : IClassFixture<M
         (await admin.GetAsync("/Mailbox")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await admin.GetAsync("/Mailbox/Message/20261123T100000000Z_abc@adviesroute")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [GeneratedRegex(@"is: (\d{6})")]
+    private static partial Regex CodePattern();
 }
