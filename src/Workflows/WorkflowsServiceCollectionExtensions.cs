@@ -71,6 +71,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<TimerSignal>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IOutbox, OutboxWriter>();
         services.AddSingleton<IWorkflowRuntime, WorkflowRuntime>();
         services.AddSingleton<AttributeProjector>();
         services.AddSingleton<AttributeBackfill>();

@@ -83,9 +83,9 @@ public sealed class AddressChangeJob(
                 }
 
                 var member = snapshot.Model.FindMember(addressee.MemberId)!;
-                await mail.SendAsync(instanceId, state, request, member,
+                await mail.QueueAsync(instanceId, state, request, member,
                     moved ? "Uw e-mailadres is gewijzigd. Deze mail vervangt de eerdere; de link in die mail werkt niet meer." : "Deze mail vervangt de eerdere; de link in die mail werkt niet meer.",
-                    $"<nieuwe-link.{instanceId}.{request.ActivityId}.{request.Round}.{member.Id}.{latest.Generation + 1}@adviesroute>", cancellationToken);
+                    $"nieuwe-link.{instanceId}.{request.ActivityId}.{request.Round}.{member.Id}.{latest.Generation + 1}", cancellationToken);
                 // One notice per person and old address in a run, however many of their requests were open.
                 if (moved && told.Add(member.Id + "\n" + latest.Email))
                 {

@@ -48,10 +48,9 @@ public enum CodeCheck
 /// </summary>
 public sealed class ConfidentialDocuments(
     HostDbContext db,
-    IMailSender sender,
+    MailQueue mails,
     IDataProtectionProvider protection,
     IGovernanceDirectory directory,
-    SecretariatMail secretariat,
     TimeProvider time,
     ILogger<ConfidentialDocuments> logger)
 {
@@ -106,9 +105,9 @@ public sealed class ConfidentialDocuments(
             return CodeRequest.Locked; // locked between taking the code and storing it
         }
 
-        var text = $"Beste {link.MemberName},\n\nUw code om de vertrouwelijke stukken te openen is: {code}\n\nDe code is 10 minuten geldig. Hebt u hem niet aangevraagd, dan kunt u deze mail negeren.";
-        await sender.SendAsync(TextMail.Create($"<code.{Guid.NewGuid():N}@adviesroute>", [new MailAddress(link.MemberName, address)],
-            "Uw code voor de vertrouwelijke stukken", text), cancellationToken);
+        // The code's hash is stored before its mail is queued: a crash in between leaves a code nobody received (the
+        // member asks for another), never a mail with a code that does not open anything.
+        await mails.EnqueueAsync(OneTimeCodeMail.For(protection, new MailAddress(link.MemberName, address), code), key: null, link.InstanceId, cancellationToken);
         return CodeRequest.Sent;
     }
 
@@ -191,7 +190,7 @@ public sealed class ConfidentialDocuments(
         {
             logger.LogWarning("Confidential documents of the link of member {Member} for {Activity} round {Round} of {Instance} locked after {Tries} wrong codes.",
                 link.MemberId, link.ActivityId, link.Round, link.InstanceId, MaxFailedTries);
-            await TellSecretariesAsync(link, proposalTitle, cancellationToken);
+            await TellSecretariesAsync(link, proposalTitle, now, cancellationToken);
         }
     }
 
@@ -265,14 +264,17 @@ public sealed class ConfidentialDocuments(
         });
     }
 
-    private Task TellSecretariesAsync(MailLink link, string? proposalTitle, CancellationToken cancellationToken)
+    /// <summary>Queued after the lock is stored (see <see cref="LockAsync"/>), so a mail never tells of a lock that is not there.</summary>
+    private Task TellSecretariesAsync(MailLink link, string? proposalTitle, DateTime lockedAt, CancellationToken cancellationToken)
     {
         var title = proposalTitle ?? "(zonder titel)";
-        var text = $"Via de persoonlijke link van {link.MemberName} bij \"{title}\" is {MaxFailedTries} keer een verkeerde code voor de vertrouwelijke stukken ingevoerd. "
-            + "Misschien probeert iemand anders de code te raden. De vertrouwelijke stukken zijn via deze link nu niet meer te openen.\n\n"
-            + $"Neem contact op met {link.MemberName} ({link.Email}). Op de pagina van het voorstel kunt u de link weer openzetten.";
-        return secretariat.TellAsync($"<vergrendeld.{Guid.NewGuid():N}@adviesroute>",
-            $"Vertrouwelijke stukken vergrendeld: link van {link.MemberName} bij {title}", text, cancellationToken);
+        return mails.EnqueueAsync(new SecretariatNotice($"Vertrouwelijke stukken vergrendeld: link van {link.MemberName} bij {title}",
+            [
+                $"Via de persoonlijke link van {link.MemberName} bij \"{title}\" is {MaxFailedTries} keer een verkeerde code voor de vertrouwelijke stukken ingevoerd. "
+                + "Misschien probeert iemand anders de code te raden. De vertrouwelijke stukken zijn via deze link nu niet meer te openen.",
+                $"Neem contact op met {link.MemberName} ({link.Email}). Op de pagina van het voorstel kunt u de link weer openzetten.",
+            ]),
+            key: $"vergrendeld.{link.TokenHash}.{lockedAt.Ticks}", link.InstanceId, cancellationToken);
     }
 
     private static string Hash(string tokenHash, string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tokenHash + ":" + code)));

@@ -5,20 +5,22 @@ using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Host.Data;
+using AdviesRoute.Workflows.Outbox;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Links;
 
 /// <summary>
-/// Sends a request mail outside a step: to a successor who takes over an open request, or again on the secretary's
-/// demand. The link is the person's own for that step and round, of the current generation (the same token as
-/// before, unless that one was revoked).
+/// Queues a request mail outside a step: to a successor who takes over an open request, or again on the secretary's
+/// demand. It goes into the outbox as the same kind a step writes (<c>verzoek</c>), so <see cref="RequestDelivery"/>
+/// delivers it like any request: the link is the person's own for that step and round, of the current generation
+/// (the same token as before, unless that one was revoked), made when the mail goes out.
 /// </summary>
 public sealed class DirectRequestMail(
     HostDbContext host,
     IGovernanceDirectory directory,
-    RequestDelivery delivery,
+    IOutbox outbox,
     TimeProvider time)
 {
     /// <summary>Whether the person was sent a link for the request's step and round (of any generation).</summary>
@@ -28,7 +30,9 @@ public sealed class DirectRequestMail(
         return await host.MailLinks.AnyAsync(l => l.InstanceId == instanceId && l.ActivityId == request.ActivityId && l.Round == round && l.MemberId == memberId, cancellationToken);
     }
 
-    public async Task SendAsync(string instanceId, InstanceState state, OpenRequest request, Member to, string? note, string messageId, CancellationToken cancellationToken)
+    /// <param name="key">Once-only (see <see cref="OutboxEntry.Key"/>): a job that may run twice for the same cause names it; null for a mail that is new each time.</param>
+    /// <returns>False when a mail with this key was queued before.</returns>
+    public async Task<bool> QueueAsync(string instanceId, InstanceState state, OpenRequest request, Member to, string? note, string? key, CancellationToken cancellationToken)
     {
         var round = request.Round ?? throw new InvalidOperationException("Dit verzoek hoort niet bij een ronde met persoonlijke links.");
         var bookmark = state.AllBookmarks().First(b => b.Id == request.BookmarkId);
@@ -61,6 +65,6 @@ public sealed class DirectRequestMail(
             },
         };
 
-        await delivery.SendAsync(instanceId, payload, messageId, cancellationToken);
+        return await outbox.EnqueueAsync(new OutboxEntry(RequestMails.OutboxKind, payload, instanceId, key), cancellationToken);
     }
 }

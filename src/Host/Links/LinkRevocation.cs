@@ -6,7 +6,6 @@ using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Mail;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Links;
 
@@ -18,8 +17,7 @@ namespace AdviesRoute.Host.Links;
 public sealed class LinkRevocation(
     HostDbContext db,
     IWorkflowRuntime runtime,
-    IMailSender sender,
-    IOptions<RequestLinkOptions> options,
+    MailQueue mails,
     TimeProvider time,
     ILogger<LinkRevocation> logger)
 {
@@ -110,23 +108,13 @@ public sealed class LinkRevocation(
 
     /// <summary>
     /// Tells an address that AdviesRoute's requests for this person go elsewhere now: no link, no proposal, and not
-    /// the new address. One Message-Id per person and old address, so copies are recognisable.
+    /// the new address. Once per person, old address and day, however many links and runs revoke for it; called after
+    /// the revocation is stored.
     /// </summary>
-    public async Task TellOldAddressAsync(string memberName, string oldEmail, CancellationToken cancellationToken)
+    public Task TellOldAddressAsync(string memberName, string oldEmail, CancellationToken cancellationToken)
     {
-        var text = $"Beste {memberName},\n\nHet e-mailadres waarop u verzoeken van AdviesRoute ontvangt, is gewijzigd. Nieuwe verzoeken en links gaan "
-            + "voortaan naar het nieuwe adres; de persoonlijke links in eerdere mails aan dit adres werken niet meer.\n\n"
-            + $"Klopt dit niet, neem dan contact op met {options.Value.Contact}.";
-        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(memberName + "\n" + oldEmail.ToLowerInvariant())))[..24];
-        try
-        {
-            await sender.SendAsync(TextMail.Create($"<adres-gewijzigd.{id}@adviesroute>", [new MailAddress(memberName, oldEmail)],
-                "Uw e-mailadres voor AdviesRoute is gewijzigd", text), cancellationToken);
-        }
-        catch (MailRecipientRefusedException refused)
-        {
-            // The old address was often the wrong one: that it is refused is no reason to stop.
-            logger.LogInformation("Notice of the changed address not delivered to the old address: {Reason}", refused.Reason);
-        }
+        var day = Activities.Calendar.DutchTime.Today(time.GetUtcNow()).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(memberName + "\n" + oldEmail.Trim().ToLowerInvariant())))[..24] + "." + day;
+        return mails.EnqueueAsync(new AddressChangedMail(new MailAddress(memberName, oldEmail)), key, instanceId: null, cancellationToken);
     }
 }

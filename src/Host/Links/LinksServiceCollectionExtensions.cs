@@ -1,4 +1,5 @@
 using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Host.Mail;
 using AdviesRoute.Workflows.Outbox;
 
 namespace AdviesRoute.Host.Links;
@@ -15,6 +16,8 @@ internal static class LinksServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, RequestMailHandler>();
         services.AddScoped<IOutboxHandler, NotificationMailHandler>();
         services.AddScoped<RequestDelivery>();
+        services.AddQueuedMail<OneTimeCodeMail, OneTimeCodeMailComposer>();
+        services.AddQueuedMail<AddressChangedMail, AddressChangedMailComposer>();
         services.AddScoped<DirectRequestMail>();
         services.AddScoped<SeatHandoverJob>();
         services.AddScoped<LinkRevocation>();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Host.Data;
@@ -17,6 +15,8 @@ namespace AdviesRoute.Host.Links;
 /// </summary>
 internal sealed class NotificationMailHandler(
     IMailSender sender,
+    MailLayout layout,
+    MessageIds messageIds,
     UserManager<HostUser> users,
     Microsoft.Extensions.Options.IOptions<MailOptions> mail,
     ILogger<NotificationMailHandler> logger) : IOutboxHandler
@@ -26,57 +26,49 @@ internal sealed class NotificationMailHandler(
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var payload = message.Payload;
-        var recipients = new List<MailAddress>();
+        var recipients = new List<(MailAddress Address, bool Secretary)>();
         if (payload["aan"] is JsonArray list)
         {
-            recipients.AddRange(list.OfType<JsonObject>().Select(r => new MailAddress(r["naam"]!.GetValue<string>(), r["email"]!.GetValue<string>())));
+            recipients.AddRange(list.OfType<JsonObject>().Select(r => (new MailAddress(r["naam"]!.GetValue<string>(), r["email"]!.GetValue<string>()), false)));
         }
 
         if (payload["aanRol"]?.GetValue<string>() is { } role)
         {
             var holders = await users.GetUsersInRoleAsync(role == "secretary" ? Roles.Secretary : role);
-            recipients.AddRange(holders.Where(u => u.Email is not null).Select(u => new MailAddress(u.DisplayName ?? u.Email!, u.Email!)));
+            recipients.AddRange(holders.Where(u => u.Email is not null).Select(u => (new MailAddress(u.DisplayName ?? u.Email!, u.Email!), true)));
         }
 
         if (recipients.Count == 0)
         {
-            logger.LogWarning("Notification {MessageId} has no recipients; nothing to send.", message.MessageId);
+            logger.LogWarning("Notification {OutboxId} has no recipients; nothing to send.", message.Id);
             return;
         }
 
         var subject = payload["onderwerp"]?.GetValue<string>() ?? "Melding";
         var text = payload["tekst"]?.GetValue<string>() ?? "";
         var title = payload["voorstel"]?["titel"]?.GetValue<string>();
-        var plain = new StringBuilder(text);
-        if (title is not null)
-        {
-            plain.AppendLine().AppendLine().Append("Voorstel: ").Append(title);
-        }
-
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>")
-            .Append(WebUtility.HtmlEncode(subject)).Append("</title></head><body style=\"font-family:Arial,sans-serif;line-height:1.5\">");
-        foreach (var paragraph in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
-        {
-            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).ReplaceLineEndings("<br>")).Append("</p>");
-        }
-
-        if (title is not null)
-        {
-            html.Append("<p><strong>Voorstel:</strong> ").Append(WebUtility.HtmlEncode(title)).Append("</p>");
-        }
-
-        html.Append("</body></html>");
-        var distinct = recipients.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        var distinct = recipients.DistinctBy(r => r.Address.Email, StringComparer.OrdinalIgnoreCase).ToList();
         for (var i = 0; i < distinct.Count; i++)
         {
-            var id = distinct.Count == 1 ? message.MessageId : message.MessageId.Replace("@", $".{i + 1}@", StringComparison.Ordinal);
-            // A mail about an agenda item carries the meeting as an invitation for the recipient's calendar.
-            IReadOnlyList<MailAttachment> attachments = payload["vergadering"] is JsonObject meeting
-                ? [MeetingInvitation.For(meeting, distinct[i], new MailAddress(mail.Value.From.Name, mail.Value.From.Address), title ?? subject)]
-                : [];
+            var (to, secretary) = distinct[i];
+            // One recipient: the message's own Message-Id; several: one per copy, derived from it (as earlier versions did).
+            var id = distinct.Count == 1 ? messageIds.For(message) : messageIds.For(message, i + 1);
+            var content = new MailContent
+            {
+                Subject = subject,
+                Greeting = $"Beste {to.Name},",
+                Paragraphs = [text],
+                Facts = title is null ? [] : [new MailFact("Voorstel", title)],
+                ToSecretariat = secretary,
+
+                // A mail about an agenda item carries the meeting as an invitation for the recipient's calendar.
+                Attachments = payload["vergadering"] is JsonObject meeting
+                    ? [MeetingInvitation.For(meeting, to, new MailAddress(mail.Value.From.Name, mail.Value.From.Address), title ?? subject)]
+                    : [],
+            };
             try
             {
-                await sender.SendAsync(new OutgoingMail(id, [distinct[i]], subject, html.ToString(), plain.ToString(), attachments), cancellationToken);
+                await sender.SendAsync(layout.Mail(id, [to], content), cancellationToken);
             }
             catch (MailRecipientRefusedException refused)
             {

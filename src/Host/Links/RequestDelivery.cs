@@ -4,36 +4,42 @@ using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Mail;
 using Microsoft.EntityFrameworkCore;
+using AdviesRoute.Workflows.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Links;
 
 /// <summary>
-/// Sends one request mail (the payload <c>RequestMails.Queue</c> writes) with the person's own link for the step and
-/// round (of the current generation: after a revocation, the newest), to the person's current address in the
-/// governance model (not the one written when the step ran), then stores the link's hash. The mail goes first: a
-/// crash before the link is stored sends the same link again on the next try (at least once), never a mail without a
-/// stored link. An address the server refuses for good is marked not reached on the link, and the secretaries are told.
+/// Delivers one request mail (outbox kind <c>verzoek</c>, written by a step or queued by <see cref="DirectRequestMail"/>)
+/// with the person's own link for the step and round (of the current generation: after a revocation, the newest), to
+/// the person's current address in the governance model (not the one written when the mail was queued), then stores the
+/// link's hash. The mail goes first: a crash before the link is stored sends the same link again on the next try (at
+/// least once, with the same Message-Id), and only then is it stored. An address the server refuses for good is marked
+/// not reached on the link, and the secretaries are told.
 /// </summary>
 public sealed class RequestDelivery(
     HostDbContext db,
     LinkTokens tokens,
     IMailSender sender,
+    MailLayout layout,
+    MessageIds messageIds,
+    MailQueue mails,
     IOptions<RequestLinkOptions> options,
     TimeProvider time,
-    SecretariatMail secretariat,
     IGovernanceDirectory directory,
     LinkRevocation revocation,
     ILogger<RequestDelivery> logger)
 {
-    public async Task SendAsync(string instanceId, JsonObject payload, string messageId, CancellationToken cancellationToken)
+    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        var instanceId = message.InstanceId ?? throw new InvalidOperationException("Een verzoek hoort bij een instantie.");
+        var payload = message.Payload;
         var activityId = payload["activiteit"]!.GetValue<string>();
         var round = payload["ronde"]!.GetValue<int>();
         var memberId = payload["aan"]!["lid"]!.GetValue<string>();
         if (directory.Current.Model.FindMember(memberId)?.Email is { } current && !LinkRevocation.SameAddress(current, payload["aan"]!["email"]!.GetValue<string>()))
         {
-            // The address changed after the step wrote the request: it goes to the address that holds now.
+            // The address changed after the request was written: it goes to the address that holds now.
             payload = payload.DeepClone().AsObject();
             payload["aan"]!["email"] = current;
         }
@@ -42,10 +48,11 @@ public sealed class RequestDelivery(
         var generation = await revocation.GenerationForAsync(instanceId, activityId, round, memberId, email, cancellationToken);
         var token = tokens.For(instanceId, activityId, round, memberId, generation);
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verzoek/{token}";
+        var composed = RequestMailRenderer.Compose(payload, link);
         MailRecipientRefusedException? refusal = null;
         try
         {
-            await sender.SendAsync(RequestMailRenderer.Render(payload, messageId, link), cancellationToken);
+            await sender.SendAsync(layout.Mail(messageIds.For(message), composed.To, composed.Content), cancellationToken);
         }
         catch (MailRecipientRefusedException refused)
         {
@@ -59,8 +66,9 @@ public sealed class RequestDelivery(
             return;
         }
 
-        // Retrying will not help: the round shows the person as not reached, and the secretaries are told.
-        await TellSecretariesAsync(messageId, payload, refusal, cancellationToken);
+        // Retrying will not help: the round shows the person as not reached, and the secretaries are told (once per
+        // message, however often it is delivered: the notice's key is the message's id).
+        await TellSecretariesAsync(message.Id, instanceId, payload, refusal, cancellationToken);
         logger.LogWarning("Request {Kind} for {Activity} round {Round} not delivered to member {Member}: {Reason}", payload["soort"], activityId, round, memberId, refusal.Reason);
     }
 
@@ -111,13 +119,15 @@ public sealed class RequestDelivery(
         }
     }
 
-    private Task TellSecretariesAsync(string messageId, JsonObject payload, MailRecipientRefusedException refused, CancellationToken cancellationToken)
+    private Task TellSecretariesAsync(string outboxMessageId, string instanceId, JsonObject payload, MailRecipientRefusedException refused, CancellationToken cancellationToken)
     {
         var to = payload["aan"]!;
         var title = payload["voorstel"]?["titel"]?.GetValue<string>() ?? "(zonder titel)";
-        var text = $"Het verzoek over \"{title}\" kon niet worden bezorgd bij {to["naam"]} ({refused.Email}): {refused.Reason}\n\n"
-            + "Controleer het e-mailadres in het bestuursmodel en neem zo nodig op een andere manier contact op; u kunt een keuze namens het lid vastleggen.";
-        return secretariat.TellAsync(messageId.Replace("@", ".niet-bezorgd@", StringComparison.Ordinal),
-            $"Niet bezorgd: verzoek aan {to["naam"]} over {title}", text, cancellationToken);
+        return mails.EnqueueAsync(new SecretariatNotice($"Niet bezorgd: verzoek aan {to["naam"]} over {title}",
+            [
+                $"Het verzoek over \"{title}\" kon niet worden bezorgd bij {to["naam"]}: de mailserver weigert het adres {refused.Email} (melding van de server: {refused.Reason}).",
+                "Controleer het e-mailadres in het bestuursmodel en neem zo nodig op een andere manier contact op; u kunt een keuze namens het lid vastleggen.",
+            ]),
+            key: "niet-bezorgd." + outboxMessageId, instanceId, cancellationToken);
     }
 }

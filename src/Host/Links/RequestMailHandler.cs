@@ -3,11 +3,10 @@ using AdviesRoute.Workflows.Outbox;
 
 namespace AdviesRoute.Host.Links;
 
-/// <summary>Delivers a request written by a step (outbox kind <c>verzoek</c>); delivered twice, the same link and Message-Id go out again.</summary>
+/// <summary>Delivers a request (outbox kind <c>verzoek</c>); delivered twice, the same link and Message-Id go out again.</summary>
 internal sealed class RequestMailHandler(RequestDelivery delivery) : IOutboxHandler
 {
     public bool CanHandle(string kind) => kind == RequestMails.OutboxKind;
 
-    public Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-        delivery.SendAsync(message.InstanceId ?? throw new InvalidOperationException("Een verzoek hoort bij een instantie."), message.Payload, message.MessageId, cancellationToken);
+    public Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken) => delivery.DeliverAsync(message, cancellationToken);
 }

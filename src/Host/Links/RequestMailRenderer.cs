@@ -1,19 +1,17 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using AdviesRoute.Host.Mail;
 
 namespace AdviesRoute.Host.Links;
 
 /// <summary>
-/// Renders a request mail (outbox kind <c>verzoek</c>) in Dutch, as HTML and plain text: the text of the step (a
-/// template the process owner may change, with {naam}, {titel}, {orgaan} and {uiterlijk}), the proposal's title,
-/// summary and documents, the deadline with its rule, and the personal link. Every value is HTML-escaped; the
-/// template itself is text, not HTML, so it is escaped as a whole.
+/// What a request mail (outbox kind <c>verzoek</c>) says, in Dutch, for the one layout: the text of the step (a template
+/// the process owner may change, with {naam}, {titel}, {orgaan} and {uiterlijk}), the proposal's title, summary and
+/// documents, the deadline with its rule, and the personal link. The template is text, not HTML: the layout escapes it
+/// as a whole, like every value.
 /// </summary>
 public static class RequestMailRenderer
 {
-    public static OutgoingMail Render(JsonObject payload, string messageId, string link)
+    public static ComposedMail Compose(JsonObject payload, string link)
     {
         var to = payload["aan"]!.AsObject();
         var name = to["naam"]!.GetValue<string>();
@@ -35,73 +33,18 @@ public static class RequestMailRenderer
         var bodyId = (payload["orgaanId"] ?? payload["orgaan"])?.GetValue<string>();
         var documents = Documents(ForBody(proposal["documenten"], bodyId), link);
 
-        var plain = new StringBuilder();
-        plain.AppendLine(text).AppendLine();
-        plain.AppendLine($"Voorstel: {title}");
-        if (summary is not null)
+        return new ComposedMail([new MailAddress(name, to["email"]!.GetValue<string>())], new MailContent
         {
-            plain.AppendLine(summary);
-        }
-
-        if (documents.Count > 0)
-        {
-            plain.AppendLine().AppendLine("Stukken:");
-            foreach (var (docName, url, confidential) in documents)
-            {
-                plain.AppendLine(confidential ? $"- {docName} (vertrouwelijk: in te zien via uw persoonlijke link)" : $"- {docName}{(url is null ? "" : ": " + url)}");
-            }
-        }
-
-        plain.AppendLine().AppendLine($"Termijn: {deadline}");
-        plain.AppendLine().AppendLine("Uw persoonlijke link (niet doorsturen):").AppendLine(link);
-
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-            .Append(E(subject)).Append("</title></head>");
-        // The long personal link breaks anywhere, so the mail fits a phone without scrolling sideways.
-        html.Append("<body style=\"font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a;max-width:40em;overflow-wrap:anywhere\">");
-        foreach (var paragraph in text.Split(["\n\n", "\r\n\r\n"], StringSplitOptions.RemoveEmptyEntries))
-        {
-            html.Append("<p>").Append(E(paragraph).ReplaceLineEndings("<br>")).Append("</p>");
-        }
-
-        html.Append("<h2 style=\"font-size:1.1em\">").Append(E(title)).Append("</h2>");
-        if (summary is not null)
-        {
-            html.Append("<p>").Append(E(summary)).Append("</p>");
-        }
-
-        if (documents.Count > 0)
-        {
-            html.Append("<p><strong>Stukken</strong></p><ul>");
-            foreach (var (docName, url, confidential) in documents)
-            {
-                html.Append("<li>");
-                if (confidential)
-                {
-                    html.Append(E(docName)).Append(" (vertrouwelijk: in te zien via uw persoonlijke link)");
-                }
-                else if (url is not null)
-                {
-                    html.Append("<a href=\"").Append(E(url)).Append("\">").Append(E(docName)).Append("</a>");
-                }
-                else
-                {
-                    html.Append(E(docName));
-                }
-
-                html.Append("</li>");
-            }
-
-            html.Append("</ul>");
-        }
-
-        html.Append("<p><strong>Termijn:</strong> ").Append(E(deadline)).Append("</p>");
-        html.Append("<p><a href=\"").Append(E(link)).Append("\" style=\"display:inline-block;padding:.6em 1.2em;background:#01689b;color:#fff;text-decoration:none;border-radius:4px\">Open uw verzoek</a></p>");
-        html.Append("<p style=\"font-size:.9em;color:#555\">Deze link is persoonlijk: stuur deze mail niet door. Werkt de knop niet, kopieer dan dit adres in uw browser: ")
-            .Append(E(link)).Append("</p></body></html>");
-
-        return new OutgoingMail(messageId, [new MailAddress(name, to["email"]!.GetValue<string>())], subject, html.ToString(), plain.ToString(), []);
+            Subject = subject,
+            Paragraphs = [text],
+            Section = new MailSection(title, summary is null ? [] : [summary]),
+            List = new MailList("Stukken", documents
+                .Select(d => d.Confidential ? new MailListItem(d.Name, Note: "vertrouwelijk: in te zien via uw persoonlijke link") : new MailListItem(d.Name, d.Url))
+                .ToList()),
+            Facts = [new MailFact("Termijn", deadline)],
+            Button = new MailButton("Open uw verzoek", link),
+            Notes = ["Deze link is persoonlijk: stuur deze mail niet door."],
+        });
     }
 
     /// <summary>
@@ -157,6 +100,4 @@ public static class RequestMailRenderer
 
     private static string Fill(string template, IReadOnlyDictionary<string, string> values) =>
         values.Aggregate(template, (text, value) => text.Replace(value.Key, value.Value, StringComparison.Ordinal));
-
-    private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -25,7 +25,7 @@ public sealed class SeatHandoverJob(
 {
     public const string RecurringId = "overdracht-verzoeken";
 
-    /// <returns>How many successors were sent a request.</returns>
+    /// <returns>How many successors were sent a request (queued in the outbox).</returns>
     [DisableConcurrentExecution(timeoutInSeconds: 120)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -45,8 +45,13 @@ public sealed class SeatHandoverJob(
                     continue;
                 }
 
-                await mail.SendAsync(instance.Id, state, request, successor, $"U ontvangt dit verzoek als opvolger van {request.AskedOf}.",
-                    $"<overdracht.{instance.Id}.{request.ActivityId}.{request.Round}.{successor.Id}@adviesroute>", cancellationToken);
+                // The key keeps a second run (before the first mail's link is stored) from queuing it again.
+                if (!await mail.QueueAsync(instance.Id, state, request, successor, $"U ontvangt dit verzoek als opvolger van {request.AskedOf}.",
+                    $"overdracht.{instance.Id}.{request.ActivityId}.{request.Round}.{successor.Id}", cancellationToken))
+                {
+                    continue;
+                }
+
                 logger.LogInformation("Request of {Predecessor} in {Instance}/{Activity} round {Round} passed to {Successor}.", request.AskedOf, instance.Id, request.ActivityId, request.Round, successor.Name);
                 sent++;
             }

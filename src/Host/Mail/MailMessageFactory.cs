@@ -37,6 +37,6 @@ internal sealed class MailMessageFactory(IOptions<MailOptions> options, TimeProv
         return message;
     }
 
-    /// <summary><c>&lt;id@adviesroute&gt;</c> becomes <c>id@adviesroute</c>, as MimeKit's MessageId expects.</summary>
+    /// <summary><c>&lt;id@example.org&gt;</c> becomes <c>id@example.org</c>, as MimeKit's MessageId expects.</summary>
     public static string BareMessageId(string messageId) => messageId.Trim().TrimStart('<').TrimEnd('>');
 }

@@ -25,8 +25,19 @@ public sealed class MailOptions
     /// </summary>
     public string PickupFolder { get; set; } = DefaultPickupFolder;
 
+    /// <summary>
+    /// The domain after the <c>@</c> of every Message-Id (<c>&lt;outbox id@domain&gt;</c>). Empty: the domain of
+    /// <see cref="MailFromOptions.Address"/>, so the ids are the sender's own and never collide with another product's.
+    /// </summary>
+    public string? MessageIdDomain { get; set; }
+
     /// <summary>True when no SMTP server is configured: mail goes to the pickup folder and the mailbox page exists.</summary>
     public bool UsesPickupFolder => string.IsNullOrWhiteSpace(Smtp.Host);
+
+    /// <summary>The configured <see cref="MessageIdDomain"/>, else the sender address's domain.</summary>
+    public string EffectiveMessageIdDomain => string.IsNullOrWhiteSpace(MessageIdDomain)
+        ? From.Address[(From.Address.LastIndexOf('@') + 1)..].Trim()
+        : MessageIdDomain.Trim();
 }
 
 public sealed class MailFromOptions
@@ -86,6 +97,15 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         if (string.IsNullOrWhiteSpace(options.From.Name))
         {
             failures.Add("Mail:From:Name mag niet leeg zijn: ontvangers zien deze naam als afzender.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.MessageIdDomain) && !MessageIds.IsDomain(options.MessageIdDomain.Trim()))
+        {
+            failures.Add($"Mail:MessageIdDomain moet een domeinnaam zijn zoals samendrenthe.nl: letters, cijfers, '-' en punten, zonder '@' of spaties (nu: '{options.MessageIdDomain}').");
+        }
+        else if (string.IsNullOrWhiteSpace(options.MessageIdDomain) && failures.Count == 0 && !MessageIds.IsDomain(options.EffectiveMessageIdDomain))
+        {
+            failures.Add($"Het domein van Mail:From:Address ('{options.EffectiveMessageIdDomain}') is geen domeinnaam voor de Message-Id van mails; geef Mail:MessageIdDomain, bijvoorbeeld samendrenthe.nl.");
         }
 
         if (options.UsesPickupFolder)

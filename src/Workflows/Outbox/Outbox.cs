@@ -17,7 +17,10 @@ public interface IOutboxHandler
     Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>A message as a handler sees it.</summary>
+/// <summary>
+/// A message as a handler sees it. <see cref="MessageId"/> is the Message-Id stored with it (see
+/// <see cref="IOutboxMessageIds"/>); it is empty when the message was written without a maker.
+/// </summary>
 public sealed record OutboxMessage(string Id, string? InstanceId, string Kind, JsonObject Payload, string MessageId, int Attempt);
 
 /// <summary>Hands written outbox messages to Hangfire; at start-up it re-queues every unsent one.</summary>

@@ -89,7 +89,11 @@ public sealed class OutboxMessageRecord
     public string Kind { get; set; } = "";
     public string PayloadJson { get; set; } = "";
 
-    /// <summary>Stable per message, so copies delivered twice are recognisable.</summary>
+    /// <summary>
+    /// Stable per message, so copies delivered twice are recognisable: made by the host's <see cref="Outbox.IOutboxMessageIds"/>
+    /// when the message is written, empty when none is registered (the delivering side then makes it from <see cref="Id"/>).
+    /// Rows of earlier versions keep the Message-Id they were written with.
+    /// </summary>
     public string MessageId { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }

@@ -3,6 +3,8 @@ using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Expressions;
 using AdviesRoute.Workflows.Journal;
+using AdviesRoute.Workflows.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdviesRoute.Workflows.Runtime;
 
@@ -59,8 +61,9 @@ internal sealed class Burst
 
     public void AddOutbox(string kind, JsonObject payload)
     {
-        var id = Guid.NewGuid();
-        _outbox.Add(new OutboxMessageData(id.ToString("N"), InstanceId, kind, payload, $"<{id:N}@adviesroute>", Now));
+        // The engine knows no mail domain: the host's maker gives the Message-Id, or it stays empty for the handler to make.
+        var id = Guid.NewGuid().ToString("N");
+        _outbox.Add(new OutboxMessageData(id, InstanceId, kind, payload, Services.GetService<IOutboxMessageIds>()?.For(id) ?? "", Now));
     }
 
     public async ValueTask ResumeAsync(TokenState token, ResumeArgs args)

@@ -5,7 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Links;
+using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Host.Tests.Support;
+using AdviesRoute.Workflows.Outbox;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,11 +129,7 @@ public sealed class AddressChangeTests(HostFixture host) : IClassFixture<HostFix
             ["voorstel"] = new JsonObject { ["titel"] = "Uitgestelde bezorging " + instanceId },
         };
 
-        await host.WithScopeAsync(async sp =>
-        {
-            await sp.GetRequiredService<RequestDelivery>().SendAsync(instanceId, payload, $"<{instanceId}@adviesroute>", CancellationToken.None);
-            return true;
-        });
+        (await host.Services.GetRequiredService<IOutbox>().EnqueueAsync(new OutboxEntry(RequestMails.OutboxKind, payload, instanceId), CancellationToken.None)).Should().BeTrue();
 
         var mail = (await LinkMail.InFolderAsync(host.MailFolder, 1, m => m.Subject.EndsWith(instanceId, StringComparison.Ordinal))).Single();
         mail.To.Should().Be("roos.zijlstra@assen.example.org");

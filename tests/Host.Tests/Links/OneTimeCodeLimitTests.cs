@@ -43,6 +43,10 @@ public sealed partial class OneTimeCodeLimitTests(ManyPostsHostFixture host) : I
     private HashSet<string> CodeFiles(string to) => Directory.GetFiles(host.MailFolder, "*.eml")
         .Where(f => LinkMail.From(MimeMessage.Load(f)) is { Subject: "Uw code voor de vertrouwelijke stukken" } m && m.To == to).ToHashSet();
 
+    /// <summary>The code mails queued for this link's member: queued before the page answers, delivered just after.</summary>
+    private async Task<int> CodesQueuedAsync(Opened link) =>
+        (await host.QueuedAsync("mail.code.v1", link.Started.Id)).Count(m => m.PayloadJson.Contains(link.Mail.To, StringComparison.Ordinal));
+
     /// <summary>Asks for a code through the page and returns the new page and the code from the one new mail.</summary>
     private async Task<(string Page, string Code)> RequestCodeAsync(Opened link, string page)
     {
@@ -50,6 +54,14 @@ public sealed partial class OneTimeCodeLimitTests(ManyPostsHostFixture host) : I
         var (status, after) = await PostAsync(link.Client, link.Mail.Path + "?handler=code", page);
         status.Should().Be(HttpStatusCode.OK);
         after.Should().Contain("Er is een code van 6 cijfers gestuurd naar");
+
+        // The outbox delivers the mail just after the page answers (real time, bounded).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!CodeFiles(link.Mail.To).Except(before).Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
         var file = CodeFiles(link.Mail.To).Except(before).Should().ContainSingle().Subject;
         return (after, CodePattern().Match(LinkMail.From(MimeMessage.Load(file)).Text).Groups[1].Value);
     }
@@ -61,9 +73,10 @@ public sealed partial class OneTimeCodeLimitTests(ManyPostsHostFixture host) : I
 
     private void Advance(TimeSpan by) => host.Services.GetRequiredService<OffsetTimeProvider>().Advance(by);
 
-    private int LockMails(string title) => Directory.GetFiles(host.MailFolder, "*.eml").Select(f => MimeMessage.Load(f))
-        .Count(m => m.Subject?.StartsWith("Vertrouwelijke stukken vergrendeld", StringComparison.Ordinal) == true
-            && m.Subject.EndsWith(title, StringComparison.Ordinal) && m.To.Mailboxes.Any(a => a.Address == SecretaryEmail));
+    /// <summary>The notices of a lock queued for the secretariat (exactly; delivered just after).</summary>
+    private async Task<int> LockMailsAsync(string title) => (await host.QueuedAsync("mail.secretariaat.v1", null))
+        .Select(m => System.Text.Json.Nodes.JsonNode.Parse(m.PayloadJson)!["subject"]!.GetValue<string>())
+        .Count(subject => subject.StartsWith("Vertrouwelijke stukken vergrendeld", StringComparison.Ordinal) && subject.EndsWith(title, StringComparison.Ordinal));
 
     private async Task EnsureSecretaryAsync() => await host.WithScopeAsync(async sp =>
     {
@@ -89,12 +102,12 @@ public sealed partial class OneTimeCodeLimitTests(ManyPostsHostFixture host) : I
             (page, _) = await RequestCodeAsync(link, page);
         }
 
-        var before = CodeFiles(link.Mail.To);
+        var before = await CodesQueuedAsync(link);
         var (status, refused) = await PostAsync(link.Client, link.Mail.Path + "?handler=code", page);
 
         status.Should().Be(HttpStatusCode.OK);
         refused.Should().Contain("U hebt in het afgelopen uur al 3 codes aangevraagd").And.NotContain("Er is een code van 6 cijfers gestuurd");
-        CodeFiles(link.Mail.To).Should().BeEquivalentTo(before, "the fourth code within the hour is not sent");
+        (await CodesQueuedAsync(link)).Should().Be(before, "the fourth code within the hour is not sent");
 
         // An hour later a code can be asked for again.
         Advance(TimeSpan.FromMinutes(61));
@@ -119,11 +132,11 @@ public sealed partial class OneTimeCodeLimitTests(ManyPostsHostFixture host) : I
         }
 
         Advance(TimeSpan.FromMinutes(61));
-        var before = CodeFiles(link.Mail.To);
+        var before = await CodesQueuedAsync(link);
         var (_, refused) = await PostAsync(link.Client, link.Mail.Path + "?handler=code", page);
 
         refused.Should().Contain("Voor deze link zijn al 10 codes aangevraagd").And.NotContain("Er is een code van 6 cijfers gestuurd");
-        CodeFiles(link.Mail.To).Should().BeEquivalentTo(before);
+        (await CodesQueuedAsync(link)).Should().Be(before).And.Be(10);
         (await StoredAsync(link.Mail)).CodesSent.Should().Be(10);
         link.Client.Dispose();
     }
@@ -161,13 +174,13 @@ public sealed partial class OneTimeCodeLimitTests(ManyPostsHostFixture host) : I
         (_, page) = await PostAsync(link.Client, path + "?handler=ontgrendel", page, new() { ["code"] = second });
         page.Should().Contain("Er is te vaak een verkeerde code ingevoerd.").And.NotContain("De vertrouwelijke stukken staan nu open.");
         (await link.Client.GetAsync($"{path}/stukken/{link.Started.ConfidentialDocument}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var codesBefore = CodeFiles(link.Mail.To);
+        var codesBefore = await CodesQueuedAsync(link);
         (_, page) = await PostAsync(link.Client, path + "?handler=code", page);
         page.Should().Contain("Er is te vaak een verkeerde code ingevoerd.").And.NotContain("Er is een code van 6 cijfers gestuurd");
-        CodeFiles(link.Mail.To).Should().BeEquivalentTo(codesBefore);
+        (await CodesQueuedAsync(link)).Should().Be(codesBefore);
         WebUtility.HtmlDecode(await link.Client.GetStringAsync(path)).Should().Contain("Er is te vaak een verkeerde code ingevoerd.")
             .And.NotContain("Stuur mij een code");
-        LockMails(title).Should().Be(1);
+        (await LockMailsAsync(title)).Should().Be(1);
 
         // A secretary sees the locked link on the proposal's page and opens it again.
         using var secretary = await host.SignInAsync(SecretaryEmail, SecretaryPassword);
@@ -195,7 +208,7 @@ public sealed partial class OneTimeCodeLimitTests(ManyPostsHostFixture host) : I
         (_, page) = await PostAsync(link.Client, path + "?handler=ontgrendel", page, new() { ["code"] = third });
         page.Should().Contain("De vertrouwelijke stukken staan nu open.");
         (await link.Client.GetAsync($"{path}/stukken/{link.Started.ConfidentialDocument}")).StatusCode.Should().Be(HttpStatusCode.OK);
-        LockMails(title).Should().Be(1);
+        (await LockMailsAsync(title)).Should().Be(1);
         link.Client.Dispose();
     }
 
@@ -215,7 +228,7 @@ public sealed partial class OneTimeCodeLimitTests(ManyPostsHostFixture host) : I
         var stored = await StoredAsync(link.Mail);
         stored.CodeAttempts.Should().Be(10, "every comparison first takes one of the ten tries");
         stored.LockedAt.Should().NotBeNull();
-        LockMails(title).Should().Be(1);
+        (await LockMailsAsync(title)).Should().Be(1);
 
         // The right code no longer opens anything.
         var (_, after) = await PostAsync(link.Client, link.Mail.Path + "?handler=ontgrendel", page, new() { ["code"] = code });

@@ -11,36 +11,37 @@ public sealed class LocalMailboxTests(MailHostFixture host) : IClassFixture<Mail
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public async Task An_outbox_mail_lands_in_the_pickup_folder_as_eml_and_the_admin_reads_it_on_the_mailbox_page()
+    public async Task A_queued_mail_lands_in_the_pickup_folder_as_eml_and_the_admin_reads_it_on_the_mailbox_page()
     {
-        var record = await host.QueueMailAsync(MailHostFixture.SampleMail("Verzoek om een zienswijze: Begroting 2027 & Coëvorden"));
+        var ics = await host.StoreDocumentAsync("vergadering.ics", "text/calendar", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"u8.ToArray());
+        var record = await host.QueueAsync(MailHostFixture.SampleConvocation("Begroting 2027 & Coëvorden", ics));
         var handled = await host.WaitForOutboxAsync([record.Id], m => m.SentAt is not null, Delivery);
         handled.Single().Attempts.Should().Be(1);
 
         var bare = MailMessageFactory.BareMessageId(record.MessageId);
         var file = Directory.GetFiles(host.PickupFolder).Should().ContainSingle(f => f.EndsWith($"_{bare}.eml", StringComparison.Ordinal)).Subject;
-        Path.GetFileName(file).Should().MatchRegex(@"^\d{8}T\d{9}Z_[0-9a-f]{32}@adviesroute\.eml$");
+        Path.GetFileName(file).Should().MatchRegex(@"^\d{8}T\d{9}Z_[0-9a-f]{32}@example\.org\.eml$");
         var stored = await MimeMessage.LoadAsync(file);
         stored.MessageId.Should().Be(bare);
-        stored.Subject.Should().Be("Verzoek om een zienswijze: Begroting 2027 & Coëvorden");
+        stored.Subject.Should().Be("Convocatie Begroting 2027 & Coëvorden 2 maart 2027");
         var id = Path.GetFileNameWithoutExtension(file);
         var listed = host.Services.GetRequiredService<PickupFolder>().List().Should().ContainSingle(m => m.Id == id).Subject;
-        listed.Subject.Should().Be("Verzoek om een zienswijze: Begroting 2027 & Coëvorden", "the list decodes the subject header");
+        listed.Subject.Should().Be("Convocatie Begroting 2027 & Coëvorden 2 maart 2027", "the list decodes the subject header");
         listed.To.Should().Be("anna.devries@example.org");
         listed.Date.Should().Be(stored.Date);
 
         using var admin = await host.SignInAsync();
         var list = await admin.GetStringAsync("/Mailbox");
         list.Should().Contain("<h1>Lokale postbus</h1>")
-            .And.Contain($"<a href=\"/Mailbox/Message/{id}\">Verzoek om een zienswijze: Begroting 2027 &amp; Co&#xEB;vorden</a>")
+            .And.Contain($"<a href=\"/Mailbox/Message/{id}\">Convocatie Begroting 2027 &amp; Co&#xEB;vorden 2 maart 2027</a>")
             .And.Contain("<td>anna.devries@example.org</td>");
 
         var page = await admin.GetStringAsync($"/Mailbox/Message/{id}");
-        page.Should().Contain("<h1>Verzoek om een zienswijze: Begroting 2027 &amp; Co&#xEB;vorden</h1>")
+        page.Should().Contain("<h1>Convocatie Begroting 2027 &amp; Co&#xEB;vorden 2 maart 2027</h1>")
             .And.Contain("<dd>&quot;SamenDrenthe (AdviesRoute)&quot; &lt;adviesroute@example.org&gt;</dd>")
             .And.Contain("sandbox=\"allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation\"")
-            .And.Contain("srcdoc=\"&lt;base target=&quot;_top&quot;&gt;&lt;p&gt;Beste Anna,&lt;/p&gt;")
-            .And.Contain("<pre style=\"white-space: pre-wrap; overflow-wrap: anywhere;\">Beste Anna,")
+            .And.Contain("srcdoc=\"&lt;!DOCTYPE html&gt;&lt;html lang=&quot;nl&quot;&gt;&lt;head&gt;&lt;base target=&quot;_top&quot;&gt;&lt;meta charset=&quot;utf-8&quot;&gt;")
+            .And.Contain("<pre style=\"white-space: pre-wrap; overflow-wrap: anywhere;\">Beste Anna de Vries,")
             .And.Contain("vergadering.ics</a>")
             .And.Contain("(text/calendar, 32 bytes)")
             .And.NotContain("allow-scripts").And.NotContain("allow-same-origin");
@@ -56,7 +57,7 @@ public sealed class LocalMailboxTests(MailHostFixture host) : IClassFixture<Mail
     public async Task The_same_message_id_written_twice_replaces_its_file_instead_of_adding_one()
     {
         var sender = host.Services.GetRequiredService<IMailSender>();
-        var mail = MailHostFixture.SampleMail("Tweemaal verzonden") with { MessageId = $"<{Guid.NewGuid():N}@adviesroute>" };
+        var mail = Sample("Tweemaal verzonden");
 
         await sender.SendAsync(mail, CancellationToken.None);
         await sender.SendAsync(mail with { Subject = "Tweemaal verzonden (kopie)" }, CancellationToken.None);
@@ -101,8 +102,12 @@ public sealed class LocalMailboxTests(MailHostFixture host) : IClassFixture<Mail
 
     private async Task<string> WriteMailAsync(string subject)
     {
-        var mail = MailHostFixture.SampleMail(subject) with { MessageId = $"<{Guid.NewGuid():N}@adviesroute>" };
+        var mail = Sample(subject);
         await host.Services.GetRequiredService<IMailSender>().SendAsync(mail, CancellationToken.None);
         return Path.GetFileNameWithoutExtension(Directory.GetFiles(host.PickupFolder, $"*_{MailMessageFactory.BareMessageId(mail.MessageId)}.eml").Single());
     }
+
+    /// <summary>A mail as the outbox handlers hand it to the sender, for the pickup folder's own behaviour.</summary>
+    private static OutgoingMail Sample(string subject) => new($"<{Guid.NewGuid():N}@example.org>", [new MailAddress("Anna de Vries", "anna.devries@example.org")], subject,
+        "<p>Beste Anna,</p>", "Beste Anna,", [new MailAttachment("vergadering.ics", "text/calendar", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"u8.ToArray())]);
 }

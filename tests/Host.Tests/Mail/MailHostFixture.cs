@@ -1,6 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Mail;
+using AdviesRoute.Host.Proposals.Documents;
+using AdviesRoute.Host.Proposals.Meetings;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Workflows.Outbox;
 using AdviesRoute.Workflows.Persistence;
@@ -14,9 +17,9 @@ namespace AdviesRoute.Host.Tests.Mail;
 
 /// <summary>
 /// The host with its mail settings: SMTP to <see cref="SmtpPort"/> on loopback when given, else the pickup folder in
-/// the fixture's temp folder. It records what the mail handler tells its observers, and lets Hangfire pick up a
-/// scheduled retry within a fifth of a second (instead of its 15 s schedule poll), so a retry comes when its delay
-/// has passed.
+/// the fixture's temp folder. Mails are queued the way the host queues them (<see cref="IOutbox"/> with a typed mail),
+/// and Hangfire picks up a scheduled retry within a fifth of a second (instead of its 15 s schedule poll), so a retry
+/// comes when its delay has passed.
 /// </summary>
 public class MailHostFixture : HostFixture
 {
@@ -30,8 +33,6 @@ public class MailHostFixture : HostFixture
 
     /// <param name="smtpPort">The SMTP server's port on 127.0.0.1, asked when the host starts.</param>
     protected MailHostFixture(Func<int>? smtpPort) => _smtpPort = smtpPort;
-
-    public RecordingMailObserver Observer { get; } = new();
 
     public string PickupFolder => Path.Combine(Folder, "mail");
 
@@ -47,39 +48,15 @@ public class MailHostFixture : HostFixture
         }
 
         builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<IMailDeliveryObserver>(Observer);
-            services.AddSingleton(new BackgroundJobServerOptions { SchedulePollingInterval = TimeSpan.FromMilliseconds(200) });
-        });
+            services.AddSingleton(new BackgroundJobServerOptions { SchedulePollingInterval = TimeSpan.FromMilliseconds(200) }));
     }
 
-    /// <summary>Writes an outbox message of kind <c>mail</c> as the engine does, and hands it to Hangfire.</summary>
-    public async Task<OutboxMessageRecord> QueueMailAsync(OutgoingMail mail, bool withMessageId = false)
+    /// <summary>Queues a mail through the outbox, as the host does, and returns the outbox row written.</summary>
+    public async Task<OutboxMessageRecord> QueueAsync<TMail>(TMail mail, string? key = null)
+        where TMail : IQueuedMail
     {
-        var id = Guid.NewGuid().ToString("N");
-        var payload = MailPayload.Create(mail);
-        if (!withMessageId)
-        {
-            payload.Remove("messageId"); // the usual case: the outbox message's own Message-Id is used
-        }
-
-        var record = new OutboxMessageRecord
-        {
-            Id = id,
-            Kind = MailPayload.Kind,
-            PayloadJson = payload.ToJsonString(),
-            MessageId = $"<{id}@adviesroute>",
-            CreatedAt = DateTime.UtcNow,
-        };
-        await WithScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<WorkflowDbContext>();
-            db.Outbox.Add(record);
-            await db.SaveChangesAsync();
-            return 0;
-        });
-        Services.GetRequiredService<OutboxDispatcher>().Dispatch([id]);
-        return record;
+        var ids = await Services.GetRequiredService<IOutbox>().EnqueueAsync([MailQueue.Entry(mail, key)], CancellationToken.None);
+        return await OutboxAsync(ids.Should().ContainSingle().Subject);
     }
 
     public Task<OutboxMessageRecord> OutboxAsync(string id) =>
@@ -101,13 +78,32 @@ public class MailHostFixture : HostFixture
         }
     }
 
-    public static OutgoingMail SampleMail(string subject, params MailAddress[] to) => new(
-        MessageId: "",
-        To: to.Length > 0 ? to : [new MailAddress("Anna de Vries", "anna.devries@example.org")],
-        Subject: subject,
-        HtmlBody: "<p>Beste Anna,</p><p>Wilt u uw stem uitbrengen? <a href=\"https://adviesroute.example.org/stem/abc\">Stem uitbrengen</a></p>",
-        TextBody: "Beste Anna,\n\nWilt u uw stem uitbrengen? https://adviesroute.example.org/stem/abc",
-        Attachments: [new MailAttachment("vergadering.ics", "text/calendar", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"u8.ToArray())]);
+    /// <summary>A stored document, as a convocation attaches it.</summary>
+    public Task<ProposalDocument> StoreDocumentAsync(string fileName, string contentType, byte[] content) => WithScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<HostDbContext>();
+        var document = new ProposalDocument
+        {
+            Id = Guid.NewGuid().ToString("N"), FileName = fileName, ContentType = contentType, Size = content.LongLength, Sha256 = "",
+            Content = content, UploadedBy = "test", UploadedAt = DateTime.UtcNow,
+        };
+        db.ProposalDocuments.Add(document);
+        await db.SaveChangesAsync();
+        return document;
+    });
+
+    /// <summary>A convocation of Anna de Vries with two agenda items and the given documents attached.</summary>
+    public static ConvocationMail SampleConvocation(string bodyName, params ProposalDocument[] attached) => new(
+        new MailAddress("Anna de Vries", "anna.devries@example.org"), bodyName, new DateOnly(2027, 3, 2), new TimeOnly(19, 30), "Provinciehuis, Assen",
+        [
+            new ConvocationMail.AgendaLine("Aanpassing tarieven", "hamerstuk", []),
+            new ConvocationMail.AgendaLine("Begroting 2028", "bespreekstuk", [new ConvocationMail.AgendaDocument("Begroting 2028.pdf", false), new ConvocationMail.AgendaDocument("Notitie personeel", true)]),
+        ],
+        attached.Select(d => d.Id).ToList(), attached.Length);
+
+    /// <summary>A notice to an old address: one recipient, no attachment.</summary>
+    public static AddressChangedMail SampleNotice(string name = "Anna de Vries", string email = "anna.devries@example.org") =>
+        new(new MailAddress(name, email));
 }
 
 /// <summary>
@@ -135,22 +131,3 @@ public sealed class MaildevHostFixture : MailHostFixture
     }
 }
 
-/// <summary>What the mail handler told its observers.</summary>
-public sealed class RecordingMailObserver : IMailDeliveryObserver
-{
-    public ConcurrentQueue<(OutboxMessage Message, OutgoingMail Mail)> Delivered { get; } = new();
-
-    public ConcurrentQueue<(OutboxMessage Message, OutgoingMail Mail, MailRecipientRefusedException Refusal)> Refused { get; } = new();
-
-    public Task DeliveredAsync(OutboxMessage message, OutgoingMail mail, CancellationToken cancellationToken)
-    {
-        Delivered.Enqueue((message, mail));
-        return Task.CompletedTask;
-    }
-
-    public Task RefusedAsync(OutboxMessage message, OutgoingMail mail, MailRecipientRefusedException refusal, CancellationToken cancellationToken)
-    {
-        Refused.Enqueue((message, mail, refusal));
-        return Task.CompletedTask;
-    }
-}

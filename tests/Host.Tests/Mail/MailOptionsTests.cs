@@ -87,6 +87,58 @@ public sealed class MailOptionsTests
         services.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Security.Should().Be(SmtpSecurity.None);
     }
 
+    [Theory]
+    [InlineData(null, null, "<7f3a@example.org>")]
+    [InlineData("adviesroute@samendrenthe.nl", null, "<7f3a@samendrenthe.nl>")]
+    [InlineData("adviesroute@samendrenthe.nl", "post.samendrenthe.nl", "<7f3a@post.samendrenthe.nl>")]
+    public void A_message_id_is_the_outbox_id_at_the_configured_domain_or_else_the_senders(string? from, string? domain, string expected)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (from is not null)
+        {
+            settings["Mail:From:Address"] = from;
+        }
+
+        if (domain is not null)
+        {
+            settings["Mail:MessageIdDomain"] = domain;
+        }
+
+        using var services = Build(settings);
+
+        var ids = services.GetRequiredService<MessageIds>();
+
+        ids.For("7f3a").Should().Be(expected);
+        services.GetRequiredService<AdviesRoute.Workflows.Outbox.IOutboxMessageIds>().Should().BeSameAs(ids, "the engine asks the same maker");
+        ids.For(new AdviesRoute.Workflows.Outbox.OutboxMessage("7f3a", null, "mail.code.v1", [], "", 1)).Should().Be(expected, "a row stored without one gets one made from its id");
+    }
+
+    [Fact]
+    public void A_message_id_stored_by_an_earlier_version_is_kept_for_the_mail_and_its_copies()
+    {
+        using var services = Build(new() { ["Mail:MessageIdDomain"] = "post.samendrenthe.nl" });
+        var ids = services.GetRequiredService<MessageIds>();
+        var stored = new AdviesRoute.Workflows.Outbox.OutboxMessage("9c1e", "voorstel-1", "melding", [], "<0a1b2c@adviesroute>", 1);
+
+        ids.For(stored).Should().Be("<0a1b2c@adviesroute>");
+        ids.For(stored, 2).Should().Be("<0a1b2c.2@adviesroute>", "the second recipient's copy, as the earlier version named it");
+    }
+
+    [Theory]
+    [InlineData("adviesroute@samendrenthe.nl")]
+    [InlineData("samen drenthe.nl")]
+    [InlineData("<samendrenthe.nl>")]
+    [InlineData("-samendrenthe.nl")]
+    public void A_message_id_domain_that_is_no_domain_name_is_refused_in_dutch(string domain)
+    {
+        using var services = Build(new() { ["Mail:MessageIdDomain"] = domain });
+
+        var failure = FluentActions.Invoking(() => services.GetRequiredService<IOptions<MailOptions>>().Value).Should().Throw<OptionsValidationException>().Which;
+
+        failure.Failures.Should().Equal(
+            $"Mail:MessageIdDomain moet een domeinnaam zijn zoals samendrenthe.nl: letters, cijfers, '-' en punten, zonder '@' of spaties (nu: '{domain}').");
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -45,7 +45,7 @@ public sealed partial class PostgresCodeLimitTests(PostgresHostFixture host) : I
         requests.Should().Equal(CodeRequest.Sent, CodeRequest.Sent, CodeRequest.Sent, CodeRequest.HourLimit);
         var stored = await StoredAsync(link.TokenHash);
         stored.CodesSent.Should().Be(3);
-        var code = CodesTo(email).Should().HaveCount(3).And.ContainSingle(c => Hash(link.TokenHash, c) == stored.CodeHash).Subject;
+        var code = (await CodesToAsync(email, 3)).Should().HaveCount(3).And.ContainSingle(c => Hash(link.TokenHash, c) == stored.CodeHash).Subject;
         var wrong = code == "000000" ? "111111" : "000000";
 
         var checks = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => host.WithScopeAsync(sp =>
@@ -64,9 +64,23 @@ public sealed partial class PostgresCodeLimitTests(PostgresHostFixture host) : I
     private Task<MailLink> StoredAsync(string hash) => host.WithScopeAsync(sp =>
         sp.GetRequiredService<HostDbContext>().MailLinks.AsNoTracking().SingleAsync(l => l.TokenHash == hash));
 
-    private List<string> CodesTo(string email) => Directory.GetFiles(host.MailFolder, "*.eml").Select(f => MimeMessage.Load(f))
-        .Where(m => m.To.Mailboxes.Any(a => a.Address == email))
-        .Select(m => CodePattern().Match(m.TextBody ?? "").Groups[1].Value).ToList();
+    /// <summary>The codes mailed to an address, once <paramref name="count"/> have arrived (the outbox delivers them just after they are asked for).</summary>
+    private async Task<List<string>> CodesToAsync(string email, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var codes = (Directory.Exists(host.MailFolder) ? Directory.GetFiles(host.MailFolder, "*.eml") : []).Select(f => MimeMessage.Load(f))
+                .Where(m => m.To.Mailboxes.Any(a => a.Address == email))
+                .Select(m => CodePattern().Match(m.TextBody ?? "").Groups[1].Value).ToList();
+            if (codes.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return codes;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     private static string Hash(string tokenHash, string code) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(tokenHash + ":" + code)));

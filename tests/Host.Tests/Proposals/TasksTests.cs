@@ -64,7 +64,7 @@ public sealed class TasksTests(HostFixture host) : IClassFixture<HostFixture>
         var widened = WebUtility.HtmlDecode(await (await anna.PostAsync("/Voorstellen/Taken?handler=scope", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
         widened.Should().Contain("Uw werkgebied is opgeslagen.").And.Contain("Rapportage PG in voorbereiding").And.Contain("Voorbereiding afronden").And.NotContain("Rapportage ZV bij het DB");
 
-        // The weekly digest, sent twice in one week, is one mail (the same Message-Id).
+        // The weekly digest, run twice in one week, is one mail: the second run queues nothing.
         (await host.WithScopeAsync(sp => sp.GetRequiredService<WeeklyDigestJob>().RunAsync(CancellationToken.None))).Should().BeGreaterThanOrEqualTo(1);
         await host.WithScopeAsync(sp => sp.GetRequiredService<WeeklyDigestJob>().RunAsync(CancellationToken.None));
         var digest = (await LinkMail.InFolderAsync(host.MailFolder, 1, m => m.To == "secretariaat.pg@example.org")).Should().ContainSingle().Subject;

@@ -165,6 +165,15 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>
+    /// The outbox rows of one kind of mail (e.g. <c>mail.code.v1</c>) about an instance: a mail is queued before the
+    /// request or job that caused it returns, so this counts exactly what was asked for, whether delivered yet or not.
+    /// </summary>
+    public Task<List<AdviesRoute.Workflows.Persistence.OutboxMessageRecord>> QueuedAsync(string kind, string? instanceId) =>
+        WithScopeAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            sp.GetRequiredService<AdviesRoute.Workflows.Persistence.WorkflowDbContext>().Outbox
+                .Where(m => m.Kind == kind && (instanceId == null || m.InstanceId == instanceId)).OrderBy(m => m.CreatedAt), default));
+
     /// <summary>Runs before the host starts, e.g. to create the database it will use.</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 

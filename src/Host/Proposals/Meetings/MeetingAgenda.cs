@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
@@ -24,7 +22,7 @@ public sealed record AgendaEntry(string InstanceId, string Title, string Kind, i
 /// A meeting's agenda: the proposals waiting on it (or decided in it), in the order and with the kind the secretary set;
 /// the convocation mail to the members; and the besluitenlijst from the outcomes in the journal.
 /// </summary>
-public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, IGovernanceDirectory directory, IMailSender sender, TimeProvider time)
+public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, IGovernanceDirectory directory, MailQueue mails, TimeProvider time)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -113,34 +111,25 @@ public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, 
         return tasks;
     }
 
-    /// <summary>Mails the convocation with the agenda to every member of the body on the meeting's day, and records it.</summary>
+    /// <summary>
+    /// Records the convocation with the agenda and queues it for every member of the body on the meeting's day, each in
+    /// a mail of their own with the open documents attached.
+    /// </summary>
     /// <returns>How many members were sent it.</returns>
     public async Task<int> SendConvocationAsync(Meeting meeting, string sentBy, CancellationToken cancellationToken)
     {
         var model = directory.Current.Model;
         var body = model.FindBody(meeting.Body)!;
         var items = await ItemsAsync(meeting.Id, cancellationToken);
-        var date = meeting.Date.ToString("dddd d MMMM yyyy", Dutch);
-        var text = new StringBuilder($"Hierbij wordt u uitgenodigd voor de vergadering van {body.Name} op {date} om {meeting.Time:HH\\:mm} in {meeting.Place}.\n\nAgenda:\n");
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:Arial,sans-serif\"><p>")
-            .Append(WebUtility.HtmlEncode($"Hierbij wordt u uitgenodigd voor de vergadering van {body.Name} op {date} om {meeting.Time:HH\\:mm} in {meeting.Place}."))
-            .Append("</p><h2>Agenda</h2><ol>");
-        var number = 1;
-        foreach (var item in items)
-        {
-            var docs = item.Documents.Count == 0 ? "" : " (stukken: " + string.Join(", ", item.Documents.Select(d => d.Name + (d.Confidential ? ", vertrouwelijk" : ""))) + ")";
-            text.Append(CultureInfo.InvariantCulture, $"{number}. {item.Title} – {item.Kind}{docs}\n");
-            html.Append("<li>").Append(WebUtility.HtmlEncode($"{item.Title} – {item.Kind}{docs}")).Append("</li>");
-            number++;
-        }
 
         // The open stukken travel with the convocation, up to a total that mail servers accept; vertrouwelijke stukken
-        // never go by mail (they open with a one-time code through the member's own link).
+        // never go by mail (they open with a one-time code through the member's own link), nor do stukken meant for
+        // another body.
         var instanceIds = items.Select(i => i.InstanceId).ToList();
         var stored = await host.ProposalDocuments.AsNoTracking()
-            .Where(d => d.InstanceId != null && instanceIds.Contains(d.InstanceId) && !d.Confidential)
-            .OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
-        var attachments = new List<MailAttachment>();
+            .Where(d => d.InstanceId != null && instanceIds.Contains(d.InstanceId) && !d.Confidential && (d.ForBodyId == null || d.ForBodyId == body.Id))
+            .OrderBy(d => d.UploadedAt).Select(d => new { d.Id, d.Size }).ToListAsync(cancellationToken);
+        var attached = new List<string>();
         long total = 0;
         foreach (var document in stored)
         {
@@ -149,29 +138,25 @@ public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, 
                 break;
             }
 
-            attachments.Add(new MailAttachment(document.FileName, document.ContentType, document.Content));
+            attached.Add(document.Id);
             total += document.Size;
         }
 
-        var note = attachments.Count == stored.Count
-            ? (attachments.Count == 0 ? "Bij deze agenda horen geen openbare stukken." : "De openbare stukken zitten bij deze mail.")
-            : $"{attachments.Count} van de {stored.Count} openbare stukken zitten bij deze mail; de overige zijn te groot voor één mail en liggen bij het secretariaat.";
-        html.Append("</ol><p>").Append(WebUtility.HtmlEncode(note + " Vertrouwelijke stukken gaan niet per mail.")).Append("</p></body></html>");
-        text.Append('\n').Append(note).Append(" Vertrouwelijke stukken gaan niet per mail.\n");
+        var agenda = items.Select(i => new ConvocationMail.AgendaLine(i.Title, i.Kind, i.Documents.Select(d => new ConvocationMail.AgendaDocument(d.Name, d.Confidential)).ToList())).ToList();
         var members = model.MembersOf(body.Id, meeting.Date).Where(m => m.SubstituteFor is null).ToList();
-        var sentAt = time.GetUtcNow().ToUnixTimeSeconds();
-        foreach (var member in members)
-        {
-            await sender.SendAsync(new OutgoingMail($"<convocatie.{meeting.Id}.{member.Id}.{sentAt}@adviesroute>", [new MailAddress(member.Name, member.Email)],
-                $"Convocatie {body.Name} {meeting.Date.ToString("d MMMM yyyy", Dutch)}", html.ToString(), text.ToString(), attachments), cancellationToken);
-        }
-
-        host.Convocations.Add(new Convocation
+        var convocation = new Convocation
         {
             Id = Guid.NewGuid().ToString("N"), MeetingId = meeting.Id, SentAt = time.GetUtcNow().UtcDateTime, SentBy = sentBy,
             Recipients = members.Count, Items = items.Count,
-        });
+        };
+
+        // The convocation is recorded before its mails are queued, so a crash never mails a convocation the meeting page
+        // does not show; a crash in between shows it sent without mails, and the secretary sends it again. The mails go
+        // in one transaction: all members or none.
+        host.Convocations.Add(convocation);
         await host.SaveChangesAsync(cancellationToken);
+        await mails.EnqueueAsync(members.Select(member => (new ConvocationMail(new MailAddress(member.Name, member.Email), body.Name, meeting.Date, meeting.Time, meeting.Place,
+            agenda, attached, stored.Count), (string?)$"{convocation.Id}.{member.Id}")), instanceId: null, cancellationToken);
         return members.Count;
     }
 }

@@ -1,35 +1,31 @@
 using AdviesRoute.Activities.Calendar;
 using System.Globalization;
-using System.Net;
-using System.Text;
 using AdviesRoute.Host.Data;
-using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Mail;
 using AdviesRoute.Host.Pages.Voorstellen;
 using AdviesRoute.Host.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Proposals.Overview;
 
 /// <summary>
 /// The weekly digest: every Monday at 07:00 (DutchTime.Zone) each secretary gets the tasks of their pillar and bodies that
-/// are overdue or due within two weeks. One mail per secretary per week (its Message-Id names the week).
+/// are overdue or due within two weeks. One mail per secretary per week: it is queued under a key that names the week,
+/// so a second run in the same week queues nothing.
 /// </summary>
 public sealed class WeeklyDigestJob(
     UserManager<HostUser> users,
     ProposalReader reader,
     Meetings.MeetingAgenda agenda,
-    IMailSender sender,
-    IOptions<RequestLinkOptions> links,
+    MailQueue mails,
     TimeProvider time,
     ILogger<WeeklyDigestJob> logger)
 {
     public const string RecurringId = "weekoverzicht-secretarissen";
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    /// <returns>How many digests were sent.</returns>
+    /// <returns>How many digests were queued.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -51,22 +47,14 @@ public sealed class WeeklyDigestJob(
                 continue;
             }
 
-            var baseUrl = links.Value.PublicBaseUrl.TrimEnd('/');
-            var text = new StringBuilder($"Beste {secretary.DisplayName ?? secretary.Email},\n\nDit wacht op u (achterstallig of binnen twee weken):\n\n");
-            var html = new StringBuilder("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:Arial,sans-serif\">")
-                .Append("<p>Beste ").Append(WebUtility.HtmlEncode(secretary.DisplayName ?? secretary.Email)).Append(",</p><p>Dit wacht op u (achterstallig of binnen twee weken):</p><ul>");
-            foreach (var task in tasks)
+            var monday = DutchTime.Today(now).AddDays(-(((int)DutchTime.Today(now).DayOfWeek + 6) % 7));
+            var digest = new WeeklyDigestMail(new MailAddress(secretary.DisplayName ?? secretary.Email, secretary.Email), monday,
+                tasks.Select(t => new WeeklyDigestMail.Task(t.Title, t.What, t.DueText, t.Overdue, t.Href)).ToList());
+            if (!await mails.EnqueueAsync(digest, key: $"{week}.{secretary.Id}", instanceId: null, cancellationToken))
             {
-                var url = baseUrl + task.Href;
-                var line = $"{(task.Overdue ? "ACHTERSTALLIG: " : "")}{task.Title} – {task.What}{(task.DueText is null ? "" : $" ({task.DueText})")}";
-                text.Append("- ").Append(line).Append("\n  ").Append(url).Append('\n');
-                html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">").Append(WebUtility.HtmlEncode(line)).Append("</a></li>");
+                continue;
             }
 
-            html.Append("</ul><p><a href=\"").Append(WebUtility.HtmlEncode(baseUrl + "/Voorstellen/Taken")).Append("\">Alle taken</a></p></body></html>");
-            var subject = $"Weekoverzicht AdviesRoute: {tasks.Count} {(tasks.Count == 1 ? "taak" : "taken")}, week van {DutchTime.Local(now).ToString("d MMMM yyyy", Dutch)}";
-            await sender.SendAsync(new OutgoingMail($"<weekoverzicht.{week}.{secretary.Id}@adviesroute>", [new MailAddress(secretary.DisplayName ?? secretary.Email, secretary.Email)],
-                subject, html.ToString(), text.ToString(), []), cancellationToken);
             sent++;
         }
 
