@@ -21,8 +21,8 @@ public static class HostExtensions
 {
     /// <summary>
     /// Adds the host: database location, accounts and API keys, the JSON API with problem details and OpenAPI,
-    /// pages, Hangfire and health checks. In the Testing environment it also adds the movable clock, before the
-    /// engine registers the system clock.
+    /// pages, Hangfire and health checks. In the Testing environment it also adds the movable clock (starting at
+    /// <c>Testing:Now</c> when set), before the engine registers the system clock.
     /// </summary>
     public static WebApplicationBuilder AddAdviesRouteHost(this WebApplicationBuilder builder)
     {
@@ -31,7 +31,7 @@ public static class HostExtensions
         ShippedDefinitions.ResolveInConfiguration(builder.Configuration);
         if (builder.Environment.IsEnvironment(TestingClock.EnvironmentName))
         {
-            services.AddOffsetClock();
+            services.AddOffsetClock(builder.Configuration);
         }
 
         var provider = AdviesRoute.Workflows.WorkflowOptions.ProviderIn(builder.Configuration);

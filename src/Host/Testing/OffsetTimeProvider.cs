@@ -2,7 +2,9 @@ namespace AdviesRoute.Host.Testing;
 
 /// <summary>
 /// The system clock plus an offset that only moves forward. Registered only in the Testing environment, so a
-/// browser test can cross a twelve-week period while the real Hangfire server fires the timers.
+/// browser test can cross a twelve-week period while the real Hangfire server fires the timers. It may start at a
+/// chosen moment (<c>Testing:Now</c>), before or after the wall clock, so stored data made at that moment can be
+/// opened again at the same moment.
 /// </summary>
 public sealed class OffsetTimeProvider(TimeProvider inner) : TimeProvider
 {
@@ -13,6 +15,14 @@ public sealed class OffsetTimeProvider(TimeProvider inner) : TimeProvider
     {
     }
 
+    /// <summary>A clock that reads <paramref name="startsAt"/> now and runs on from there with the wall clock.</summary>
+    public OffsetTimeProvider(TimeProvider inner, DateTimeOffset startsAt)
+        : this(inner)
+    {
+        _offsetTicks = (startsAt - inner.GetUtcNow()).Ticks;
+    }
+
+    /// <summary>How far the clock runs ahead of the wall clock; negative when it was started in the past.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
     public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + Offset;
