@@ -309,19 +309,20 @@ internal sealed class GroupCommitWriter : IDisposable
 
     private static void WriteAttributes(Statements s, string instanceId, Attributes.AttributeChanges changes)
     {
+        var a = s.AttributeWrites;
         if (changes.ReplaceAll)
         {
-            s.DeleteAllAttributes.Run(instanceId);
+            a.DeleteAll.Run(instanceId);
         }
 
         foreach (var (name, value) in changes.Removed)
         {
-            s.DeleteAttribute.Run(instanceId, name, value);
+            a.Delete.Run(instanceId, name, value);
         }
 
         foreach (var (name, value, folded) in changes.Added)
         {
-            s.InsertAttribute.Run(instanceId, name, value, folded);
+            a.Insert.Run(instanceId, name, value, folded);
         }
     }
 
@@ -329,6 +330,7 @@ internal sealed class GroupCommitWriter : IDisposable
     private sealed class Statements(DbConnection connection) : IDisposable
     {
         private readonly List<Statement> _all = [];
+        private bool _listed;
         private DbTransaction? _transaction;
 
         public Statement InsertInstance { get; } = Add(connection, """ INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersion", "DefinitionRecordId", "Status", "Revision", "StateJson", "CreatedAt", "UpdatedAt", "FinishedAt") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)""", 10);
@@ -339,10 +341,30 @@ internal sealed class GroupCommitWriter : IDisposable
         public Statement InsertIncident { get; } = Add(connection, """ INSERT INTO "Incidents" ("Id", "InstanceId", "ActivityId", "ActivityType", "TokenId", "Message", "ExceptionType", "At", "ResolvedAt") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, NULL)""", 8);
         public Statement ResolveIncident { get; } = Add(connection, """ UPDATE "Incidents" SET "ResolvedAt" = @p0 WHERE "Id" = @p1""", 2);
         public Statement InsertOutbox { get; } = Add(connection, """ INSERT INTO "Outbox" ("Id", "InstanceId", "Kind", "PayloadJson", "MessageId", "CreatedAt", "SentAt", "Attempts", "LastError") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, NULL)""", 6);
-        public Statement InsertAttribute { get; } = Add(connection, """ INSERT INTO "InstanceAttributes" ("InstanceId", "Name", "Value", "Folded") VALUES (@p0, @p1, @p2, @p3)""", 4);
-        public Statement DeleteAttribute { get; } = Add(connection, """ DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0 AND "Name" = @p1 AND "Value" = @p2""", 3);
-        public Statement DeleteAllAttributes { get; } = Add(connection, """ DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0""", 1);
         private Statement Plain { get; } = new(connection.CreateCommand(), 0);
+        private AttributeStatements? _attributeWrites;
+
+        /// <summary>Made on first use, so a writer without an attribute source binds no more commands per batch than before.</summary>
+        public AttributeStatements AttributeWrites
+        {
+            get
+            {
+                if (_attributeWrites is null)
+                {
+                    _attributeWrites = new AttributeStatements(
+                        Add(connection, """ INSERT INTO "InstanceAttributes" ("InstanceId", "Name", "Value", "Folded") VALUES (@p0, @p1, @p2, @p3)""", 4),
+                        Add(connection, """ DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0 AND "Name" = @p1 AND "Value" = @p2""", 3),
+                        Add(connection, """ DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0""", 1));
+                    foreach (var statement in new[] { _attributeWrites.Insert, _attributeWrites.Delete, _attributeWrites.DeleteAll })
+                    {
+                        statement.Command.Transaction = _transaction;
+                        _all.Add(statement);
+                    }
+                }
+
+                return _attributeWrites;
+            }
+        }
 
         private static Statement Add(DbConnection connection, string sql, int parameters)
         {
@@ -361,10 +383,10 @@ internal sealed class GroupCommitWriter : IDisposable
         public void Bind(DbTransaction transaction)
         {
             _transaction = transaction;
-            if (_all.Count == 0)
+            if (!_listed)
             {
-                _all.AddRange([InsertInstance, UpdateInstance, DeleteTimer, InsertTimer, InsertJournal, InsertIncident, ResolveIncident, InsertOutbox,
-                    InsertAttribute, DeleteAttribute, DeleteAllAttributes, Plain]);
+                _listed = true;
+                _all.AddRange([InsertInstance, UpdateInstance, DeleteTimer, InsertTimer, InsertJournal, InsertIncident, ResolveIncident, InsertOutbox, Plain]);
             }
 
             foreach (var statement in _all)
@@ -388,6 +410,8 @@ internal sealed class GroupCommitWriter : IDisposable
             }
         }
     }
+
+    private sealed record AttributeStatements(Statement Insert, Statement Delete, Statement DeleteAll);
 
     private sealed class Statement(DbCommand command, int parameters)
     {

@@ -19,16 +19,27 @@ public sealed record MigrationPlan(string InstanceId, int FromVersion, int ToVer
 /// </summary>
 public static class InstanceMigration
 {
-    public static MigrationPlan Plan(string instanceId, InstanceState state, CompiledDefinition from, CompiledDefinition to)
+    public static MigrationPlan Plan(string instanceId, InstanceState state, CompiledDefinition from, CompiledDefinition to) =>
+        Plan(instanceId, state.Tokens.Select(t => t.ActivityId), state.ActivityStates, from, to);
+
+    /// <summary>The plan for an instance as read through <see cref="Queries.IWorkflowReader"/> (a dry run over many instances).</summary>
+    public static MigrationPlan Plan(Queries.InstanceView instance, CompiledDefinition from, CompiledDefinition to)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return Plan(instance.Id, instance.Tokens.Select(t => t.ActivityId), instance.ActivityStates, from, to);
+    }
+
+    private static MigrationPlan Plan(string instanceId, IEnumerable<string> tokenActivities, IEnumerable<KeyValuePair<string, System.Text.Json.Nodes.JsonObject>> activityStates,
+        CompiledDefinition from, CompiledDefinition to)
     {
         var problems = new List<string>();
         var lands = new List<string>();
-        foreach (var token in state.Tokens)
+        foreach (var activityId in tokenActivities)
         {
-            var old = from.TryGetNode(token.ActivityId, out var known) ? known : null;
-            var name = old?.Node.DisplayName ?? token.ActivityId;
+            var old = from.TryGetNode(activityId, out var known) ? known : null;
+            var name = old?.Node.DisplayName ?? activityId;
             var type = old?.Node.Type ?? "?";
-            if (!to.TryGetNode(token.ActivityId, out var target))
+            if (!to.TryGetNode(activityId, out var target))
             {
                 problems.Add($"De stap '{name}' ({type}), waar het proces nu staat, bestaat niet in versie {to.Version}.");
                 continue;
@@ -40,13 +51,13 @@ public static class InstanceMigration
                 continue;
             }
 
-            if (!lands.Contains(token.ActivityId))
+            if (!lands.Contains(activityId))
             {
-                lands.Add(token.ActivityId);
+                lands.Add(activityId);
             }
         }
 
-        foreach (var (activityId, activityState) in state.ActivityStates)
+        foreach (var (activityId, activityState) in activityStates)
         {
             if (activityState["arrived"] is not System.Text.Json.Nodes.JsonArray arrived || !to.TryGetNode(activityId, out var join))
             {

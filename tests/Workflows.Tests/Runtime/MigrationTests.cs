@@ -1,7 +1,11 @@
 using System.Text.Json.Nodes;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Journal;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using AdviesRoute.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdviesRoute.Workflows.Tests.Runtime;
 
@@ -108,5 +112,26 @@ public sealed class MigrationTests : IAsyncLifetime
 
         var unknown = () => Task.FromResult(_engine.Runtime.PlanMigration(waiting.InstanceId, 9));
         await unknown.Should().ThrowAsync<WorkflowNotFoundException>();
+    }
+
+    [Fact]
+    public async Task A_plan_made_from_a_read_view_and_read_definitions_is_the_plan_the_runtime_makes()
+    {
+        await _engine.SaveAsync(V1);
+        var waiting = await _engine.Runtime.StartAsync("verhuizing", null, new Trigger("secretaris", Channel.Api));
+        await _engine.SaveAsync(V2);
+        await _engine.SaveAsync(V3);
+        var registry = _engine.Services.GetRequiredService<ActivityRegistry>();
+        var view = (await _engine.ReadAsync(r => r.GetInstanceAsync(waiting.InstanceId)))!;
+        var from = new CompiledDefinition(view.DefinitionVersionId, (await _engine.ReadAsync(r => r.GetDefinitionModelAsync(view.DefinitionVersionId)))!, registry);
+
+        foreach (var version in new[] { 2, 3 })
+        {
+            var target = (await _engine.ReadAsync(r => r.GetDefinitionAsync(DefinitionRef.OfVersion("verhuizing", version))))!;
+
+            var plan = InstanceMigration.Plan(view, from, new CompiledDefinition(target.Summary.VersionId, target.Model, registry));
+
+            plan.Should().BeEquivalentTo(_engine.Runtime.PlanMigration(waiting.InstanceId, version));
+        }
     }
 }
