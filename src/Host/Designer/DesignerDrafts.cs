@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Designer;
@@ -36,7 +36,7 @@ public sealed class DraftConflictException(DefinitionDraft current)
 /// types) and lists what is wrong; only publishing asks the engine to validate and store a new version, and a refused
 /// publish changes nothing. Running instances only ever see published engine versions.
 /// </summary>
-public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine, DefinitionValidator validator, DefinitionStore store, TimeProvider time)
+public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, DefinitionValidator validator, DefinitionStore store, TimeProvider time)
 {
     public async Task<DraftView?> GetAsync(string definitionId, CancellationToken cancellationToken)
     {
@@ -46,8 +46,8 @@ public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine,
             return View(draft);
         }
 
-        var latest = await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsLatest).FirstOrDefaultAsync(cancellationToken);
-        return latest is null ? null : new DraftView(definitionId, latest.Version, 0, null, null, Clean(JsonNode.Parse(latest.Json)!), []);
+        var latest = await reader.GetDefinitionAsync(DefinitionRef.Latest(definitionId), cancellationToken);
+        return latest is null ? null : new DraftView(definitionId, latest.Summary.Version, 0, null, null, Clean(JsonNode.Parse(latest.Json)!), []);
     }
 
     /// <summary>Stores the draft (even when invalid) and says what is wrong with it.</summary>
@@ -101,8 +101,8 @@ public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine,
     }
 
     public async Task<IReadOnlyList<VersionView>> VersionsAsync(string definitionId, CancellationToken cancellationToken) =>
-        await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version)
-            .Select(d => new VersionView(d.Version, d.IsPublished, d.IsLatest, d.CreatedAt, d.CreatedBy, d.Source)).ToListAsync(cancellationToken);
+        (await reader.ListDefinitionVersionsAsync(definitionId, cancellationToken))
+            .Select(d => new VersionView(d.Version, d.IsPublished, d.IsLatest, d.CreatedAt.UtcDateTime, d.CreatedBy, d.Source)).ToList();
 
     /// <summary>The JSON of a version as exported (without the fields the engine assigns), or of the draft for <c>"draft"</c>.</summary>
     public async Task<JsonNode?> DefinitionAsync(string definitionId, string version, CancellationToken cancellationToken)
@@ -117,8 +117,8 @@ public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine,
             return null;
         }
 
-        var json = await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.Version == number).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? null : Clean(JsonNode.Parse(json)!);
+        var stored = await reader.GetDefinitionAsync(DefinitionRef.OfVersion(definitionId, number), cancellationToken);
+        return stored is null ? null : Clean(JsonNode.Parse(stored.Json)!);
     }
 
     /// <summary>Makes an old version the draft (overwriting any draft), to be edited and published as a new version.</summary>
@@ -180,8 +180,7 @@ public sealed class DesignerDrafts(HostDbContext host, WorkflowDbContext engine,
             draft = new DefinitionDraft
             {
                 DefinitionId = definitionId,
-                BasedOnVersion = basedOn ?? await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsLatest)
-                    .Select(d => (int?)d.Version).FirstOrDefaultAsync(cancellationToken),
+                BasedOnVersion = basedOn ?? (await reader.ListDefinitionVersionsAsync(definitionId, cancellationToken) is [var newest, ..] ? newest.Version : null),
             };
             host.DefinitionDrafts.Add(draft);
         }

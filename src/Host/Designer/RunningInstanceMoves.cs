@@ -1,9 +1,5 @@
-using System.Text.Json;
-using AdviesRoute.Workflows.Activities;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Designer;
 
@@ -19,28 +15,31 @@ public sealed record MoveResult(string InstanceId, bool Migrated, IReadOnlyList<
 /// Moving the running instances of a definition to a newly published version: a dry run over every running instance
 /// (where it would land, what cannot be mapped), then the move of the chosen ones, each journaled by the engine.
 /// </summary>
-public sealed class RunningInstanceMoves(WorkflowDbContext engine, IWorkflowRuntime runtime, ActivityRegistry registry)
+public sealed class RunningInstanceMoves(IWorkflowReader reader, IWorkflowRuntime runtime)
 {
+    private static readonly WorkflowStatus[] Running = [WorkflowStatus.Suspended, WorkflowStatus.Faulted];
+
     /// <exception cref="WorkflowNotFoundException">No such version.</exception>
     public async Task<IReadOnlyList<MovePlan>> DryRunAsync(string definitionId, int toVersion, CancellationToken cancellationToken)
     {
-        // Every definition version involved is read and compiled once; each instance is planned from the row read here.
-        var target = new CompiledDefinition($"{definitionId}:v{toVersion}", await TargetAsync(definitionId, toVersion, cancellationToken), registry);
-        var rows = await engine.Instances.AsNoTracking()
-            .Where(i => i.DefinitionId == definitionId && i.DefinitionVersion != toVersion && (i.Status == "Suspended" || i.Status == "Faulted"))
-            .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.DefinitionRecordId, i.StateJson })
-            .ToListAsync(cancellationToken);
-        var sourceIds = rows.Select(r => r.DefinitionRecordId).Distinct().ToList();
-        var sources = (await engine.Definitions.AsNoTracking().Where(d => sourceIds.Contains(d.Id)).Select(d => new { d.Id, d.Json }).ToListAsync(cancellationToken))
-            .ToDictionary(d => d.Id, d => new CompiledDefinition(d.Id, DefinitionParser.Parse(d.Json), registry));
-        var plans = new List<MovePlan>();
-        foreach (var row in rows)
+        var target = await TargetAsync(definitionId, toVersion, cancellationToken);
+        var names = target.Model.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id, StringComparer.Ordinal);
+        var running = new List<(string Id, string Title)>();
+        await foreach (var instance in reader.StreamInstancesAsync(new InstanceQuery { DefinitionId = definitionId, Statuses = Running }, cancellationToken))
         {
-            var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
-            var plan = InstanceMigration.Plan(row.Id, state, sources[row.DefinitionRecordId], target);
-            plans.Add(new MovePlan(row.Id, state.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", plan.FromVersion, plan.Mappable,
-                plan.LandsOn.Select(id => new MoveStep(id, target.Node(id).Node.DisplayName ?? id)).ToList(), plan.Problems));
+            if (instance.DefinitionVersion != toVersion)
+            {
+                running.Add((instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)"));
+            }
+        }
+
+        // The engine plans each instance on its own stored state (a dry run: nothing changes), oldest first.
+        var plans = new List<MovePlan>();
+        foreach (var (id, title) in running.OrderBy(i => i.Id, StringComparer.Ordinal))
+        {
+            var plan = runtime.PlanMigration(id, toVersion);
+            plans.Add(new MovePlan(id, title, plan.FromVersion, plan.Mappable,
+                plan.LandsOn.Select(step => new MoveStep(step, names.GetValueOrDefault(step, step))).ToList(), plan.Problems));
         }
 
         return plans;
@@ -52,8 +51,8 @@ public sealed class RunningInstanceMoves(WorkflowDbContext engine, IWorkflowRunt
         var results = new List<MoveResult>();
         foreach (var id in instanceIds.Distinct())
         {
-            var belongs = await engine.Instances.AsNoTracking().AnyAsync(i => i.Id == id && i.DefinitionId == definitionId, cancellationToken);
-            if (!belongs)
+            var instance = await reader.GetInstanceAsync(id, cancellationToken);
+            if (instance is null || instance.DefinitionId != definitionId)
             {
                 results.Add(new MoveResult(id, false, [$"Instantie {id} is geen lopend voorstel van '{definitionId}'."]));
                 continue;
@@ -73,11 +72,8 @@ public sealed class RunningInstanceMoves(WorkflowDbContext engine, IWorkflowRunt
         return results;
     }
 
-    private async Task<WorkflowDefinitionModel> TargetAsync(string definitionId, int version, CancellationToken cancellationToken)
-    {
-        var json = await engine.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.Version == version && d.IsPublished)
-            .Select(d => d.Json).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Er is geen gepubliceerde versie {version} van '{definitionId}'.");
-        return DefinitionParser.Parse(json);
-    }
+    private async Task<StoredDefinition> TargetAsync(string definitionId, int version, CancellationToken cancellationToken) =>
+        await reader.GetDefinitionAsync(DefinitionRef.OfVersion(definitionId, version), cancellationToken) is { Summary.IsPublished: true } stored
+            ? stored
+            : throw new WorkflowNotFoundException($"Er is geen gepubliceerde versie {version} van '{definitionId}'.");
 }

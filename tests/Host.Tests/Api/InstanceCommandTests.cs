@@ -2,11 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AdviesRoute.Host.Tests.Support;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
-using AdviesRoute.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using AdviesRoute.Workflows.Queries;
 
 namespace AdviesRoute.Host.Tests.Api;
 
@@ -240,12 +236,9 @@ public sealed class InstanceCommandTests(HostFixture host) : IClassFixture<HostF
         return await reader.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}");
     }
 
-    /// <summary>The engine's stored state of the instance, for what the API does not show (its input).</summary>
-    private Task<InstanceState> StateAsync(string instanceId) => host.WithScopeAsync(async services =>
-    {
-        var row = await services.GetRequiredService<WorkflowDbContext>().Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId);
-        return JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
-    });
+    /// <summary>The instance as the engine's read API gives it, for what the JSON API does not show (its input).</summary>
+    private async Task<InstanceView> StateAsync(string instanceId) =>
+        await host.ReadAsync(reader => reader.GetInstanceAsync(instanceId)) ?? throw new InvalidOperationException($"Instance {instanceId} is not stored.");
 
     private static JsonElement SingleIncident(JsonElement instance) =>
         instance.GetProperty("incidents").EnumerateArray().Should().ContainSingle().Subject;

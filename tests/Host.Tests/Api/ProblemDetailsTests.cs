@@ -4,10 +4,9 @@ using System.Text.Json;
 using AdviesRoute.Host.Api.Errors;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdviesRoute.Host.Tests.Api;
@@ -303,26 +302,22 @@ public sealed class ProblemDetailsTests(HostFixture host) : IClassFixture<HostFi
         error.GetProperty("position").GetInt32().Should().Be(20);
     }
 
-    /// <summary>What the instance tables hold; a refused request must leave it as it was.</summary>
+    /// <summary>What the engine's tables hold, as stored; a refused request must leave it as it was.</summary>
     private sealed record Stored(int Instances, long Revisions, int Timers, int Journal, int Incidents, int Outbox);
 
-    private Task<Stored> StoredAsync() => host.WithScopeAsync(async services =>
-    {
-        var db = services.GetRequiredService<WorkflowDbContext>();
-        return new Stored(
-            await db.Instances.CountAsync(),
-            await db.Instances.SumAsync(i => i.Revision),
-            await db.Timers.CountAsync(),
-            await db.Journal.CountAsync(),
-            await db.Incidents.CountAsync(),
-            await db.Outbox.CountAsync());
-    });
+    private async Task<Stored> StoredAsync() => new(
+        (int)await host.ScalarAsync("""SELECT COUNT(*) FROM "WorkflowInstances" """),
+        await host.ScalarAsync("""SELECT COALESCE(SUM("Revision"), 0) FROM "WorkflowInstances" """),
+        (int)await host.ScalarAsync("""SELECT COUNT(*) FROM "Timers" """),
+        (int)await host.ScalarAsync("""SELECT COUNT(*) FROM "Journal" """),
+        (int)await host.ScalarAsync("""SELECT COUNT(*) FROM "Incidents" """),
+        (int)await host.ScalarAsync("""SELECT COUNT(*) FROM "Outbox" """));
 
-    private Task<int> InstancesOfAsync(string definitionId) =>
-        host.WithScopeAsync(services => services.GetRequiredService<WorkflowDbContext>().Instances.CountAsync(i => i.DefinitionId == definitionId));
+    private async Task<int> InstancesOfAsync(string definitionId) =>
+        (await host.InstancesAsync(new InstanceQuery { DefinitionId = definitionId })).Count;
 
     private Task<int> DefinitionsOfAsync(string definitionId) =>
-        host.WithScopeAsync(services => services.GetRequiredService<WorkflowDbContext>().Definitions.CountAsync(d => d.DefinitionId == definitionId));
+        host.ReadAsync(async reader => (await reader.ListDefinitionVersionsAsync(definitionId)).Count);
 
     /// <summary>Stores a definition and starts it through the API; returns the instance and the bookmark it waits at.</summary>
     private async Task<(string InstanceId, string BookmarkId)> StartWaitingAsync(HttpClient client, Func<string, string> definition)

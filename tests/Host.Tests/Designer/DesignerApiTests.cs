@@ -5,9 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Workflows.Journal;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdviesRoute.Host.Tests.Designer;
@@ -182,7 +181,7 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
         var exported = JsonNode.Parse(await owner.GetStringAsync("/api/definitions/voorstel/versions/1"))!;
         exported["definitionId"] = id;
         await ImportAsync(owner, exported.ToJsonString());
-        var before = await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Instances.CountAsync());
+        var before = (await host.InstancesAsync(InstanceQuery.All)).Count;
 
         using var response = await owner.PostAsJsonAsync($"/api/definitions/{id}/draft/test-run",
             new { start = "2027-01-06", input = new { titel = "Begroting 2028", soort = "begroting", pijler = "PubliekeGezondheid", bestuursmodel = "zonderBacs" } });
@@ -193,7 +192,7 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
         path.First().Should().Be("start");
         path.Should().ContainInOrder("besluitDb", "zienswijzenronde", "besluitAb");
         run["decisionDate"]!.GetValue<string>().Should().Be("2027-06-23");
-        (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Instances.CountAsync())).Should().Be(before);
+        (await host.InstancesAsync(InstanceQuery.All)).Should().HaveCount(before);
     }
 
     [Fact]
@@ -230,7 +229,7 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
         var moved = await MoveAsync(owner, id, 2, atAdvies);
         moved.Single().GetProperty("migrated").GetBoolean().Should().BeTrue();
         (await RecordAsync(atAdvies)).DefinitionVersion.Should().Be(2);
-        var journal = await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking().Where(j => j.InstanceId == atAdvies).ToListAsync());
+        var journal = await host.ReadAsync(reader => reader.GetJournalAsync(atAdvies));
         journal.Should().ContainSingle(j => j.Kind == JournalKinds.InstanceMigrated && j.Actor == HostFixture.ProcessOwnerKeyName);
 
         // It now passes the new step.
@@ -256,11 +255,10 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
         }
     }
 
-    private static string Waiting(WorkflowInstanceRecord record) =>
-        JsonSerializer.Deserialize<InstanceState>(record.StateJson, AdviesRoute.Workflows.Definitions.WorkflowJson.Options)!.AllBookmarks().Single().Id;
+    private static string Waiting(InstanceView instance) => instance.AllBookmarks().Single().Id;
 
-    private Task<WorkflowInstanceRecord> RecordAsync(string id) =>
-        host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Instances.AsNoTracking().SingleAsync(i => i.Id == id));
+    private async Task<InstanceView> RecordAsync(string id) =>
+        await host.ReadAsync(reader => reader.GetInstanceAsync(id)) ?? throw new InvalidOperationException($"Instance {id} is not stored.");
 
     private static async Task<List<JsonElement>> MoveAsync(HttpClient client, string id, int to, params string[] instances)
     {

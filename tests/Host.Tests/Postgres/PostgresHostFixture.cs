@@ -1,6 +1,8 @@
+using System.Data.Common;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Tests.Shared.Postgres;
 using Microsoft.AspNetCore.Hosting;
+using Npgsql;
 
 namespace AdviesRoute.Host.Tests.Postgres;
 
@@ -33,6 +35,8 @@ public sealed class PostgresHostFixture : HostFixture
     }
 
     protected override async Task BeforeStartAsync() => ConnectionString = await (await ServerAsync()).CreateDatabaseAsync();
+
+    public override DbConnection NewDatabaseConnection() => new NpgsqlConnection(ConnectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

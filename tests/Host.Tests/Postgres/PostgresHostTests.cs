@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Testing;
 using AdviesRoute.Host.Tests.Support;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdviesRoute.Host.Tests.Postgres;
@@ -15,19 +18,19 @@ namespace AdviesRoute.Host.Tests.Postgres;
 /// <summary>
 /// The host configured for PostgreSQL (<c>Workflows:Provider=PostgreSql</c>) on a real server: its own migrations,
 /// the shipped definitions and demo governance, sign-in with the keys kept in the database, the burst writer's
-/// idempotency on PostgreSQL's unique index, durable timers, and the overview's search in the stored JSON.
+/// idempotency on PostgreSQL's unique index, durable timers, and the overview's search and filters.
 /// </summary>
 public sealed class PostgresHostTests(PostgresHostFixture host) : IClassFixture<PostgresHostFixture>
 {
     [Fact]
     public async Task The_host_starts_on_postgresql_with_its_migrations_definitions_governance_and_sign_in()
     {
-        var provider = await host.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<WorkflowDbContext>().Database.ProviderName));
+        var provider = await host.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<HostDbContext>().Database.ProviderName));
         provider.Should().Be("Npgsql.EntityFrameworkCore.PostgreSQL");
-        (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Database.GetPendingMigrationsAsync())).Should().BeEmpty();
+        (await EngineMigrationsAppliedAsync()).Should().Equal(EnginePostgresMigrations(), "the engine applied every one of its PostgreSQL migrations");
         (await host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().Database.GetPendingMigrationsAsync())).Should().BeEmpty();
-        (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Definitions.AnyAsync(d => d.DefinitionId == "voorstel" && d.IsPublished)))
-            .Should().BeTrue();
+        (await host.ReadAsync(reader => reader.ListDefinitionsAsync(DefinitionListing.LatestPublished)))
+            .Should().Contain(d => d.DefinitionId == "voorstel" && d.IsPublished);
 
         using (var guesser = host.Anonymous())
         using (var failed = await HostFixture.PostLoginFormAsync(guesser, HostFixture.AdminEmail, "fout-wachtwoord"))
@@ -70,12 +73,12 @@ public sealed class PostgresHostTests(PostgresHostFixture host) : IClassFixture<
         }
 
         (await secretary.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}")).GetProperty("status").GetString().Should().Be("Finished");
-        (await JournalAsync(instanceId)).Count(j => j.Kind == "BookmarkResumed" && j.Channel == "Timer").Should().Be(1, "the timer advanced the instance once");
-        (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Timers.CountAsync(t => t.InstanceId == instanceId))).Should().Be(0);
+        (await JournalAsync(instanceId)).Count(j => j.Kind == "BookmarkResumed" && j.Channel == Channel.Timer).Should().Be(1, "the timer advanced the instance once");
+        (await host.ScalarAsync("""SELECT COUNT(*) FROM "Timers" WHERE "InstanceId" = @p0""", instanceId)).Should().Be(0);
     }
 
     [Fact]
-    public async Task The_overview_searches_titles_in_the_stored_json_on_postgresql()
+    public async Task The_overview_searches_titles_and_filters_pillars_on_postgresql()
     {
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
         await runtime.StartAsync("voorstel", new JsonObject { ["titel"] = "Regionale Gezondheidsnota 2027", ["pijler"] = "PubliekeGezondheid", ["soort"] = "beleidsvoorstel" }, new Trigger("test", Channel.Api));
@@ -89,6 +92,30 @@ public sealed class PostgresHostTests(PostgresHostFixture host) : IClassFixture<
         byPillar.Should().Contain("Veiligheidsplan").And.NotContain("Regionale Gezondheidsnota 2027");
     }
 
-    private Task<List<JournalEntryRecord>> JournalAsync(string instanceId) =>
-        host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).ToListAsync());
+    private Task<IReadOnlyList<JournalEntry>> JournalAsync(string instanceId) => host.ReadAsync(reader => reader.GetJournalAsync(instanceId));
+
+    /// <summary>The migrations in the engine's history table.</summary>
+    private async Task<List<string>> EngineMigrationsAppliedAsync()
+    {
+        await using var connection = host.NewDatabaseConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "MigrationId" FROM "__WorkflowMigrations" ORDER BY "MigrationId" """;
+        await using var rows = await command.ExecuteReaderAsync();
+        var applied = new List<string>();
+        while (await rows.ReadAsync())
+        {
+            applied.Add(rows.GetString(0));
+        }
+
+        return applied;
+    }
+
+    /// <summary>The PostgreSQL migrations the engine ships, found by the attributes EF Core finds them by.</summary>
+    private static List<string> EnginePostgresMigrations() => typeof(IWorkflowReader).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType.Name == "PostgresWorkflowDbContext")
+        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .Order(StringComparer.Ordinal)
+        .ToList();
 }

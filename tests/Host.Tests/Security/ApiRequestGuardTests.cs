@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Tests.Support;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -215,8 +215,8 @@ public sealed class ApiRequestGuardTests(HostFixture host)
         JsonNode.Parse(body)!["detail"]!.GetValue<string>().Should().Be(detail);
     }
 
-    private Task<int> InstancesOfAsync(string definitionId) =>
-        host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Instances.CountAsync(i => i.DefinitionId == definitionId));
+    private async Task<int> InstancesOfAsync(string definitionId) =>
+        (await host.InstancesAsync(new InstanceQuery { DefinitionId = definitionId })).Count;
 
     private Task<int> DraftsOfAsync(string definitionId) =>
         host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().DefinitionDrafts.CountAsync(d => d.DefinitionId == definitionId));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using AdviesRoute.Host.Data;
@@ -169,10 +170,15 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
     /// The outbox rows of one kind of mail (e.g. <c>mail.code.v1</c>) about an instance: a mail is queued before the
     /// request or job that caused it returns, so this counts exactly what was asked for, whether delivered yet or not.
     /// </summary>
-    public Task<List<AdviesRoute.Workflows.Persistence.OutboxMessageRecord>> QueuedAsync(string kind, string? instanceId) =>
-        WithScopeAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            sp.GetRequiredService<AdviesRoute.Workflows.Persistence.WorkflowDbContext>().Outbox
-                .Where(m => m.Kind == kind && (instanceId == null || m.InstanceId == instanceId)).OrderBy(m => m.CreatedAt), default));
+    public Task<List<OutboxRow>> QueuedAsync(string kind, string? instanceId) => instanceId is null
+        ? this.OutboxAsync("\"Kind\" = @p0", kind)
+        : this.OutboxAsync("\"Kind\" = @p0 AND \"InstanceId\" = @p1", kind, instanceId);
+
+    /// <summary>
+    /// A new connection (not yet open) to the database this host uses, for the checks that must see the engine's rows
+    /// as stored (see <see cref="EngineTables"/>).
+    /// </summary>
+    public virtual DbConnection NewDatabaseConnection() => new SqliteConnection($"Data Source={DatabasePath}");
 
     /// <summary>Runs before the host starts, e.g. to create the database it will use.</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Api.Definitions;
 
@@ -12,15 +11,12 @@ public static class GetDefinitionVersion
     internal static async Task<Results<Ok<JsonNode>, ProblemHttpResult>> HandleAsync(
         string definitionId,
         int version,
-        [FromServices] WorkflowDbContext db,
+        [FromServices] IWorkflowReader reader,
         CancellationToken cancellationToken)
     {
-        var json = await db.Definitions.AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId && d.Version == version)
-            .Select(d => d.Json)
-            .FirstOrDefaultAsync(cancellationToken);
-        return json is null
+        var stored = await reader.GetDefinitionAsync(DefinitionRef.OfVersion(definitionId, version), cancellationToken);
+        return stored is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: $"Definitie {definitionId} versie {version} bestaat niet.")
-            : TypedResults.Ok(JsonNode.Parse(json)!);
+            : TypedResults.Ok(JsonNode.Parse(stored.Json)!);
     }
 }

@@ -1,8 +1,6 @@
-using AdviesRoute.Host.Api.Instances;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Api.Definitions;
 
@@ -11,15 +9,11 @@ public static class ListDefinitions
 {
     public sealed record Item(string DefinitionId, int Version, string Name, string? Description, bool IsPublished, bool IsLatest, DateTimeOffset CreatedAt);
 
-    internal static async Task<Ok<List<Item>>> HandleAsync([FromServices] WorkflowDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<Item>>> HandleAsync([FromServices] IWorkflowReader reader, CancellationToken cancellationToken)
     {
-        var rows = await db.Definitions.AsNoTracking()
-            .Where(d => d.IsLatest)
-            .OrderBy(d => d.DefinitionId)
-            .Select(d => new { d.DefinitionId, d.Version, d.Name, d.Description, d.IsPublished, d.IsLatest, d.CreatedAt })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows
-            .Select(d => new Item(d.DefinitionId, d.Version, d.Name, d.Description, d.IsPublished, d.IsLatest, GetInstance.Utc(d.CreatedAt)))
+        var latest = await reader.ListDefinitionsAsync(DefinitionListing.Latest, cancellationToken);
+        return TypedResults.Ok(latest
+            .Select(d => new Item(d.DefinitionId, d.Version, d.Name, d.Description, d.IsPublished, d.IsLatest, d.CreatedAt))
             .ToList());
     }
 }

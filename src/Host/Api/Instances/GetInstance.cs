@@ -1,11 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
-using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Api.Instances;
 
@@ -43,47 +39,34 @@ public static class GetInstance
 
     internal static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
         string instanceId,
-        [FromServices] WorkflowDbContext db,
+        [FromServices] IWorkflowReader reader,
         CancellationToken cancellationToken)
     {
-        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        var instance = await reader.GetInstanceAsync(instanceId, cancellationToken);
         if (instance is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: $"Instantie {instanceId} bestaat niet.");
         }
 
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)
-            .OrderBy(i => i.At).ThenBy(i => i.Id)
-            .ToListAsync(cancellationToken);
-        var journal = await db.Journal.AsNoTracking()
-            .Where(j => j.InstanceId == instanceId)
-            .OrderBy(j => j.Sequence)
-            .ToListAsync(cancellationToken);
-
-        var state = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, WorkflowJson.Options) ?? new InstanceState();
+        // The open incidents as the incident rows keep them (the ones a retry names), not the state's copy.
+        var incidents = await reader.GetIncidentsAsync(instanceId, cancellationToken: cancellationToken);
+        var journal = await reader.GetJournalAsync(instanceId, cancellationToken: cancellationToken);
         return TypedResults.Ok(new Response(
             instance.Id,
             instance.DefinitionId,
             instance.DefinitionVersion,
-            instance.Status,
-            Utc(instance.CreatedAt),
-            Utc(instance.UpdatedAt),
-            instance.FinishedAt is { } finished ? Utc(finished) : null,
-            state.Variables,
-            state.Waiting().Select(w => new Bookmark(
+            instance.Status.ToString(),
+            instance.CreatedAt,
+            instance.UpdatedAt,
+            instance.FinishedAt,
+            instance.Variables,
+            instance.Waiting().Select(w => new Bookmark(
                 w.Bookmark.Id, w.Bookmark.Name, w.Token.ActivityId, w.Token.Id,
                 w.Bookmark.DueAt,
                 w.Bookmark.CreatedAt,
                 w.Bookmark.Payload)).ToList(),
-            incidents.Select(i => new Incident(i.Id, i.ActivityId, i.ActivityType, i.Message, i.ExceptionType, Utc(i.At))).ToList(),
+            incidents.Select(i => new Incident(i.Id, i.ActivityId, i.ActivityType, i.Message, i.ExceptionType, i.At)).ToList(),
             journal.Select(j => new JournalEntry(
-                j.Sequence, Utc(j.At), j.Kind, j.ActivityId, j.ActivityType, j.Outcome, j.Actor, j.Channel, j.RequestId,
-                ParseOrNull(j.DataJson))).ToList()));
+                j.Sequence, j.At, j.Kind, j.ActivityId, j.ActivityType, j.Outcome, j.Actor, j.Channel.ToString(), j.RequestId, j.Data)).ToList()));
     }
-
-    /// <summary>The engine stores UTC; SQLite gives it back without a kind.</summary>
-    internal static DateTimeOffset Utc(DateTime stored) => new(DateTime.SpecifyKind(stored, DateTimeKind.Utc));
-
-    private static JsonNode? ParseOrNull(string? json) => json is null ? null : JsonNode.Parse(json);
 }

@@ -1,4 +1,3 @@
-using AdviesRoute.Workflows.Persistence;
 using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +7,7 @@ namespace AdviesRoute.Host.Api.Instances;
 
 /// <summary>
 /// <c>GET /api/instances?status=&amp;definitionId=&amp;after=&amp;pageSize=</c>: newest first, keyset paged by the
-/// engine's <see cref="InstanceList"/> (no OFFSET, no COUNT), so a page costs the same at any depth.
+/// engine's <see cref="IWorkflowReader.PageSummariesAsync"/> (no OFFSET, no COUNT), so a page costs the same at any depth.
 /// </summary>
 public static class ListInstances
 {
@@ -19,7 +18,7 @@ public static class ListInstances
     public sealed record Item(string Id, string DefinitionId, int DefinitionVersion, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
 
     internal static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
-        [FromServices] WorkflowDbContext db,
+        [FromServices] IWorkflowReader reader,
         string? status = null,
         string? definitionId = null,
         string? after = null,
@@ -41,9 +40,9 @@ public static class ListInstances
         }
 
         var size = pageSize ?? DefaultPageSize;
-        if (size is < 1 or > InstanceList.MaxPageSize)
+        if (size is < 1 or > IWorkflowReader.MaxPageSize)
         {
-            errors["pageSize"] = [$"pageSize ligt tussen 1 en {InstanceList.MaxPageSize}."];
+            errors["pageSize"] = [$"pageSize ligt tussen 1 en {IWorkflowReader.MaxPageSize}."];
         }
 
         if (errors.Count > 0)
@@ -51,15 +50,15 @@ public static class ListInstances
             return TypedResults.ValidationProblem(errors, title: "Ongeldig verzoek");
         }
 
-        InstancePage page;
+        var query = new InstanceQuery
+        {
+            Statuses = parsedStatus is { } only ? [only] : null,
+            DefinitionId = string.IsNullOrEmpty(definitionId) ? null : definitionId,
+        };
+        InstancesPage<InstanceSummary> page;
         try
         {
-            page = await InstanceList.PageAsync(
-                db,
-                new InstanceFilter(parsedStatus?.ToString(), string.IsNullOrEmpty(definitionId) ? null : definitionId),
-                string.IsNullOrEmpty(after) ? null : after,
-                size,
-                cancellationToken);
+            page = await reader.PageSummariesAsync(query, string.IsNullOrEmpty(after) ? null : after, size, cancellationToken);
         }
         catch (FormatException ex)
         {
@@ -67,10 +66,7 @@ public static class ListInstances
         }
 
         return TypedResults.Ok(new Response(
-            page.Items.Select(i => new Item(
-                i.Id, i.DefinitionId, i.DefinitionVersion, i.Status,
-                GetInstance.Utc(i.CreatedAt), GetInstance.Utc(i.UpdatedAt),
-                i.FinishedAt is { } f ? GetInstance.Utc(f) : null)).ToList(),
+            page.Items.Select(i => new Item(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status.ToString(), i.CreatedAt, i.UpdatedAt, i.FinishedAt)).ToList(),
             page.NextCursor));
     }
 }

@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Simulation;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Api.Simulation;
 
@@ -24,7 +22,7 @@ public static class SimulateRoute
 
     internal static async Task<Results<Ok<ModelComparison>, ProblemHttpResult>> HandleAsync(
         [FromBody] Request request,
-        [FromServices] WorkflowDbContext db,
+        [FromServices] IWorkflowReader reader,
         [FromServices] RouteSimulator simulator,
         [FromServices] IGovernanceDirectory directory,
         CancellationToken cancellationToken)
@@ -34,16 +32,16 @@ public static class SimulateRoute
             return Problem(StatusCodes.Status400BadRequest, "Ongeldige invoer", "Geef 'definitionId' en 'start' (jjjj-mm-dd) op.");
         }
 
-        var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == request.DefinitionId);
-        query = request.Version is { } version ? query.Where(d => d.Version == version) : query.Where(d => d.IsPublished);
-        var json = await query.OrderByDescending(d => d.Version).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
-        if (json is null)
+        var stored = await reader.GetDefinitionAsync(
+            request.Version is { } version ? DefinitionRef.OfVersion(request.DefinitionId, version) : DefinitionRef.Published(request.DefinitionId),
+            cancellationToken);
+        if (stored is null)
         {
             return Problem(StatusCodes.Status404NotFound, "Niet gevonden",
                 $"Er is geen {(request.Version is null ? "gepubliceerde " : "")}definitie '{request.DefinitionId}'{(request.Version is null ? "" : $" versie {request.Version}")}.");
         }
 
-        var definition = DefinitionParser.Parse(json);
+        var definition = stored.Model;
         var input = request.Input ?? [];
         var missing = definition.Inputs.Where(i => i.Required && i.Name != "titel" && input[i.Name] is null).Select(i => i.Name).ToList();
         if (missing.Count > 0)

@@ -1,16 +1,15 @@
 using System.Text.RegularExpressions;
 using AdviesRoute.Host.Security;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Pages.Ontwerper;
 
 /// <summary>The designer's start page: every route (the latest version of each definition) with a link to edit it.</summary>
 [Authorize(Policy = Policies.DesignWorkflows)]
-public sealed partial class IndexModel(WorkflowDbContext db) : PageModel
+public sealed partial class IndexModel(IWorkflowReader reader) : PageModel
 {
     public sealed record Route(string DefinitionId, string Name, string? Description, int Version, bool IsPublished, DateTimeOffset CreatedAt);
 
@@ -34,13 +33,9 @@ public sealed partial class IndexModel(WorkflowDbContext db) : PageModel
             NieuwError = "Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'mijn-route' (hoogstens 64 tekens).";
         }
 
-        var rows = await db.Definitions.AsNoTracking()
-            .Where(d => d.IsLatest)
-            .OrderBy(d => d.Name)
-            .Select(d => new { d.DefinitionId, d.Name, d.Description, d.Version, d.IsPublished, d.CreatedAt })
-            .ToListAsync(cancellationToken);
-        Routes = rows
-            .Select(d => new Route(d.DefinitionId, d.Name, d.Description, d.Version, d.IsPublished, new DateTimeOffset(DateTime.SpecifyKind(d.CreatedAt, DateTimeKind.Utc))))
+        Routes = (await reader.ListDefinitionsAsync(DefinitionListing.Latest, cancellationToken))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)
+            .Select(d => new Route(d.DefinitionId, d.Name, d.Description, d.Version, d.IsPublished, d.CreatedAt))
             .ToList();
         return Page();
     }

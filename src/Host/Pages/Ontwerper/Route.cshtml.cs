@@ -1,8 +1,7 @@
 using AdviesRoute.Host.Security;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Pages.Ontwerper;
 
@@ -11,7 +10,7 @@ namespace AdviesRoute.Host.Pages.Ontwerper;
 /// into wwwroot/designer). The app reads the draft through the API; this page only names the route.
 /// </summary>
 [Authorize(Policy = Policies.DesignWorkflows)]
-public sealed class RouteModel(WorkflowDbContext db) : PageModel
+public sealed class RouteModel(IWorkflowReader reader) : PageModel
 {
     public string DefinitionId { get; private set; } = "";
 
@@ -21,9 +20,6 @@ public sealed class RouteModel(WorkflowDbContext db) : PageModel
     public async Task OnGetAsync(string definitionId, CancellationToken cancellationToken)
     {
         DefinitionId = definitionId;
-        Name = await db.Definitions.AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId && d.IsLatest)
-            .Select(d => d.Name)
-            .FirstOrDefaultAsync(cancellationToken);
+        Name = await reader.ListDefinitionVersionsAsync(definitionId, cancellationToken) is [var newest, ..] ? newest.Name : null;
     }
 }
