@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
-using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Workflows.Queries;
 
 namespace AdviesRoute.Activities.Governance.Requests;
 
@@ -22,11 +22,13 @@ public sealed record Addressee(string MemberId, string Name, string Email);
 /// </summary>
 public static class OpenRequests
 {
-    public static IReadOnlyList<OpenRequest> For(InstanceState state, GovernanceSnapshot governance, DateOnly day)
+    /// <summary>The requests <paramref name="instance"/> waits on, oldest first, addressed as they stand on <paramref name="day"/>.</summary>
+    /// <remarks>Timers are left out (they are deadlines, not requests), and so are bookmarks for an unknown seat or body.</remarks>
+    public static IReadOnlyList<OpenRequest> For(InstanceView instance, GovernanceSnapshot governance, DateOnly day)
     {
         var model = governance.Model;
         var result = new List<OpenRequest>();
-        foreach (var (token, bookmark) in state.Waiting())
+        foreach (var (token, bookmark) in instance.Waiting())
         {
             if (bookmark.DueAt is not null || bookmark.Payload is null)
             {
@@ -40,7 +42,7 @@ public static class OpenRequests
                 _ => null,
             };
             var round = bookmark.Payload["ronde"]?.GetValue<int>();
-            var activityState = state.ActivityStates.GetValueOrDefault(token.ActivityId);
+            var activityState = instance.ActivityState(token.ActivityId);
             if (bookmark.Payload["zetel"]?.GetValue<string>() is { } seatId && model.FindMember(seatId) is { } seat)
             {
                 var holder = model.SeatHolder(seat, day);

@@ -1,10 +1,7 @@
 using AdviesRoute.Activities.Calendar;
-using System.Text.Json;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Requests;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
-using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -26,23 +23,22 @@ public static class ListOpenRequests
 
     internal static async Task<Results<Ok<IReadOnlyList<Response>>, ProblemHttpResult>> HandleAsync(
         string instanceId,
-        [FromServices] WorkflowDbContext db,
+        [FromServices] IWorkflowReader workflows,
         [FromServices] AdviesRoute.Host.Data.HostDbContext hostDb,
         [FromServices] IGovernanceDirectory directory,
         [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var stateJson = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.StateJson).FirstOrDefaultAsync(cancellationToken);
-        if (stateJson is null)
+        var instance = await workflows.GetInstanceAsync(instanceId, cancellationToken);
+        if (instance is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: $"Instantie {instanceId} bestaat niet.");
         }
 
-        var state = JsonSerializer.Deserialize<InstanceState>(stateJson, WorkflowJson.Options)!;
         var today = DutchTime.Today(time.GetUtcNow());
         // A revoked link no longer counts: the member has a new one (after an address was corrected, at the new address).
         var refused = await hostDb.MailLinks.AsNoTracking().Where(l => l.InstanceId == instanceId && l.NotReachedReason != null && l.RevokedAt == null).ToListAsync(cancellationToken);
-        IReadOnlyList<Response> requests = OpenRequests.For(state, directory.Current, today).Select(r => new Response(
+        IReadOnlyList<Response> requests = OpenRequests.For(instance, directory.Current, today).Select(r => new Response(
             r.BookmarkId, r.ActivityId, r.Kind, r.AskedOf, r.Addressees, r.PassedOn, r.Deadline, r.Round, r.Choice,
             refused.Where(l => l.ActivityId == r.ActivityId && l.Round == r.Round
                     && (l.MemberName == r.AskedOf || r.Addressees.Any(a => a.MemberId == l.MemberId)))
