@@ -25,4 +25,16 @@ public sealed class TimelineLabelTests
     {
         ProposalLabels.JournalDetail("melding", JsonNode.Parse("""{"onderwerp":"Besluit: Preventieakkoord","ontvangers":24}""")!.AsObject()).Should().BeEmpty();
     }
+
+    [Fact]
+    public void An_amendment_that_records_a_withdrawn_link_is_headed_as_such_and_one_that_adds_a_document_as_an_amended_proposal()
+    {
+        var withdrawn = JsonNode.Parse("""{"linkIngetrokken":"Sander Kamps","reden":"Naar een verkeerd adres gestuurd"}""")!.AsObject();
+        var document = JsonNode.Parse("""{"stuk":"bijlage.docx","vertrouwelijk":true}""")!.AsObject();
+
+        $"{ProposalLabels.JournalKind("InputAmended", withdrawn)}{ProposalLabels.JournalDetail("InputAmended", withdrawn)}"
+            .Should().Be("Persoonlijke link ingetrokken – van Sander Kamps; een nieuwe link is gestuurd. Reden: Naar een verkeerd adres gestuurd");
+        $"{ProposalLabels.JournalKind("InputAmended", document)}{ProposalLabels.JournalDetail("InputAmended", document)}"
+            .Should().Be("Voorstel aangevuld – stuk toegevoegd: bijlage.docx (vertrouwelijk)");
+    }
 }
