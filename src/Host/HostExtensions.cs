@@ -58,7 +58,6 @@ public static class HostExtensions
         services.AddRazorPages();
         services.AddRequestLinks();
         services.AddProposals();
-        services.AddSingleton<Proposals.Overview.DefinitionModels>();
         services.AddScoped<Proposals.Overview.ProposalReader>();
         services.AddScoped<Proposals.Overview.WeeklyDigestJob>();
         services.AddScoped<Proposals.Figures.ProposalFigures>();

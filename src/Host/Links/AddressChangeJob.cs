@@ -1,10 +1,8 @@
-using System.Text.Json;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Host.Data;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +18,7 @@ namespace AdviesRoute.Host.Links;
 /// hosts, and a second run sends nothing more.
 /// </summary>
 public sealed class AddressChangeJob(
-    WorkflowDbContext engine,
+    IWorkflowReader workflows,
     HostDbContext host,
     IGovernanceDirectory directory,
     LinkRevocation revocation,
@@ -36,7 +34,6 @@ public sealed class AddressChangeJob(
     {
         var today = DutchTime.Today(time.GetUtcNow());
         var snapshot = directory.Current;
-        var suspended = nameof(WorkflowStatus.Suspended);
         // Only links whose deadline is still to come can lead to an open request; the rest of the history is left alone.
         var now = time.GetUtcNow().UtcDateTime;
         var withLinks = host.MailLinks.AsNoTracking().Where(l => l.ExpiresAt > now).Select(l => l.InstanceId).Distinct();
@@ -45,18 +42,17 @@ public sealed class AddressChangeJob(
         var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in ids.Chunk(200))
         {
-            var instances = await engine.Instances.AsNoTracking().Where(i => i.Status == suspended && chunk.Contains(i.Id))
-                .Select(i => new { i.Id, i.StateJson }).ToListAsync(cancellationToken);
-            foreach (var instance in instances)
+            var instances = await workflows.GetInstancesAsync(chunk, cancellationToken);
+            foreach (var instance in instances.Where(i => i.Status == WorkflowStatus.Suspended))
             {
-                sent += await ReconcileAsync(instance.Id, JsonSerializer.Deserialize<InstanceState>(instance.StateJson, WorkflowJson.Options)!, snapshot, today, told, cancellationToken);
+                sent += await ReconcileAsync(instance.Id, instance, snapshot, today, told, cancellationToken);
             }
         }
 
         return sent;
     }
 
-    private async Task<int> ReconcileAsync(string instanceId, InstanceState state, GovernanceSnapshot snapshot, DateOnly today, HashSet<string> told, CancellationToken cancellationToken)
+    private async Task<int> ReconcileAsync(string instanceId, InstanceView state, GovernanceSnapshot snapshot, DateOnly today, HashSet<string> told, CancellationToken cancellationToken)
     {
         var links = await host.MailLinks.AsNoTracking().Where(l => l.InstanceId == instanceId).ToListAsync(cancellationToken);
         var sent = 0;

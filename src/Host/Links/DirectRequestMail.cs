@@ -6,7 +6,7 @@ using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Workflows.Outbox;
-using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Links;
@@ -32,7 +32,7 @@ public sealed class DirectRequestMail(
 
     /// <param name="key">Once-only (see <see cref="OutboxEntry.Key"/>): a job that may run twice for the same cause names it; null for a mail that is new each time.</param>
     /// <returns>False when a mail with this key was queued before.</returns>
-    public async Task<bool> QueueAsync(string instanceId, InstanceState state, OpenRequest request, Member to, string? note, string? key, CancellationToken cancellationToken)
+    public async Task<bool> QueueAsync(string instanceId, InstanceView state, OpenRequest request, Member to, string? note, string? key, CancellationToken cancellationToken)
     {
         var round = request.Round ?? throw new InvalidOperationException("Dit verzoek hoort niet bij een ronde met persoonlijke links.");
         var bookmark = state.AllBookmarks().First(b => b.Id == request.BookmarkId);

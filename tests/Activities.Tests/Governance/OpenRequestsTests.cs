@@ -33,7 +33,7 @@ public sealed class OpenRequestsTests
         var governance = engine.Host.Services.GetRequiredService<IGovernanceDirectory>().Current;
 
         // Before the change the request for Emmen's seat is Sander Kamps's.
-        var before = OpenRequests.For(await engine.StateAsync(id), governance, new DateOnly(2026, 9, 10));
+        var before = OpenRequests.For(await engine.ViewAsync(id), governance, new DateOnly(2026, 9, 10));
         before.Should().HaveCount(5);
         var emmen = before.Single(r => r.AskedOf == "Sander Kamps");
         emmen.Addressees.Select(a => a.Name).Should().Equal("Sander Kamps");
@@ -42,7 +42,7 @@ public sealed class OpenRequestsTests
 
         // After 15 September the same request is Els Bakker's.
         await engine.MoveToAsync(new DateOnly(2026, 9, 21));
-        var after = OpenRequests.For(await engine.StateAsync(id), governance, new DateOnly(2026, 9, 21)).Single(r => r.AskedOf == "Sander Kamps");
+        var after = OpenRequests.For(await engine.ViewAsync(id), governance, new DateOnly(2026, 9, 21)).Single(r => r.AskedOf == "Sander Kamps");
         after.Addressees.Should().ContainSingle().Which.Should().Be(new Addressee("m900", "Els Bakker", "els.bakker@emmen.example.org"));
         after.PassedOn.Should().BeTrue();
 
@@ -56,7 +56,7 @@ public sealed class OpenRequestsTests
         vote.Outcome.Should().Be("voor");
         vote.DataJson.Should().Contain("\"naam\":\"Els Bakker\"").And.Contain("\"zetel\":\"m064\"");
         // Her request stays open while the round runs (she may change her vote) and shows her choice.
-        var open = OpenRequests.For(await engine.StateAsync(id), governance, new DateOnly(2026, 9, 21));
+        var open = OpenRequests.For(await engine.ViewAsync(id), governance, new DateOnly(2026, 9, 21));
         open.Should().HaveCount(5);
         open.Single(r => r.AskedOf == "Sander Kamps").Choice.Should().Be("voor");
         open.Where(r => r.AskedOf != "Sander Kamps").Should().OnlyContain(r => r.Choice == null && r.Round == 1);

@@ -7,6 +7,7 @@ using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Workflows;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using AdviesRoute.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -79,6 +80,10 @@ public sealed class GovernanceEngine : IAsyncDisposable
 
     public async Task<InstanceState> StateAsync(string instanceId) =>
         JsonSerializer.Deserialize<InstanceState>((await Host.InstanceAsync(instanceId)).StateJson, WorkflowJson.Options)!;
+
+    /// <summary>The instance as the engine's read API gives it.</summary>
+    public async Task<InstanceView> ViewAsync(string instanceId) =>
+        await Host.ReadAsync(reader => reader.GetInstanceAsync(instanceId)) ?? throw new InvalidOperationException($"No instance {instanceId}.");
 
     public async Task<WorkflowStatus> StatusAsync(string instanceId) => Enum.Parse<WorkflowStatus>((await Host.InstanceAsync(instanceId)).Status);
 

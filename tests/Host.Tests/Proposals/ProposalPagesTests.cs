@@ -5,10 +5,9 @@ using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Tests.Support;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
 
@@ -92,9 +91,9 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
         var (_, afterAb) = await PostAsync(secretary, path + "?handler=hervat", afterDb, votes, "uitkomst van de vergadering");
         afterAb.Should().Contain("Vastgelegd.").And.Contain("Afgerond");
 
-        var journal = await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking().Where(j => j.InstanceId == id).ToListAsync());
-        journal.Where(j => j.Kind == "BookmarkResumed").Should().HaveCount(3).And.OnlyContain(j => j.Channel == "Page" && j.Actor == HostFixture.AdminEmail);
-        journal.Should().Contain(j => j.Kind == "vergaderingUitkomst" && j.Outcome == "vastgesteld" && j.DataJson!.Contains("Aangenomen"));
+        var journal = await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetJournalAsync(id));
+        journal.Where(j => j.Kind == "BookmarkResumed").Should().HaveCount(3).And.OnlyContain(j => j.Channel == Channel.Page && j.Actor == HostFixture.AdminEmail);
+        journal.Should().Contain(j => j.Kind == "vergaderingUitkomst" && j.Outcome == "vastgesteld" && j.Data!.ToJsonString().Contains("Aangenomen"));
     }
 
     [Fact]
@@ -155,9 +154,7 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
         var page = WebUtility.HtmlDecode(await processOwner.GetStringAsync($"/Voorstellen/{id}"));
         page.Should().Contain("Rechtentoets").And.NotContain("Vastleggen", "a process owner sees no actions");
 
-        var bookmark = await host.WithScopeAsync(async sp => System.Text.Json.JsonSerializer.Deserialize<InstanceState>(
-            (await sp.GetRequiredService<WorkflowDbContext>().Instances.AsNoTracking().SingleAsync(i => i.Id == id)).StateJson,
-            AdviesRoute.Workflows.Definitions.WorkflowJson.Options)!.AllBookmarks().Single().Id);
+        var bookmark = await host.WithScopeAsync(async sp => (await sp.GetRequiredService<IWorkflowReader>().GetInstanceAsync(id))!.AllBookmarks().Single().Id);
         using var post = await processOwner.PostAsync($"/Voorstellen/{id}?handler=hervat", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(page),
@@ -171,7 +168,7 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
             post.Headers.Location!.ToString().Should().Contain("AccessDenied");
         }
 
-        (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.CountAsync(j => j.InstanceId == id && j.Kind == "BookmarkResumed"))).Should().Be(0);
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetJournalAsync(id, ["BookmarkResumed"]))).Should().BeEmpty();
     }
 
     [GeneratedRegex("name=\"formulier\" value=\"([0-9a-f]{32})\"")]

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Data;
@@ -9,8 +8,7 @@ using AdviesRoute.Host.Proposals.Documents;
 using AdviesRoute.Host.Tests.Links;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Tests.Shared.Governance;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,8 +71,8 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         location.Should().StartWith("/Voorstellen/");
         var instanceId = Uri.UnescapeDataString(location["/Voorstellen/".Length..]);
 
-        var (record, state) = await InstanceAsync(instanceId);
-        record.DefinitionId.Should().Be("voorstel");
+        var state = await InstanceAsync(instanceId);
+        state.DefinitionId.Should().Be("voorstel");
         state.Waiting().Select(w => w.Token.ActivityId).Should().Equal("voorbereiding");
 
         var documents = await DocumentsAsync(d => d.InstanceId == instanceId);
@@ -109,9 +107,8 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
             """);
         JsonNode.DeepEquals(state.Input, expected).Should().BeTrue($"the input is stored as sent, but was {state.Input.ToJsonString()}");
 
-        var journal = await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking()
-            .Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).FirstAsync());
-        journal.Should().BeEquivalentTo(new { Actor = HostFixture.AdminEmail, Channel = nameof(Channel.Page) }, o => o.ExcludingMissingMembers());
+        var journal = (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetJournalAsync(instanceId)))[0];
+        journal.Should().BeEquivalentTo(new { Actor = HostFixture.AdminEmail, Channel = Channel.Page }, o => o.ExcludingMissingMembers());
     }
 
     [Fact]
@@ -119,7 +116,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
     {
         using var admin = await host.SignInAsync();
         var member = await PortfolioHolderAsync();
-        var before = await InstanceCountAsync();
+        var before = await NewestInstanceIdAsync();
         var documentsBefore = (await DocumentsAsync(_ => true)).Count;
         var exe = Encoding.ASCII.GetBytes("MZ\x90\0\x03\0\0\0This program cannot be run in DOS mode.").Concat(new byte[2048]).ToArray();
 
@@ -133,7 +130,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
             .And.Contain("aria-describedby=\"Document2-fout\"")
             .And.Contain("value=\"Verordening toezicht kinderopvang\"")
             .And.Contain("Kies de bestanden opnieuw");
-        (await InstanceCountAsync()).Should().Be(before);
+        (await NewestInstanceIdAsync()).Should().Be(before);
         (await DocumentsAsync(_ => true)).Should().HaveCount(documentsBefore, "the valid PDF beside it is not stored either");
     }
 
@@ -141,7 +138,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
     public async Task Missing_fields_are_named_beside_the_fields_and_in_the_summary()
     {
         using var admin = await host.SignInAsync();
-        var before = await InstanceCountAsync();
+        var before = await NewestInstanceIdAsync();
         var fields = Fields("", "", null);
         fields.Remove("Input.Pijler");
 
@@ -155,7 +152,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
             .And.Contain("aria-describedby=\"titel-fout\"")
             .And.Contain("value=\"beleidsvoorstel\" selected=\"selected\"", "what was chosen stays chosen")
             .And.NotContain("Kies de bestanden opnieuw", "no file was sent");
-        (await InstanceCountAsync()).Should().Be(before);
+        (await NewestInstanceIdAsync()).Should().Be(before);
     }
 
     [Fact]
@@ -163,7 +160,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
     {
         using var admin = await host.SignInAsync();
         var member = await PortfolioHolderAsync();
-        var before = await InstanceCountAsync();
+        var before = await NewestInstanceIdAsync();
         var large = Pdf(2 * 1024 * 1024);
 
         using var response = await PostAsync(admin, Fields("Jaarrekening 2026", member.Id, null), ("Document1", "groot.pdf", large));
@@ -171,7 +168,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         html.Should().Contain("Het bestand 'groot.pdf' is 2 MB; de grens is 1 MB.").And.Contain("value=\"Jaarrekening 2026\"");
-        (await InstanceCountAsync()).Should().Be(before);
+        (await NewestInstanceIdAsync()).Should().Be(before);
     }
 
     [Fact]
@@ -179,7 +176,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
     {
         using var admin = await host.SignInAsync();
         var member = await PortfolioHolderAsync();
-        var before = await InstanceCountAsync();
+        var before = await NewestInstanceIdAsync();
 
         // Five files of 1 MB plus 1 MB for the fields is the most the form takes here; 7 MB is more.
         using var response = await PostAsync(admin, Fields("Begroting 2028", member.Id, null), ("Document1", "heel-groot.pdf", Pdf(7 * 1024 * 1024)));
@@ -189,7 +186,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         html.Should().Contain("<h1>Nieuw voorstel</h1>")
             .And.Contain("Wat u verstuurde is groter dan 6 MB, de grens voor het hele formulier (5 bestanden van ten hoogste 1 MB).")
             .And.Contain("Kies de bestanden opnieuw");
-        (await InstanceCountAsync()).Should().Be(before);
+        (await NewestInstanceIdAsync()).Should().Be(before);
     }
 
     [Fact]
@@ -197,11 +194,11 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
     {
         using var admin = await host.SignInAsync();
         var member = await PortfolioHolderAsync();
-        var before = await InstanceCountAsync();
+        var before = await NewestInstanceIdAsync();
         using var response = await PostFormAsync(admin, Fields("Zonder token", member.Id, null), withToken: false, ("Document1", "beleidskader.pdf", Pdf()));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await InstanceCountAsync()).Should().Be(before);
+        (await NewestInstanceIdAsync()).Should().Be(before);
     }
 
     [Fact]
@@ -275,7 +272,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         using var admin = await host.SignInAsync();
         var id = await StartWithRuntimeAsync("Regionaal crisisplan");
         var page = $"/Voorstellen/{id}/Stuk";
-        var inputBefore = (await InstanceAsync(id)).State.Input.ToJsonString();
+        var inputBefore = (await InstanceAsync(id)).Input.ToJsonString();
         var exe = Encoding.ASCII.GetBytes("MZ\x90\0\x03\0\0\0This program cannot be run in DOS mode.").Concat(new byte[2048]).ToArray();
 
         // Too large, the wrong kind, or nothing chosen: refused beside the file input; the proposal keeps what it had.
@@ -303,7 +300,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         }
 
         (await DocumentsAsync(d => d.InstanceId == id)).Should().BeEmpty();
-        (await InstanceAsync(id)).State.Input.ToJsonString().Should().Be(inputBefore);
+        (await InstanceAsync(id)).Input.ToJsonString().Should().Be(inputBefore);
 
         // A valid DOCX marked vertrouwelijk: stored with the proposal, listed in its input, shown on its page and in the timeline.
         using var added = await PostFormToAsync(admin, page, new() { ["Vertrouwelijk"] = "true" }, withToken: true, ("Bestand", "bijlage.docx", Docx()));
@@ -313,7 +310,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         stored.FileName.Should().Be("bijlage.docx");
         stored.Confidential.Should().BeTrue();
         stored.UploadedBy.Should().Be(HostFixture.AdminEmail);
-        var entry = (await InstanceAsync(id)).State.Input["documenten"]!.AsArray().Should().ContainSingle().Subject!;
+        var entry = (await InstanceAsync(id)).Input["documenten"]!.AsArray().Should().ContainSingle().Subject!;
         entry["id"]!.GetValue<string>().Should().Be(stored.Id);
         entry["vertrouwelijk"]!.GetValue<bool>().Should().BeTrue();
         var detail = WebUtility.HtmlDecode(await admin.GetStringAsync(added.Headers.Location!.ToString()));
@@ -438,13 +435,12 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
     private Task<List<ProposalDocument>> DocumentsAsync(System.Linq.Expressions.Expression<Func<ProposalDocument, bool>> where) =>
         host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().ProposalDocuments.AsNoTracking().Where(where).ToListAsync());
 
-    private Task<int> InstanceCountAsync() => host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Instances.CountAsync());
+    /// <summary>The id of the newest instance (ids sort by creation), or null: a refused start leaves it as it was.</summary>
+    private Task<string?> NewestInstanceIdAsync() => host.WithScopeAsync(async sp =>
+        (await sp.GetRequiredService<IWorkflowReader>().PageSummariesAsync(InstanceQuery.All, null, 1)).Items.SingleOrDefault()?.Id);
 
-    private Task<(WorkflowInstanceRecord Record, InstanceState State)> InstanceAsync(string id) => host.WithScopeAsync(async sp =>
-    {
-        var record = await sp.GetRequiredService<WorkflowDbContext>().Instances.AsNoTracking().SingleAsync(i => i.Id == id);
-        return (record, JsonSerializer.Deserialize<InstanceState>(record.StateJson, WorkflowJson.Options)!);
-    });
+    private Task<InstanceView> InstanceAsync(string id) => host.WithScopeAsync(async sp =>
+        (await sp.GetRequiredService<IWorkflowReader>().GetInstanceAsync(id)) ?? throw new InvalidOperationException($"No instance {id}."));
 
     private Task<AdviesRoute.Activities.Governance.Model.Member> PortfolioHolderAsync() => host.WithScopeAsync(sp =>
     {

@@ -14,6 +14,7 @@ namespace AdviesRoute.Host.Api.Instances;
 /// </summary>
 public static class ListOpenRequests
 {
+
     /// <summary>An open request with the people the mail server refused (not reached: the secretary was told).</summary>
     public sealed record Response(string BookmarkId, string ActivityId, string Kind, string AskedOf, IReadOnlyList<Addressee> Addressees,
         bool PassedOn, string? Deadline, int? Round, string? Choice, IReadOnlyList<NotReached> NotReached);
@@ -22,13 +23,13 @@ public static class ListOpenRequests
 
     internal static async Task<Results<Ok<IReadOnlyList<Response>>, ProblemHttpResult>> HandleAsync(
         string instanceId,
-        [FromServices] IWorkflowReader reader,
+        [FromServices] IWorkflowReader workflows,
         [FromServices] AdviesRoute.Host.Data.HostDbContext hostDb,
         [FromServices] IGovernanceDirectory directory,
         [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var instance = await reader.GetInstanceAsync(instanceId, cancellationToken);
+        var instance = await workflows.GetInstanceAsync(instanceId, cancellationToken);
         if (instance is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: $"Instantie {instanceId} bestaat niet.");

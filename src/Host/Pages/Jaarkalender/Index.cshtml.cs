@@ -4,11 +4,9 @@ using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Host.Security;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Pages.Jaarkalender;
 
@@ -17,7 +15,7 @@ namespace AdviesRoute.Host.Pages.Jaarkalender;
 /// warnings for the begroting, and the route simulation of a kind from a start date, both governance models side by side.
 /// </summary>
 [Authorize(Policy = Policies.ReadWorkflows)]
-public sealed class IndexModel(IGovernanceDirectory directory, LegalCheck legal, RouteSimulator simulator, WorkflowDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(IGovernanceDirectory directory, LegalCheck legal, RouteSimulator simulator, IWorkflowReader workflows, TimeProvider time) : PageModel
 {
 
     public int Year { get; private set; }
@@ -59,9 +57,8 @@ public sealed class IndexModel(IGovernanceDirectory directory, LegalCheck legal,
             return;
         }
 
-        var json = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == "voorstel" && d.IsPublished)
-            .OrderByDescending(d => d.Version).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
-        if (json is null)
+        var definition = await workflows.GetDefinitionAsync(DefinitionRef.Published("voorstel"), cancellationToken);
+        if (definition is null)
         {
             SimulationError = "Er is geen gepubliceerde definitie 'voorstel'.";
             return;
@@ -69,7 +66,7 @@ public sealed class IndexModel(IGovernanceDirectory directory, LegalCheck legal,
 
         try
         {
-            Comparison = simulator.Compare(DefinitionParser.Parse(json), new JsonObject { ["soort"] = Soort, ["pijler"] = Pijler }, from, Governance);
+            Comparison = simulator.Compare(definition.Model, new JsonObject { ["soort"] = Soort, ["pijler"] = Pijler }, from, Governance);
         }
         catch (SimulationException ex)
         {

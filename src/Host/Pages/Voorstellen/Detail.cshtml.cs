@@ -127,7 +127,7 @@ public sealed class DetailModel(
         foreach (var addressee in request.Addressees)
         {
             var member = directory.Current.Model.FindMember(addressee.MemberId)!;
-            await requestMail.QueueAsync(id, Proposal.State, request, member, "Dit verzoek is u opnieuw gestuurd door het secretariaat.", key: null, cancellationToken);
+            await requestMail.QueueAsync(id, Proposal.Instance, request, member, "Dit verzoek is u opnieuw gestuurd door het secretariaat.", key: null, cancellationToken);
         }
 
         Message = $"Het verzoek is opnieuw gestuurd aan {string.Join(", ", request.Addressees.Select(a => a.Name))}.";
@@ -176,7 +176,7 @@ public sealed class DetailModel(
         await revocation.RevokeAsync(latest, actor, reden.Trim(), cancellationToken);
         var member = directory.Current.Model.FindMember(addressee.MemberId)!;
         // Queued after the revocation is stored, so the new mail's link is of the next generation.
-        await requestMail.QueueAsync(id, Proposal.State, request, member, "Het secretariaat heeft uw eerdere link ingetrokken. Gebruik alleen de link in deze mail.",
+        await requestMail.QueueAsync(id, Proposal.Instance, request, member, "Het secretariaat heeft uw eerdere link ingetrokken. Gebruik alleen de link in deze mail.",
             key: null, cancellationToken);
         await LoadAsync(id, cancellationToken);
         Message = $"De oude link van {addressee.Name} is ingetrokken en er is een nieuwe link gestuurd naar het e-mailadres van {addressee.Name}.";

@@ -25,7 +25,16 @@ public sealed class IndexModel(ProposalReader reader, IGovernanceDirectory direc
         (Zoek, Pijler, Status, Orgaan) = (zoek, pijler, status, orgaan);
         Bodies = [.. directory.Current.Model.Bodies
             .Where(b => b.Municipality is null)
-            .Select(b => (b.Id, b.Name)), ("raden", "Gemeenteraden"), ("colleges", "Colleges van B en W")];
-        Proposals = await reader.PageAsync(new ProposalFilter(zoek, pijler, status, orgaan), na, cancellationToken);
+            .Select(b => (b.Id, b.Name)), (ProposalReader.Councils, "Gemeenteraden"), (ProposalReader.Colleges, "Colleges van B en W")];
+        var filter = new ProposalFilter(zoek, pijler, status, orgaan);
+        try
+        {
+            Proposals = await reader.PageAsync(filter, na, cancellationToken);
+        }
+        catch (FormatException)
+        {
+            // A "volgende pagina" link this host did not make (or one from before an upgrade): start at the first page.
+            Proposals = await reader.PageAsync(filter, null, cancellationToken);
+        }
     }
 }

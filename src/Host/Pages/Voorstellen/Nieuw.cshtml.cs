@@ -6,7 +6,7 @@ using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Host.Proposals.Documents;
 using AdviesRoute.Host.Proposals.Start;
 using AdviesRoute.Host.Security;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Pages.Voorstellen;
@@ -30,7 +29,7 @@ namespace AdviesRoute.Host.Pages.Voorstellen;
 public sealed class NieuwModel(
     StartProposal starter,
     IGovernanceDirectory directory,
-    WorkflowDbContext engine,
+    IWorkflowReader workflows,
     IAntiforgery antiforgery,
     IOptions<DocumentOptions> documentOptions,
     IOptions<ProposalOptions> proposalOptions,
@@ -287,13 +286,8 @@ public sealed class NieuwModel(
                 + (m.DocumentsDeadline.Moment < now ? " – de termijn voor de stukken is verstreken" : "")))
             .ToList();
 
-        var published = await engine.Definitions.AsNoTracking()
-            .Where(d => d.IsPublished)
-            .Select(d => new { d.DefinitionId, d.Version, d.Name })
-            .ToListAsync(cancellationToken);
+        var published = await workflows.ListDefinitionsAsync(DefinitionListing.LatestPublished, cancellationToken);
         Definitions = published
-            .GroupBy(d => d.DefinitionId)
-            .Select(g => g.MaxBy(d => d.Version)!)
             .Select(d => new DefinitionChoice(d.DefinitionId, string.IsNullOrWhiteSpace(d.Name) ? d.DefinitionId : d.Name))
             .OrderBy(d => d.Id == ProposalChoices.DefaultDefinition ? 0 : 1).ThenBy(d => d.Name, StringComparer.Create(Dutch, ignoreCase: true))
             .ToList();

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Journal;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Proposals.Figures;
 
@@ -20,39 +18,52 @@ public sealed record Figures(IReadOnlyList<Bar> PerStage, IReadOnlyList<Bar> Lea
 /// took (from its start to its completion in the journal), and the board touches per proposal (meetings and written
 /// rounds of BAC, DB and AB): the "bestuurlijke drukte" the governance notes want reduced.
 /// </summary>
-public sealed class ProposalFigures(WorkflowDbContext db, Overview.DefinitionModels definitions)
+public sealed class ProposalFigures(IWorkflowReader workflows)
 {
+    /// <summary>The proposals the figures are computed over, newest first: a bound on the work of one request.</summary>
+    public const int MaxProposals = 2000;
+
     private static readonly string[] Touches = ["inVergadering", "schriftelijkeRonde"];
 
     public async Task<Figures> ComputeAsync(CancellationToken cancellationToken)
     {
-        var instances = await db.Instances.AsNoTracking().OrderByDescending(i => i.Id).Take(2000)
-            .Select(i => new { i.Id, i.Status, i.StateJson, i.DefinitionRecordId }).ToListAsync(cancellationToken);
-        var ids = instances.Select(i => i.Id).ToList();
-        var journal = await db.Journal.AsNoTracking()
-            .Where(j => ids.Contains(j.InstanceId) && (j.Kind == "ActivityStarted" || j.Kind == "ActivityCompleted" || Touches.Contains(j.Kind)))
-            .OrderBy(j => j.InstanceId).ThenBy(j => j.Sequence)
-            .Select(j => new { j.InstanceId, j.Kind, j.ActivityId, j.At })
-            .ToListAsync(cancellationToken);
-        var namesOf = instances.ToDictionary(i => i.Id, i => NamesOf(i.DefinitionRecordId));
+        var instances = new List<InstanceView>();
+        await foreach (var instance in workflows.StreamInstancesAsync(InstanceQuery.All, cancellationToken))
+        {
+            instances.Add(instance);
+            if (instances.Count == MaxProposals)
+            {
+                break;
+            }
+        }
 
-        var perStage = instances.Where(i => i.Status == nameof(WorkflowStatus.Suspended))
-            .SelectMany(i => JsonSerializer.Deserialize<InstanceState>(i.StateJson, WorkflowJson.Options)!.Tokens
-                .Select(t => namesOf[i.Id].GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct())
+        var journal = await workflows.GetJournalsAsync(instances.Select(i => i.Id), [JournalKinds.ActivityStarted, JournalKinds.ActivityCompleted, .. Touches], cancellationToken);
+        var names = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var versionId in instances.Select(i => i.DefinitionVersionId).Distinct(StringComparer.Ordinal))
+        {
+            var model = await workflows.GetDefinitionModelAsync(versionId, cancellationToken)
+                ?? throw new InvalidOperationException($"Definition version {versionId} is not stored.");
+            names[versionId] = model.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id);
+        }
+
+        var namesOf = instances.ToDictionary(i => i.Id, i => names[i.DefinitionVersionId]);
+
+        var perStage = instances.Where(i => i.Status == WorkflowStatus.Suspended)
+            .SelectMany(i => i.Tokens.Select(t => namesOf[i.Id].GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct())
             .GroupBy(n => n).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Bar(g.Key, g.Count(), g.Count().ToString(CultureInfo.InvariantCulture))).ToList();
 
         var durations = new List<(string Step, double Days)>();
         foreach (var perInstance in journal.GroupBy(j => j.InstanceId))
         {
-            var open = new Dictionary<string, DateTime>();
+            var open = new Dictionary<string, DateTimeOffset>();
             foreach (var line in perInstance.Where(j => j.ActivityId is not null))
             {
-                if (line.Kind == "ActivityStarted")
+                if (line.Kind == JournalKinds.ActivityStarted)
                 {
                     open.TryAdd(line.ActivityId!, line.At);
                 }
-                else if (line.Kind == "ActivityCompleted" && open.Remove(line.ActivityId!, out var started) && line.At > started)
+                else if (line.Kind == JournalKinds.ActivityCompleted && open.Remove(line.ActivityId!, out var started) && line.At > started)
                 {
                     durations.Add((namesOf[perInstance.Key].GetValueOrDefault(line.ActivityId!, line.ActivityId!), (line.At - started).TotalDays));
                 }
@@ -63,7 +74,8 @@ public sealed class ProposalFigures(WorkflowDbContext db, Overview.DefinitionMod
             .Where(g => g.Mean >= 0.01).OrderByDescending(g => g.Mean)
             .Select(g => new Bar(g.Step, Math.Round(g.Mean, 1), $"{g.Mean.ToString("0.#", CultureInfo.GetCultureInfo("nl-NL"))} dagen (n = {g.Count})")).ToList();
 
-        var touches = instances.Select(i => journal.Count(j => j.InstanceId == i.Id && Touches.Contains(j.Kind))).ToList();
+        var touchesOf = journal.Where(j => Touches.Contains(j.Kind)).CountBy(j => j.InstanceId).ToDictionary(StringComparer.Ordinal);
+        var touches = instances.Select(i => touchesOf.GetValueOrDefault(i.Id)).ToList();
         var perTouches = touches.GroupBy(t => t).OrderBy(g => g.Key)
             .Select(g => new Bar($"{g.Key} keer", g.Count(), $"{g.Count()} voorstellen")).ToList();
         return new Figures(perStage, leadTime, perTouches, touches.Count == 0 ? 0 : touches.Average(), instances.Count);
@@ -96,6 +108,4 @@ public sealed class ProposalFigures(WorkflowDbContext db, Overview.DefinitionMod
     }
 
     private static string Shorten(string text) => text.Length <= 36 ? text : text[..35] + "…";
-
-    private IReadOnlyDictionary<string, string> NamesOf(string recordId) => definitions.StepNames(db, recordId);
 }

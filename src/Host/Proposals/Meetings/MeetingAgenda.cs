@@ -1,15 +1,14 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Search;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Mail;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
-using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Proposals.Meetings;
@@ -22,7 +21,7 @@ public sealed record AgendaEntry(string InstanceId, string Title, string Kind, i
 /// A meeting's agenda: the proposals waiting on it (or decided in it), in the order and with the kind the secretary set;
 /// the convocation mail to the members; and the besluitenlijst from the outcomes in the journal.
 /// </summary>
-public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, IGovernanceDirectory directory, MailQueue mails, TimeProvider time)
+public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host, IGovernanceDirectory directory, MailQueue mails, TimeProvider time)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -33,25 +32,34 @@ public sealed class MeetingAgenda(WorkflowDbContext engine, HostDbContext host, 
 
     public async Task<IReadOnlyList<AgendaEntry>> ItemsAsync(string meetingId, CancellationToken cancellationToken)
     {
-        var pattern = $"%\"{meetingId}\"%";
-        var rows = await engine.Instances.AsNoTracking().Where(i => EF.Functions.Like(i.StateJson, pattern)).ToListAsync(cancellationToken);
-        var outcomes = await engine.Journal.AsNoTracking().Where(j => j.Kind == "vergaderingUitkomst" && EF.Functions.Like(j.DataJson!, pattern)).ToListAsync(cancellationToken);
+        // Every proposal that was ever on the meeting carries it as an attribute; whether it is on the agenda now (it
+        // waits on the meeting) or was decided there (an outcome of that meeting in its journal) is checked below.
+        var instances = new List<InstanceView>();
+        await foreach (var instance in workflows.StreamInstancesAsync(new InstanceQuery { Attributes = [ProposalAttributes.Meeting.Is(meetingId)] }, cancellationToken))
+        {
+            instances.Add(instance);
+        }
+
+        // Oldest first, so items with the same kind, position and title keep the order in which they were started.
+        instances.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var outcomes = (await workflows.GetJournalsAsync(instances.Select(i => i.Id), [VotingActivity.MeetingOutcomeJournal], cancellationToken))
+            .Where(o => o.Data?["vergadering"] is JsonValue value && value.TryGetValue<string>(out var id) && id == meetingId)
+            .ToLookup(o => o.InstanceId, StringComparer.Ordinal);
         var stored = await host.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.InstanceId, cancellationToken);
         var entries = new List<AgendaEntry>();
-        foreach (var row in rows)
+        foreach (var instance in instances)
         {
-            var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
-            var waiting = state.Waiting().Any(w => w.Bookmark.Name == "Vergadering" && w.Bookmark.Payload?["vergadering"]?["id"]?.GetValue<string>() == meetingId);
-            var decided = outcomes.LastOrDefault(o => o.InstanceId == row.Id && JsonNode.Parse(o.DataJson!)?["vergadering"]?.GetValue<string>() == meetingId);
+            var waiting = instance.Waiting().Any(w => w.Bookmark.Name == VotingActivity.MeetingBookmark && w.Bookmark.Payload?["vergadering"]?["id"]?.GetValue<string>() == meetingId);
+            var decided = outcomes[instance.Id].LastOrDefault();
             if (!waiting && decided is null)
             {
                 continue;
             }
 
-            var data = decided?.DataJson is { } json ? JsonNode.Parse(json) : null;
-            var documents = RequestMailRenderer.Documents(state.Input["documenten"]).Select(d => (d.Name, d.Confidential)).ToList();
-            var item = stored.GetValueOrDefault(row.Id);
-            entries.Add(new AgendaEntry(row.Id, state.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", item?.Kind ?? AgendaKinds.Bespreekstuk,
+            var data = decided?.Data;
+            var documents = RequestMailRenderer.Documents(instance.Input["documenten"]).Select(d => (d.Name, d.Confidential)).ToList();
+            var item = stored.GetValueOrDefault(instance.Id);
+            entries.Add(new AgendaEntry(instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", item?.Kind ?? AgendaKinds.Bespreekstuk,
                 item?.Position ?? int.MaxValue, documents, decided?.Outcome, data?["uitleg"]?.GetValue<string>(), data?["toelichting"]?.GetValue<string>()));
         }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace AdviesRoute.Host.Proposals.Overview;
 
 /// <summary>The Dutch words the pages show for the stored values.</summary>
@@ -40,8 +42,8 @@ public static class ProposalLabels
     /// A journal line's heading in words, told apart by its data where one engine kind carries several acts: an input
     /// amendment that only records a withdrawn personal link is headed as such, not as an amended proposal.
     /// </summary>
-    public static string JournalKind(string kind, string? dataJson) =>
-        kind == "InputAmended" && dataJson is not null && dataJson.Contains("\"linkIngetrokken\"", StringComparison.Ordinal)
+    public static string JournalKind(string kind, JsonObject? data) =>
+        kind == "InputAmended" && data?.ContainsKey("linkIngetrokken") == true
             ? "Persoonlijke link ingetrokken"
             : JournalKind(kind);
 
@@ -83,29 +85,28 @@ public static class ProposalLabels
     /// What a journal line adds in words, for the timeline: the document added, the meeting moved to and why, the legal
     /// last day of a notification and whether it was missed.
     /// </summary>
-    public static string JournalDetail(string kind, string? dataJson)
+    public static string JournalDetail(string kind, JsonObject? data)
     {
-        if (dataJson is null || kind is not ("InputAmended" or "verplaatst" or "nietBehandeld" or "melding" or "termijnOverschreden"))
+        if (data is null || kind is not ("InputAmended" or "verplaatst" or "nietBehandeld" or "melding" or "termijnOverschreden"))
         {
             return "";
         }
 
-        var data = System.Text.Json.Nodes.JsonNode.Parse(dataJson);
         return kind switch
         {
-            "InputAmended" when data?["linkIngetrokken"]?.GetValue<string>() is { } member =>
+            "InputAmended" when data["linkIngetrokken"]?.GetValue<string>() is { } member =>
                 $" – van {member}; een nieuwe link is gestuurd. Reden: {data["reden"]}",
-            "InputAmended" when data?["stuk"]?.GetValue<string>() is { } document =>
+            "InputAmended" when data["stuk"]?.GetValue<string>() is { } document =>
                 $" – stuk toegevoegd: {document}{(data["vertrouwelijk"]?.GetValue<bool>() == true ? " (vertrouwelijk)" : "")}",
-            "verplaatst" => $" – naar de vergadering van {Day(data?["datum"])}: {data?["toelichting"]}",
-            "nietBehandeld" => $" – {data?["reden"]}",
-            "melding" when data?["termijn"]?.GetValue<string>() is { } deadline => $" – {data["onderwerp"]} ({deadline})",
-            "termijnOverschreden" => $" – {data?["onderwerp"]}, te laat: {data?["termijn"]}",
+            "verplaatst" => $" – naar de vergadering van {Day(data["datum"])}: {data["toelichting"]}",
+            "nietBehandeld" => $" – {data["reden"]}",
+            "melding" when data["termijn"]?.GetValue<string>() is { } deadline => $" – {data["onderwerp"]} ({deadline})",
+            "termijnOverschreden" => $" – {data["onderwerp"]}, te laat: {data["termijn"]}",
             _ => "",
         };
     }
 
-    private static string Day(System.Text.Json.Nodes.JsonNode? value) =>
+    private static string Day(JsonNode? value) =>
         value?.GetValue<string>() is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
             ? ProposalReader.FormatDay(day)
             : "onbekende datum";

@@ -1,13 +1,14 @@
-using AdviesRoute.Activities.Calendar;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Activities.Governance.Search;
+using AdviesRoute.Workflows.Attributes;
 using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Journal;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Proposals.Overview;
 
@@ -23,7 +24,7 @@ public sealed record ProposalSummary(
     DateTimeOffset? NextDeadline,
     string? NextDeadlineText,
     bool Overdue,
-    DateTime CreatedAt);
+    DateTimeOffset CreatedAt);
 
 /// <summary>Something the secretariat must do on a proposal, with the moment it is due.</summary>
 /// <param name="Path">Where the task is done, when not on the proposal's page (a meeting's convocation).</param>
@@ -44,92 +45,88 @@ public sealed record ProposalFilter(string? Search = null, string? Pillar = null
 
 public sealed record ProposalPage(IReadOnlyList<ProposalSummary> Items, string? NextCursor);
 
-/// <summary>One proposal whole: its summary, the state, the definition, the open requests and the journal.</summary>
-public sealed record ProposalDetail(ProposalSummary Summary, InstanceState State, WorkflowDefinitionModel Definition,
-    IReadOnlyList<OpenRequest> Requests, IReadOnlyList<JournalEntryRecord> Journal, IReadOnlySet<string> PassedSteps);
+/// <summary>One proposal whole: its summary, the instance as the engine stored it, the definition, the open requests and the journal.</summary>
+public sealed record ProposalDetail(ProposalSummary Summary, InstanceView Instance, WorkflowDefinitionModel Definition,
+    IReadOnlyList<OpenRequest> Requests, IReadOnlyList<JournalEntry> Journal, IReadOnlySet<string> PassedSteps);
 
 /// <summary>
-/// Reads proposals for the secretaries' pages. The overview pages by instance id (newest first, keyset), filters
-/// title and pillar in SQLite on the stored input, and the body a proposal waits on after reading the page.
+/// Reads proposals for the secretaries' pages through the engine's read API. The overview pages by instance id (newest
+/// first, keyset) and filters in the database on the proposal's attributes: title, pillar, status and the body it
+/// waits on now.
 /// </summary>
-public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory directory, DefinitionModels definitions, TimeProvider time)
+public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirectory directory, TimeProvider time)
 {
     public const int PageSize = 25;
 
+    /// <summary>The body filter that stands for every council.</summary>
+    public const string Councils = "raden";
+
+    /// <summary>The body filter that stands for every college of B en W.</summary>
+    public const string Colleges = "colleges";
+
+    /// <summary>The open proposals the secretaries' task list looks at, newest first: a bound on the work of one request.</summary>
+    public const int MaxTaskProposals = 2000;
+
+    /// <param name="after">The <see cref="ProposalPage.NextCursor"/> of the page before; null for the first page.</param>
+    /// <exception cref="FormatException">The cursor is not one this reader gave out.</exception>
     public async Task<ProposalPage> PageAsync(ProposalFilter filter, string? after, CancellationToken cancellationToken)
     {
-        var search = string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim();
-        var pillar = string.IsNullOrWhiteSpace(filter.Pillar) ? null : filter.Pillar;
-        // The title and pillar live in the stored input: filtered in the database with its own JSON functions
-        // (case-insensitive search on PostgreSQL, as SQLite's LIKE is for ASCII).
-        var query = (db.Database.IsNpgsql()
-            ? db.Instances.FromSqlInterpolated($"""
-                SELECT * FROM "WorkflowInstances"
-                WHERE ({search}::text IS NULL OR ("StateJson"::jsonb -> 'input' ->> 'titel') ILIKE '%' || {search}::text || '%')
-                  AND ({pillar}::text IS NULL OR ("StateJson"::jsonb -> 'input' ->> 'pijler') = {pillar}::text)
-                """)
-            : db.Instances.FromSqlInterpolated($"""
-                SELECT * FROM WorkflowInstances
-                WHERE ({search} IS NULL OR json_extract(StateJson, '$.input.titel') LIKE '%' || {search} || '%')
-                  AND ({pillar} IS NULL OR json_extract(StateJson, '$.input.pijler') = {pillar})
-                """)).AsNoTracking();
+        var attributes = new List<AttributeFilter>();
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            attributes.Add(ProposalAttributes.Title.Contains(filter.Search.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Pillar))
+        {
+            attributes.Add(ProposalAttributes.Pillar.Is(filter.Pillar));
+        }
+
+        if (filter.Body is { Length: > 0 } body)
+        {
+            // "raden" and "colleges" stand for every council or every college together.
+            attributes.Add(body switch
+            {
+                Councils => ProposalAttributes.WaitsOn.StartsWith("raad-"),
+                Colleges => ProposalAttributes.WaitsOn.StartsWith("college-"),
+                _ => ProposalAttributes.WaitsOn.Is(body),
+            });
+        }
+
+        IReadOnlyCollection<WorkflowStatus>? statuses = null;
         if (!string.IsNullOrEmpty(filter.Status))
         {
-            query = query.Where(i => i.Status == filter.Status);
+            // The status comes from the query string as the engine names it; any other word matches no proposal.
+            if (!Enum.GetNames<WorkflowStatus>().Contains(filter.Status, StringComparer.Ordinal))
+            {
+                return new ProposalPage([], null);
+            }
+
+            statuses = [Enum.Parse<WorkflowStatus>(filter.Status)];
         }
 
-        var items = new List<ProposalSummary>();
-        string? cursor = after;
-        while (items.Count <= PageSize)
+        var page = await workflows.PageInstancesAsync(new InstanceQuery { Statuses = statuses, Attributes = attributes }, after, PageSize, cancellationToken);
+        var items = new List<ProposalSummary>(page.Items.Count);
+        foreach (var instance in page.Items)
         {
-            var batch = query;
-            if (cursor is not null)
-            {
-                var from = cursor;
-                batch = batch.Where(i => string.Compare(i.Id, from) < 0);
-            }
-
-            var rows = await batch.OrderByDescending(i => i.Id).Take(PageSize * 2).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
-                if (filter.Body is { Length: > 0 } body && !WaitsOn(state, body))
-                {
-                    continue;
-                }
-
-                items.Add(Summarise(row, state, Definition(row)));
-                if (items.Count > PageSize)
-                {
-                    break;
-                }
-            }
-
-            if (rows.Count < PageSize * 2 || items.Count > PageSize)
-            {
-                break;
-            }
-
-            cursor = rows[^1].Id;
+            items.Add(Summarise(instance, await DefinitionAsync(instance, cancellationToken)));
         }
 
-        var next = items.Count > PageSize ? items[PageSize - 1].Id : null;
-        return new ProposalPage(items.Take(PageSize).ToList(), next);
+        return new ProposalPage(items, page.NextCursor);
     }
 
     public async Task<ProposalDetail?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (row is null)
+        var instance = await workflows.GetInstanceAsync(id, cancellationToken);
+        if (instance is null)
         {
             return null;
         }
 
-        var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
-        var definition = Definition(row);
-        var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
-        var passed = journal.Where(j => j.Kind == "ActivityCompleted" && j.ActivityId is not null).Select(j => j.ActivityId!).ToHashSet();
-        return new ProposalDetail(Summarise(row, state, definition), state, definition, OpenRequests.For(state, directory.Current, Today()), journal, passed);
+        var definition = await DefinitionAsync(instance, cancellationToken);
+        var journal = await workflows.GetJournalAsync(id, cancellationToken: cancellationToken);
+        var passed = journal.Where(j => j.Kind == JournalKinds.ActivityCompleted && j.ActivityId is not null).Select(j => j.ActivityId!).ToHashSet();
+        return new ProposalDetail(Summarise(instance, definition), instance, definition, OpenRequests.For(instance, directory.Current, Today()), journal, passed);
     }
 
     /// <summary>
@@ -138,21 +135,25 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
     /// </summary>
     public async Task<IReadOnlyList<SecretaryTask>> TasksAsync(string? pillar, IReadOnlyCollection<string> bodies, CancellationToken cancellationToken)
     {
-        var rows = await db.Instances.AsNoTracking().Where(i => i.Status == "Suspended" || i.Status == "Faulted")
-            .OrderByDescending(i => i.Id).Take(2000).ToListAsync(cancellationToken);
-        var tasks = new List<SecretaryTask>();
-        foreach (var row in rows)
+        // The bodies are not a filter on the query: an incident is the secretariat's task whichever body it concerns.
+        var query = new InstanceQuery
         {
-            var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
-            if (pillar is { Length: > 0 } && state.Input["pijler"]?.GetValue<string>() != pillar)
+            Statuses = [WorkflowStatus.Suspended, WorkflowStatus.Faulted],
+            Attributes = pillar is { Length: > 0 } ? [ProposalAttributes.Pillar.Is(pillar)] : [],
+        };
+        var tasks = new List<SecretaryTask>();
+        var read = 0;
+        await foreach (var instance in workflows.StreamInstancesAsync(query, cancellationToken))
+        {
+            if (++read > MaxTaskProposals)
             {
-                continue;
+                break;
             }
 
-            var definition = Definition(row);
+            var definition = await DefinitionAsync(instance, cancellationToken);
             var names = definition.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id);
-            var title = state.Input["titel"]?.GetValue<string>() ?? "(zonder titel)";
-            foreach (var (token, bookmark) in state.Waiting())
+            var title = instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)";
+            foreach (var (token, bookmark) in instance.Waiting())
             {
                 var what = bookmark.Name switch
                 {
@@ -177,12 +178,12 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
                     JsonObject o => o["tekst"]?.GetValue<string>(),
                     _ => due is { } d ? "uiterlijk " + Format(d) : null,
                 };
-                tasks.Add(new SecretaryTask(row.Id, title, names.GetValueOrDefault(token.ActivityId, token.ActivityId), what, due, text, due < time.GetUtcNow()));
+                tasks.Add(new SecretaryTask(instance.Id, title, names.GetValueOrDefault(token.ActivityId, token.ActivityId), what, due, text, due < time.GetUtcNow()));
             }
 
-            foreach (var incident in state.Incidents)
+            foreach (var incident in instance.Incidents)
             {
-                tasks.Add(new SecretaryTask(row.Id, title, names.GetValueOrDefault(incident.ActivityId, incident.ActivityId), $"Storing oplossen: {incident.Message}", null, null, true));
+                tasks.Add(new SecretaryTask(instance.Id, title, names.GetValueOrDefault(incident.ActivityId, incident.ActivityId), $"Storing oplossen: {incident.Message}", null, null, true));
             }
         }
 
@@ -191,17 +192,16 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
 
     private DateOnly Today() => DutchTime.Today(time.GetUtcNow());
 
-    private static bool WaitsOn(InstanceState state, string body) =>
-        state.Waiting().Any(w => (w.Bookmark.Payload?["orgaan"] ?? w.Bookmark.Payload?["groep"])?.GetValue<string>() is { } id
-            && (id == body || (body == "raden" && id.StartsWith("raad-", StringComparison.Ordinal)) || (body == "colleges" && id.StartsWith("college-", StringComparison.Ordinal))));
+    /// <exception cref="InvalidOperationException">The instance's definition version is not stored (the engine never deletes one).</exception>
+    private async Task<WorkflowDefinitionModel> DefinitionAsync(InstanceView instance, CancellationToken cancellationToken) =>
+        await workflows.GetDefinitionModelAsync(instance.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Definition version {instance.DefinitionVersionId} of instance {instance.Id} is not stored.");
 
-    private WorkflowDefinitionModel Definition(WorkflowInstanceRecord row) => definitions.Get(db, row.DefinitionRecordId);
-
-    private ProposalSummary Summarise(WorkflowInstanceRecord row, InstanceState state, WorkflowDefinitionModel definition)
+    private ProposalSummary Summarise(InstanceView instance, WorkflowDefinitionModel definition)
     {
         var names = definition.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id);
-        var steps = state.Tokens.Select(t => names.GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct().ToList();
-        var deadline = state.Waiting().Where(w => w.Bookmark.DueAt is not null && w.Bookmark.Name != "Herinnering")
+        var steps = instance.Tokens.Select(t => names.GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct().ToList();
+        var deadline = instance.Waiting().Where(w => w.Bookmark.DueAt is not null && w.Bookmark.Name != "Herinnering")
             .OrderBy(w => w.Bookmark.DueAt).Select(w => w.Bookmark).FirstOrDefault();
         var deadlineText = deadline?.Payload?["uiterlijk"] switch
         {
@@ -214,17 +214,17 @@ public sealed class ProposalReader(WorkflowDbContext db, IGovernanceDirectory di
             deadlineText = "uitkomst vastleggen " + Format(deadline.DueAt!.Value);
         }
 
-        var requests = row.Status == nameof(WorkflowStatus.Suspended) ? OpenRequests.For(state, directory.Current, Today()) : [];
+        var requests = instance.Status == WorkflowStatus.Suspended ? OpenRequests.For(instance, directory.Current, Today()) : [];
         var waitingOn = requests.Count switch
         {
             0 => null,
             1 => requests[0].AskedOf,
             _ => requests.Select(r => r.AskedOf).Distinct().Count() == 1 ? requests[0].AskedOf : $"{requests.Count(r => r.Choice is null)} van {requests.Count} nog open",
         };
-        var overdue = state.Variables.TryGetValue("achterstallig", out var late) && late is not null
+        var overdue = instance.Variables.TryGetValue("achterstallig", out var late) && late is not null
             || (deadline?.DueAt is { } due && due < time.GetUtcNow());
-        return new ProposalSummary(row.Id, state.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", state.Input["soort"]?.GetValue<string>(),
-            state.Input["pijler"]?.GetValue<string>(), row.Status, steps, waitingOn, deadline?.DueAt, deadlineText, overdue, row.CreatedAt);
+        return new ProposalSummary(instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", instance.Input["soort"]?.GetValue<string>(),
+            instance.Input["pijler"]?.GetValue<string>(), instance.Status.ToString(), steps, waitingOn, deadline?.DueAt, deadlineText, overdue, instance.CreatedAt);
     }
 
     public static string FormatDay(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
