@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 
 namespace AdviesRoute.Activities.Governance.Requests;
@@ -22,6 +23,46 @@ public sealed record Addressee(string MemberId, string Name, string Email);
 /// </summary>
 public static class OpenRequests
 {
+    /// <summary>The requests <paramref name="instance"/> waits on, each addressed to whoever must answer it on <paramref name="day"/>.</summary>
+    public static IReadOnlyList<OpenRequest> For(InstanceView instance, GovernanceSnapshot governance, DateOnly day)
+    {
+        var model = governance.Model;
+        var result = new List<OpenRequest>();
+        foreach (var (token, bookmark) in instance.Waiting())
+        {
+            if (bookmark.DueAt is not null || bookmark.Payload is null)
+            {
+                continue; // timers are deadlines, not requests
+            }
+
+            var deadline = bookmark.Payload["uiterlijk"] switch
+            {
+                JsonValue v => v.GetValue<string>(),
+                JsonObject o => o["tekst"]?.GetValue<string>(),
+                _ => null,
+            };
+            var round = bookmark.Payload["ronde"]?.GetValue<int>();
+            var activityState = instance.ActivityState(token.ActivityId);
+            if (bookmark.Payload["zetel"]?.GetValue<string>() is { } seatId && model.FindMember(seatId) is { } seat)
+            {
+                var holder = model.SeatHolder(seat, day);
+                var to = holder is null ? null : model.Addressee(holder, day);
+                result.Add(new OpenRequest(bookmark.Id, token.ActivityId, bookmark.Name, seat.Name,
+                    to is null ? [] : [new Addressee(to.Id, to.Name, to.Email)], holder is not null && holder.Id != seat.Id, deadline,
+                    round, activityState?["stemmen"]?[seatId]?["keuze"]?.GetValue<string>()));
+            }
+            else if ((bookmark.Payload["orgaan"] ?? bookmark.Payload["groep"])?.GetValue<string>() is { } bodyId && model.FindBody(bodyId) is { } body)
+            {
+                var members = model.MembersOf(body.Id, day).Where(m => m.SubstituteFor is null)
+                    .Select(m => new Addressee(m.Id, m.Name, m.Email)).ToList();
+                result.Add(new OpenRequest(bookmark.Id, token.ActivityId, bookmark.Name, body.Name, members, false, deadline,
+                    round, activityState?["antwoorden"]?[bodyId]?["antwoord"]?.GetValue<string>()));
+            }
+        }
+
+        return result;
+    }
+
     public static IReadOnlyList<OpenRequest> For(InstanceState state, GovernanceSnapshot governance, DateOnly day)
     {
         var model = governance.Model;
