@@ -1,10 +1,8 @@
-using System.Text.Json;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Host.Data;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +18,7 @@ namespace AdviesRoute.Host.Links;
 /// hosts, and a second run sends nothing more.
 /// </summary>
 public sealed class AddressChangeJob(
-    WorkflowDbContext engine,
+    IWorkflowReader workflows,
     HostDbContext host,
     IGovernanceDirectory directory,
     LinkRevocation revocation,
@@ -36,7 +34,6 @@ public sealed class AddressChangeJob(
     {
         var today = DutchTime.Today(time.GetUtcNow());
         var snapshot = directory.Current;
-        var suspended = nameof(WorkflowStatus.Suspended);
         // Only links whose deadline is still to come can lead to an open request; the rest of the history is left alone.
         var now = time.GetUtcNow().UtcDateTime;
         var withLinks = host.MailLinks.AsNoTracking().Where(l => l.ExpiresAt > now).Select(l => l.InstanceId).Distinct();
@@ -45,22 +42,22 @@ public sealed class AddressChangeJob(
         var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in ids.Chunk(200))
         {
-            var instances = await engine.Instances.AsNoTracking().Where(i => i.Status == suspended && chunk.Contains(i.Id))
-                .Select(i => new { i.Id, i.StateJson }).ToListAsync(cancellationToken);
-            foreach (var instance in instances)
+            var instances = await workflows.GetInstancesAsync(chunk, cancellationToken);
+            foreach (var instance in instances.Where(i => i.Status == WorkflowStatus.Suspended))
             {
-                sent += await ReconcileAsync(instance.Id, JsonSerializer.Deserialize<InstanceState>(instance.StateJson, WorkflowJson.Options)!, snapshot, today, told, cancellationToken);
+                sent += await ReconcileAsync(instance, snapshot, today, told, cancellationToken);
             }
         }
 
         return sent;
     }
 
-    private async Task<int> ReconcileAsync(string instanceId, InstanceState state, GovernanceSnapshot snapshot, DateOnly today, HashSet<string> told, CancellationToken cancellationToken)
+    private async Task<int> ReconcileAsync(InstanceView instance, GovernanceSnapshot snapshot, DateOnly today, HashSet<string> told, CancellationToken cancellationToken)
     {
+        var instanceId = instance.Id;
         var links = await host.MailLinks.AsNoTracking().Where(l => l.InstanceId == instanceId).ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var request in OpenRequests.For(state, snapshot, today).Where(r => r.Round is not null))
+        foreach (var request in OpenRequests.For(instance, snapshot, today).Where(r => r.Round is not null))
         {
             foreach (var addressee in request.Addressees)
             {
@@ -83,7 +80,7 @@ public sealed class AddressChangeJob(
                 }
 
                 var member = snapshot.Model.FindMember(addressee.MemberId)!;
-                await mail.QueueAsync(instanceId, state, request, member,
+                await mail.QueueAsync(instanceId, instance, request, member,
                     moved ? "Uw e-mailadres is gewijzigd. Deze mail vervangt de eerdere; de link in die mail werkt niet meer." : "Deze mail vervangt de eerdere; de link in die mail werkt niet meer.",
                     $"nieuwe-link.{instanceId}.{request.ActivityId}.{request.Round}.{member.Id}.{latest.Generation + 1}", cancellationToken);
                 // One notice per person and old address in a run, however many of their requests were open.

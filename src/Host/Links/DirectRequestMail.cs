@@ -6,6 +6,7 @@ using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Workflows.Outbox;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,17 +33,25 @@ public sealed class DirectRequestMail(
 
     /// <param name="key">Once-only (see <see cref="OutboxEntry.Key"/>): a job that may run twice for the same cause names it; null for a mail that is new each time.</param>
     /// <returns>False when a mail with this key was queued before.</returns>
-    public async Task<bool> QueueAsync(string instanceId, InstanceState state, OpenRequest request, Member to, string? note, string? key, CancellationToken cancellationToken)
+    public Task<bool> QueueAsync(string instanceId, InstanceView instance, OpenRequest request, Member to, string? note, string? key, CancellationToken cancellationToken) =>
+        QueueAsync(instanceId, instance.Input, instance.AllBookmarks().First(b => b.Id == request.BookmarkId).Payload, request, to, note, key, cancellationToken);
+
+    /// <summary>As the overload with an <see cref="InstanceView"/>, for a caller that holds the instance's stored state.</summary>
+    public Task<bool> QueueAsync(string instanceId, InstanceState state, OpenRequest request, Member to, string? note, string? key, CancellationToken cancellationToken) =>
+        QueueAsync(instanceId, state.Input, state.AllBookmarks().First(b => b.Id == request.BookmarkId).Payload, request, to, note, key, cancellationToken);
+
+    /// <param name="input">The instance's input, for the proposal's title, summary and documents.</param>
+    /// <param name="bookmark">What the request's bookmark carries: the seat or body asked, the choices, the deadline.</param>
+    private async Task<bool> QueueAsync(string instanceId, JsonObject input, JsonObject? bookmark, OpenRequest request, Member to, string? note, string? key, CancellationToken cancellationToken)
     {
         var round = request.Round ?? throw new InvalidOperationException("Dit verzoek hoort niet bij een ronde met persoonlijke links.");
-        var bookmark = state.AllBookmarks().First(b => b.Id == request.BookmarkId);
-        var (targetKind, targetId) = bookmark.Payload?["zetel"] is { } seat ? ("zetel", seat.GetValue<string>()) : ("orgaan", bookmark.Payload!["orgaan"]!.GetValue<string>());
+        var (targetKind, targetId) = bookmark?["zetel"] is { } seat ? ("zetel", seat.GetValue<string>()) : ("orgaan", bookmark!["orgaan"]!.GetValue<string>());
         var earlier = await host.MailLinks.AsNoTracking()
             .FirstOrDefaultAsync(l => l.InstanceId == instanceId && l.ActivityId == request.ActivityId && l.Round == round && l.TargetKind == targetKind && l.TargetId == targetId, cancellationToken);
         var kind = earlier?.Kind ?? (targetKind == "zetel" ? "verzoekStem" : targetId.StartsWith("college-", StringComparison.Ordinal) ? "verzoekColleges" : "verzoekZienswijze");
         var (subject, text) = RequestMails.Defaults[kind];
         var expires = earlier?.ExpiresAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow().AddDays(7);
-        var body = directory.Current.Model.FindBody(bookmark.Payload!["orgaan"]!.GetValue<string>());
+        var body = directory.Current.Model.FindBody(bookmark!["orgaan"]!.GetValue<string>());
         var payload = new JsonObject
         {
             ["soort"] = kind,
@@ -50,18 +59,18 @@ public sealed class DirectRequestMail(
             ["ronde"] = round,
             [targetKind] = targetId,
             ["aan"] = new JsonObject { ["lid"] = to.Id, ["naam"] = to.Name, ["email"] = to.Email },
-            ["orgaanId"] = bookmark.Payload["orgaan"]?.DeepClone(),
+            ["orgaanId"] = bookmark["orgaan"]?.DeepClone(),
             ["orgaanNaam"] = body?.Name,
-            ["keuzes"] = bookmark.Payload["keuzes"]?.DeepClone(),
-            ["uiterlijk"] = bookmark.Payload["uiterlijk"]?.DeepClone(),
+            ["keuzes"] = bookmark["keuzes"]?.DeepClone(),
+            ["uiterlijk"] = bookmark["uiterlijk"]?.DeepClone(),
             ["verlooptOp"] = expires.ToString("O", CultureInfo.InvariantCulture),
             ["onderwerp"] = subject,
             ["tekst"] = note is null ? text : text + "\n\n" + note,
             ["voorstel"] = new JsonObject
             {
-                ["titel"] = state.Input["titel"]?.DeepClone(),
-                ["samenvatting"] = state.Input["samenvatting"]?.DeepClone(),
-                ["documenten"] = state.Input["documenten"]?.DeepClone(),
+                ["titel"] = input["titel"]?.DeepClone(),
+                ["samenvatting"] = input["samenvatting"]?.DeepClone(),
+                ["documenten"] = input["documenten"]?.DeepClone(),
             },
         };
 

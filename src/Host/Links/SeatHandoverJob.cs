@@ -1,12 +1,9 @@
-using Hangfire;
 using AdviesRoute.Activities.Calendar;
-using System.Text.Json;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Requests;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
+using Hangfire;
 
 namespace AdviesRoute.Host.Links;
 
@@ -17,7 +14,7 @@ namespace AdviesRoute.Host.Links;
 /// hosts, and a successor who already has a link for the step and round gets none again.
 /// </summary>
 public sealed class SeatHandoverJob(
-    WorkflowDbContext engine,
+    IWorkflowReader workflows,
     IGovernanceDirectory directory,
     DirectRequestMail mail,
     TimeProvider time,
@@ -32,12 +29,9 @@ public sealed class SeatHandoverJob(
         var today = DutchTime.Today(time.GetUtcNow());
         var snapshot = directory.Current;
         var sent = 0;
-        var suspended = nameof(WorkflowStatus.Suspended);
-        var instances = await engine.Instances.AsNoTracking().Where(i => i.Status == suspended).Select(i => new { i.Id, i.StateJson }).ToListAsync(cancellationToken);
-        foreach (var instance in instances)
+        await foreach (var instance in workflows.StreamInstancesAsync(new InstanceQuery { Statuses = [WorkflowStatus.Suspended] }, cancellationToken))
         {
-            var state = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, WorkflowJson.Options)!;
-            foreach (var request in OpenRequests.For(state, snapshot, today).Where(r => r.PassedOn && r.Round is not null && r.Addressees.Count == 1))
+            foreach (var request in OpenRequests.For(instance, snapshot, today).Where(r => r.PassedOn && r.Round is not null && r.Addressees.Count == 1))
             {
                 var successor = snapshot.Model.FindMember(request.Addressees[0].MemberId)!;
                 if (await mail.HasLinkAsync(instance.Id, request, successor.Id, cancellationToken))
@@ -46,7 +40,7 @@ public sealed class SeatHandoverJob(
                 }
 
                 // The key keeps a second run (before the first mail's link is stored) from queuing it again.
-                if (!await mail.QueueAsync(instance.Id, state, request, successor, $"U ontvangt dit verzoek als opvolger van {request.AskedOf}.",
+                if (!await mail.QueueAsync(instance.Id, instance, request, successor, $"U ontvangt dit verzoek als opvolger van {request.AskedOf}.",
                     $"overdracht.{instance.Id}.{request.ActivityId}.{request.Round}.{successor.Id}", cancellationToken))
                 {
                     continue;
