@@ -45,18 +45,19 @@ public sealed class AddressChangeJob(
             var instances = await workflows.GetInstancesAsync(chunk, cancellationToken);
             foreach (var instance in instances.Where(i => i.Status == WorkflowStatus.Suspended))
             {
-                sent += await ReconcileAsync(instance.Id, instance, snapshot, today, told, cancellationToken);
+                sent += await ReconcileAsync(instance, snapshot, today, told, cancellationToken);
             }
         }
 
         return sent;
     }
 
-    private async Task<int> ReconcileAsync(string instanceId, InstanceView state, GovernanceSnapshot snapshot, DateOnly today, HashSet<string> told, CancellationToken cancellationToken)
+    private async Task<int> ReconcileAsync(InstanceView instance, GovernanceSnapshot snapshot, DateOnly today, HashSet<string> told, CancellationToken cancellationToken)
     {
+        var instanceId = instance.Id;
         var links = await host.MailLinks.AsNoTracking().Where(l => l.InstanceId == instanceId).ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var request in OpenRequests.For(state, snapshot, today).Where(r => r.Round is not null))
+        foreach (var request in OpenRequests.For(instance, snapshot, today).Where(r => r.Round is not null))
         {
             foreach (var addressee in request.Addressees)
             {
@@ -79,7 +80,7 @@ public sealed class AddressChangeJob(
                 }
 
                 var member = snapshot.Model.FindMember(addressee.MemberId)!;
-                await mail.QueueAsync(instanceId, state, request, member,
+                await mail.QueueAsync(instanceId, instance, request, member,
                     moved ? "Uw e-mailadres is gewijzigd. Deze mail vervangt de eerdere; de link in die mail werkt niet meer." : "Deze mail vervangt de eerdere; de link in die mail werkt niet meer.",
                     $"nieuwe-link.{instanceId}.{request.ActivityId}.{request.Round}.{member.Id}.{latest.Generation + 1}", cancellationToken);
                 // One notice per person and old address in a run, however many of their requests were open.

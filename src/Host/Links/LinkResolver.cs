@@ -1,12 +1,9 @@
 using AdviesRoute.Activities.Calendar;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Data;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
-using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Links;
@@ -48,7 +45,7 @@ public sealed record ResolvedLink(LinkStatus Status, MailLink? Link, JsonObject?
 /// Finds the open request behind a link by its step, round and seat (or body), never by a bookmark id: a seat's
 /// request is re-opened after each choice, and a step entered again starts a new round.
 /// </summary>
-public sealed class LinkResolver(HostDbContext host, WorkflowDbContext engine, IGovernanceDirectory directory, TimeProvider time)
+public sealed class LinkResolver(HostDbContext host, IWorkflowReader workflows, IGovernanceDirectory directory, TimeProvider time)
 {
 
     public async Task<ResolvedLink> ResolveAsync(string? token, CancellationToken cancellationToken)
@@ -70,23 +67,22 @@ public sealed class LinkResolver(HostDbContext host, WorkflowDbContext engine, I
             return new ResolvedLink(LinkStatus.Revoked, link); // no proposal, no choices, no bookmark
         }
 
-        var stateJson = await engine.Instances.AsNoTracking().Where(i => i.Id == link.InstanceId).Select(i => i.StateJson).FirstOrDefaultAsync(cancellationToken);
-        if (stateJson is null)
+        var instance = await workflows.GetInstanceAsync(link.InstanceId, cancellationToken);
+        if (instance is null)
         {
             return new ResolvedLink(LinkStatus.NotFound, null);
         }
 
-        var state = JsonSerializer.Deserialize<InstanceState>(stateJson, WorkflowJson.Options)!;
-        var activity = state.ActivityStates.GetValueOrDefault(link.ActivityId);
+        var activity = instance.ActivityState(link.ActivityId);
         var (choice, chosenAt) = ChoiceOf(activity, link);
-        var waiting = state.Waiting().FirstOrDefault(w => w.Token.ActivityId == link.ActivityId
+        var waiting = instance.Waiting().FirstOrDefault(w => w.Token.ActivityId == link.ActivityId
             && w.Bookmark.Payload?["ronde"]?.GetValue<int>() == link.Round
             && w.Bookmark.Payload?[link.TargetKind]?.GetValue<string>() == link.TargetId
             && w.Bookmark.DueAt is null);
         var snapshot = directory.Current;
         var bodyId = waiting.Bookmark?.Payload?["orgaan"]?.GetValue<string>();
         var bodyName = bodyId is null ? null : snapshot.Model.FindBody(bodyId)?.Name;
-        var resolved = new ResolvedLink(LinkStatus.Open, link, state.Input, waiting.Bookmark?.Id,
+        var resolved = new ResolvedLink(LinkStatus.Open, link, instance.Input, waiting.Bookmark?.Id,
             waiting.Bookmark?.Payload?["keuzes"] is JsonArray choices ? choices.Select(c => c!.GetValue<string>()).ToList() : [],
             choice, chosenAt, waiting.Bookmark?.Payload?["uiterlijk"]?.GetValue<string>(), bodyName, BodyId: bodyId);
 

@@ -1,9 +1,9 @@
-using Hangfire;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
+using Hangfire;
 
 namespace AdviesRoute.Host.Links;
 

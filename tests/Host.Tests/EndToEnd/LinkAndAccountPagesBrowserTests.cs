@@ -9,7 +9,6 @@ using AdviesRoute.Host.Testing;
 using AdviesRoute.Host.Tests.Links;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Tests.Shared.Governance;
-using AdviesRoute.Workflows.Persistence;
 using AdviesRoute.Workflows.Runtime;
 using AdviesRoute.Workflows.Timers;
 using Microsoft.AspNetCore.Hosting;

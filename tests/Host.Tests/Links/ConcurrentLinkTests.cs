@@ -2,9 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Host.Tests.Support;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
 
@@ -67,7 +66,7 @@ public sealed class ConcurrentLinkTests(HostFixture host) : IClassFixture<HostFi
         }
 
         statuses.Should().OnlyContain(s => s == HttpStatusCode.Redirect, "every choice is recorded");
-        var journal = await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking().Where(j => j.InstanceId == id).ToListAsync());
+        var journal = await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetJournalAsync(id));
         journal.Count(j => j.Kind == "stem").Should().Be(Members);
         journal.Select(j => j.Actor).Where(a => a!.StartsWith("Panellid", StringComparison.Ordinal)).Distinct().Should().HaveCount(Members);
         journal.Should().ContainSingle(j => j.Kind == "uitslag").Which.Outcome.Should().Be("Aangenomen");

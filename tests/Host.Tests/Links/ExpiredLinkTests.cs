@@ -2,10 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AdviesRoute.Host.Testing;
 using AdviesRoute.Host.Tests.Support;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using AdviesRoute.Workflows.Timers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using AdviesRoute.Tests.Shared.Governance;
@@ -15,6 +14,9 @@ namespace AdviesRoute.Host.Tests.Links;
 /// <summary>A link whose step's deadline has passed says so, names whom to contact, and records nothing.</summary>
 public sealed class ExpiredLinkTests(HostFixture host) : IClassFixture<HostFixture>
 {
+    private Task<IReadOnlyList<JournalEntry>> JournalAsync(string instanceId, params string[] kinds) =>
+        host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetJournalAsync(instanceId, kinds.Length == 0 ? null : kinds));
+
     [Fact]
     public async Task An_expired_link_says_so_and_whom_to_contact_and_records_nothing()
     {
@@ -30,19 +32,19 @@ public sealed class ExpiredLinkTests(HostFixture host) : IClassFixture<HostFixtu
         host.Services.GetRequiredService<OffsetTimeProvider>().Advance(TimeSpan.FromDays(8));
         host.Services.GetRequiredService<TimerSignal>().Notify();
         var until = DateTime.UtcNow.AddSeconds(30);
-        while (!await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AnyAsync(j => j.InstanceId == id && j.Kind == "uitslag")) && DateTime.UtcNow < until)
+        while ((await JournalAsync(id, "uitslag")).Count == 0 && DateTime.UtcNow < until)
         {
             await Task.Delay(50);
         }
 
         // No one chose: no quorum, so the item went to the DB's meeting, and the written round is over.
-        (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.SingleAsync(j => j.InstanceId == id && j.Kind == "uitslag")))
+        (await JournalAsync(id, "uitslag")).Should().ContainSingle().Which
             .Outcome.Should().Be("GeenQuorum");
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(mails[0].Path));
         page.Should().Contain("De termijn van dit verzoek is verlopen.").And.Contain("Neem voor vragen contact op met het bestuurssecretariaat")
             .And.NotContain("value=\"voor\"");
-        var journalBefore = await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.CountAsync(j => j.InstanceId == id));
+        var journalBefore = (await JournalAsync(id)).Count;
         using var post = await client.PostAsync(mails[0].Path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(open),
@@ -50,6 +52,6 @@ public sealed class ExpiredLinkTests(HostFixture host) : IClassFixture<HostFixtu
             ["keuze"] = "voor",
         }));
         WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync()).Should().Contain("De termijn van dit verzoek is verlopen.");
-        (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.CountAsync(j => j.InstanceId == id))).Should().Be(journalBefore);
+        (await JournalAsync(id)).Should().HaveCount(journalBefore);
     }
 }

@@ -7,6 +7,7 @@ using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Proposals.Documents;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Tests.Shared.Governance;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -252,9 +253,7 @@ public sealed partial class LinkDocumentAccessTests(HostFixture host) : IClassFi
         ab.ForBodyId.Should().Be("ab");
         var db = stored.Single(d => d.FileName == "db-notitie.pdf");
         db.ForBodyId.Should().Be("db");
-        var input = await host.WithScopeAsync(async sp => System.Text.Json.JsonSerializer.Deserialize<InstanceState>(
-            (await sp.GetRequiredService<AdviesRoute.Workflows.Persistence.WorkflowDbContext>().Instances.AsNoTracking().SingleAsync(i => i.Id == started.Id)).StateJson,
-            AdviesRoute.Workflows.Definitions.WorkflowJson.Options)!.Input["documenten"]!.AsArray());
+        var input = (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetInstanceAsync(started.Id)))!.Input["documenten"]!.AsArray();
         input.Single(d => d!["id"]!.GetValue<string>() == ab.Id)!["alleenVoor"]!.GetValue<string>().Should().Be("ab");
 
         using var member = host.Anonymous();

@@ -1,11 +1,8 @@
 using System.Net;
-using System.Text.Json;
 using AdviesRoute.Host.Tests.Support;
-using AdviesRoute.Workflows.Definitions;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using AdviesRoute.Tests.Shared.Governance;
@@ -30,11 +27,11 @@ public sealed class LinkPageTests(HostFixture host) : IClassFixture<HostFixture>
         return (started.InstanceId, mails);
     }
 
-    private Task<List<JournalEntryRecord>> JournalAsync(string instanceId) => host.WithScopeAsync(sp =>
-        sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync());
+    private Task<IReadOnlyList<JournalEntry>> JournalAsync(string instanceId) => host.WithScopeAsync(sp =>
+        sp.GetRequiredService<IWorkflowReader>().GetJournalAsync(instanceId));
 
-    private Task<InstanceState> StateAsync(string instanceId) => host.WithScopeAsync(async sp =>
-        JsonSerializer.Deserialize<InstanceState>((await sp.GetRequiredService<WorkflowDbContext>().Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).StateJson, WorkflowJson.Options)!);
+    private async Task<InstanceView> InstanceAsync(string instanceId) => (await host.WithScopeAsync(sp =>
+        sp.GetRequiredService<IWorkflowReader>().GetInstanceAsync(instanceId)))!;
 
     [Fact]
     public async Task Five_members_get_their_own_link_and_a_majority_through_the_links_closes_the_round()
@@ -70,9 +67,9 @@ public sealed class LinkPageTests(HostFixture host) : IClassFixture<HostFixture>
             page.Should().Contain("Uw keuze is vastgelegd.").And.Contain("gekozen: <strong>Voor</strong>");
         }
 
-        (await StateAsync(id)).Result!.GetValue<string>().Should().Be("vastgesteld");
+        (await InstanceAsync(id)).Result!.GetValue<string>().Should().Be("vastgesteld");
         var votes = (await JournalAsync(id)).Where(j => j.Kind == "stem").ToList();
-        votes.Should().HaveCount(3).And.OnlyContain(j => j.Channel == "Link" && j.Outcome == "voor");
+        votes.Should().HaveCount(3).And.OnlyContain(j => j.Channel == Channel.Link && j.Outcome == "voor");
         votes.Select(j => j.Actor).Should().BeEquivalentTo(["Roos Zijlstra", "Sander Kamps", "Tineke Uneken"]);
 
         // The two others now find the round closed, and a POST records nothing.
@@ -104,8 +101,8 @@ public sealed class LinkPageTests(HostFixture host) : IClassFixture<HostFixture>
         page.Should().Contain("gekozen: <strong>Voor</strong>");
         var votes = (await JournalAsync(id)).Where(j => j.Kind == "stem").ToList();
         votes.Select(j => j.Outcome).Should().Equal("tegen", "voor");
-        votes[1].DataJson.Should().Contain("\"eerdereKeuze\":\"tegen\"");
-        var state = await StateAsync(id);
+        votes[1].Data!["eerdereKeuze"]!.GetValue<string>().Should().Be("tegen");
+        var state = await InstanceAsync(id);
         state.ActivityStates["besluit"]["stemmen"]!.AsObject().Should().ContainSingle().Which.Value!["keuze"]!.GetValue<string>().Should().Be("voor");
     }
 
@@ -230,7 +227,7 @@ public sealed class LinkPageTests(HostFixture host) : IClassFixture<HostFixture>
         var second = await LinkMail.InFolderAsync(host.MailFolder, 10, m => m.Html.Contains("Herzien voorstel", StringComparison.Ordinal));
         var newLinks = second.Select(m => m.Link).Except(mails.Select(m => m.Link)).ToList();
         newLinks.Should().HaveCount(5, "round 2 gives every member a new link");
-        (await StateAsync(id)).ActivityStates["besluit"]["ronde"]!.GetValue<int>().Should().Be(2);
+        (await InstanceAsync(id)).ActivityStates["besluit"]["ronde"]!.GetValue<int>().Should().Be(2);
 
         using var client = host.Anonymous();
         var old = WebUtility.HtmlDecode(await client.GetStringAsync(mails[4].Path));

@@ -8,7 +8,7 @@ using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Proposals.Documents;
 using AdviesRoute.Host.Tests.Support;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -150,8 +150,8 @@ public sealed class RevokedLinkTests(HostFixture host) : IClassFixture<HostFixtu
             .GetProperty("bookmarkId").GetString()!;
     }
 
-    private Task<List<JournalEntryRecord>> JournalAsync(string id) =>
-        host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking().Where(j => j.InstanceId == id).ToListAsync());
+    private Task<IReadOnlyList<JournalEntry>> JournalAsync(string id) =>
+        host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetJournalAsync(id));
 
     private Task<ProposalDocument> StoreDocumentAsync(string instanceId) => host.WithScopeAsync(async sp =>
     {

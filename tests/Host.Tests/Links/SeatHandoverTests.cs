@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Tests.Support;
-using AdviesRoute.Workflows.Persistence;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,10 +50,9 @@ public sealed class SeatHandoverTests(HostFixture host) : IClassFixture<HostFixt
         // Henk votes through his link on the Tynaarlo seat; the journal names him.
         var (response, _, _) = await henk.ChooseAsync(client, "voor");
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var vote = await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Journal.AsNoTracking()
-            .SingleAsync(j => j.InstanceId == id && j.Kind == "stem"));
+        var vote = (await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetJournalAsync(id, ["stem"]))).Should().ContainSingle().Subject;
         vote.Actor.Should().Be("Henk de Vries");
-        vote.Channel.Should().Be("Link");
-        vote.DataJson.Should().Contain("\"zetel\":\"m067\"");
+        vote.Channel.Should().Be(Channel.Link);
+        vote.Data!["zetel"]!.GetValue<string>().Should().Be("m067");
     }
 }

@@ -6,11 +6,10 @@ using AdviesRoute.Host.Proposals.Documents;
 using AdviesRoute.Host.Proposals.Meetings;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Workflows.Outbox;
-using AdviesRoute.Workflows.Persistence;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdviesRoute.Host.Tests.Mail;
@@ -52,23 +51,45 @@ public class MailHostFixture : HostFixture
     }
 
     /// <summary>Queues a mail through the outbox, as the host does, and returns the outbox row written.</summary>
-    public async Task<OutboxMessageRecord> QueueAsync<TMail>(TMail mail, string? key = null)
+    public async Task<MailOutboxRow> QueueAsync<TMail>(TMail mail, string? key = null)
         where TMail : IQueuedMail
     {
         var ids = await Services.GetRequiredService<IOutbox>().EnqueueAsync([MailQueue.Entry(mail, key)], CancellationToken.None);
-        return await OutboxAsync(ids.Should().ContainSingle().Subject);
+        var id = ids.Should().ContainSingle().Subject;
+        return (await OutboxRowsAsync()).Should().ContainSingle(m => m.Id == id).Subject;
     }
 
-    public Task<OutboxMessageRecord> OutboxAsync(string id) =>
-        WithScopeAsync(services => services.GetRequiredService<WorkflowDbContext>().Outbox.AsNoTracking().SingleAsync(m => m.Id == id));
+    /// <summary>
+    /// Every outbox row as stored, oldest first. The engine's read API does not show its outbox, so this asks the
+    /// database on a connection of its own.
+    /// </summary>
+    public async Task<List<MailOutboxRow>> OutboxRowsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT "Id", "InstanceId", "Kind", "PayloadJson", "MessageId", "CreatedAt", "SentAt", "Attempts", "LastError"
+            FROM "Outbox" ORDER BY "CreatedAt", "Id"
+            """;
+        await using var rows = await command.ExecuteReaderAsync();
+        var result = new List<MailOutboxRow>();
+        while (await rows.ReadAsync())
+        {
+            result.Add(new MailOutboxRow(rows.GetString(0), rows.IsDBNull(1) ? null : rows.GetString(1), rows.GetString(2), rows.GetString(3), rows.GetString(4),
+                Utc(rows.GetDateTime(5)), rows.IsDBNull(6) ? null : Utc(rows.GetDateTime(6)), rows.GetInt32(7), rows.IsDBNull(8) ? null : rows.GetString(8)));
+        }
+
+        return result;
+    }
 
     /// <summary>Polls the outbox rows until <paramref name="done"/> holds for all of them, within a bounded real-time wait.</summary>
-    public async Task<IReadOnlyList<OutboxMessageRecord>> WaitForOutboxAsync(IReadOnlyCollection<string> ids, Func<OutboxMessageRecord, bool> done, TimeSpan timeout)
+    public async Task<IReadOnlyList<MailOutboxRow>> WaitForOutboxAsync(IReadOnlyCollection<string> ids, Func<MailOutboxRow, bool> done, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var rows = await WithScopeAsync(services => services.GetRequiredService<WorkflowDbContext>().Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
+            var rows = (await OutboxRowsAsync()).Where(m => ids.Contains(m.Id)).ToList();
             if ((rows.Count == ids.Count && rows.All(done)) || clock.Elapsed > timeout)
             {
                 return rows;
@@ -101,10 +122,17 @@ public class MailHostFixture : HostFixture
         ],
         attached.Select(d => d.Id).ToList(), attached.Length);
 
+    /// <summary>The engine stores UTC; SQLite gives it back without a kind.</summary>
+    private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
+
     /// <summary>A notice to an old address: one recipient, no attachment.</summary>
     public static AddressChangedMail SampleNotice(string name = "Anna de Vries", string email = "anna.devries@example.org") =>
         new(new MailAddress(name, email));
 }
+
+/// <summary>An outbox row as stored: what a queued mail carries and how its delivery went (times in UTC).</summary>
+public sealed record MailOutboxRow(string Id, string? InstanceId, string Kind, string PayloadJson, string MessageId, DateTime CreatedAt, DateTime? SentAt,
+    int Attempts, string? LastError);
 
 /// <summary>
 /// The host with SMTP to a maildev it owns. The host starts without waiting for maildev; a test starts maildev

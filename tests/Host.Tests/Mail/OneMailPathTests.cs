@@ -9,11 +9,11 @@ using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Tests.Shared.Governance;
 using AdviesRoute.Workflows.Outbox;
-using AdviesRoute.Workflows.Persistence;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -105,22 +105,30 @@ public sealed partial class OneMailPathTests(MessageIdDomainHostFixture host) : 
         var request = Guid.NewGuid().ToString("N");
         var notification = Guid.NewGuid().ToString("N");
         var expires = DateTimeOffset.UtcNow.AddDays(14).ToString("O");
-        await host.WithScopeAsync(async sp =>
+        // Written straight into the engine's table, as a row of the previous version lies there.
+        await using (var connection = new SqliteConnection($"Data Source={host.DatabasePath}"))
         {
-            var db = sp.GetRequiredService<WorkflowDbContext>();
-            db.Outbox.AddRange(
-                new OutboxMessageRecord
-                {
-                    Id = request, InstanceId = instanceId, Kind = "verzoek", MessageId = $"<{request}@adviesroute>", CreatedAt = DateTime.UtcNow,
-                    PayloadJson = $$$"""{"soort":"verzoekStem","activiteit":"besluit","ronde":1,"zetel":"m063","aan":{"lid":"m063","naam":"Roos Zijlstra","email":"roos.zijlstra@assen.example.org"},"orgaanId":"db","orgaanNaam":"Dagelijks bestuur","keuzes":["voor","tegen","onthouding"],"uiterlijk":"uiterlijk 20 januari 2027 (schriftelijke ronde van 2 weken)","verlooptOp":"{{{expires}}}","onderwerp":"Verzoek om uw stem: {titel}","tekst":"Beste {naam},\n\nHet {orgaan} besluit schriftelijk over \"{titel}\". Wilt u uw stem uitbrengen, {uiterlijk}?","voorstel":{"titel":"Oude rij {{{instanceId}}}","samenvatting":null,"documenten":[{"naam":"Raadsvoorstel.pdf","url":"https://stukken.example.org/raadsvoorstel.pdf"}]}}""",
-                },
-                new OutboxMessageRecord
-                {
-                    Id = notification, InstanceId = instanceId, Kind = "melding", MessageId = $"<{notification}@adviesroute>", CreatedAt = DateTime.UtcNow,
-                    PayloadJson = $$$"""{"soort":"besluitGenomen","onderwerp":"Besluit genomen: Oude rij {{{instanceId}}}","tekst":"Het dagelijks bestuur heeft besloten.","aan":[{"lid":"m063","naam":"Roos Zijlstra","email":"roos.oud.melding@example.org"},{"lid":"m064","naam":"Henk Bos","email":"henk.oud.melding@example.org"}],"voorstel":{"titel":"Oude rij {{{instanceId}}}","samenvatting":null}}""",
-                });
-            return await db.SaveChangesAsync();
-        });
+            await connection.OpenAsync();
+            foreach (var (id, kind, payload) in new[]
+            {
+                (request, "verzoek", $$$"""{"soort":"verzoekStem","activiteit":"besluit","ronde":1,"zetel":"m063","aan":{"lid":"m063","naam":"Roos Zijlstra","email":"roos.zijlstra@assen.example.org"},"orgaanId":"db","orgaanNaam":"Dagelijks bestuur","keuzes":["voor","tegen","onthouding"],"uiterlijk":"uiterlijk 20 januari 2027 (schriftelijke ronde van 2 weken)","verlooptOp":"{{{expires}}}","onderwerp":"Verzoek om uw stem: {titel}","tekst":"Beste {naam},\n\nHet {orgaan} besluit schriftelijk over \"{titel}\". Wilt u uw stem uitbrengen, {uiterlijk}?","voorstel":{"titel":"Oude rij {{{instanceId}}}","samenvatting":null,"documenten":[{"naam":"Raadsvoorstel.pdf","url":"https://stukken.example.org/raadsvoorstel.pdf"}]}}"""),
+                (notification, "melding", $$$"""{"soort":"besluitGenomen","onderwerp":"Besluit genomen: Oude rij {{{instanceId}}}","tekst":"Het dagelijks bestuur heeft besloten.","aan":[{"lid":"m063","naam":"Roos Zijlstra","email":"roos.oud.melding@example.org"},{"lid":"m064","naam":"Henk Bos","email":"henk.oud.melding@example.org"}],"voorstel":{"titel":"Oude rij {{{instanceId}}}","samenvatting":null}}"""),
+            })
+            {
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO "Outbox" ("Id", "InstanceId", "Kind", "PayloadJson", "MessageId", "CreatedAt", "SentAt", "Attempts", "LastError")
+                    VALUES ($id, $instance, $kind, $payload, $messageId, $createdAt, NULL, 0, NULL)
+                    """;
+                insert.Parameters.AddWithValue("$id", id);
+                insert.Parameters.AddWithValue("$instance", instanceId);
+                insert.Parameters.AddWithValue("$kind", kind);
+                insert.Parameters.AddWithValue("$payload", payload);
+                insert.Parameters.AddWithValue("$messageId", $"<{id}@adviesroute>");
+                insert.Parameters.AddWithValue("$createdAt", DateTime.UtcNow);
+                (await insert.ExecuteNonQueryAsync()).Should().Be(1);
+            }
+        }
 
         // Left unsent by the previous version: re-queued, as at start-up.
         host.Services.GetRequiredService<OutboxDispatcher>().Dispatch([request, notification]);
@@ -179,12 +187,12 @@ public sealed partial class OneMailPathTests(MessageIdDomainHostFixture host) : 
     });
 
     /// <summary>Waits (real time, bounded) for at least <paramref name="count"/> outbox rows that match, all sent.</summary>
-    private async Task<List<OutboxMessageRecord>> WaitForRowsAsync(Func<OutboxMessageRecord, bool> where, int count)
+    private async Task<List<MailOutboxRow>> WaitForRowsAsync(Func<MailOutboxRow, bool> where, int count)
     {
         var deadline = DateTime.UtcNow.Add(Delivery);
         while (true)
         {
-            var rows = (await host.WithScopeAsync(sp => sp.GetRequiredService<WorkflowDbContext>().Outbox.AsNoTracking().ToListAsync())).Where(where).ToList();
+            var rows = (await host.OutboxRowsAsync()).Where(where).ToList();
             if ((rows.Count >= count && rows.All(r => r.SentAt is not null)) || DateTime.UtcNow > deadline)
             {
                 rows.Should().HaveCount(count).And.OnlyContain(r => r.SentAt != null && r.LastError == null);
