@@ -63,7 +63,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton(sp => new ActivityRegistry(sp, assemblies));
         services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
         services.AddSingleton<DefinitionValidator>();
-        services.AddScoped<DefinitionStore>();
+        services.AddScoped(sp => new DefinitionStore(sp.GetRequiredService<WorkflowDbContext>(), sp.GetRequiredService<DefinitionValidator>(),
+            sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<TimeProvider>(), sp));
         services.AddScoped<DefinitionImporter>();
 
         services.AddSingleton<ReaderPool>();

@@ -16,8 +16,24 @@ public sealed record DefinitionSaveResult(string DefinitionId, int Version, bool
 /// Stores definitions as versions. A save never overwrites a published version: changed content becomes a
 /// new version; unchanged content changes nothing. A rejected definition stores nothing.
 /// </summary>
-public sealed class DefinitionStore(WorkflowDbContext db, DefinitionValidator validator, ActivityRegistry registry, TimeProvider time, IServiceProvider services)
+public sealed class DefinitionStore
 {
+    private readonly WorkflowDbContext db;
+    private readonly DefinitionValidator validator;
+    private readonly ActivityRegistry registry;
+    private readonly TimeProvider time;
+    private readonly IServiceProvider services;
+
+    // Internal: the store is made by AddWorkflows (the engine's tables are its own), and asked for from the container.
+    internal DefinitionStore(WorkflowDbContext db, DefinitionValidator validator, ActivityRegistry registry, TimeProvider time, IServiceProvider services)
+    {
+        this.db = db;
+        this.validator = validator;
+        this.registry = registry;
+        this.time = time;
+        this.services = services;
+    }
+
     /// <summary>Parses, validates and stores <paramref name="json"/>.</summary>
     /// <exception cref="DefinitionValidationException">The JSON is malformed or the definition invalid.</exception>
     public async Task<DefinitionSaveResult> SaveAsync(string json, bool publish, string? actor, string? source, CancellationToken cancellationToken = default)

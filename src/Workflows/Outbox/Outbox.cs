@@ -35,7 +35,7 @@ public sealed class OutboxDispatcher(IBackgroundJobClient jobs)
     }
 
     /// <summary>Re-queues every message not yet marked sent (in-memory job storage forgets them on a crash).</summary>
-    public async Task<int> RequeueUnsentAsync(WorkflowDbContext db, CancellationToken cancellationToken)
+    internal async Task<int> RequeueUnsentAsync(WorkflowDbContext db, CancellationToken cancellationToken)
     {
         var ids = await db.Outbox.AsNoTracking().Where(m => m.SentAt == null).OrderBy(m => m.CreatedAt).Select(m => m.Id).ToListAsync(cancellationToken);
         Dispatch(ids);
@@ -44,7 +44,7 @@ public sealed class OutboxDispatcher(IBackgroundJobClient jobs)
 }
 
 /// <summary>The Hangfire job that delivers one outbox message and marks it sent only after acceptance.</summary>
-public sealed class OutboxDeliveryJob(WorkflowDbContext db, IEnumerable<IOutboxHandler> handlers, TimeProvider time, ILogger<OutboxDeliveryJob> logger)
+internal sealed class OutboxDeliveryJob(WorkflowDbContext db, IEnumerable<IOutboxHandler> handlers, TimeProvider time, ILogger<OutboxDeliveryJob> logger)
 {
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [5, 15, 30, 60, 120, 300, 600, 1200, 2400, 3600])]
     public async Task DeliverAsync(string messageId, CancellationToken cancellationToken)

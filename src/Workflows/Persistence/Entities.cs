@@ -3,7 +3,7 @@ namespace AdviesRoute.Workflows.Persistence;
 // Rows of the engine's tables. Times are UTC DateTime (sortable in SQLite); timer due moments are Unix
 // milliseconds so the sweep compares integers.
 
-public sealed class WorkflowDefinitionRecord
+internal sealed class WorkflowDefinitionRecord
 {
     /// <summary><c>{definitionId}:v{version}</c>.</summary>
     public string Id { get; set; } = "";
@@ -24,7 +24,7 @@ public sealed class WorkflowDefinitionRecord
     public string? Source { get; set; }
 }
 
-public sealed class WorkflowInstanceRecord
+internal sealed class WorkflowInstanceRecord
 {
     /// <summary>Made by <c>InstanceIds</c>: it sorts by creation time, so the list is ordered by its key.</summary>
     public string Id { get; set; } = "";
@@ -43,7 +43,7 @@ public sealed class WorkflowInstanceRecord
 }
 
 /// <summary>A pending timer; the bookmark with the same id (in the instance's state) is what it resumes.</summary>
-public sealed class TimerRecord
+internal sealed class TimerRecord
 {
     public string Id { get; set; } = "";
     public string InstanceId { get; set; } = "";
@@ -52,7 +52,7 @@ public sealed class TimerRecord
 }
 
 /// <summary>One journal line; keyed by (instance, sequence), so an instance's lines lie together.</summary>
-public sealed class JournalEntryRecord
+internal sealed class JournalEntryRecord
 {
     public string InstanceId { get; set; } = "";
     public long Sequence { get; set; }
@@ -69,7 +69,7 @@ public sealed class JournalEntryRecord
     public string? DataJson { get; set; }
 }
 
-public sealed class IncidentRecord
+internal sealed class IncidentRecord
 {
     public string Id { get; set; } = "";
     public string InstanceId { get; set; } = "";
@@ -82,7 +82,7 @@ public sealed class IncidentRecord
     public DateTime? ResolvedAt { get; set; }
 }
 
-public sealed class OutboxMessageRecord
+internal sealed class OutboxMessageRecord
 {
     public string Id { get; set; } = "";
     public string? InstanceId { get; set; }
@@ -105,7 +105,7 @@ public sealed class OutboxMessageRecord
 /// One value of a searchable attribute of an instance (see <c>IInstanceAttributeSource</c>), written in the step's
 /// transaction. <see cref="Folded"/> is the value in lower case without accents, for searches that ignore both.
 /// </summary>
-public sealed class InstanceAttributeRecord
+internal sealed class InstanceAttributeRecord
 {
     public string InstanceId { get; set; } = "";
     public string Name { get; set; } = "";
@@ -114,7 +114,7 @@ public sealed class InstanceAttributeRecord
 }
 
 /// <summary>A setting the engine keeps about its own data, e.g. the version of the rules its attributes were computed with.</summary>
-public sealed class EngineMetadataRecord
+internal sealed class EngineMetadataRecord
 {
     public string Key { get; set; } = "";
     public string Value { get; set; } = "";

@@ -7,7 +7,7 @@ namespace AdviesRoute.Workflows.Persistence;
 /// A few long-lived read connections for the runtime's hot path (load an instance, look up a definition),
 /// opened once with the application's pragmas, so a resume does not pay for connection set-up.
 /// </summary>
-public sealed class ReaderPool(DatabaseDialect dialect) : IDisposable
+internal sealed class ReaderPool(DatabaseDialect dialect) : IDisposable
 {
     private readonly ConcurrentBag<DbConnection> _idle = [];
 

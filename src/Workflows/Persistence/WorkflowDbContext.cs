@@ -4,7 +4,7 @@ namespace AdviesRoute.Workflows.Persistence;
 
 /// <summary>The engine's tables. Reads go through EF Core; the step-burst writes go through the group-commit writer.</summary>
 /// <remarks>On PostgreSQL the derived <see cref="PostgresWorkflowDbContext"/> is used, which has its own migrations.</remarks>
-public class WorkflowDbContext : DbContext
+internal class WorkflowDbContext : DbContext
 {
     public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options)
         : base(options)
@@ -104,4 +104,4 @@ public class WorkflowDbContext : DbContext
 }
 
 /// <summary>The engine's tables on PostgreSQL, with the migrations made for it (folder <c>PostgresMigrations</c>).</summary>
-public sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowDbContext> options) : WorkflowDbContext(options);
+internal sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowDbContext> options) : WorkflowDbContext(options);

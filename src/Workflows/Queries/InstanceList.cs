@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 namespace AdviesRoute.Workflows.Queries;
 
 /// <summary>Filters for listing instances; all optional.</summary>
-public sealed record InstanceFilter(string? Status = null, string? DefinitionId = null);
+internal sealed record InstanceFilter(string? Status = null, string? DefinitionId = null);
 
 /// <summary>One row of the instance list.</summary>
-public sealed record InstanceListItem(string Id, string DefinitionId, int DefinitionVersion, string Status, DateTime CreatedAt, DateTime UpdatedAt, DateTime? FinishedAt);
+internal sealed record InstanceListItem(string Id, string DefinitionId, int DefinitionVersion, string Status, DateTime CreatedAt, DateTime UpdatedAt, DateTime? FinishedAt);
 
 /// <summary>A page of instances; <see cref="NextCursor"/> is null on the last page.</summary>
-public sealed record InstancePage(IReadOnlyList<InstanceListItem> Items, string? NextCursor);
+internal sealed record InstancePage(IReadOnlyList<InstanceListItem> Items, string? NextCursor);
 
 /// <summary>
 /// Lists instances newest first with keyset paging (a status filter reads along the key and skips the others;
@@ -19,7 +19,7 @@ public sealed record InstancePage(IReadOnlyList<InstanceListItem> Items, string?
 /// 100,000 instances (no OFFSET, no COUNT).
 /// </summary>
 /// <remarks><see cref="IWorkflowReader"/> lists the same way, with typed statuses and attribute filters; its cursors are interchangeable with these.</remarks>
-public static class InstanceList
+internal static class InstanceList
 {
     public const int MaxPageSize = 200;
 

@@ -301,7 +301,7 @@ internal sealed class Burst
 }
 
 /// <summary>What a burst changed; written to the database in one transaction.</summary>
-public sealed class BurstResult
+internal sealed class BurstResult
 {
     public required string InstanceId { get; init; }
     public required InstanceState State { get; init; }
@@ -317,7 +317,7 @@ public sealed class BurstResult
     internal Attributes.AttributeChanges? AttributeChanges { get; set; }
 }
 
-public sealed record AddedBookmark(BookmarkState Bookmark, string TokenId, string ActivityId);
+internal sealed record AddedBookmark(BookmarkState Bookmark, string TokenId, string ActivityId);
 
 /// <summary>A message for the outside world, delivered after the transaction that wrote it.</summary>
-public sealed record OutboxMessageData(string Id, string InstanceId, string Kind, JsonObject Payload, string MessageId, DateTimeOffset CreatedAt);
+internal sealed record OutboxMessageData(string Id, string InstanceId, string Kind, JsonObject Payload, string MessageId, DateTimeOffset CreatedAt);

@@ -19,7 +19,7 @@ public sealed record MigrationPlan(string InstanceId, int FromVersion, int ToVer
 /// </summary>
 public static class InstanceMigration
 {
-    public static MigrationPlan Plan(string instanceId, InstanceState state, CompiledDefinition from, CompiledDefinition to) =>
+    internal static MigrationPlan Plan(string instanceId, InstanceState state, CompiledDefinition from, CompiledDefinition to) =>
         Plan(instanceId, state.Tokens.Select(t => t.ActivityId), state.ActivityStates, from, to);
 
     /// <summary>The plan for an instance as read through <see cref="Queries.IWorkflowReader"/> (a dry run over many instances).</summary>

@@ -31,7 +31,7 @@ public sealed record Trigger(string? Actor, Channel Channel, string? RequestId =
 }
 
 /// <summary>Everything the engine keeps of a running instance, serialised as one JSON document.</summary>
-public sealed class InstanceState
+internal sealed class InstanceState
 {
     public JsonObject Input { get; set; } = [];
     public Dictionary<string, JsonNode?> Variables { get; set; } = [];
@@ -57,14 +57,14 @@ public sealed class InstanceState
         Tokens.SelectMany(t => t.Bookmarks.Select(b => (t, b))).OrderBy(x => x.b.CreatedAt).ThenBy(x => x.b.Id, StringComparer.Ordinal);
 }
 
-public enum TokenStatus
+internal enum TokenStatus
 {
     Waiting,
     Faulted,
 }
 
 /// <summary>A path of execution. Each branch of a Fork carries its own token.</summary>
-public sealed class TokenState
+internal sealed class TokenState
 {
     public string Id { get; set; } = "";
     public string ActivityId { get; set; } = "";
@@ -76,7 +76,7 @@ public sealed class TokenState
     public List<BookmarkState> Bookmarks { get; set; } = [];
 }
 
-public sealed class BookmarkState
+internal sealed class BookmarkState
 {
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
@@ -86,7 +86,7 @@ public sealed class BookmarkState
 }
 
 /// <summary>An activity that threw. Kept until it is retried successfully; the token waits on it.</summary>
-public sealed class IncidentState
+internal sealed class IncidentState
 {
     public string Id { get; set; } = "";
     public string TokenId { get; set; } = "";

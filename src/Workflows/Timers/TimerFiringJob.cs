@@ -10,7 +10,7 @@ namespace AdviesRoute.Workflows.Timers;
 /// a no-op, and the resume carries the request id <c>timer:{id}</c>, so running the job twice advances the
 /// instance once.
 /// </summary>
-public sealed class TimerFiringJob(IWorkflowRuntime runtime, ReaderPool readers, TimeProvider time, TimerSignal signal, ILogger<TimerFiringJob> logger)
+internal sealed class TimerFiringJob(IWorkflowRuntime runtime, ReaderPool readers, TimeProvider time, TimerSignal signal, ILogger<TimerFiringJob> logger)
 {
     [AutomaticRetry(Attempts = 5)]
     public async Task FireAsync(string timerId)

@@ -78,7 +78,7 @@ public sealed class GovernanceEngine : IAsyncDisposable
         settled.Should().BeTrue("every timer due by {0} fires", target);
     }
 
-    public async Task<InstanceState> StateAsync(string instanceId) =>
+    internal async Task<InstanceState> StateAsync(string instanceId) =>
         JsonSerializer.Deserialize<InstanceState>((await Host.InstanceAsync(instanceId)).StateJson, WorkflowJson.Options)!;
 
     /// <summary>The instance as the engine's read API gives it.</summary>
@@ -88,7 +88,7 @@ public sealed class GovernanceEngine : IAsyncDisposable
     public async Task<WorkflowStatus> StatusAsync(string instanceId) => Enum.Parse<WorkflowStatus>((await Host.InstanceAsync(instanceId)).Status);
 
     /// <summary>The bookmarks an instance waits on, with their activity and payload.</summary>
-    public async Task<List<(string ActivityId, BookmarkState Bookmark)>> WaitingAsync(string instanceId) =>
+    internal async Task<List<(string ActivityId, BookmarkState Bookmark)>> WaitingAsync(string instanceId) =>
         (await StateAsync(instanceId)).Waiting().Select(w => (w.Token.ActivityId, w.Bookmark)).ToList();
 
     /// <summary>Resumes the one bookmark of <paramref name="name"/> at an activity (and, when given, for one body or seat).</summary>
@@ -109,9 +109,9 @@ public sealed class GovernanceEngine : IAsyncDisposable
     public async Task<JsonNode?> VariableAsync(string instanceId, string name) =>
         (await StateAsync(instanceId)).Variables.TryGetValue(name, out var value) ? value : null;
 
-    public Task<List<JournalEntryRecord>> JournalAsync(string instanceId) => Host.JournalAsync(instanceId);
+    internal Task<List<JournalEntryRecord>> JournalAsync(string instanceId) => Host.JournalAsync(instanceId);
 
-    public Task<List<OutboxMessageRecord>> OutboxAsync(string instanceId) =>
+    internal Task<List<OutboxMessageRecord>> OutboxAsync(string instanceId) =>
         Host.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.InstanceId == instanceId).OrderBy(m => m.CreatedAt).ToListAsync());
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();

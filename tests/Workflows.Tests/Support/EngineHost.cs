@@ -84,7 +84,7 @@ public sealed class EngineHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<DefinitionStore>().SaveAsync(json, publish: true, actor: "test", source: null);
     }
 
-    public async Task<T> WithDbAsync<T>(Func<WorkflowDbContext, Task<T>> read)
+    internal async Task<T> WithDbAsync<T>(Func<WorkflowDbContext, Task<T>> read)
     {
         await using var scope = Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<WorkflowDbContext>());
@@ -97,10 +97,10 @@ public sealed class EngineHost : IAsyncDisposable
         return await read(scope.ServiceProvider.GetRequiredService<IWorkflowReader>());
     }
 
-    public Task<List<JournalEntryRecord>> JournalAsync(string instanceId) =>
+    internal Task<List<JournalEntryRecord>> JournalAsync(string instanceId) =>
         WithDbAsync(db => db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync());
 
-    public Task<WorkflowInstanceRecord> InstanceAsync(string instanceId) =>
+    internal Task<WorkflowInstanceRecord> InstanceAsync(string instanceId) =>
         WithDbAsync(db => db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId));
 
     /// <summary>What the instance waits on, read from its stored state.</summary>
