@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -117,6 +118,9 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
         versions[0].GetProperty("createdBy").GetString().Should().Be(HostFixture.ProcessOwnerKeyName);
         versions[0].GetProperty("source").GetString().Should().Be("ontwerper");
         versions[0].GetProperty("isPublished").GetBoolean().Should().BeTrue();
+        var when = versions[0].GetProperty("createdAt").GetString()!;
+        when.Should().EndWith("Z", "the moment is stored in UTC and says so, so the designer shows it in Dutch time");
+        DateTimeOffset.Parse(when, CultureInfo.InvariantCulture).Should().BeCloseTo(host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), TimeSpan.FromMinutes(1));
 
         var diff = JsonNode.Parse(await owner.GetStringAsync($"/api/definitions/{id}/diff?from=1&to=2"))!;
         diff["activities"]!["added"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Should().Equal("terugkoppeling");
