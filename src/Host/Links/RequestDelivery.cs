@@ -127,7 +127,8 @@ public sealed class RequestDelivery(
             [
                 $"Het verzoek over \"{title}\" kon niet worden bezorgd bij {to["naam"]}: de mailserver weigert het adres {refused.Email} (melding van de server: {refused.Reason}).",
                 "Controleer het e-mailadres in het bestuursmodel en neem zo nodig op een andere manier contact op; u kunt een keuze namens het lid vastleggen.",
-            ]),
+            ],
+            $"/Voorstellen/{Uri.EscapeDataString(instanceId)}", "Open het voorstel"),
             key: "niet-bezorgd." + outboxMessageId, instanceId, cancellationToken);
     }
 }
