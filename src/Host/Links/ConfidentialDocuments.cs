@@ -273,7 +273,8 @@ public sealed class ConfidentialDocuments(
                 $"Via de persoonlijke link van {link.MemberName} bij \"{title}\" is {MaxFailedTries} keer een verkeerde code voor de vertrouwelijke stukken ingevoerd. "
                 + "Misschien probeert iemand anders de code te raden. De vertrouwelijke stukken zijn via deze link nu niet meer te openen.",
                 $"Neem contact op met {link.MemberName} ({link.Email}). Op de pagina van het voorstel kunt u de link weer openzetten.",
-            ]),
+            ],
+            $"/Voorstellen/{Uri.EscapeDataString(link.InstanceId)}", "Open het voorstel"),
             key: $"vergrendeld.{link.TokenHash}.{lockedAt.Ticks}", link.InstanceId, cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Activities.Governance.Directory;
@@ -42,29 +41,25 @@ public sealed class DirectRequestMail(
         var kind = earlier?.Kind ?? (targetKind == "zetel" ? "verzoekStem" : targetId.StartsWith("college-", StringComparison.Ordinal) ? "verzoekColleges" : "verzoekZienswijze");
         var (subject, text) = RequestMails.Defaults[kind];
         var expires = earlier?.ExpiresAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow().AddDays(7);
-        var body = directory.Current.Model.FindBody(bookmark.Payload!["orgaan"]!.GetValue<string>());
-        var payload = new JsonObject
+        var bodyId = bookmark.Payload!["orgaan"]!.GetValue<string>();
+        var mail = new RequestMail
         {
-            ["soort"] = kind,
-            ["activiteit"] = request.ActivityId,
-            ["ronde"] = round,
-            [targetKind] = targetId,
-            ["aan"] = new JsonObject { ["lid"] = to.Id, ["naam"] = to.Name, ["email"] = to.Email },
-            ["orgaanId"] = bookmark.Payload["orgaan"]?.DeepClone(),
-            ["orgaanNaam"] = body?.Name,
-            ["keuzes"] = bookmark.Payload["keuzes"]?.DeepClone(),
-            ["uiterlijk"] = bookmark.Payload["uiterlijk"]?.DeepClone(),
-            ["verlooptOp"] = expires.ToString("O", CultureInfo.InvariantCulture),
-            ["onderwerp"] = subject,
-            ["tekst"] = note is null ? text : text + "\n\n" + note,
-            ["voorstel"] = new JsonObject
-            {
-                ["titel"] = state.Input["titel"]?.DeepClone(),
-                ["samenvatting"] = state.Input["samenvatting"]?.DeepClone(),
-                ["documenten"] = state.Input["documenten"]?.DeepClone(),
-            },
+            RequestKind = kind,
+            ActivityId = request.ActivityId,
+            Round = round,
+            Seat = targetKind == "zetel" ? targetId : null,
+            Body = targetKind == "orgaan" ? targetId : null,
+            To = MailRecipient.Of(to),
+            BodyId = bodyId,
+            BodyName = directory.Current.Model.FindBody(bodyId)?.Name,
+            Choices = bookmark.Payload["keuzes"] is JsonArray choices ? choices.Select(c => c!.GetValue<string>()).ToList() : null,
+            Deadline = bookmark.Payload["uiterlijk"]?.GetValue<string>(),
+            ExpiresAt = expires,
+            Subject = subject,
+            Text = note is null ? text : text + "\n\n" + note,
+            Proposal = MailProposal.From(state.Input, documents: true),
         };
 
-        return await outbox.EnqueueAsync(new OutboxEntry(RequestMails.OutboxKind, payload, instanceId, key), cancellationToken);
+        return await outbox.EnqueueAsync(new OutboxEntry(RequestMails.OutboxKind, mail.ToJson(), instanceId, key), cancellationToken);
     }
 }

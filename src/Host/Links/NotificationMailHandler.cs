@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Mail;
@@ -25,14 +24,10 @@ internal sealed class NotificationMailHandler(
 
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var payload = message.Payload;
+        var notification = NotificationMail.Read(message.Payload);
         var recipients = new List<(MailAddress Address, bool Secretary)>();
-        if (payload["aan"] is JsonArray list)
-        {
-            recipients.AddRange(list.OfType<JsonObject>().Select(r => (new MailAddress(r["naam"]!.GetValue<string>(), r["email"]!.GetValue<string>()), false)));
-        }
-
-        if (payload["aanRol"]?.GetValue<string>() is { } role)
+        recipients.AddRange((notification.To ?? []).Select(r => (new MailAddress(r.Name, r.Email), false)));
+        if (notification.ToRole is { } role)
         {
             var holders = await users.GetUsersInRoleAsync(role == "secretary" ? Roles.Secretary : role);
             recipients.AddRange(holders.Where(u => u.Email is not null).Select(u => (new MailAddress(u.DisplayName ?? u.Email!, u.Email!), true)));
@@ -44,9 +39,9 @@ internal sealed class NotificationMailHandler(
             return;
         }
 
-        var subject = payload["onderwerp"]?.GetValue<string>() ?? "Melding";
-        var text = payload["tekst"]?.GetValue<string>() ?? "";
-        var title = payload["voorstel"]?["titel"]?.GetValue<string>();
+        var subject = notification.Subject;
+        var text = notification.Text ?? "";
+        var title = notification.Proposal?.Title;
         var distinct = recipients.DistinctBy(r => r.Address.Email, StringComparer.OrdinalIgnoreCase).ToList();
         for (var i = 0; i < distinct.Count; i++)
         {
@@ -62,7 +57,7 @@ internal sealed class NotificationMailHandler(
                 ToSecretariat = secretary,
 
                 // A mail about an agenda item carries the meeting as an invitation for the recipient's calendar.
-                Attachments = payload["vergadering"] is JsonObject meeting
+                Attachments = notification.Meeting is { } meeting
                     ? [MeetingInvitation.For(meeting, to, new MailAddress(mail.Value.From.Name, mail.Value.From.Address), title ?? subject)]
                     : [],
             };

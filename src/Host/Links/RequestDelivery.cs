@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Mail;
@@ -33,22 +32,18 @@ public sealed class RequestDelivery(
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var instanceId = message.InstanceId ?? throw new InvalidOperationException("Een verzoek hoort bij een instantie.");
-        var payload = message.Payload;
-        var activityId = payload["activiteit"]!.GetValue<string>();
-        var round = payload["ronde"]!.GetValue<int>();
-        var memberId = payload["aan"]!["lid"]!.GetValue<string>();
-        if (directory.Current.Model.FindMember(memberId)?.Email is { } current && !LinkRevocation.SameAddress(current, payload["aan"]!["email"]!.GetValue<string>()))
+        var request = RequestMail.Read(message.Payload);
+        var memberId = request.To.MemberId ?? throw new InvalidOperationException("Een verzoek hoort bij een lid.");
+        if (directory.Current.Model.FindMember(memberId)?.Email is { } current && !LinkRevocation.SameAddress(current, request.To.Email))
         {
             // The address changed after the request was written: it goes to the address that holds now.
-            payload = payload.DeepClone().AsObject();
-            payload["aan"]!["email"] = current;
+            request = request with { To = request.To with { Email = current } };
         }
 
-        var email = payload["aan"]!["email"]!.GetValue<string>();
-        var generation = await revocation.GenerationForAsync(instanceId, activityId, round, memberId, email, cancellationToken);
-        var token = tokens.For(instanceId, activityId, round, memberId, generation);
+        var generation = await revocation.GenerationForAsync(instanceId, request.ActivityId, request.Round, memberId, request.To.Email, cancellationToken);
+        var token = tokens.For(instanceId, request.ActivityId, request.Round, memberId, generation);
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verzoek/{token}";
-        var composed = RequestMailRenderer.Compose(payload, link);
+        var composed = RequestMailRenderer.Compose(request, link);
         MailRecipientRefusedException? refusal = null;
         try
         {
@@ -59,40 +54,39 @@ public sealed class RequestDelivery(
             refusal = refused;
         }
 
-        await StoreLinkAsync(instanceId, payload, LinkTokens.Hash(token), generation, refusal, cancellationToken);
+        await StoreLinkAsync(instanceId, request, LinkTokens.Hash(token), generation, refusal, cancellationToken);
         if (refusal is null)
         {
-            logger.LogInformation("Request {Kind} for {Activity} round {Round} sent to member {Member}.", payload["soort"], activityId, round, memberId);
+            logger.LogInformation("Request {Kind} for {Activity} round {Round} sent to member {Member}.", request.RequestKind, request.ActivityId, request.Round, memberId);
             return;
         }
 
         // Retrying will not help: the round shows the person as not reached, and the secretaries are told (once per
         // message, however often it is delivered: the notice's key is the message's id).
-        await TellSecretariesAsync(message.Id, instanceId, payload, refusal, cancellationToken);
-        logger.LogWarning("Request {Kind} for {Activity} round {Round} not delivered to member {Member}: {Reason}", payload["soort"], activityId, round, memberId, refusal.Reason);
+        await TellSecretariesAsync(message.Id, instanceId, request, refusal, cancellationToken);
+        logger.LogWarning("Request {Kind} for {Activity} round {Round} not delivered to member {Member}: {Reason}", request.RequestKind, request.ActivityId, request.Round, memberId, refusal.Reason);
     }
 
-    private async Task StoreLinkAsync(string instanceId, JsonObject payload, string hash, int generation, MailRecipientRefusedException? refusal, CancellationToken cancellationToken)
+    private async Task StoreLinkAsync(string instanceId, RequestMail request, string hash, int generation, MailRecipientRefusedException? refusal, CancellationToken cancellationToken)
     {
         var stored = await db.MailLinks.FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         if (stored is null)
         {
-            var to = payload["aan"]!;
-            var (targetKind, targetId) = payload["zetel"] is { } seat ? ("zetel", seat.GetValue<string>()) : ("orgaan", payload["orgaan"]!.GetValue<string>());
+            var (targetKind, targetId) = request.Target;
             stored = new MailLink
             {
                 TokenHash = hash,
                 InstanceId = instanceId,
-                ActivityId = payload["activiteit"]!.GetValue<string>(),
-                Round = payload["ronde"]!.GetValue<int>(),
+                ActivityId = request.ActivityId,
+                Round = request.Round,
                 TargetKind = targetKind,
                 TargetId = targetId,
-                MemberId = to["lid"]!.GetValue<string>(),
-                MemberName = to["naam"]!.GetValue<string>(),
-                Email = to["email"]!.GetValue<string>(),
-                Kind = payload["soort"]!.GetValue<string>(),
+                MemberId = request.To.MemberId!,
+                MemberName = request.To.Name,
+                Email = request.To.Email,
+                Kind = request.RequestKind,
                 CreatedAt = time.GetUtcNow().UtcDateTime,
-                ExpiresAt = DateTimeOffset.Parse(payload["verlooptOp"]!.GetValue<string>(), CultureInfo.InvariantCulture).UtcDateTime,
+                ExpiresAt = request.ExpiresAt.UtcDateTime,
                 Generation = generation,
             };
             db.MailLinks.Add(stored);
@@ -114,20 +108,20 @@ public sealed class RequestDelivery(
             db.ChangeTracker.Clear();
             if (refusal is not null)
             {
-                await StoreLinkAsync(instanceId, payload, hash, generation, refusal, cancellationToken);
+                await StoreLinkAsync(instanceId, request, hash, generation, refusal, cancellationToken);
             }
         }
     }
 
-    private Task TellSecretariesAsync(string outboxMessageId, string instanceId, JsonObject payload, MailRecipientRefusedException refused, CancellationToken cancellationToken)
+    private Task TellSecretariesAsync(string outboxMessageId, string instanceId, RequestMail request, MailRecipientRefusedException refused, CancellationToken cancellationToken)
     {
-        var to = payload["aan"]!;
-        var title = payload["voorstel"]?["titel"]?.GetValue<string>() ?? "(zonder titel)";
-        return mails.EnqueueAsync(new SecretariatNotice($"Niet bezorgd: verzoek aan {to["naam"]} over {title}",
+        var title = request.Proposal?.Title ?? "(zonder titel)";
+        return mails.EnqueueAsync(new SecretariatNotice($"Niet bezorgd: verzoek aan {request.To.Name} over {title}",
             [
-                $"Het verzoek over \"{title}\" kon niet worden bezorgd bij {to["naam"]}: de mailserver weigert het adres {refused.Email} (melding van de server: {refused.Reason}).",
+                $"Het verzoek over \"{title}\" kon niet worden bezorgd bij {request.To.Name}: de mailserver weigert het adres {refused.Email} (melding van de server: {refused.Reason}).",
                 "Controleer het e-mailadres in het bestuursmodel en neem zo nodig op een andere manier contact op; u kunt een keuze namens het lid vastleggen.",
-            ]),
+            ],
+            $"/Voorstellen/{Uri.EscapeDataString(instanceId)}", "Open het voorstel"),
             key: "niet-bezorgd." + outboxMessageId, instanceId, cancellationToken);
     }
 }

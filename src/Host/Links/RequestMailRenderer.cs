@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Host.Mail;
 
 namespace AdviesRoute.Host.Links;
@@ -11,29 +12,26 @@ namespace AdviesRoute.Host.Links;
 /// </summary>
 public static class RequestMailRenderer
 {
-    public static ComposedMail Compose(JsonObject payload, string link)
+    public static ComposedMail Compose(RequestMail request, string link)
     {
-        var to = payload["aan"]!.AsObject();
-        var name = to["naam"]!.GetValue<string>();
-        var proposal = payload["voorstel"] as JsonObject ?? [];
-        var title = proposal["titel"]?.GetValue<string>() ?? "(zonder titel)";
-        var summary = proposal["samenvatting"]?.GetValue<string>();
-        var deadline = payload["uiterlijk"]?.GetValue<string>() ?? "";
+        var name = request.To.Name;
+        var title = request.Proposal?.Title ?? "(zonder titel)";
+        var summary = request.Proposal?.Summary;
+        var deadline = request.Deadline ?? "";
         var values = new Dictionary<string, string>
         {
             ["{naam}"] = name,
             ["{titel}"] = title,
-            ["{orgaan}"] = payload["orgaanNaam"]?.GetValue<string>() ?? "",
+            ["{orgaan}"] = request.BodyName ?? "",
             ["{uiterlijk}"] = deadline,
         };
-        var subject = Fill(payload["onderwerp"]?.GetValue<string>() ?? "Verzoek: {titel}", values).ReplaceLineEndings(" ");
-        var text = Fill(payload["tekst"]?.GetValue<string>() ?? "", values);
+        var subject = Fill(request.Subject ?? "Verzoek: {titel}", values).ReplaceLineEndings(" ");
+        var text = Fill(request.Text ?? "", values);
         // A stored document is reached through the member's own link (no account needed); others by their address.
         // A document marked for another body (alleenVoor) is not this person's to read.
-        var bodyId = (payload["orgaanId"] ?? payload["orgaan"])?.GetValue<string>();
-        var documents = Documents(ForBody(proposal["documenten"], bodyId), link);
+        var documents = Documents(ForBody(request.Proposal?.Documents, request.BodyId ?? request.Body), link);
 
-        return new ComposedMail([new MailAddress(name, to["email"]!.GetValue<string>())], new MailContent
+        return new ComposedMail([new MailAddress(name, request.To.Email)], new MailContent
         {
             Subject = subject,
             Paragraphs = [text],

@@ -1,6 +1,8 @@
 using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Mail;
 
@@ -8,12 +10,15 @@ namespace AdviesRoute.Host.Mail;
 /// Tells the secretariat something it must act on (a request not delivered, a link locked). It goes to every account
 /// with the secretary role and an address at the moment it is delivered, in one mail.
 /// </summary>
-public sealed record SecretariatNotice(string Subject, IReadOnlyList<string> Paragraphs) : IQueuedMail
+/// <param name="Path">The page to act on, e.g. <c>/Voorstellen/{id}</c>: a button leads there.</param>
+/// <param name="PathLabel">The button's text, e.g. "Open het voorstel".</param>
+public sealed record SecretariatNotice(string Subject, IReadOnlyList<string> Paragraphs, string? Path = null, string? PathLabel = null) : IQueuedMail
 {
     public static string Kind => "mail.secretariaat.v1";
 }
 
-internal sealed class SecretariatNoticeComposer(UserManager<HostUser> users, ILogger<SecretariatNoticeComposer> logger) : IMailComposer<SecretariatNotice>
+internal sealed class SecretariatNoticeComposer(UserManager<HostUser> users, IOptions<RequestLinkOptions> links, ILogger<SecretariatNoticeComposer> logger)
+    : IMailComposer<SecretariatNotice>
 {
     public async Task<ComposedMail?> ComposeAsync(SecretariatNotice mail, CancellationToken cancellationToken)
     {
@@ -29,6 +34,7 @@ internal sealed class SecretariatNoticeComposer(UserManager<HostUser> users, ILo
             Subject = mail.Subject,
             Greeting = "Beste collega,",
             Paragraphs = mail.Paragraphs,
+            Button = mail.Path is null ? null : new MailButton(mail.PathLabel ?? "Openen", links.Value.PublicBaseUrl.TrimEnd('/') + mail.Path),
             ToSecretariat = true,
         });
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Activities.Tests.Support;
 
 using AdviesRoute.Tests.Shared.Governance;
@@ -17,6 +18,34 @@ public sealed class RequestMailTests
     private static async Task<List<JsonObject>> RequestsAsync(GovernanceEngine engine, string id, string kind) =>
         (await engine.OutboxAsync(id)).Where(m => m.Kind == "verzoek").Select(m => JsonNode.Parse(m.PayloadJson)!.AsObject())
             .Where(p => p["soort"]!.GetValue<string>() == kind).ToList();
+
+    [Fact]
+    public async Task A_request_is_written_in_the_wire_format_of_the_rows_already_stored_and_reads_back_typed()
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 10, 5));
+        await engine.Host.SaveAsync(WrittenDb("[]"));
+        var id = (await engine.StartAsync("schriftelijk-db-mail", new { titel = "Inkoop", samenvatting = "Inkoop van zorg", documenten = new[] { "Nota.pdf" } })).InstanceId;
+
+        var stored = (await RequestsAsync(engine, id, "verzoekStem")).Single(r => r["zetel"]!.GetValue<string>() == "m063");
+
+        // The names the first release wrote, which rows in the outbox of an upgraded installation still have.
+        stored.Select(p => p.Key).Should().BeEquivalentTo(["soort", "activiteit", "ronde", "zetel", "aan", "orgaanId", "orgaanNaam", "keuzes", "uiterlijk", "verlooptOp", "onderwerp", "tekst", "voorstel"]);
+        stored["aan"]!.AsObject().Select(p => p.Key).Should().Equal("lid", "naam", "email");
+        stored["voorstel"]!.AsObject().Select(p => p.Key).Should().Equal("titel", "samenvatting", "documenten");
+        var read = RequestMail.Read(stored);
+        read.Should().BeEquivalentTo(new
+        {
+            RequestKind = "verzoekStem", ActivityId = "besluit", Round = 1, Seat = "m063", Body = (string?)null, BodyId = "db", BodyName = "Dagelijks bestuur",
+            Choices = new[] { "voor", "tegen", "onthouding" },
+            Deadline = "uiterlijk 19 oktober 2026 (reglement van orde: schriftelijke ronde van 2 weken)",
+            ExpiresAt = AdviesRoute.Activities.Calendar.DeadlineCalculator.EndOfDay(new DateOnly(2026, 10, 19)),
+            Text = "Beste {naam}, stem over {titel} ({orgaan}), {uiterlijk}.",
+        });
+        read.To.Should().Be(new MailRecipient("m063", "Roos Zijlstra", "roos.zijlstra@assen.example.org"));
+        read.Proposal!.Title.Should().Be("Inkoop");
+        read.Proposal.Documents!.ToJsonString().Should().Be("""["Nota.pdf"]""");
+        read.Target.Should().Be(("zetel", "m063"));
+    }
 
     [Fact]
     public async Task A_reminder_goes_only_to_members_who_have_not_voted_and_none_after_the_decision()

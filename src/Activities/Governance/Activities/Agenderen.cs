@@ -73,17 +73,17 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
         }
 
         var title = context.WorkflowInput["titel"]?.GetValue<string>() ?? "(zonder titel)";
-        context.AddOutboxMessage(MeldingActivity.OutboxKind, new JsonObject
+        context.AddOutboxMessage(MeldingActivity.OutboxKind, new NotificationMail
         {
-            ["soort"] = "agendering",
-            ["onderwerp"] = $"Geagendeerd: {title} ({body.Name}, {Bestuur.Format(meeting.Date)})",
-            ["tekst"] = $"Het voorstel \"{title}\" staat op de agenda van de vergadering van {body.Name} op {Bestuur.Format(meeting.Date)} om {meeting.Time:HH\\:mm} in {meeting.Place}."
+            NotificationKind = "agendering",
+            Subject = $"Geagendeerd: {title} ({body.Name}, {Bestuur.Format(meeting.Date)})",
+            Text = $"Het voorstel \"{title}\" staat op de agenda van de vergadering van {body.Name} op {Bestuur.Format(meeting.Date)} om {meeting.Time:HH\\:mm} in {meeting.Place}."
                 + (json["agendadeel"]?.GetValue<string>() is { } part ? $" Agendadeel: {part}." : "")
                 + $" De stukken zijn er {meeting.DocumentsDeadline.Display}. De uitnodiging voor uw agenda zit bij deze mail.",
-            ["aan"] = new JsonArray(members.Select(m => (JsonNode)Bestuur.Person(m)).ToArray()),
-            ["vergadering"] = json.DeepClone(),
-            ["voorstel"] = new JsonObject { ["titel"] = title, ["samenvatting"] = context.WorkflowInput["samenvatting"]?.DeepClone() },
-        });
+            To = members.Select(MailRecipient.Of).ToList(),
+            Meeting = json.DeepClone().AsObject(),
+            Proposal = MailProposal.From(context.WorkflowInput) with { Title = title },
+        }.ToJson());
     }
 
     public SimulatedStep Simulate(SimulationContext context)

@@ -40,6 +40,7 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
         _ => null,
     };
 
+    /// <summary>The outbox kind of a notification; its payload is a <see cref="NotificationMail"/>.</summary>
     public const string OutboxKind = "melding";
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
@@ -55,30 +56,26 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
 
         var subject = inputs.Text("onderwerp") ?? throw new InvalidOperationException("De melding heeft geen onderwerp.");
         var deadline = LegalDeadline(inputs, today);
-        context.AddOutboxMessage(OutboxKind, new JsonObject
+        context.AddOutboxMessage(OutboxKind, new NotificationMail
         {
-            ["soort"] = inputs.Text("soort") ?? "mededeling",
-            ["onderwerp"] = subject,
-            ["tekst"] = inputs.Text("tekst"),
-            ["aan"] = new JsonArray(recipients.Select(r => (JsonNode)Bestuur.Person(r)).ToArray()),
-            ["voorstel"] = new JsonObject
-            {
-                ["titel"] = context.WorkflowInput["titel"]?.DeepClone(),
-                ["samenvatting"] = context.WorkflowInput["samenvatting"]?.DeepClone(),
-            },
-        });
+            NotificationKind = inputs.Text("soort") ?? "mededeling",
+            Subject = subject,
+            Text = inputs.Text("tekst"),
+            To = recipients.Select(MailRecipient.Of).ToList(),
+            Proposal = MailProposal.From(context.WorkflowInput),
+        }.ToJson());
         context.Journal("melding", data: new JsonObject { ["onderwerp"] = subject, ["ontvangers"] = recipients.Count, ["termijn"] = deadline?.Display });
         if (deadline is not null && context.Now > deadline.Moment)
         {
             context.Journal("termijnOverschreden", data: new JsonObject { ["onderwerp"] = subject, ["termijn"] = deadline.Display });
-            context.AddOutboxMessage(OutboxKind, new JsonObject
+            context.AddOutboxMessage(OutboxKind, new NotificationMail
             {
-                ["soort"] = "termijnVerstreken",
-                ["aanRol"] = "secretary",
-                ["onderwerp"] = $"Te laat verzonden: {subject}",
-                ["tekst"] = $"De melding is op {Bestuur.Format(today)} verzonden; de wettelijke termijn was {deadline.Display}.",
-                ["voorstel"] = new JsonObject { ["titel"] = context.WorkflowInput["titel"]?.DeepClone() },
-            });
+                NotificationKind = "termijnVerstreken",
+                ToRole = "secretary",
+                Subject = $"Te laat verzonden: {subject}",
+                Text = $"De melding is op {Bestuur.Format(today)} verzonden; de wettelijke termijn was {deadline.Display}.",
+                Proposal = MailProposal.From(context.WorkflowInput, summary: false),
+            }.ToJson());
         }
 
         return ValueTask.FromResult(ActivityResult.Complete(Ports.Done));
@@ -159,14 +156,14 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
         {
             var display = context.State["termijn"]?["tekst"]?.GetValue<string>();
             context.Journal("termijnVerstreken", data: new JsonObject { ["taak"] = context.GetInput<string>("taak"), ["termijn"] = display });
-            context.AddOutboxMessage(MeldingActivity.OutboxKind, new JsonObject
+            context.AddOutboxMessage(MeldingActivity.OutboxKind, new NotificationMail
             {
-                ["soort"] = "termijnVerstreken",
-                ["aanRol"] = "secretary",
-                ["onderwerp"] = $"Termijn verstreken: {context.GetInput<string>("taak")}",
-                ["tekst"] = $"De nazorgtaak is nog niet gereed; de termijn was {display}.",
-                ["voorstel"] = new JsonObject { ["titel"] = context.WorkflowInput["titel"]?.DeepClone() },
-            });
+                NotificationKind = "termijnVerstreken",
+                ToRole = "secretary",
+                Subject = $"Termijn verstreken: {context.GetInput<string>("taak")}",
+                Text = $"De nazorgtaak is nog niet gereed; de termijn was {display}.",
+                Proposal = MailProposal.From(context.WorkflowInput, summary: false),
+            }.ToJson());
             return ValueTask.FromResult(ActivityResult.Wait());
         }
 

@@ -33,31 +33,28 @@ public static class RequestMails
 
     /// <summary>Queues the request mail for one person.</summary>
     /// <param name="target">The seat (<c>zetel</c>, a member id) or the body (<c>orgaan</c>) the request belongs to.</param>
+    /// <remarks>The payload is a <see cref="RequestMail"/>.</remarks>
     public static void Queue(ActivityContext context, string kind, Member to, int round, (string Name, string Value) target, Body body,
         Deadline deadline, IReadOnlyList<string> choices, string? subject, string? text)
     {
         var (defaultSubject, defaultText) = Defaults[kind == "herinnering" ? "herinnering" : kind];
-        context.AddOutboxMessage(OutboxKind, new JsonObject
+        context.AddOutboxMessage(OutboxKind, new RequestMail
         {
-            ["soort"] = kind,
-            ["activiteit"] = context.ActivityId,
-            ["ronde"] = round,
-            [target.Name] = target.Value,
-            ["aan"] = Bestuur.Person(to),
-            ["orgaanId"] = body.Id, // a document marked for another body is left out of the mail
-            ["orgaanNaam"] = body.Name,
-            ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)c).ToArray()),
-            ["uiterlijk"] = deadline.Display,
-            ["verlooptOp"] = deadline.Moment.ToString("O", CultureInfo.InvariantCulture),
-            ["onderwerp"] = subject ?? defaultSubject,
-            ["tekst"] = text ?? defaultText,
-            ["voorstel"] = new JsonObject
-            {
-                ["titel"] = context.WorkflowInput["titel"]?.DeepClone(),
-                ["samenvatting"] = context.WorkflowInput["samenvatting"]?.DeepClone(),
-                ["documenten"] = context.WorkflowInput["documenten"]?.DeepClone(),
-            },
-        });
+            RequestKind = kind,
+            ActivityId = context.ActivityId,
+            Round = round,
+            Seat = target.Name == "zetel" ? target.Value : null,
+            Body = target.Name == "orgaan" ? target.Value : null,
+            To = MailRecipient.Of(to),
+            BodyId = body.Id, // a document marked for another body is left out of the mail
+            BodyName = body.Name,
+            Choices = choices,
+            Deadline = deadline.Display,
+            ExpiresAt = deadline.Moment,
+            Subject = subject ?? defaultSubject,
+            Text = text ?? defaultText,
+            Proposal = MailProposal.From(context.WorkflowInput, documents: true),
+        }.ToJson());
     }
 
     /// <summary>The reminder moments: N working days before the deadline's day, at 09:00 in the Netherlands, still ahead.</summary>

@@ -278,16 +278,16 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var title = context.WorkflowInput["titel"]?.GetValue<string>() ?? "(zonder titel)";
         var names = silent.Count == 0 ? "niemand" : string.Join(", ", silent.Select(m => m.Name));
         var chair = snapshot.Model.MembersOf(body.Id, today).Where(m => m.Role == MemberRole.Voorzitter).ToList();
-        context.AddOutboxMessage(MeldingActivity.OutboxKind, new JsonObject
+        context.AddOutboxMessage(MeldingActivity.OutboxKind, new NotificationMail
         {
-            ["soort"] = "termijnVerstreken",
-            ["aan"] = new JsonArray(chair.Select(m => (JsonNode)Bestuur.Person(m)).ToArray()),
-            ["aanRol"] = "secretary",
-            ["onderwerp"] = $"Termijn verstreken: {title} ({body.Name})",
-            ["tekst"] = $"De schriftelijke ronde van {body.Name} over \"{title}\" is verlopen ({context.State["termijn"]?["tekst"]}). Nog niet gekozen: {names}."
+            NotificationKind = "termijnVerstreken",
+            To = chair.Select(MailRecipient.Of).ToList(),
+            ToRole = "secretary",
+            Subject = $"Termijn verstreken: {title} ({body.Name})",
+            Text = $"De schriftelijke ronde van {body.Name} over \"{title}\" is verlopen ({context.State["termijn"]?["tekst"]}). Nog niet gekozen: {names}."
                 + (mode == "achterstallig" ? " Het voorstel staat als achterstallig gemarkeerd; de ronde blijft open." : " De uitgebrachte stemmen worden nu geteld."),
-            ["voorstel"] = new JsonObject { ["titel"] = title },
-        });
+            Proposal = new MailProposal(title),
+        }.ToJson());
         context.Journal("termijnVerstreken", mode, new JsonObject { ["nietGekozen"] = names });
         if (mode == "escaleren")
         {

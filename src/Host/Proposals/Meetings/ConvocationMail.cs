@@ -30,9 +30,13 @@ internal sealed class ConvocationMailComposer(HostDbContext host) : IMailCompose
         var ids = mail.DocumentIds.ToList();
         var stored = await host.ProposalDocuments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
         var attachments = ids.Where(stored.ContainsKey).Select(id => stored[id]).Select(d => new MailAttachment(d.FileName, d.ContentType, d.Content)).ToList();
-        var note = attachments.Count == mail.PublicDocuments
-            ? (attachments.Count == 0 ? "Bij deze agenda horen geen openbare stukken." : "De openbare stukken zitten bij deze mail.")
-            : $"{attachments.Count} van de {mail.PublicDocuments} openbare stukken zitten bij deze mail; de overige zijn te groot voor één mail en liggen bij het secretariaat.";
+        var note = (attachments.Count, mail.PublicDocuments) switch
+        {
+            (0, 0) => "Er zitten geen stukken als bijlage bij deze mail.",
+            (0, _) => "De openbare stukken zijn samen te groot voor één mail; ze liggen bij het secretariaat.",
+            var (attached, all) when attached == all => "De openbare stukken zitten bij deze mail.",
+            var (attached, all) => $"{attached} van de {all} openbare stukken zitten bij deze mail; de overige zijn te groot voor één mail en liggen bij het secretariaat.",
+        };
         return new ComposedMail([mail.To], new MailContent
         {
             Subject = $"Convocatie {mail.BodyName} {mail.Date.ToString("d MMMM yyyy", Dutch)}",
