@@ -69,12 +69,10 @@ public sealed partial class EngineBoundaryTests
     private static partial Regex ProductDefault();
 
     /// <summary>
-    /// The product's name anywhere but in the engine's own namespace. The Message-Id domain <c>@adviesroute</c> of
-    /// outbox messages is left to the mail path that makes Message-Ids.
+    /// The product's name anywhere but in the engine's own namespace (a Message-Id domain included: the host makes those).
     /// </summary>
     private static bool NamesTheProduct(string line) =>
-        ProductName().Matches(line).Any(m => !line.AsSpan(m.Index).StartsWith("AdviesRoute.Workflows", StringComparison.Ordinal)
-            && !(m.Index > 0 && line[m.Index - 1] == '@'));
+        ProductName().Matches(line).Any(m => !line.AsSpan(m.Index).StartsWith("AdviesRoute.Workflows", StringComparison.Ordinal));
 
     [GeneratedRegex("(?i)adviesroute")]
     private static partial Regex ProductName();
