@@ -25,7 +25,7 @@ internal static class AttributeText
 
     /// <summary>
     /// The folded copy that <c>StartsWith</c> and <c>Contains</c> compare: lower case (invariant) and without accents
-    /// ("Één" → "een"), so a search finds "Zienswijze Coëvorden" as "coevorden". Done in .NET, not by the database,
+    /// ("Één" → "een"), so a search finds "Coëvorden" as "coevorden". Done in .NET, not by the database,
     /// so SQLite (whose LIKE folds only ASCII) and PostgreSQL compare alike.
     /// </summary>
     public static string Fold(string value)

@@ -3,8 +3,8 @@ using AdviesRoute.Workflows.Queries;
 namespace AdviesRoute.Workflows.Attributes;
 
 /// <summary>
-/// Computes the searchable attributes of an instance (its title, the bodies it waits on, the meetings it was placed
-/// on), so that lists filter on indexed rows instead of on the stored state. The layer above the engine registers at
+/// Computes the searchable attributes of an instance (e.g. a title, whom it waits on, every place it has
+/// passed), so that lists filter on indexed rows instead of on the stored state. The layer above the engine registers at
 /// most one, as a singleton; without one the engine stores no attributes and a burst does no extra work.
 /// </summary>
 /// <remarks>
@@ -46,7 +46,7 @@ public sealed class InstanceAttributeContext
 
     /// <summary>
     /// The journal entries this burst wrote, oldest first; when <see cref="IsRecomputation"/>, the instance's whole
-    /// journal. An attribute that accumulates (every meeting an instance was ever on) adds what these entries say to
+    /// journal. An attribute that accumulates (every value an instance ever had) adds what these entries say to
     /// <see cref="Previous"/>.
     /// </summary>
     public IReadOnlyList<JournalEntry> Journal { get; }

@@ -44,7 +44,7 @@ public interface IWorkflowReader
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, IReadOnlyCollection<string>? kinds = null, CancellationToken cancellationToken = default);
 
     /// <summary>The journals of several instances, ordered by instance id and then sequence.</summary>
-    /// <param name="kinds">Only lines of these kinds (e.g. the outcomes of meetings); null for all.</param>
+    /// <param name="kinds">Only lines of these kinds (e.g. one activity's outcome lines); null for all.</param>
     Task<IReadOnlyList<JournalEntry>> GetJournalsAsync(IEnumerable<string> instanceIds, IReadOnlyCollection<string>? kinds = null, CancellationToken cancellationToken = default);
 
     /// <summary>The incidents of an instance, oldest first: the open ones, and with <paramref name="includeResolved"/> the history.</summary>

@@ -5,14 +5,15 @@ namespace AdviesRoute.Workflows.Queries;
 
 /// <summary>
 /// Which instances to read; every condition given must hold. Runs in the database on indexed columns and the attribute
-/// rows (see <see cref="IInstanceAttributeSource"/>), never on the stored state.
+/// rows (see <see cref="IInstanceAttributeSource"/>), never on the stored state. In the example, <c>Title</c> and
+/// <c>Region</c> are <see cref="AttributeName"/>s the application declared.
 /// </summary>
 /// <example>
 /// <code>
 /// new InstanceQuery
 /// {
 ///     Statuses = [WorkflowStatus.Suspended],
-///     Attributes = [ProposalAttributes.Title.Contains("begroting"), ProposalAttributes.Pillar.Is("PubliekeGezondheid")],
+///     Attributes = [Title.Contains("jaarplan"), Region.Is("noord")],
 /// }
 /// </code>
 /// </example>

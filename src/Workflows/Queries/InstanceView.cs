@@ -42,8 +42,8 @@ public sealed class InstanceView
     public required IReadOnlyList<TokenView> Tokens { get; init; }
 
     /// <summary>
-    /// The state each activity keeps between arrivals and resumes, by activity id (a vote's <c>stemmen</c>, a round's
-    /// <c>antwoorden</c>); its shape belongs to the activity.
+    /// The state each activity keeps between arrivals and resumes, by activity id (e.g. the answers an activity
+    /// collected); its shape belongs to the activity.
     /// </summary>
     public required IReadOnlyDictionary<string, JsonObject> ActivityStates { get; init; }
 

@@ -5,7 +5,7 @@ namespace AdviesRoute.Workflows.Queries;
 
 /// <summary>
 /// One line of an instance's journal, append-only: what happened, when, by whom and through which channel. The engine
-/// writes the kinds in <see cref="Journal.JournalKinds"/>; activities add their own (e.g. <c>vergaderingUitkomst</c>).
+/// writes the kinds in <see cref="Journal.JournalKinds"/>; activities add their own (an outcome an activity records).
 /// </summary>
 /// <param name="Sequence">Its place in the instance's journal, from 1.</param>
 /// <param name="ActivityId">The activity it is about, if any.</param>
