@@ -1,7 +1,11 @@
 using AdviesRoute.Activities.Calendar;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Activities;
+using AdviesRoute.Activities.Governance.Answers;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -37,15 +41,21 @@ public enum LinkStatus
 }
 
 /// <summary>A link and the request it leads to, as they stand.</summary>
+/// <param name="Request">The request as its step declares it: its title, choices with their labels and fields.</param>
+/// <param name="Refusal">Why the person may not answer (the seat rule's words), when <see cref="Status"/> is <see cref="LinkStatus.PassedOn"/>.</param>
 public sealed record ResolvedLink(LinkStatus Status, MailLink? Link, JsonObject? Proposal = null, string? BookmarkId = null,
     IReadOnlyList<string>? Choices = null, string? Choice = null, DateTimeOffset? ChosenAt = null, string? Deadline = null,
-    string? BodyName = null, string? Successor = null, string? BodyId = null);
+    string? BodyName = null, string? Successor = null, string? BodyId = null, RequestDeclaration? Request = null, string? Refusal = null)
+{
+    /// <summary>What a person reads for a choice.</summary>
+    public string ChoiceLabel(string code) => Request?.ChoiceLabel(code) ?? code;
+}
 
 /// <summary>
 /// Finds the open request behind a link by its step, round and seat (or body), never by a bookmark id: a seat's
 /// request is re-opened after each choice, and a step entered again starts a new round.
 /// </summary>
-public sealed class LinkResolver(HostDbContext host, IWorkflowReader workflows, IGovernanceDirectory directory, TimeProvider time)
+public sealed class LinkResolver(HostDbContext host, IWorkflowReader workflows, IGovernanceDirectory directory, ActivityRegistry registry, TimeProvider time)
 {
 
     public async Task<ResolvedLink> ResolveAsync(string? token, CancellationToken cancellationToken)
@@ -74,6 +84,7 @@ public sealed class LinkResolver(HostDbContext host, IWorkflowReader workflows, 
         }
 
         var activity = instance.ActivityState(link.ActivityId);
+        var definition = await workflows.GetDefinitionModelAsync(instance.DefinitionVersionId, cancellationToken);
         var (choice, chosenAt) = ChoiceOf(activity, link);
         var waiting = instance.Waiting().FirstOrDefault(w => w.Token.ActivityId == link.ActivityId
             && w.Bookmark.Payload?["ronde"]?.GetValue<int>() == link.Round
@@ -84,7 +95,8 @@ public sealed class LinkResolver(HostDbContext host, IWorkflowReader workflows, 
         var bodyName = bodyId is null ? null : snapshot.Model.FindBody(bodyId)?.Name;
         var resolved = new ResolvedLink(LinkStatus.Open, link, instance.Input, waiting.Bookmark?.Id,
             waiting.Bookmark?.Payload?["keuzes"] is JsonArray choices ? choices.Select(c => c!.GetValue<string>()).ToList() : [],
-            choice, chosenAt, waiting.Bookmark?.Payload?["uiterlijk"]?.GetValue<string>(), bodyName, BodyId: bodyId);
+            choice, chosenAt, waiting.Bookmark?.Payload?["uiterlijk"]?.GetValue<string>(), bodyName, BodyId: bodyId,
+            Request: definition is null ? null : StepDeclarations.Request(registry, definition, link.ActivityId, RequestName(link)));
 
         var expired = time.GetUtcNow().UtcDateTime > link.ExpiresAt;
         if (waiting.Bookmark is null)
@@ -101,20 +113,24 @@ public sealed class LinkResolver(HostDbContext host, IWorkflowReader workflows, 
             return resolved with { Status = LinkStatus.Expired };
         }
 
-        if (link.TargetKind == "zetel" && snapshot.Model.FindMember(link.TargetId) is { } seat)
+        // The step asks the same rule when the choice comes in, so the page never offers what would be refused.
+        var today = DutchTime.Today(time.GetUtcNow());
+        var person = snapshot.Model.FindMember(link.MemberId);
+        var check = person is null ? null
+            : link.TargetKind == "zetel" && snapshot.Model.FindMember(link.TargetId) is { } seat ? SeatRule.ForSeat(snapshot.Model, seat, person, today)
+            : link.TargetKind == "orgaan" && snapshot.Model.FindBody(link.TargetId) is { } body ? SeatRule.ForBody(body, person, today)
+            : null;
+        if (person is null || check is { Allowed: false })
         {
-            var today = DutchTime.Today(time.GetUtcNow());
-            var holder = snapshot.Model.SeatHolder(seat, today);
-            var member = snapshot.Model.FindMember(link.MemberId);
-            var mayAct = holder is not null && (holder.Id == link.MemberId || member?.SubstituteFor == holder.Id);
-            if (!mayAct)
-            {
-                return resolved with { Status = LinkStatus.PassedOn, Successor = holder?.Name };
-            }
+            // A term that ended reads personally ("Uw zittingstermijn is geëindigd"); any other refusal in the rule's words.
+            return resolved with { Status = LinkStatus.PassedOn, Successor = check?.Holder?.Name, Refusal = check?.Verdict == SeatVerdict.TermEnded ? null : check?.Refusal };
         }
 
         return resolved;
     }
+
+    /// <summary>The bookmark a link's request waits under: a seat's vote, or a body's answer.</summary>
+    private static string RequestName(MailLink link) => link.TargetKind == "zetel" ? VotingActivity.VoteBookmark : AnswerRound.AnswerBookmark;
 
     private static (string? Choice, DateTimeOffset? At) ChoiceOf(JsonObject? activity, MailLink link)
     {

@@ -39,8 +39,20 @@ public sealed class InputAttribute(string name, InputType type) : Attribute
     /// <summary>Allowed values for <see cref="InputType.Choice"/>.</summary>
     public string[]? Choices { get; init; }
 
+    /// <summary>What a person reads for each of <see cref="Choices"/>, in the same order.</summary>
+    public string[]? ChoiceLabels { get; init; }
+
     /// <summary>Whether the value may be given as <c>{ "expression": "..." }</c>.</summary>
     public bool SupportsExpression { get; init; } = true;
+}
+
+/// <summary>Declares what a person reads for one of an activity's fixed ports (e.g. <c>True</c> read as "Waar").</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class PortLabelAttribute(string port, string label) : Attribute
+{
+    public string Port { get; } = port;
+
+    public string Label { get; } = label;
 }
 
 /// <summary>Declares the fixed outcome ports of an activity.</summary>
@@ -62,6 +74,9 @@ public sealed class PortsFromInputAttribute(string inputName, params string[] ex
 
     /// <summary>When the list holds objects, the property that names the port.</summary>
     public string? NameProperty { get; init; }
+
+    /// <summary>When the list holds objects, the property with what a person reads for the port (optional per item).</summary>
+    public string? LabelProperty { get; init; }
 }
 
 /// <summary>The value types an activity input can have.</summary>
@@ -112,4 +127,15 @@ public interface IChecksLiteralInputs
 {
     /// <summary>A Dutch message when <paramref name="value"/> is not acceptable for input <paramref name="input"/>; else null.</summary>
     string? CheckLiteral(string input, System.Text.Json.Nodes.JsonNode value);
+}
+
+/// <summary>
+/// An activity that declares its descriptor in code (its display name, inputs, ports and their labels) instead of, or
+/// in addition to, attributes: the registry asks it once at start-up. The type and version stay those of its
+/// <see cref="ActivityAttribute"/>, so stored definitions keep loading.
+/// </summary>
+public interface IDescribesItself
+{
+    /// <summary>The descriptor as this activity declares it, given what its attributes declare.</summary>
+    ActivityDescriptor Describe(ActivityDescriptor fromAttributes);
 }

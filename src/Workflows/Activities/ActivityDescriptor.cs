@@ -22,6 +22,29 @@ public sealed record ActivityDescriptor(
     /// <summary>Inputs that, once given, need other inputs too.</summary>
     public IReadOnlyList<InputRequirement> InputRequirements { get; init; } = [];
 
+    /// <summary>What a person reads for each fixed port (e.g. a port <c>gereed</c> read as "Gereed"); a port without one is shown by its name.</summary>
+    public IReadOnlyDictionary<string, string> PortLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The label of a fixed port: its declared label, else its name.</summary>
+    public string PortLabel(string port) => PortLabels.GetValueOrDefault(port, port);
+
+    /// <summary>
+    /// The label of a port of one node: a port named by an input (a Switch's case) carries its own label in the route;
+    /// a fixed port has the activity's. Null when neither declares one.
+    /// </summary>
+    public string? PortLabelOf(Definitions.ActivityNode node, string port)
+    {
+        if (PortsFromInput is { NameProperty: { } nameProperty, LabelProperty: { } labelProperty } from
+            && node.Inputs.GetValueOrDefault(from.InputName) is JsonArray items
+            && items.OfType<JsonObject>().FirstOrDefault(i => i[nameProperty] is JsonValue n && n.TryGetValue<string>(out var name) && name == port) is { } item
+            && item[labelProperty] is JsonValue l && l.TryGetValue<string>(out var label) && !string.IsNullOrWhiteSpace(label))
+        {
+            return label;
+        }
+
+        return PortLabels.GetValueOrDefault(port);
+    }
+
     public InputDescriptor? FindInput(string name) => Inputs.FirstOrDefault(i => i.Name == name);
 }
 
@@ -33,9 +56,17 @@ public sealed record InputDescriptor(
     bool Required,
     JsonNode? Default,
     IReadOnlyList<string>? Choices,
-    bool SupportsExpression);
+    bool SupportsExpression)
+{
+    /// <summary>What a person reads for each of <see cref="Choices"/>; a choice without one is shown as it is stored.</summary>
+    public IReadOnlyDictionary<string, string> ChoiceLabels { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>When <paramref name="Given"/> is given, <paramref name="Requires"/> must be given too.</summary>
 public sealed record InputRequirement(string Given, IReadOnlyList<string> Requires);
 
-public sealed record PortsFromInput(string InputName, IReadOnlyList<string> Extra, string? NameProperty);
+public sealed record PortsFromInput(string InputName, IReadOnlyList<string> Extra, string? NameProperty)
+{
+    /// <summary>When the list holds objects, the property with the port's label.</summary>
+    public string? LabelProperty { get; init; }
+}

@@ -29,7 +29,19 @@ public sealed class ActivityRegistry
             }
 
             var descriptor = Describe(type, attribute);
-            var registration = new Registration(descriptor, (Activity)ActivatorUtilities.CreateInstance(services, type));
+            var activity = (Activity)ActivatorUtilities.CreateInstance(services, type);
+            if (activity is IDescribesItself self)
+            {
+                var declared = self.Describe(descriptor);
+                if (declared.Type != descriptor.Type || declared.Version != descriptor.Version)
+                {
+                    throw new InvalidOperationException($"Activity type {descriptor.Type} v{descriptor.Version} describes itself as {declared.Type} v{declared.Version}.");
+                }
+
+                descriptor = declared;
+            }
+
+            var registration = new Registration(descriptor, activity);
             if (!_byKey.TryAdd((descriptor.Type, descriptor.Version), registration))
             {
                 throw new InvalidOperationException($"Activity type {descriptor.Type} v{descriptor.Version} is registered twice.");
@@ -80,7 +92,12 @@ public sealed class ActivityRegistry
                 i.Required,
                 i.DefaultJson is null ? null : JsonNode.Parse(i.DefaultJson),
                 i.Choices,
-                i.SupportsExpression && i.Type != InputType.Expression))
+                i.SupportsExpression && i.Type != InputType.Expression)
+            {
+                ChoiceLabels = i.Choices is { } codes && i.ChoiceLabels is { } labels
+                    ? codes.Zip(labels).ToDictionary(p => p.First, p => p.Second)
+                    : new Dictionary<string, string>(),
+            })
             .ToList();
         var ports = type.GetCustomAttribute<OutcomesAttribute>()?.Ports ?? [];
         var fromInput = type.GetCustomAttribute<PortsFromInputAttribute>();
@@ -95,11 +112,24 @@ public sealed class ActivityRegistry
             attribute.IsEnd,
             inputs,
             ports,
-            fromInput is null ? null : new PortsFromInput(fromInput.InputName, fromInput.Extra, fromInput.NameProperty))
+            fromInput is null ? null : new PortsFromInput(fromInput.InputName, fromInput.Extra, fromInput.NameProperty) { LabelProperty = fromInput.LabelProperty })
         {
+            PortLabels = PortLabelsOf(type, ports),
             OneOfInputs = type.GetCustomAttributes<OneOfInputsAttribute>().Select(a => a.Names).ToList(),
             InputRequirements = type.GetCustomAttributes<InputRequiresAttribute>().Select(a => new InputRequirement(a.Given, a.Requires)).ToList(),
         };
+    }
+
+    /// <summary>The declared port labels; the plain way on (<see cref="Ports.Done"/>) reads "Verder" unless declared otherwise.</summary>
+    private static Dictionary<string, string> PortLabelsOf(Type type, IReadOnlyList<string> ports)
+    {
+        var labels = type.GetCustomAttributes<PortLabelAttribute>().ToDictionary(a => a.Port, a => a.Label);
+        if (ports.Contains(Ports.Done))
+        {
+            labels.TryAdd(Ports.Done, "Verder");
+        }
+
+        return labels;
     }
 
     private sealed record Registration(ActivityDescriptor Descriptor, Activity Activity);

@@ -27,6 +27,9 @@ public sealed class WorkflowDefinitionModel
 public sealed class VariableDefinition
 {
     public string Name { get; set; } = "";
+
+    /// <summary>What a person reads for the variable (e.g. "Vergadering"); optional.</summary>
+    public string? DisplayName { get; set; }
     public string Type { get; set; } = "json";
     public JsonNode? Default { get; set; }
 }

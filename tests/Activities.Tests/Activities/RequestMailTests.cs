@@ -104,7 +104,7 @@ public sealed class RequestMailTests
         var id = (await engine.StartAsync("schriftelijk-db-mail", new { titel = "Inkoop" })).InstanceId;
 
         var withoutReason = () => engine.ResumeAsync(id, "besluit", "Stem", new { lid = "m065", keuze = "voor", namens = " " }, seat: "m065", actor: "a.secretaris@example.org");
-        await withoutReason.Should().ThrowAsync<AdviesRoute.Workflows.Runtime.ResumeRejectedException>().WithMessage("Geef bij een keuze namens een lid de reden*");
+        await withoutReason.Should().ThrowAsync<AdviesRoute.Workflows.Runtime.ResumeRejectedException>().WithMessage("Dit antwoord legt u vast namens een lid: geef de reden ('namens')*");
         await engine.ResumeAsync(id, "besluit", "Stem", new { lid = "m065", keuze = "voor", namens = "Telefonisch doorgegeven op 6 oktober" }, seat: "m065", actor: "a.secretaris@example.org");
 
         var vote = (await engine.JournalAsync(id)).Single(j => j.Kind == "stem");

@@ -330,7 +330,7 @@ public sealed class VoorstelRouteTests
         // By 21 September Assen has bedenkingen (a text is required) and the other eleven agree.
         await engine.MoveToAsync(new DateOnly(2026, 9, 21));
         var withoutText = () => engine.ResumeAsync(id, "terugkoppeling", "Antwoord", new { antwoord = "bedenkingen" }, body: "college-assen");
-        await withoutText.Should().ThrowAsync<ResumeRejectedException>().WithMessage("*tekst*");
+        await withoutText.Should().ThrowAsync<ResumeRejectedException>().WithMessage("Geef bij bedenkingen aan welke.");
         await engine.ResumeAsync(id, "terugkoppeling", "Antwoord", new { antwoord = "bedenkingen", tekst = "De kosten voor Assen zijn te hoog" }, body: "college-assen");
         foreach (var college in Colleges.Where(c => c != "college-assen"))
         {

@@ -225,7 +225,7 @@ public sealed class VotingActivityTests
         var votes = Votes(voor: ["m028", "m034", "m037", "m040", "m049"], tegen: ["m031", "m043", "m046"]);
         var contradicting = () => engine.ResumeAsync(id, "besluit", "Vergadering", new { uitkomst = "vastgesteld", stemmen = votes });
         await contradicting.Should().ThrowAsync<ResumeRejectedException>()
-            .WithMessage("De vastgelegde uitkomst 'vastgesteld' past niet bij de stemmen: Verworpen, geen meerderheid van de uitgebrachte stemmen: 5 voor, 7 tegen, 0 onthouding (stemgewicht van leden).");
+            .WithMessage("De gekozen uitkomst 'Vastgesteld' past niet bij de stemmen: Verworpen, geen meerderheid van de uitgebrachte stemmen: 5 voor, 7 tegen, 0 onthouding (stemgewicht van leden).");
         (await engine.WaitingAsync(id)).Should().Contain(w => w.ActivityId == "besluit" && w.Bookmark.Name == "Vergadering");
         (await engine.JournalAsync(id)).Should().NotContain(j => j.Kind == "vergaderingUitkomst");
 
@@ -309,7 +309,7 @@ public sealed class VotingActivityTests
 
         // A choice that is not offered is refused; the request stays open.
         var wrong = () => engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "misschien" }, seat: "m065");
-        await wrong.Should().ThrowAsync<ResumeRejectedException>().WithMessage("Geef 'keuze' op als één van: voor, tegen, onthouding.");
+        await wrong.Should().ThrowAsync<ResumeRejectedException>().WithMessage("'misschien' is geen mogelijk antwoord. Kies Voor, Tegen of Onthouding (in een koppeling: 'keuze' met voor, tegen of onthouding).");
         (await engine.WaitingAsync(id)).Should().Contain(w => w.Bookmark.Name == "Stem" && w.Bookmark.Payload!["zetel"]!.GetValue<string>() == "m065");
 
         // Three for, one against, one abstention: once the fifth vote is in, adopted (before the deadline).

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
@@ -91,7 +92,11 @@ public sealed class GovernanceEngine : IAsyncDisposable
     internal async Task<List<(string ActivityId, BookmarkState Bookmark)>> WaitingAsync(string instanceId) =>
         (await StateAsync(instanceId)).Waiting().Select(w => (w.Token.ActivityId, w.Bookmark)).ToList();
 
-    /// <summary>Resumes the one bookmark of <paramref name="name"/> at an activity (and, when given, for one body or seat).</summary>
+    /// <summary>
+    /// Resumes the one bookmark of <paramref name="name"/> at an activity (and, when given, for one body or seat). A seat's
+    /// or body's answer comes in as through its personal link, unless it says for whom it was recorded (<c>namens</c>);
+    /// a meeting's outcome is recorded as a secretary does: on the meeting's day or later (the clock moves there first).
+    /// </summary>
     public async Task<BurstSummary> ResumeAsync(string instanceId, string activityId, string name, object? input, string? body = null, string? seat = null, string actor = "secretaris")
     {
         var waiting = await WaitingAsync(instanceId);
@@ -99,7 +104,15 @@ public sealed class GovernanceEngine : IAsyncDisposable
             && (body is null || w.Bookmark.Payload?["orgaan"]?.GetValue<string>() == body)
             && (seat is null || w.Bookmark.Payload?["zetel"]?.GetValue<string>() == seat)).ToList();
         match.Should().ContainSingle($"the instance waits at {activityId} on {name}{(body is null ? "" : " for " + body)}; it waits on: {string.Join(", ", waiting.Select(w => w.ActivityId + "/" + w.Bookmark.Name))}");
-        return await Runtime.ResumeAsync(instanceId, match[0].Bookmark.Id, input is null ? null : JsonSerializer.SerializeToNode(input), new Trigger(actor, Channel.Api));
+        var node = input is null ? null : JsonSerializer.SerializeToNode(input);
+        if (name == VotingActivity.MeetingBookmark && node?["verplaatsNaar"] is null
+            && match[0].Bookmark.Payload?["vergadering"]?["datum"]?.GetValue<string>() is { } day)
+        {
+            await MoveToAsync(DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 20);
+        }
+
+        var ownAnswer = name is VotingActivity.VoteBookmark or AnswerRound.AnswerBookmark && node?["namens"] is null;
+        return await Runtime.ResumeAsync(instanceId, match[0].Bookmark.Id, node, new Trigger(actor, ownAnswer ? Channel.Link : Channel.Api));
     }
 
     /// <summary>The activities the instance waits at (distinct, ordered).</summary>

@@ -51,7 +51,8 @@ public sealed partial record LinkMail(string To, string Subject, string Html, st
         };
         if (remark is not null)
         {
-            form["toelichting"] = remark;
+            // The request's own text field: a remark with a vote, the text of a zienswijze or of a college's answer.
+            form[TextFieldPattern().Match(page) is { Success: true } field ? field.Groups["name"].Value : "toelichting"] = remark;
         }
 
         var response = await client.PostAsync(Path, new FormUrlEncodedContent(form));
@@ -69,4 +70,7 @@ public sealed partial record LinkMail(string To, string Subject, string Html, st
 
     [GeneratedRegex("name=\"formulier\" value=\"(?<id>[0-9a-f]{32})\"")]
     private static partial Regex FormIdPattern();
+
+    [GeneratedRegex("<textarea id=\"veld-[^\"]+\" name=\"(?<name>[^\"]+)\"")]
+    private static partial Regex TextFieldPattern();
 }

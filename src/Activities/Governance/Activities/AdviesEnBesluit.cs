@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Voting;
 using AdviesRoute.Workflows.Activities;
@@ -12,9 +13,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// and the advice is positive when a majority (configurable, with a quorum) is positive. A tie or too few answers in
 /// writing sends it to the next meeting.
 /// </summary>
-[Activity("Advies", Category = Bestuur.Category, DisplayName = "Advies (BAC)",
-    Description = "Advies van een bestuurlijke adviescommissie, in een vergadering of schriftelijk.", IsBlocking = true)]
-[Outcomes(Positief, PositiefMetKanttekeningen, Negatief)]
+[Activity("Advies", Category = Bestuur.Category, IsBlocking = true)]
 public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
     : VotingActivity(directory, deadlines, calendar)
 {
@@ -23,8 +22,21 @@ public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalcu
     public const string Negatief = "negatief";
     public const string Onthouding = "onthouding";
 
-    protected override IReadOnlyList<string> VoteChoices { get; } = [Positief, PositiefMetKanttekeningen, Negatief, Onthouding];
-    protected override IReadOnlyList<string> MeetingOutcomes { get; } = [Positief, PositiefMetKanttekeningen, Negatief];
+    private static readonly AnswerChoice[] VoteChoicesDeclared =
+        [new(Positief, "Positief"), new(PositiefMetKanttekeningen, "Positief met kanttekeningen"), new(Negatief, "Negatief"), new(Onthouding, "Onthouding")];
+
+    public static readonly StepDeclaration Declared = new("Advies", "Advies (BAC)", "Advies van een bestuurlijke adviescommissie, in een vergadering of schriftelijk.")
+    {
+        Outcomes = [new(Positief, "Positief advies"), new(PositiefMetKanttekeningen, "Positief advies met kanttekeningen"), new(Negatief, "Negatief advies")],
+        InputChoices = SharedInputChoices,
+        Requests =
+        [
+            VoteRequest("Advies (schriftelijke ronde)", VoteChoicesDeclared),
+            MeetingRequest([new(Positief, "Positief advies"), new(PositiefMetKanttekeningen, "Positief advies met kanttekeningen"), new(Negatief, "Negatief advies")], VoteChoicesDeclared),
+        ],
+    };
+
+    public override StepDeclaration Declaration => Declared;
     protected override string FavourablePort => Positief;
     protected override string RequestKind => "verzoekAdvies";
     protected override bool IsDecision => false;
@@ -59,7 +71,7 @@ public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalcu
         };
         if (recorded is not null && (recorded == Negatief) != (port == Negatief))
         {
-            throw new ResumeRejectedException($"De vastgelegde uitkomst '{recorded}' past niet bij de stemmen: {counted.Explanation}");
+            throw new ResumeRejectedException($"De gekozen uitkomst '{Declared.OutcomeLabel(recorded!)}' past niet bij de stemmen: {counted.Explanation}");
         }
 
         return port;
@@ -73,11 +85,9 @@ public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalcu
 /// votes tie there again. Held-over ("aangehouden") and returned ("teruggestuurd") items leave by their own ports,
 /// so the definition sends them to the next meeting or back to preparation.
 /// </summary>
-[Activity("Besluit", Category = Bestuur.Category, DisplayName = "Besluit (DB of AB)",
-    Description = "Besluit van het dagelijks of algemeen bestuur, in een vergadering of schriftelijk.", IsBlocking = true)]
+[Activity("Besluit", Category = Bestuur.Category, IsBlocking = true)]
 [Input("zienswijzen", InputType.String, DisplayName = "Zienswijzen in variabele",
     Description = "Als deze variabele een zienswijzenronde bevat, kan er pas besloten worden als elke zienswijze een reactie heeft.", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
-[Outcomes(Vastgesteld, GewijzigdVastgesteld, Verworpen, Aangehouden, Teruggestuurd)]
 public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
     : VotingActivity(directory, deadlines, calendar)
 {
@@ -87,8 +97,28 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
     public const string Aangehouden = "aangehouden";
     public const string Teruggestuurd = "teruggestuurd";
 
-    protected override IReadOnlyList<string> VoteChoices { get; } = ["voor", "tegen", "onthouding"];
-    protected override IReadOnlyList<string> MeetingOutcomes { get; } = [Vastgesteld, GewijzigdVastgesteld, Verworpen, Aangehouden, Teruggestuurd];
+    private static readonly AnswerChoice[] VoteChoicesDeclared = [new("voor", "Voor"), new("tegen", "Tegen"), new("onthouding", "Onthouding")];
+
+    public static readonly StepDeclaration Declared = new("Besluit", "Besluit (DB of AB)", "Besluit van het dagelijks of algemeen bestuur, in een vergadering of schriftelijk.")
+    {
+        Outcomes =
+        [
+            new(Vastgesteld, "Vastgesteld"), new(GewijzigdVastgesteld, "Gewijzigd vastgesteld"), new(Verworpen, "Verworpen"),
+            new(Aangehouden, "Aangehouden (naar een volgende vergadering)"), new(Teruggestuurd, "Teruggestuurd (terug naar de voorbereiding)"),
+        ],
+        InputChoices = SharedInputChoices,
+        Requests =
+        [
+            VoteRequest("Stem (schriftelijke ronde)", VoteChoicesDeclared),
+            MeetingRequest(
+            [
+                new(Vastgesteld, "Vastgesteld"), new(GewijzigdVastgesteld, "Gewijzigd vastgesteld"), new(Verworpen, "Verworpen"),
+                new(Aangehouden, "Aangehouden (naar een volgende vergadering)"), new(Teruggestuurd, "Teruggestuurd (terug naar de voorbereiding)"),
+            ], VoteChoicesDeclared),
+        ],
+    };
+
+    public override StepDeclaration Declaration => Declared;
     protected override string FavourablePort => Vastgesteld;
     protected override string RequestKind => "verzoekStem";
     protected override bool IsDecision => true;
@@ -134,14 +164,14 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
             case VoteResult.Verworpen:
                 if (recorded is Vastgesteld or GewijzigdVastgesteld)
                 {
-                    throw new ResumeRejectedException($"De vastgelegde uitkomst '{recorded}' past niet bij de stemmen: {counted.Explanation}");
+                    throw new ResumeRejectedException($"De gekozen uitkomst '{Declared.OutcomeLabel(recorded!)}' past niet bij de stemmen: {counted.Explanation}");
                 }
 
                 return Verworpen;
             default:
                 if (recorded is Verworpen)
                 {
-                    throw new ResumeRejectedException($"De vastgelegde uitkomst '{recorded}' past niet bij de stemmen: {counted.Explanation}");
+                    throw new ResumeRejectedException($"De gekozen uitkomst '{Declared.OutcomeLabel(recorded!)}' past niet bij de stemmen: {counted.Explanation}");
                 }
 
                 return recorded == GewijzigdVastgesteld ? GewijzigdVastgesteld : Vastgesteld;

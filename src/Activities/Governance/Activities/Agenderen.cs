@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
@@ -14,8 +15,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// meeting went by without a decision) it takes the meeting after the previous one. With no meeting left on the
 /// jaarkalender it waits, and is picked up again when the secretary resumes it after the calendar was extended.
 /// </summary>
-[Activity("Agenderen", Category = Bestuur.Category, DisplayName = "Agenderen",
-    Description = "Zet het voorstel op de eerstvolgende vergadering van een orgaan waarvan de stukkentermijn nog haalbaar is.", IsBlocking = true)]
+[Activity("Agenderen", Category = Bestuur.Category, IsBlocking = true)]
 [Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld db, ab of bac-pg.", Required = true)]
 [Input("variabele", InputType.String, DisplayName = "Bewaar vergadering in", DefaultJson = "\"vergadering\"", SupportsExpression = false)]
 [Input("nietVoor", InputType.String, DisplayName = "Niet vóór (datum)",
@@ -23,9 +23,25 @@ namespace AdviesRoute.Activities.Governance.Activities;
 [Input("agendadeel", InputType.String, DisplayName = "Agendadeel", Description = "Het deel van de agenda, bijvoorbeeld per pijler in het model zonder BAC's.")]
 [Input("uitnodigen", InputType.Boolean, DisplayName = "Leden uitnodigen",
     Description = "Stuurt de leden van het orgaan een mail over het agendapunt, met de vergadering als agenda-uitnodiging (.ics).", DefaultJson = "false")]
-[Outcomes(Geagendeerd)]
-public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs
+public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
+    public static readonly StepDeclaration Declared = new("Agenderen", "Agenderen",
+        "Zet het voorstel op de eerstvolgende vergadering van een orgaan waarvan de stukkentermijn nog haalbaar is.")
+    {
+        Outcomes = [new(Geagendeerd, "Geagendeerd")],
+        Requests =
+        [
+            new(NoMeetingBookmark, "Geen vergadering gevonden", Answerer.Secretariat)
+            {
+                Action = "Opnieuw agenderen",
+                Task = _ => "Geen vergadering meer op de kalender: kalender aanvullen en opnieuw agenderen",
+                Intro = payload => $"{payload["reden"]?.GetValue<string>()} Vul de jaarkalender aan en agendeer opnieuw.".TrimStart(),
+            },
+        ],
+    };
+
+    public StepDeclaration Declaration => Declared;
+
     public string? CheckLiteral(string input, JsonNode value) => input == "orgaan" ? Bestuur.CheckBodies(directory, value) : null;
 
     public const string Geagendeerd = "geagendeerd";

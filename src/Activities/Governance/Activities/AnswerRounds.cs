@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Answers;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
@@ -22,8 +24,12 @@ namespace AdviesRoute.Activities.Governance.Activities;
     Description = "Met {naam}, {titel}, {orgaan} en {uiterlijk}; leeg is de standaardtekst.")]
 [Input("mailTekst", InputType.Text, DisplayName = "Tekst van de mail",
     Description = "Met {naam}, {titel}, {orgaan} en {uiterlijk}; de persoonlijke link komt eronder. Leeg is de standaardtekst.")]
-public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs
+public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
+    public abstract StepDeclaration Declaration { get; }
+
+    private RequestDeclaration AnswerDeclaration => Declaration.Request(AnswerBookmark)!;
+
     public const string ReminderBookmark = "Herinnering";
 
     /// <summary>The kind of request mail (<c>verzoekZienswijze</c>, <c>verzoekColleges</c>).</summary>
@@ -35,8 +41,9 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
     public const string DeadlineBookmark = "Termijn";
 
     protected abstract BodyKind Kind { get; }
-    protected abstract IReadOnlyList<string> Answers { get; }
-    protected abstract string Silent { get; }
+    protected IReadOnlyList<string> Answers => [.. AnswerDeclaration.Choices.Select(c => c.Code)];
+
+    protected string Silent => AnswerDeclaration.Silent!.Code;
     protected abstract string DefaultVariable { get; }
 
     /// <summary>The property of the variable that holds the answers per body ("raden", "colleges").</summary>
@@ -119,17 +126,17 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
         {
             case AnswerBookmark:
                 var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
-                var answer = Bestuur.RequireChoice(resume.Input, "antwoord", Answers);
+                var checkedAnswer = AnswerDeclaration.Check(resume.Input, context.Trigger.Channel);
+                var answer = checkedAnswer.Choice!;
+                var by = AnsweredBy(context, bodyId, checkedAnswer);
                 var entry = answers[bodyId]!.AsObject();
                 var earlier = entry["antwoord"]?.GetValue<string>();
                 entry["status"] = "ontvangen";
                 entry["antwoord"] = answer;
-                entry["tekst"] = Bestuur.Text(resume.Input, "tekst");
+                entry["tekst"] = checkedAnswer.Text("tekst");
                 entry["ontvangen"] = context.Now;
-                entry["door"] = Bestuur.Text(resume.Input, "lid") is { } memberId && directory.Current.Model.FindMember(memberId) is { } member
-                    ? member.Name
-                    : context.Trigger.Actor;
-                Validate(entry);
+                entry["door"] = by;
+                Recorded(entry);
                 var given = context.State["antwoorden"] as JsonObject ?? [];
                 context.State["antwoorden"] = given;
                 given[bodyId] = new JsonObject { ["antwoord"] = answer, ["op"] = context.Now, ["door"] = entry["door"]?.DeepClone() };
@@ -139,6 +146,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
                     ["naam"] = entry["naam"]?.DeepClone(),
                     ["door"] = entry["door"]?.DeepClone(),
                     ["eerderAntwoord"] = earlier,
+                    ["namens"] = checkedAnswer.OnBehalf is null ? null : new JsonObject { ["vastgelegdDoor"] = context.Trigger.Actor, ["reden"] = checkedAnswer.OnBehalf },
                 });
 
                 // Until every body has answered the round stays open, and an answer may still be changed by its link.
@@ -193,8 +201,26 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
         return ActivityResult.Wait();
     }
 
-    /// <summary>Checks an answer as recorded; throw <see cref="ResumeRejectedException"/> to refuse it.</summary>
-    protected virtual void Validate(JsonObject entry)
+    /// <summary>
+    /// Who gave a body's answer: the member named (through their personal link always), who must sit in that body on
+    /// the day; else whoever recorded it on the body's behalf.
+    /// </summary>
+    private string? AnsweredBy(ActivityContext context, string bodyId, CheckedAnswer answer)
+    {
+        if (answer.MemberId is null)
+        {
+            return context.Trigger.Actor;
+        }
+
+        var model = directory.Current.Model;
+        var body = Bestuur.RequireBody(model, bodyId, InputName);
+        var member = model.FindMember(answer.MemberId) ?? throw new ResumeRejectedException($"Lid '{answer.MemberId}' is onbekend.");
+        var check = SeatRule.ForBody(body, member, Bestuur.Today(context.Now));
+        return check.Allowed ? member.Name : throw new ResumeRejectedException(check.Refusal!);
+    }
+
+    /// <summary>What a step adds to an answer as recorded (e.g. the zienswijze it is).</summary>
+    protected virtual void Recorded(JsonObject entry)
     {
     }
 
@@ -242,15 +268,13 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
 /// reasoned reaction of the board to every zienswijze given. Only when each has its reaction does the round go on,
 /// so the AB cannot decide before.
 /// </summary>
-[Activity("Zienswijzenronde", Category = Bestuur.Category, DisplayName = "Zienswijzenronde gemeenteraden",
-    Description = "Vraagt elke raad parallel om een zienswijze binnen de wettelijke termijn; daarna een gemotiveerde reactie per zienswijze.", IsBlocking = true)]
+[Activity("Zienswijzenronde", Category = Bestuur.Category, IsBlocking = true)]
 [Input("raden", InputType.StringList, DisplayName = "Raden", Description = "Ids van de raden; leeg is alle raden.")]
 [Input("termijn", InputType.Duration, DisplayName = "Termijn", DefaultJson = "\"P12W\"")]
 [Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"12 weken na verzending\"")]
 [Input("artikel", InputType.String, DisplayName = "Artikel", DefaultJson = "\"art. 35 lid 3 Wgr\"")]
 [Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "true")]
 [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
-[Outcomes(Zienswijzenronde.Gereed)]
 public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
 {
     protected override string RequestKind => "verzoekZienswijze";
@@ -263,8 +287,54 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
     public const string ReactionBookmark = "Reactie";
 
     protected override BodyKind Kind => BodyKind.Gemeenteraad;
-    protected override IReadOnlyList<string> Answers { get; } = [Positief, PositiefMetKanttekeningen, Negatief, GeenZienswijze];
-    protected override string Silent => GeenZienswijze;
+    public static readonly StepDeclaration Declared = new("Zienswijzenronde", "Zienswijzenronde gemeenteraden",
+        "Vraagt elke raad parallel om een zienswijze binnen de wettelijke termijn; daarna een gemotiveerde reactie per zienswijze.")
+    {
+        Outcomes = [new(Gereed, "Gereed: elke zienswijze heeft een reactie")],
+        Requests =
+        [
+            new(AnswerBookmark, "Zienswijze van de raad", Answerer.Body)
+            {
+                ChoiceField = "antwoord",
+                Choices =
+                [
+                    new(Positief, "Positief") { Requires = ["tekst"], RequiresMessage = ZienswijzeNeedsText },
+                    new(PositiefMetKanttekeningen, "Positief met kanttekeningen") { Requires = ["tekst"], RequiresMessage = ZienswijzeNeedsText },
+                    new(Negatief, "Negatief") { Requires = ["tekst"], RequiresMessage = ZienswijzeNeedsText },
+                    new(GeenZienswijze, "Geen zienswijze"),
+                ],
+                Silent = new(GeenZienswijze, "Geen zienswijze (termijn verstreken)"),
+                Fields = [new AnswerField("tekst", "Tekst van de zienswijze", "De tekst van de zienswijze")],
+                Action = "Zienswijze vastleggen",
+                Party = payload => payload["naam"]?.GetValue<string>(),
+                Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+            },
+            new(ReactionBookmark, "Reactie op de zienswijze", Answerer.Secretariat)
+            {
+                Fields =
+                [
+                    new AnswerField("reactie", "Schriftelijke, gemotiveerde reactie van het bestuur", "De reactie")
+                    {
+                        Required = true,
+                        RequiredMessage = ReactionTooShort,
+                        MinLength = 20,
+                        MinLengthMessage = ReactionTooShort,
+                    },
+                ],
+                Action = "Reactie vastleggen",
+                Task = payload => $"Reactie op de zienswijze van {payload["naam"]?.GetValue<string>()} schrijven",
+                Party = payload => payload["naam"]?.GetValue<string>(),
+                Intro = payload => payload["zienswijze"]?.GetValue<string>() is { } given
+                    ? $"Zienswijze: {Declared!.Request(AnswerBookmark)!.ChoiceLabel(given).ToLowerInvariant()}. {payload["tekst"]?.GetValue<string>()}".TrimEnd()
+                    : null,
+            },
+        ],
+    };
+
+    private const string ZienswijzeNeedsText = "Een zienswijze heeft een tekst; kies anders 'Geen zienswijze'.";
+    private const string ReactionTooShort = "Een reactie op een zienswijze is schriftelijk en gemotiveerd: schrijf ten minste 20 tekens.";
+
+    public override StepDeclaration Declaration => Declared;
     protected override string DefaultVariable => "zienswijzen";
     protected override string AnswersProperty => "raden";
     protected override string InputName => "raden";
@@ -274,15 +344,7 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
     protected override bool DefaultAtw => true;
     protected override string SimulatedPort => Gereed;
 
-    protected override void Validate(JsonObject entry)
-    {
-        if (entry["antwoord"]!.GetValue<string>() is not GeenZienswijze && entry["tekst"] is null)
-        {
-            throw new ResumeRejectedException("Een zienswijze heeft een tekst ('tekst'); kies anders 'geenZienswijze'.");
-        }
-
-        entry["zienswijze"] = entry["antwoord"]!.GetValue<string>();
-    }
+    protected override void Recorded(JsonObject entry) => entry["zienswijze"] = entry["antwoord"]!.GetValue<string>();
 
     protected override ActivityResult Closed(ActivityContext context, JsonObject round, JsonObject answers)
     {
@@ -320,11 +382,7 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
         }
 
         var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
-        var reaction = Bestuur.Text(resume.Input, "reactie");
-        if (reaction is null || reaction.Length < 20)
-        {
-            throw new ResumeRejectedException("Een reactie op een zienswijze is schriftelijk en gemotiveerd: geef in 'reactie' een tekst van ten minste 20 tekens.");
-        }
+        var reaction = Declared.Request(ReactionBookmark)!.Check(resume.Input, context.Trigger.Channel).Text("reactie")!;
 
         var entry = answers[bodyId]!.AsObject();
         entry["reactie"] = reaction;
@@ -342,8 +400,7 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
 /// geen reactie. Leaves by "bedenkingen" when any college has them (or, when every college must agree, when one
 /// stayed silent), else by "instemming"; the summary is kept for the board.
 /// </summary>
-[Activity("TerugkoppelingColleges", Category = Bestuur.Category, DisplayName = "Terugkoppeling colleges",
-    Description = "Raadpleegt de colleges van B en W parallel; elk antwoordt instemming of bedenkingen vóór de termijn.", IsBlocking = true)]
+[Activity("TerugkoppelingColleges", Category = Bestuur.Category, IsBlocking = true)]
 [Input("colleges", InputType.StringList, DisplayName = "Colleges", Description = "Ids van de colleges; leeg is alle colleges.")]
 [Input("termijn", InputType.Duration, DisplayName = "Termijn", DefaultJson = "\"P6W\"")]
 [Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"6 weken na verzending\"")]
@@ -352,7 +409,6 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
 [Input("allenMoetenInstemmen", InputType.Boolean, DisplayName = "Alle colleges moeten instemmen",
     Description = "Bijvoorbeeld bij een wijziging van de regeling: wie niet reageert, stemt niet in.", DefaultJson = "false")]
 [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"terugkoppeling\"", SupportsExpression = false)]
-[Outcomes(TerugkoppelingColleges.Instemming, TerugkoppelingColleges.Bedenkingen)]
 public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
 {
     protected override string RequestKind => "verzoekColleges";
@@ -362,8 +418,26 @@ public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, Deadl
     public const string GeenReactie = "geenReactie";
 
     protected override BodyKind Kind => BodyKind.College;
-    protected override IReadOnlyList<string> Answers { get; } = [Instemming, Bedenkingen];
-    protected override string Silent => GeenReactie;
+    public static readonly StepDeclaration Declared = new("TerugkoppelingColleges", "Terugkoppeling colleges",
+        "Raadpleegt de colleges van B en W parallel; elk antwoordt instemming of bedenkingen vóór de termijn.")
+    {
+        Outcomes = [new(Instemming, "Instemming van de colleges"), new(Bedenkingen, "Bedenkingen van een of meer colleges")],
+        Requests =
+        [
+            new(AnswerBookmark, "Terugkoppeling van het college", Answerer.Body)
+            {
+                ChoiceField = "antwoord",
+                Choices = [new(Instemming, "Instemming"), new(Bedenkingen, "Bedenkingen") { Requires = ["tekst"], RequiresMessage = "Geef bij bedenkingen aan welke." }],
+                Silent = new(GeenReactie, "Geen reactie (termijn verstreken)"),
+                Fields = [new AnswerField("tekst", "Bedenkingen of toelichting", "De tekst")],
+                Action = "Antwoord vastleggen",
+                Party = payload => payload["naam"]?.GetValue<string>(),
+                Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+            },
+        ],
+    };
+
+    public override StepDeclaration Declaration => Declared;
     protected override string DefaultVariable => "terugkoppeling";
     protected override string AnswersProperty => "colleges";
     protected override string InputName => "colleges";
@@ -373,13 +447,6 @@ public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, Deadl
     protected override bool DefaultAtw => false;
     protected override string SimulatedPort => Instemming;
 
-    protected override void Validate(JsonObject entry)
-    {
-        if (entry["antwoord"]!.GetValue<string>() == Bedenkingen && entry["tekst"] is null)
-        {
-            throw new ResumeRejectedException("Geef bij bedenkingen aan welke ('tekst').");
-        }
-    }
 
     protected override ActivityResult Closed(ActivityContext context, JsonObject round, JsonObject answers)
     {

@@ -60,18 +60,6 @@ internal static class Bestuur
         ["email"] = member.Email,
     };
 
-    /// <summary>The choice in a resume's input, checked against what the step allows.</summary>
-    public static string RequireChoice(JsonNode? input, string property, IReadOnlyCollection<string> allowed)
-    {
-        var value = input is JsonObject o && o[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        if (value is null || !allowed.Contains(value))
-        {
-            throw new ResumeRejectedException($"Geef '{property}' op als één van: {string.Join(", ", allowed)}.");
-        }
-
-        return value;
-    }
-
     /// <summary>
     /// A free text in a resume's input (a remark, a reason, a zienswijze), trimmed; null when absent or blank. Over
     /// <see cref="FreeText.MaxLength"/> characters it is refused, so nothing of the resume is stored.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
@@ -18,11 +19,9 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// 30 April, art. 34b Wgr) names that day and its article; sent after it, it still goes out (late is better than not at
 /// all), the journal records the overrun and the secretaries are told. The route simulation marks it late beforehand.
 /// </summary>
-[Activity("Melding", Category = Bestuur.Category, DisplayName = "Melding",
-    Description = "Stuurt een bericht aan organen of personen via de outbox.")]
+[Activity("Melding", Category = Bestuur.Category)]
 [Input("aan", InputType.StringList, DisplayName = "Aan", Description = "Ids van organen of leden, of 'raden' / 'colleges'.", Required = true)]
-[Input("soort", InputType.Choice, DisplayName = "Soort", DefaultJson = "\"mededeling\"",
-    Choices = ["mededeling", "verzoekAdvies", "verzoekStem", "verzoekZienswijze", "verzoekColleges", "herinnering", "besluitGenomen", "termijnVerstreken"])]
+[Input("soort", InputType.Choice, DisplayName = "Soort", DefaultJson = "\"mededeling\"")]
 [Input("onderwerp", InputType.String, DisplayName = "Onderwerp", Required = true)]
 [Input("tekst", InputType.Text, DisplayName = "Tekst")]
 [Input("uiterlijkOp", InputType.String, DisplayName = "Wettelijk uiterlijk op (mm-dd)",
@@ -30,9 +29,24 @@ namespace AdviesRoute.Activities.Governance.Activities;
 [Input("uiterlijkRegel", InputType.String, DisplayName = "Regel vaste datum", Description = "Bijvoorbeeld 'vóór 30 april naar de raden'.")]
 [Input("artikel", InputType.String, DisplayName = "Artikel", Description = "Het artikel waar de uiterste datum uit volgt, bijvoorbeeld 'art. 34b Wgr'.")]
 [InputRequires("uiterlijkOp", "uiterlijkRegel", "artikel")]
-[Outcomes(Ports.Done)]
-public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs
+public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
+    public static readonly StepDeclaration Declared = new("Melding", "Melding", "Stuurt een bericht per e-mail aan organen of personen.")
+    {
+        Outcomes = [new(Ports.Done, "Verstuurd")],
+        InputChoices = new Dictionary<string, IReadOnlyList<InputChoice>>
+        {
+            ["soort"] =
+            [
+                new("mededeling", "Mededeling"), new("verzoekAdvies", "Verzoek om advies"), new("verzoekStem", "Verzoek om een stem"),
+                new("verzoekZienswijze", "Verzoek om een zienswijze"), new("verzoekColleges", "Verzoek aan de colleges"), new("herinnering", "Herinnering"),
+                new("besluitGenomen", "Besluit genomen"), new("termijnVerstreken", "Termijn verstreken"),
+            ],
+        },
+    };
+
+    public StepDeclaration Declaration => Declared;
+
     public string? CheckLiteral(string input, JsonNode value) => input switch
     {
         "aan" => Bestuur.CheckBodies(directory, value, alsoAllowed: id => id is "raden" or "colleges" || directory.Current.Model.FindMember(id) is not null),
@@ -121,8 +135,7 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
 /// Staten within 2 weeks of adoption and before 15 September (art. 34 lid 2 Wgr), the earlier of the two. When the
 /// deadline passes with the task open, the secretary is told and the task stays open.
 /// </summary>
-[Activity("Nazorg", Category = Bestuur.Category, DisplayName = "Nazorg",
-    Description = "Wettelijke vervolgstap als taak met een termijn, bijvoorbeeld de begroting naar Gedeputeerde Staten.", IsBlocking = true)]
+[Activity("Nazorg", Category = Bestuur.Category, IsBlocking = true)]
 [Input("taak", InputType.Text, DisplayName = "Taak", Required = true)]
 [Input("termijn", InputType.Duration, DisplayName = "Termijn na het besluit", DefaultJson = "\"P2W\"")]
 [Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"2 weken na vaststelling\"")]
@@ -130,9 +143,29 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
 [Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "true")]
 [Input("uiterlijkOp", InputType.String, DisplayName = "Uiterlijk op (mm-dd)", Description = "Vaste laatste dag in het jaar van het besluit, bijvoorbeeld 09-14 voor 'vóór 15 september'.")]
 [Input("uiterlijkRegel", InputType.String, DisplayName = "Regel vaste datum", DefaultJson = "\"vóór 15 september\"")]
-[Outcomes(Gereed)]
-public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISimulatedActivity, IChecksLiteralInputs
+public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
+    public static readonly StepDeclaration Declared = new("Nazorg", "Nazorg",
+        "Wettelijke vervolgstap als taak met een termijn, bijvoorbeeld de begroting naar Gedeputeerde Staten.")
+    {
+        Outcomes = [new(Gereed, "Gereed")],
+        Requests =
+        [
+            new(TaskBookmark, "Nazorg gereed melden", Answerer.Secretariat)
+            {
+                ChoiceField = "uitkomst",
+                Choices = [new(Gereed, "Gereed")],
+                Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
+                Action = "Gereed melden",
+                Task = payload => $"Nazorg: {payload["taak"]?.GetValue<string>()}",
+                Party = payload => payload["taak"]?.GetValue<string>(),
+                Intro = payload => payload["uiterlijk"]?["tekst"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+            },
+        ],
+    };
+
+    public StepDeclaration Declaration => Declared;
+
     public string? CheckLiteral(string input, JsonNode value) => input == "uiterlijkOp" ? Bestuur.CheckDayOfYear(value) : null;
 
     public const string Gereed = "gereed";
@@ -167,8 +200,8 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
             return ValueTask.FromResult(ActivityResult.Wait());
         }
 
-        Bestuur.RequireChoice(resume.Input, "uitkomst", [Gereed]);
-        context.Journal("nazorgGereed", Gereed, new JsonObject { ["toelichting"] = Bestuur.Text(resume.Input, "toelichting") });
+        var answer = Declared.Request(TaskBookmark)!.Check(resume.Input, context.Trigger.Channel);
+        context.Journal("nazorgGereed", Gereed, new JsonObject { ["toelichting"] = answer.Text("toelichting") });
         return ValueTask.FromResult(ActivityResult.Complete(Gereed));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
@@ -12,20 +13,37 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// Ambtelijke voorbereiding: a task for a group (the pillar's voorbereidingsgroep). The group reports it ready,
 /// or that the proposal must be revised first (the definition routes "herzien" back for rework).
 /// </summary>
-[Activity("Voorbereiding", Category = Bestuur.Category, DisplayName = "Ambtelijke voorbereiding",
-    Description = "Taak voor een voorbereidingsgroep; uitkomst gereed of herzien.", IsBlocking = true)]
+[Activity("Voorbereiding", Category = Bestuur.Category, IsBlocking = true)]
 [Input("groep", InputType.String, DisplayName = "Groep", Description = "Id van de groep, bijvoorbeeld vg-pg of vg-zv.", Required = true)]
 [Input("taak", InputType.Text, DisplayName = "Taak", Description = "Wat de groep moet doen.")]
 [Input("doorlooptijd", InputType.Duration, DisplayName = "Verwachte doorlooptijd", Description = "ISO 8601-duur; voor de planning en de route-simulatie.", DefaultJson = "\"P2W\"")]
-[Outcomes(Gereed, Herzien)]
-public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs
+public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
+    public static readonly StepDeclaration Declared = new("Voorbereiding", "Ambtelijke voorbereiding", "Taak voor een voorbereidingsgroep; uitkomst gereed of herzien.")
+    {
+        Outcomes = [new(Gereed, "Gereed"), new(Herzien, "Herzien (eerst aanpassen)")],
+        Requests =
+        [
+            new(BookmarkName, "Voorbereiding afronden", Answerer.Group)
+            {
+                ChoiceField = "uitkomst",
+                Choices = [new(Gereed, "Gereed"), new(Herzien, "Herzien") { Requires = ["toelichting"], RequiresMessage = "Geef bij 'Herzien' een toelichting: wat moet er anders?" }],
+                Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
+                Action = "Vastleggen",
+                Party = payload => payload["groepNaam"]?.GetValue<string>(),
+                Intro = payload => payload["taak"]?.GetValue<string>(),
+                Task = _ => "Voorbereiding afronden",
+            },
+        ],
+    };
+
+    public StepDeclaration Declaration => Declared;
+
     public string? CheckLiteral(string input, JsonNode value) => input == "groep" ? Bestuur.CheckBodies(directory, value) : null;
 
     public const string Gereed = "gereed";
     public const string Herzien = "herzien";
     public const string BookmarkName = "Voorbereiding";
-    private static readonly string[] Choices = [Gereed, Herzien];
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -43,12 +61,9 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)
     {
-        var outcome = Bestuur.RequireChoice(resume.Input, "uitkomst", Choices);
-        var remark = Bestuur.Text(resume.Input, "toelichting");
-        if (outcome == Herzien && remark is null)
-        {
-            throw new ResumeRejectedException("Geef bij 'herzien' een toelichting: wat moet er anders?");
-        }
+        var answer = Declared.Request(BookmarkName)!.Check(resume.Input, context.Trigger.Channel);
+        var outcome = answer.Choice!;
+        var remark = answer.Text("toelichting");
 
         context.Journal("voorbereiding", outcome, new JsonObject { ["toelichting"] = remark });
         return ValueTask.FromResult(ActivityResult.Complete(outcome));

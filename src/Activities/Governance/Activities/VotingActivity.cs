@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Answers;
 using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
@@ -18,28 +20,79 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// when a term ends while a request is open, the successor answers it, and the journal keeps who did.
 /// </summary>
 [Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld bac-pg, db of ab.", Required = true)]
-[Input("wijze", InputType.Choice, DisplayName = "Wijze", Choices = ["vergadering", "schriftelijk"], DefaultJson = "\"vergadering\"")]
+[Input("wijze", InputType.Choice, DisplayName = "Wijze", DefaultJson = "\"vergadering\"")]
 [Input("vergadering", InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.", DefaultJson = """{"expression":"variables.vergadering"}""")]
 [Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", DefaultJson = "\"P1W\"")]
 [Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels (of van het stemgewicht) moet deelnemen.", DefaultJson = "50")]
-[Input("meerderheid", InputType.Choice, DisplayName = "Beslisregel",
-    Description = "uitgebrachteStemmen: meer voor dan tegen; deelnemers: meer dan de helft van wie deelnam; tweeDerde; unaniem: iedereen voor; eenIemand: één instemming volstaat.",
-    Choices = ["uitgebrachteStemmen", "deelnemers", "tweeDerde", "unaniem", "eenIemand"], DefaultJson = "\"uitgebrachteStemmen\"")]
+[Input("meerderheid", InputType.Choice, DisplayName = "Beslisregel", Description = "Wanneer een voorstel is aangenomen.", DefaultJson = "\"uitgebrachteStemmen\"")]
 [Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
     Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
 [Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
     Description = "Schriftelijk: een herinnering aan wie nog niet koos, zoveel werkdagen vóór het einde van de termijn.", DefaultJson = "[\"2\"]")]
 [Input("bijVerlopen", InputType.Choice, DisplayName = "Als de termijn verstrijkt",
-    Description = "Schriftelijk: geenAntwoord telt wie niet koos als niet-deelnemer; escaleren meldt dat eerst aan de voorzitter en het secretariaat; achterstallig houdt de ronde open en markeert het voorstel als achterstallig.",
-    Choices = ["geenAntwoord", "escaleren", "achterstallig"], DefaultJson = "\"geenAntwoord\"", SupportsExpression = false)]
+    Description = "Schriftelijk: wat er gebeurt met de zetels die niet kozen.", DefaultJson = "\"geenAntwoord\"", SupportsExpression = false)]
 [Input("vroegBesluiten", InputType.Boolean, DisplayName = "Besluiten zodra de uitkomst vaststaat",
     Description = "Schriftelijk: de ronde sluit zodra de overige stemmen de uitkomst niet meer kunnen veranderen; uit: pas als iedereen koos of de termijn verstreek.", DefaultJson = "true")]
 [Input("mailOnderwerp", InputType.String, DisplayName = "Onderwerp van de mail",
     Description = "Schriftelijk: met {naam}, {titel}, {orgaan} en {uiterlijk}; leeg is de standaardtekst.")]
 [Input("mailTekst", InputType.Text, DisplayName = "Tekst van de mail",
     Description = "Schriftelijk: met {naam}, {titel}, {orgaan} en {uiterlijk}; de persoonlijke link komt eronder. Leeg is de standaardtekst.")]
-public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs
+public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
+    /// <summary>The labelled choices of the inputs advice and decision share.</summary>
+    protected static readonly IReadOnlyDictionary<string, IReadOnlyList<InputChoice>> SharedInputChoices = new Dictionary<string, IReadOnlyList<InputChoice>>
+    {
+        ["wijze"] = [new("vergadering", "In een vergadering"), new("schriftelijk", "Schriftelijk (elk lid kiest via een persoonlijke link)")],
+        ["meerderheid"] =
+        [
+            new("uitgebrachteStemmen", "Meer stemmen voor dan tegen"),
+            new("deelnemers", "Meer dan de helft van wie deelnam"),
+            new("tweeDerde", "Twee derde van de uitgebrachte stemmen"),
+            new("unaniem", "Iedereen voor"),
+            new("eenIemand", "Eén instemming is genoeg"),
+        ],
+        ["bijVerlopen"] =
+        [
+            new("geenAntwoord", "Tellen: wie niet koos, nam niet deel"),
+            new("escaleren", "Eerst de voorzitter en het secretariaat inlichten, dan tellen"),
+            new("achterstallig", "De ronde blijft open en het voorstel wordt achterstallig"),
+        ],
+    };
+
+    /// <summary>The request of a written round: each seat chooses through its personal link.</summary>
+    protected static RequestDeclaration VoteRequest(string title, IReadOnlyList<AnswerChoice> choices) => new(VoteBookmark, title, Answerer.Seat)
+    {
+        ChoiceField = "keuze",
+        Choices = choices,
+        Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
+        Action = "Keuze vastleggen",
+        Party = payload => payload["naam"]?.GetValue<string>() is { } name ? $"zetel van {name}" : null,
+        Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+    };
+
+    /// <summary>The secretary records what the meeting decided, or the votes per member, or moves the item to another meeting.</summary>
+    protected static RequestDeclaration MeetingRequest(IReadOnlyList<Outcome> outcomes, IReadOnlyList<AnswerChoice> votes) => new(MeetingBookmark, "Uitkomst van de vergadering", Answerer.Secretariat)
+    {
+        Party = payload => payload["vergadering"] is JsonObject meeting && meeting["datum"]?.GetValue<string>() is { } day
+            && DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? $"{meeting["orgaanNaam"]?.GetValue<string>() ?? "vergadering"} van {Bestuur.Format(date)}"
+            : null,
+        VotesPerMember = votes,
+        Task = _ => "Uitkomst van de vergadering vastleggen",
+        MayMoveToOtherMeeting = true,
+        ChoiceField = "uitkomst",
+        ChoiceRequired = false, // the outcome may follow from the votes
+        Choices = [.. outcomes.Select(o => new AnswerChoice(o.Code, o.Label))],
+        Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
+        Action = "Uitkomst vastleggen",
+    };
+
+    public abstract StepDeclaration Declaration { get; }
+
+    private RequestDeclaration VoteDeclaration => Declaration.Request(VoteBookmark)!;
+
+    private RequestDeclaration MeetingDeclaration => Declaration.Request(MeetingBookmark)!;
+
     public string? CheckLiteral(string input, JsonNode value) => input switch
     {
         "orgaan" => Bestuur.CheckBodies(directory, value),
@@ -63,10 +116,10 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     protected IGovernanceDirectory Directory => directory;
 
     /// <summary>The choices a member has in writing (e.g. voor / tegen / onthouding).</summary>
-    protected abstract IReadOnlyList<string> VoteChoices { get; }
+    protected IReadOnlyList<string> VoteChoices => [.. VoteDeclaration.Choices.Select(c => c.Code)];
 
     /// <summary>The outcomes the secretary may record for a meeting.</summary>
-    protected abstract IReadOnlyList<string> MeetingOutcomes { get; }
+    protected IReadOnlyList<string> MeetingOutcomes => [.. MeetingDeclaration.Choices.Select(c => c.Code)];
 
     /// <summary>The kind of request mail a written round sends (<c>verzoekStem</c>, <c>verzoekAdvies</c>).</summary>
     protected abstract string RequestKind { get; }
@@ -167,31 +220,21 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         EnsureMayAct(context);
         var model = directory.Current.Model;
         var today = Bestuur.Today(context.Now);
+        var answer = VoteDeclaration.Check(resume.Input, context.Trigger.Channel);
         var seatId = resume.Payload?["zetel"]?.GetValue<string>() ?? throw new InvalidOperationException("De stem-bladwijzer noemt geen zetel.");
         var seat = model.FindMember(seatId) ?? throw new ResumeRejectedException($"Lid {seatId} bestaat niet meer in het bestuursmodel.");
         var holder = model.SeatHolder(seat, today);
-        var actorId = Bestuur.Text(resume.Input, "lid") ?? holder?.Id
-            ?? throw new ResumeRejectedException($"De zetel van {seat.Name} is op {Bestuur.Format(today)} niet bezet; geef aan wie stemt ('lid').");
+        var actorId = answer.MemberId ?? holder?.Id
+            ?? throw new ResumeRejectedException($"De zetel van {seat.Name} is op {Bestuur.Format(today)} niet bezet; geef aan wie kiest ('lid').");
         var actor = model.FindMember(actorId) ?? throw new ResumeRejectedException($"Lid '{actorId}' is onbekend.");
-        var mayAct = holder is not null && (actor.Id == holder.Id || (actor.SubstituteFor == holder.Id && actor.SitsOn(today)));
-        if (!mayAct)
+        var check = SeatRule.ForSeat(model, seat, actor, today);
+        if (!check.Allowed)
         {
-            throw new ResumeRejectedException(holder is null
-                ? $"De zetel van {seat.Name} is op {Bestuur.Format(today)} niet bezet."
-                : actor.Id == seat.Id
-                    ? $"De zittingstermijn van {actor.Name} is op {Bestuur.Format(actor.To!.Value)} geëindigd; het verzoek is overgegaan naar {holder.Name}."
-                    : $"{actor.Name} mag niet stemmen voor de zetel van {holder.Name}.");
+            throw new ResumeRejectedException(check.Refusal!);
         }
 
-        var choice = Bestuur.RequireChoice(resume.Input, "keuze", VoteChoices);
-
-        // A choice given by phone or in person, recorded by the secretary "namens" the member, needs its reason.
-        var onBehalf = Bestuur.Text(resume.Input, "namens");
-        if (onBehalf is null && resume.Input is JsonObject given && given.ContainsKey("namens"))
-        {
-            throw new ResumeRejectedException("Geef bij een keuze namens een lid de reden ('namens'), bijvoorbeeld: telefonisch doorgegeven op 12 november.");
-        }
-
+        var choice = answer.Choice!;
+        var onBehalf = answer.OnBehalf;
         var votes = context.State["stemmen"] as JsonObject ?? [];
         context.State["stemmen"] = votes;
         var changed = votes[seat.Id]?["keuze"]?.GetValue<string>();
@@ -201,7 +244,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ["naam"] = actor.Name,
             ["namens"] = actor.Id == seat.Id ? null : holder!.Name,
             ["keuze"] = choice,
-            ["toelichting"] = Bestuur.Text(resume.Input, "toelichting"),
+            ["toelichting"] = answer.Text("toelichting"),
             ["op"] = context.Now,
         };
         context.Journal("stem", choice, new JsonObject
@@ -213,7 +256,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ["plaatsvervanger"] = actor.SubstituteFor is not null,
             ["eerdereKeuze"] = changed,
             ["namens"] = onBehalf is null ? null : new JsonObject { ["vastgelegdDoor"] = context.Trigger.Actor, ["reden"] = onBehalf },
-            ["toelichting"] = Bestuur.Text(resume.Input, "toelichting"),
+            ["toelichting"] = answer.Text("toelichting"),
         });
 
         var seats = context.State["zetels"]!.AsArray().Count;
@@ -391,10 +434,12 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             return Reschedule(context, resume, body, target);
         }
 
-        var recorded = Bestuur.Text(resume.Input, "uitkomst");
-        if (recorded is not null && !MeetingOutcomes.Contains(recorded))
+        var answer = MeetingDeclaration.Check(resume.Input, context.Trigger.Channel);
+        var recorded = answer.Choice;
+        if (MeetingDay(context) is { } meetingDay && Bestuur.Today(context.Now) < meetingDay)
         {
-            throw new ResumeRejectedException($"Geef 'uitkomst' op als één van: {string.Join(", ", MeetingOutcomes)}.");
+            // A decision outside a meeting is a written round (schriftelijke besluitvorming), never an outcome recorded before the meeting.
+            throw new ResumeRejectedException($"De vergadering van {Bestuur.Format(meetingDay)} is nog niet geweest: de uitkomst kan pas op of na die dag worden vastgelegd. Een besluit buiten een vergadering neemt het orgaan schriftelijk.");
         }
 
         VoteOutcome? counted = null;
@@ -420,7 +465,13 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                     throw new ResumeRejectedException($"Lid {id} staat twee keer in de stemmen.");
                 }
 
-                votes.Add(new CastVote(id, Count(Bestuur.RequireChoice(item, "keuze", VoteChoices))));
+                var vote = item is JsonObject v && v["keuze"] is JsonValue c && c.TryGetValue<string>(out var code) ? code : null;
+                if (vote is null || !VoteChoices.Contains(vote))
+                {
+                    throw new ResumeRejectedException($"De stem van {snapshot.Model.FindMember(id)?.Name ?? id} is geen {Declarations.Dutch.Or(VoteDeclaration.Choices.Select(x => x.Label.ToLowerInvariant()))}.");
+                }
+
+                votes.Add(new CastVote(id, Count(vote)));
             }
 
             counted = VoteCount.Count(voters, votes, Rules(inputs, body));
@@ -429,7 +480,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         }
         else if (recorded is null)
         {
-            throw new ResumeRejectedException($"Geef de uitkomst van de vergadering ('uitkomst': {string.Join(", ", MeetingOutcomes)}) of de stemmen ('stemmen').");
+            throw new ResumeRejectedException($"Kies de uitkomst van de vergadering ({Declarations.Dutch.Or(MeetingDeclaration.Choices.Select(c => c.Label.ToLowerInvariant()))}) of leg de stemmen per lid vast.");
         }
 
         var port = MeetingOutcome(context, recorded, counted, full);
@@ -438,7 +489,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         {
             ["vergadering"] = context.State["vergadering"]?["id"]?.DeepClone(),
             ["uitleg"] = counted?.Explanation,
-            ["toelichting"] = Bestuur.Text(resume.Input, "toelichting"),
+            ["toelichting"] = answer.Text("toelichting"),
         });
         return ActivityResult.Complete(port);
     }
@@ -504,6 +555,12 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
         return ToMeeting(context, ActivityInputs.Of(context), body, next, moved: true);
     }
+
+    /// <summary>The day of the meeting the item is on, as the step keeps it; null when it has none.</summary>
+    private static DateOnly? MeetingDay(ActivityContext context) =>
+        context.State["vergadering"]?["datum"]?.GetValue<string>() is { } d && DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
 
     private static VoteRules Rules(ActivityInputs inputs, Body body) => new(
         body.VoteCounting,

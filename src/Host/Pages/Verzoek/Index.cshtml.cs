@@ -1,7 +1,8 @@
 using AdviesRoute.Activities.Calendar;
 using System.Globalization;
 using System.Security.Cryptography;
-using AdviesRoute.Activities.Governance.Texts;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Authorization;
@@ -40,11 +41,11 @@ public sealed class IndexModel(
 
     public string? Error { get; private set; }
 
-    /// <summary>The largest POST the page reads: a remark of <see cref="FreeText.MaxLength"/> characters, percent-encoded, fits many times.</summary>
+    /// <summary>The largest POST the page reads: a remark of <see cref="AdviesRoute.Activities.Governance.Texts.FreeText.MaxLength"/> characters, percent-encoded, fits many times.</summary>
     public const long MaxPostBytes = 256 * 1024;
 
-    /// <summary>The remark as typed, shown again after a refusal so nothing typed is lost.</summary>
-    public string? Toelichting { get; private set; }
+    /// <summary>The texts as typed, by field, shown again after a refusal so nothing typed is lost.</summary>
+    public IReadOnlyDictionary<string, string?> Texts { get; private set; } = new Dictionary<string, string?>();
 
     public string Contact => options.Value.Contact;
 
@@ -62,29 +63,18 @@ public sealed class IndexModel(
         return Shown();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, string? keuze, string? toelichting, string? formulier, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string token, string? keuze, string? formulier, CancellationToken cancellationToken)
     {
         Resolved = await resolver.ResolveAsync(token, cancellationToken);
         FormId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        if (Resolved.Status != LinkStatus.Open)
+        if (Resolved.Status != LinkStatus.Open || Resolved.Request is not { } request)
         {
             return Shown(); // closed, expired, passed on or unknown: the page says which, and nothing is recorded
         }
 
-        Toelichting = toelichting;
-        if (keuze is null || !(Resolved.Choices ?? []).Contains(keuze))
-        {
-            Error = "Kies een van de knoppen.";
-            return Page();
-        }
-
-        if (FreeText.IsTooLong(toelichting))
-        {
-            Error = FreeText.TooLongMessage("De toelichting", toelichting!) + " Maak de toelichting korter en kies opnieuw.";
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-
+        // The fields the step declares, as typed; the step itself checks them (and the choice), so a refusal here reads
+        // exactly as it does on the secretary's page and through the API.
+        Texts = request.Fields.ToDictionary(f => f.Name, f => (string?)Request.Form[f.Name].ToString());
         if (formulier is not { Length: 32 } || !formulier.All(char.IsAsciiHexDigitLower))
         {
             Error = "Het formulier is niet volledig verstuurd; probeer het opnieuw.";
@@ -92,10 +82,17 @@ public sealed class IndexModel(
         }
 
         var link = Resolved.Link!;
-        var remark = string.IsNullOrWhiteSpace(toelichting) ? null : toelichting.Trim();
-        var input = link.TargetKind == "zetel"
-            ? (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["lid"] = link.MemberId, ["keuze"] = keuze, ["toelichting"] = remark }
-            : new System.Text.Json.Nodes.JsonObject { ["lid"] = link.MemberId, ["antwoord"] = keuze, ["tekst"] = remark };
+        var input = new JsonObject { [RequestDeclaration.MemberField] = link.MemberId };
+        if (request.ChoiceField is { } choiceField)
+        {
+            input[choiceField] = keuze;
+        }
+
+        foreach (var (name, text) in Texts)
+        {
+            input[name] = text;
+        }
+
         try
         {
             var summary = await runtime.ResumeAsync(link.InstanceId, Resolved.BookmarkId!, input,
@@ -110,6 +107,7 @@ public sealed class IndexModel(
         catch (ResumeRejectedException ex)
         {
             Error = ex.Message;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         catch (WorkflowException ex)
@@ -212,20 +210,6 @@ public sealed class IndexModel(
 
         return page;
     }
-
-    public static string Label(string choice) => choice switch
-    {
-        "voor" => "Voor",
-        "tegen" => "Tegen",
-        "onthouding" => "Onthouding",
-        "positief" => "Positief",
-        "positiefMetKanttekeningen" => "Positief met kanttekeningen",
-        "negatief" => "Negatief",
-        "geenZienswijze" => "Geen zienswijze",
-        "instemming" => "Instemming",
-        "bedenkingen" => "Bedenkingen",
-        _ => choice,
-    };
 
     public static string Heading(string? kind) => kind switch
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Texts;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Api;
 using AdviesRoute.Host.Proposals.Overview;
@@ -26,8 +27,17 @@ public sealed class DetailModel(
     AdviesRoute.Host.Links.DirectRequestMail requestMail,
     AdviesRoute.Host.Links.LinkRevocation revocation,
     AdviesRoute.Host.Links.ConfidentialDocuments confidential,
+    AdviesRoute.Workflows.Activities.ActivityRegistry registry,
     TimeProvider time) : PageModel
 {
+    /// <summary>The request a step of this proposal's route waits on under a bookmark, as the step declares it; null for a timer.</summary>
+    public RequestDeclaration? RequestOf(string activityId, string bookmarkName) =>
+        Proposal is null ? null : StepDeclarations.Request(registry, Proposal.Definition, activityId, bookmarkName);
+
+    /// <summary>What a person reads for a council's zienswijze as the round stored it.</summary>
+    public string ZienswijzeLabel(string code) =>
+        AdviesRoute.Activities.Governance.Activities.Zienswijzenronde.Declared.Request(AdviesRoute.Activities.Governance.Activities.AnswerRound.AnswerBookmark)!.ChoiceLabel(code);
+
     public ProposalDetail? Proposal { get; private set; }
 
     /// <summary>Whether the signed-in user may act (secretaries and admins; a process owner only reads).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Activities.Governance.Search;
@@ -54,7 +55,7 @@ public sealed record ProposalDetail(ProposalSummary Summary, InstanceView Instan
 /// first, keyset) and filters in the database on the proposal's attributes: title, pillar, status and the body it
 /// waits on now.
 /// </summary>
-public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirectory directory, TimeProvider time)
+public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirectory directory, AdviesRoute.Workflows.Activities.ActivityRegistry registry, TimeProvider time)
 {
     public const int PageSize = 25;
 
@@ -155,15 +156,8 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
             var title = instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)";
             foreach (var (token, bookmark) in instance.Waiting())
             {
-                var what = bookmark.Name switch
-                {
-                    "Voorbereiding" => "Voorbereiding afronden",
-                    "Vergadering" => "Uitkomst van de vergadering vastleggen",
-                    "Reactie" => $"Reactie op de zienswijze van {bookmark.Payload?["naam"]} schrijven",
-                    "Nazorg" => $"Nazorg: {bookmark.Payload?["taak"]}",
-                    "GeenVergadering" => "Geen vergadering meer op de kalender: kalender aanvullen en opnieuw agenderen",
-                    _ => null,
-                };
+                // The secretariat's own requests, as their steps declare them; members' and bodies' requests are theirs.
+                var what = StepDeclarations.Request(registry, definition, token.ActivityId, bookmark.Name)?.Task?.Invoke(bookmark.Payload ?? []);
                 var body = (bookmark.Payload?["orgaan"] ?? bookmark.Payload?["groep"])?.GetValue<string>();
                 if (what is null || (bodies.Count > 0 && (body is null || !bodies.Contains(body))))
                 {

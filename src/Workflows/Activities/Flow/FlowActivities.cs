@@ -30,15 +30,19 @@ public sealed class EndActivity : Activity
 [Activity("Decision", Category = "Stroom", DisplayName = "Beslissing", Description = "Kiest Waar of Onwaar op grond van een voorwaarde.")]
 [Input("condition", InputType.Expression, DisplayName = "Voorwaarde", Description = "JavaScript, bijvoorbeeld variables.bedrag > 1000.", Required = true)]
 [Outcomes("True", "False")]
+[PortLabel("True", "Waar")]
+[PortLabel("False", "Onwaar")]
 public sealed class DecisionActivity : Activity
 {
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
         ValueTask.FromResult(ActivityResult.Complete(InputValues.Truthy(context.GetInputValue("condition")) ? "True" : "False"));
 }
 
-[Activity("Switch", Category = "Stroom", DisplayName = "Keuze", Description = "Volgt het eerste geval waarvan de voorwaarde waar is, anders Default.")]
-[Input("cases", InputType.ObjectList, DisplayName = "Gevallen", Description = "Lijst van { \"name\": poort, \"condition\": expressie }.", Required = true, SupportsExpression = false)]
-[PortsFromInput("cases", "Default", NameProperty = "name")]
+[Activity("Switch", Category = "Stroom", DisplayName = "Keuze", Description = "Volgt het eerste geval waarvan de voorwaarde waar is, anders de weg 'Anders'.")]
+[Input("cases", InputType.ObjectList, DisplayName = "Gevallen",
+    Description = "Lijst van { \"name\": poort, \"label\": wat men leest, \"condition\": expressie }.", Required = true, SupportsExpression = false)]
+[PortsFromInput("cases", "Default", NameProperty = "name", LabelProperty = "label")]
+[PortLabel("Default", "Anders")]
 public sealed class SwitchActivity : Activity
 {
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
@@ -67,7 +71,8 @@ public sealed class ForkActivity : Activity
 }
 
 [Activity("Join", Category = "Stroom", DisplayName = "Samenvoeging", Description = "Wacht op binnenkomende paden: alle, één of N van M.")]
-[Input("mode", InputType.Choice, DisplayName = "Wijze", Choices = ["all", "any", "count"], DefaultJson = "\"all\"", SupportsExpression = false)]
+[Input("mode", InputType.Choice, DisplayName = "Wijze", Choices = ["all", "any", "count"], ChoiceLabels = ["Alle paden", "Eén pad", "Een aantal paden"],
+    DefaultJson = "\"all\"", SupportsExpression = false)]
 [Input("count", InputType.Integer, DisplayName = "Aantal (N)", Description = "Bij wijze 'count': na hoeveel binnengekomen paden verder.")]
 [Outcomes(Ports.Done)]
 public sealed class JoinActivity : Activity
