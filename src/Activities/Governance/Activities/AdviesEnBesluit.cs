@@ -31,7 +31,7 @@ public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalcu
         InputChoices = SharedInputChoices,
         Requests =
         [
-            VoteRequest("Advies (schriftelijke ronde)", VoteChoicesDeclared),
+            VoteRequest("Advies (schriftelijke ronde)", "Uw advies wordt gevraagd", VoteChoicesDeclared),
             MeetingRequest([new(Positief, "Positief advies"), new(PositiefMetKanttekeningen, "Positief advies met kanttekeningen"), new(Negatief, "Negatief advies")], VoteChoicesDeclared),
         ],
     };
@@ -109,7 +109,7 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
         InputChoices = SharedInputChoices,
         Requests =
         [
-            VoteRequest("Stem (schriftelijke ronde)", VoteChoicesDeclared),
+            VoteRequest("Stem (schriftelijke ronde)", "Uw stem wordt gevraagd", VoteChoicesDeclared),
             MeetingRequest(
             [
                 new(Vastgesteld, "Vastgesteld"), new(GewijzigdVastgesteld, "Gewijzigd vastgesteld"), new(Verworpen, "Verworpen"),

@@ -60,8 +60,9 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     };
 
     /// <summary>The request of a written round: each seat chooses through its personal link.</summary>
-    protected static RequestDeclaration VoteRequest(string title, IReadOnlyList<AnswerChoice> choices) => new(VoteBookmark, title, Answerer.Seat)
+    protected static RequestDeclaration VoteRequest(string title, string invitation, IReadOnlyList<AnswerChoice> choices) => new(VoteBookmark, title, Answerer.Seat)
     {
+        Invitation = invitation,
         ChoiceField = "keuze",
         Choices = choices,
         Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],

@@ -81,6 +81,9 @@ public sealed record RequestDeclaration(string Name, string Title, Answerer Answ
 
     public IReadOnlyList<AnswerField> Fields { get; init; } = [];
 
+    /// <summary>The heading of the personal-link page, addressed to the person (e.g. "Uw stem wordt gevraagd"); the title when not given.</summary>
+    public string? Invitation { get; init; }
+
     /// <summary>The text of the form's button.</summary>
     public string Action { get; init; } = "Vastleggen";
 

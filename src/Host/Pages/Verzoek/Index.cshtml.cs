@@ -211,14 +211,5 @@ public sealed class IndexModel(
         return page;
     }
 
-    public static string Heading(string? kind) => kind switch
-    {
-        "verzoekStem" => "Uw stem wordt gevraagd",
-        "verzoekAdvies" => "Uw advies wordt gevraagd",
-        "verzoekZienswijze" => "Zienswijze van de raad",
-        "verzoekColleges" => "Terugkoppeling van het college",
-        _ => "Verzoek",
-    };
-
     public static string Date(DateTimeOffset moment) => DutchTime.Local(moment).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
 }
