@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Runtime;
@@ -50,7 +51,7 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
             throw new ResumeRejectedException("Geef bij 'herzien' een toelichting: wat moet er anders?");
         }
 
-        context.Journal("voorbereiding", outcome, new JsonObject { ["toelichting"] = remark });
+        context.Journal(new VoorbereidingAfgerond(outcome, remark));
         return ValueTask.FromResult(ActivityResult.Complete(outcome));
     }
 
