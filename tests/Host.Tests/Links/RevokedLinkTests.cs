@@ -53,7 +53,7 @@ public sealed class RevokedLinkTests(HostFixture host) : IClassFixture<HostFixtu
         revoked.StatusCode.Should().Be(HttpStatusCode.OK);
         WebUtility.HtmlDecode(await revoked.Content.ReadAsStringAsync()).Should()
             .Contain("De oude link van Roos Zijlstra is ingetrokken en er is een nieuwe link gestuurd")
-            .And.Contain("Persoonlijke link ingetrokken</strong>").And.Contain(" – van Roos Zijlstra; een nieuwe link is gestuurd. Reden: Naar een verkeerd adres gestuurd");
+            .And.Contain("<strong>Persoonlijke link ingetrokken van Roos Zijlstra; er is een nieuwe link gestuurd; reden: Naar een verkeerd adres gestuurd</strong>");
 
         // Roos has a new mail with another link.
         var fresh = (await LinkMail.InFolderAsync(host.MailFolder, 2, m => m.To == Roos && m.Subject.EndsWith(title, StringComparison.Ordinal)))

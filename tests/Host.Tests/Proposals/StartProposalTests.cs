@@ -315,7 +315,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         entry["vertrouwelijk"]!.GetValue<bool>().Should().BeTrue();
         var detail = WebUtility.HtmlDecode(await admin.GetStringAsync(added.Headers.Location!.ToString()));
         detail.Should().MatchRegex(@"bijlage\.docx</a>\s+\(vertrouwelijk\)").And.Contain("Het stuk is toegevoegd.")
-            .And.Contain("Voorstel aangevuld</strong> – stuk toegevoegd: bijlage.docx (vertrouwelijk)");
+            .And.Contain("<strong>Stuk toegevoegd: bijlage.docx (vertrouwelijk)</strong>");
         (await admin.GetAsync($"/documenten/{stored.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

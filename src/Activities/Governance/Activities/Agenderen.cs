@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
@@ -58,13 +59,13 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
         var choice = Choose(directory.Current, inputs, Bestuur.Today(context.Now), context.GetVariable(variable));
         foreach (var skipped in choice.Skipped)
         {
-            context.Journal("vergaderingOvergeslagen", data: new JsonObject { ["reden"] = skipped });
+            context.Journal(new VergaderingOvergeslagen(skipped));
         }
 
         if (choice.Meeting is null)
         {
             var reason = $"Er staat geen vergadering van {choice.Body.Name} meer op de jaarkalender waarvoor de stukken nog op tijd kunnen zijn.";
-            context.Journal("geenVergadering", data: new JsonObject { ["reden"] = reason });
+            context.Journal(new GeenVergadering(reason));
             return ActivityResult.WaitInstead(new BookmarkRequest(NoMeetingBookmark, new JsonObject { ["orgaan"] = choice.Body.Id, ["reden"] = reason }));
         }
 
@@ -75,7 +76,7 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
             Invite(context, choice.Body, choice.Meeting, meeting);
         }
 
-        context.Journal("geagendeerd", Geagendeerd, new JsonObject { ["vergadering"] = meeting.DeepClone() });
+        context.Journal(new Journal.Geagendeerd(JournalMeeting.Read(meeting)));
         return ActivityResult.Complete(Geagendeerd);
     }
 

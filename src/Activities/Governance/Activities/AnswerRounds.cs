@@ -4,6 +4,7 @@ using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Answers;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
@@ -106,7 +107,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
             [AnswersProperty] = answers,
         };
         context.SetVariable(VariableName(context), round);
-        context.Journal("rondeGestart", data: new JsonObject { ["aantal"] = bodies.Count, ["termijn"] = deadline.Display });
+        context.Journal(new RondeGestart(bodies.Count, deadline.Display));
         requests.Add(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
         foreach (var (days, at) in RequestMails.ReminderMoments(calendar, deadline, inputs.List("herinneringen"), context.Now))
         {
@@ -140,14 +141,8 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
                 var given = context.State["antwoorden"] as JsonObject ?? [];
                 context.State["antwoorden"] = given;
                 given[bodyId] = new JsonObject { ["antwoord"] = answer, ["op"] = context.Now, ["door"] = entry["door"]?.DeepClone() };
-                context.Journal("antwoord", answer, new JsonObject
-                {
-                    ["orgaan"] = bodyId,
-                    ["naam"] = entry["naam"]?.DeepClone(),
-                    ["door"] = entry["door"]?.DeepClone(),
-                    ["eerderAntwoord"] = earlier,
-                    ["namens"] = checkedAnswer.OnBehalf is null ? null : new JsonObject { ["vastgelegdDoor"] = context.Trigger.Actor, ["reden"] = checkedAnswer.OnBehalf },
-                });
+                context.Journal(new AntwoordGegeven(answer, bodyId, entry["naam"]?.GetValue<string>(), entry["door"]?.GetValue<string>(), earlier,
+                    checkedAnswer.OnBehalf is null ? null : new JournalNamens(context.Trigger.Actor, checkedAnswer.OnBehalf)));
 
                 // Until every body has answered the round stays open, and an answer may still be changed by its link.
                 result = answers.All(kv => kv.Value!["status"]!.GetValue<string>() != "open")
@@ -164,7 +159,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
                     {
                         value["status"] = "verstreken";
                         value["antwoord"] = Silent;
-                        context.Journal("termijnVerstreken", Silent, new JsonObject { ["orgaan"] = bodyId2, ["naam"] = value["naam"]?.DeepClone() });
+                        context.Journal(new TermijnVerstreken.ZonderAntwoord(Silent, bodyId2, value["naam"]?.GetValue<string>()));
                     }
                 }
 
@@ -197,7 +192,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
             }
         }
 
-        context.Journal("herinnering", data: new JsonObject { ["aantal"] = reminded });
+        context.Journal(new HerinneringVerstuurd(reminded));
         return ActivityResult.Wait();
     }
 
@@ -355,11 +350,7 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
         }
 
         var given = answers.Where(kv => kv.Value!["zienswijze"]!.GetValue<string>() != GeenZienswijze).ToList();
-        context.Journal("zienswijzenOntvangen", data: new JsonObject
-        {
-            ["zienswijzen"] = given.Count,
-            ["geenZienswijze"] = answers.Count - given.Count,
-        });
+        context.Journal(new ZienswijzenOntvangen(given.Count, answers.Count - given.Count));
         if (given.Count == 0)
         {
             return ActivityResult.Complete(Gereed);
@@ -389,7 +380,7 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
         entry["reactie"] = reaction;
         entry["reactieOp"] = context.Now;
         entry["reactieDoor"] = context.Trigger.Actor;
-        context.Journal("reactieOpZienswijze", data: new JsonObject { ["orgaan"] = bodyId, ["naam"] = entry["naam"]?.DeepClone() });
+        context.Journal(new ReactieOpZienswijze(bodyId, entry["naam"]?.GetValue<string>()));
         var waiting = answers.Any(kv => kv.Value!["zienswijze"]!.GetValue<string>() != GeenZienswijze && kv.Value["reactie"] is null);
         return waiting ? ActivityResult.Wait() : ActivityResult.Complete(Gereed);
     }
@@ -464,7 +455,7 @@ public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, Deadl
         round["samenvatting"] = summary;
         var allMust = context.GetInput<bool?>("allenMoetenInstemmen") == true;
         var port = concerns > 0 || (allMust && silent > 0) ? Bedenkingen : Instemming;
-        context.Journal("terugkoppelingGesloten", port, new JsonObject { ["samenvatting"] = summary });
+        context.Journal(new TerugkoppelingGesloten(port, summary));
         return ActivityResult.Complete(port);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
@@ -78,10 +79,10 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
             To = recipients.Select(MailRecipient.Of).ToList(),
             Proposal = MailProposal.From(context.WorkflowInput),
         }.ToJson());
-        context.Journal("melding", data: new JsonObject { ["onderwerp"] = subject, ["ontvangers"] = recipients.Count, ["termijn"] = deadline?.Display });
+        context.Journal(new MeldingVerstuurd(subject, recipients.Count, deadline?.Display));
         if (deadline is not null && context.Now > deadline.Moment)
         {
-            context.Journal("termijnOverschreden", data: new JsonObject { ["onderwerp"] = subject, ["termijn"] = deadline.Display });
+            context.Journal(new TermijnOverschreden(subject, deadline.Display));
             context.AddOutboxMessage(OutboxKind, new NotificationMail
             {
                 NotificationKind = "termijnVerstreken",
@@ -177,7 +178,7 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
         var inputs = ActivityInputs.Of(context);
         var deadline = Deadline(inputs, Bestuur.Today(context.Now));
         context.State["termijn"] = Bestuur.ToJson(deadline);
-        context.Journal("nazorg", data: new JsonObject { ["taak"] = inputs.Text("taak"), ["termijn"] = deadline.Display });
+        context.Journal(new NazorgGestart(inputs.Text("taak"), deadline.Display));
         return ValueTask.FromResult(ActivityResult.WaitInstead(
             new BookmarkRequest(TaskBookmark, new JsonObject { ["taak"] = inputs.Text("taak"), ["uiterlijk"] = Bestuur.ToJson(deadline) }),
             new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment)));
@@ -188,7 +189,7 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
         if (resume.BookmarkName == DeadlineBookmark)
         {
             var display = context.State["termijn"]?["tekst"]?.GetValue<string>();
-            context.Journal("termijnVerstreken", data: new JsonObject { ["taak"] = context.GetInput<string>("taak"), ["termijn"] = display });
+            context.Journal(new TermijnVerstreken.NazorgOpen(context.GetInput<string>("taak"), display));
             context.AddOutboxMessage(MeldingActivity.OutboxKind, new NotificationMail
             {
                 NotificationKind = "termijnVerstreken",
@@ -201,7 +202,7 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
         }
 
         var answer = Declared.Request(TaskBookmark)!.Check(resume.Input, context.Trigger.Channel);
-        context.Journal("nazorgGereed", Gereed, new JsonObject { ["toelichting"] = answer.Text("toelichting") });
+        context.Journal(new NazorgGereed(answer.Text("toelichting")));
         return ValueTask.FromResult(ActivityResult.Complete(Gereed));
     }
 

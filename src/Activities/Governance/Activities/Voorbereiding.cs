@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Runtime;
@@ -65,7 +66,7 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
         var outcome = answer.Choice!;
         var remark = answer.Text("toelichting");
 
-        context.Journal("voorbereiding", outcome, new JsonObject { ["toelichting"] = remark });
+        context.Journal(new VoorbereidingAfgerond(outcome, remark));
         return ValueTask.FromResult(ActivityResult.Complete(outcome));
     }
 

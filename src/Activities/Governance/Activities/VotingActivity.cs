@@ -5,6 +5,7 @@ using AdviesRoute.Activities.Governance.Answers;
 using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Activities.Governance.Voting;
@@ -109,10 +110,10 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     public const string ReminderBookmark = "Herinnering";
 
     /// <summary>The journal line of an item placed on a meeting; its <c>vergadering</c> is the meeting as JSON (with <c>id</c>).</summary>
-    public const string PlacedOnMeetingJournal = "inVergadering";
+    public const string PlacedOnMeetingJournal = OpDeAgenda.KindName;
 
     /// <summary>The journal line of a meeting's recorded outcome; its <c>vergadering</c> is the meeting's id, its outcome the port.</summary>
-    public const string MeetingOutcomeJournal = "vergaderingUitkomst";
+    public const string MeetingOutcomeJournal = VergaderingUitkomst.KindName;
 
     protected IGovernanceDirectory Directory => directory;
 
@@ -169,7 +170,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             state["fase"] = "schriftelijk";
             state["termijn"] = Bestuur.ToJson(deadline);
             state["zetels"] = new JsonArray(seats.Select(s => (JsonNode)s.Id).ToArray());
-            context.Journal("schriftelijkeRonde", data: new JsonObject { ["orgaan"] = body.Id, ["leden"] = seats.Count, ["termijn"] = deadline.Display, ["ronde"] = round });
+            context.Journal(new SchriftelijkeRondeGestart(body.Id, seats.Count, deadline.Display, round));
             var requests = new List<BookmarkRequest>();
             foreach (var seat in seats)
             {
@@ -248,17 +249,16 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ["toelichting"] = answer.Text("toelichting"),
             ["op"] = context.Now,
         };
-        context.Journal("stem", choice, new JsonObject
-        {
-            ["lid"] = actor.Id,
-            ["naam"] = actor.Name,
-            ["zetel"] = seat.Id,
-            ["opvolger"] = holder!.Id != seat.Id ? holder.Name : null,
-            ["plaatsvervanger"] = actor.SubstituteFor is not null,
-            ["eerdereKeuze"] = changed,
-            ["namens"] = onBehalf is null ? null : new JsonObject { ["vastgelegdDoor"] = context.Trigger.Actor, ["reden"] = onBehalf },
-            ["toelichting"] = answer.Text("toelichting"),
-        });
+        context.Journal(new StemUitgebracht(
+            Keuze: choice,
+            Lid: actor.Id,
+            Naam: actor.Name,
+            Zetel: seat.Id,
+            Opvolger: holder!.Id != seat.Id ? holder.Name : null,
+            Plaatsvervanger: actor.SubstituteFor is not null,
+            EerdereKeuze: changed,
+            Namens: onBehalf is null ? null : new JournalNamens(context.Trigger.Actor, onBehalf),
+            Toelichting: answer.Text("toelichting")));
 
         var seats = context.State["zetels"]!.AsArray().Count;
         if (votes.Count >= seats || (context.GetInput<bool?>("vroegBesluiten") != false && OutcomeIsCertain(context)))
@@ -332,7 +332,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                 + (mode == "achterstallig" ? " Het voorstel staat als achterstallig gemarkeerd; de ronde blijft open." : " De uitgebrachte stemmen worden nu geteld."),
             Proposal = new MailProposal(title),
         }.ToJson());
-        context.Journal("termijnVerstreken", mode, new JsonObject { ["nietGekozen"] = names });
+        context.Journal(new TermijnVerstreken.RondeOpen(mode, names));
         if (mode == "escaleren")
         {
             return DecideInWriting(context, deadlinePassed: true);
@@ -363,7 +363,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             }
         }
 
-        context.Journal("herinnering", data: new JsonObject { ["aantal"] = reminded });
+        context.Journal(new HerinneringVerstuurd(reminded));
         return ActivityResult.Wait();
     }
 
@@ -375,11 +375,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var today = Bestuur.Today(context.Now);
         var votes = (context.State["stemmen"] as JsonObject ?? []).Select(kv => (Seat: kv.Key, Choice: kv.Value!["keuze"]!.GetValue<string>())).ToList();
         var outcome = Tally(context, votes.ToDictionary(v => v.Seat, v => Count(v.Choice)));
-        context.Journal("uitslag", outcome.Result.ToString(), new JsonObject
-        {
-            ["uitleg"] = outcome.Explanation,
-            ["termijnVerstreken"] = deadlinePassed,
-        });
+        context.Journal(new UitslagVastgesteld(outcome.Result, outcome.Explanation, TermijnVerstreken: deadlinePassed));
         if (WrittenOutcome(outcome, votes.Select(v => v.Choice).ToList()) is { } port)
         {
             context.State["uitslag"] = outcome.Explanation;
@@ -387,10 +383,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         }
 
         var meeting = Bestuur.NextMeetingOfItem(snapshot.Calendar, body.Id, today);
-        context.Journal("naarVergadering", data: new JsonObject
-        {
-            ["reden"] = $"Schriftelijk geen besluit ({outcome.Explanation}); het voorstel gaat naar de vergadering.",
-        });
+        context.Journal(new NaarVergadering($"Schriftelijk geen besluit ({outcome.Explanation}); het voorstel gaat naar de vergadering."));
         if (meeting is null)
         {
             return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
@@ -413,7 +406,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
         var grace = inputs.Integer("registratieTermijn") ?? 5;
         var lastDay = calendar.AddWorkingDays(meeting.Date, Math.Max(0, grace));
-        context.Journal(PlacedOnMeetingJournal, data: new JsonObject { ["vergadering"] = json.DeepClone() });
+        context.Journal(new OpDeAgenda(JournalMeeting.Read(json)));
         return ActivityResult.WaitInstead(
             new BookmarkRequest(MeetingBookmark, new JsonObject
             {
@@ -486,12 +479,8 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
         var port = MeetingOutcome(context, recorded, counted, full);
         context.State["uitslag"] = counted?.Explanation;
-        context.Journal(MeetingOutcomeJournal, port, new JsonObject
-        {
-            ["vergadering"] = context.State["vergadering"]?["id"]?.DeepClone(),
-            ["uitleg"] = counted?.Explanation,
-            ["toelichting"] = answer.Text("toelichting"),
-        });
+        context.Journal(new VergaderingUitkomst(port, context.State["vergadering"]?["id"]?.GetValue<string>(), counted?.Explanation,
+            answer.Text("toelichting")));
         return ActivityResult.Complete(port);
     }
 
@@ -523,15 +512,9 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
         var reason = Bestuur.Text(resume.Input, "toelichting")
             ?? throw new ResumeRejectedException("Geef een reden om het voorstel naar een andere vergadering te verplaatsen ('toelichting').");
-        context.Journal("verplaatst", data: new JsonObject
-        {
-            ["van"] = current,
-            ["naar"] = meeting.Id,
-            ["datum"] = meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["toelichting"] = reason,
+        context.Journal(new Verplaatst(current, meeting.Id, meeting.Date, reason,
             // Stukken that reach the members after the documents deadline: the secretary decided so, the journal says it.
-            ["naStukkentermijn"] = meeting.DocumentsDeadline.Date < today,
-        });
+            NaStukkentermijn: meeting.DocumentsDeadline.Date < today));
         return ToMeeting(context, ActivityInputs.Of(context), body, meeting, moved: true);
     }
 
@@ -543,11 +526,9 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var previous = context.State["vergadering"]?["datum"]?.GetValue<string>();
         var after = previous is null ? (DateOnly?)null : DateOnly.ParseExact(previous, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var next = Bestuur.NextMeetingOfItem(snapshot.Calendar, body.Id, Bestuur.Today(context.Now), after);
-        context.Journal("nietBehandeld", data: new JsonObject
-        {
-            ["reden"] = $"Voor de vergadering van {body.Name} van {(after is { } day ? Bestuur.Format(day) : "onbekende datum")} is geen uitkomst vastgelegd; het voorstel schuift door naar de volgende vergadering.",
-            ["volgende"] = next?.Id,
-        });
+        context.Journal(new NietBehandeld(
+            $"Voor de vergadering van {body.Name} van {(after is { } day ? Bestuur.Format(day) : "onbekende datum")} is geen uitkomst vastgelegd; het voorstel schuift door naar de volgende vergadering.",
+            next?.Id));
         if (next is null)
         {
             context.State.Remove("vergadering");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Workflows.Journal;
 using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
@@ -23,7 +24,7 @@ public sealed class ProposalFigures(IWorkflowReader workflows)
     /// <summary>The proposals the figures are computed over, newest first: a bound on the work of one request.</summary>
     public const int MaxProposals = 2000;
 
-    private static readonly string[] Touches = ["inVergadering", "schriftelijkeRonde"];
+    private static readonly string[] Touches = [OpDeAgenda.KindName, SchriftelijkeRondeGestart.KindName];
 
     public async Task<Figures> ComputeAsync(CancellationToken cancellationToken)
     {

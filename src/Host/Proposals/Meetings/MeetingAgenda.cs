@@ -4,6 +4,7 @@ using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Search;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Links;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Proposals.Meetings;
 
-/// <summary>A proposal on a meeting's agenda, with the outcome once the meeting recorded it.</summary>
+/// <summary>A proposal on a meeting's agenda, with the outcome in words once the meeting recorded it ("gewijzigd vastgesteld").</summary>
 public sealed record AgendaEntry(string InstanceId, string Title, string Kind, int Position, IReadOnlyList<(string Name, bool Confidential)> Documents,
     string? Outcome, string? Explanation, string? Remark);
 
@@ -42,9 +43,10 @@ public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host,
 
         // Oldest first, so items with the same kind, position and title keep the order in which they were started.
         instances.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        var outcomes = (await workflows.GetJournalsAsync(instances.Select(i => i.Id), [VotingActivity.MeetingOutcomeJournal], cancellationToken))
-            .Where(o => o.Data?["vergadering"] is JsonValue value && value.TryGetValue<string>(out var id) && id == meetingId)
-            .ToLookup(o => o.InstanceId, StringComparer.Ordinal);
+        var outcomes = (await workflows.GetJournalsAsync(instances.Select(i => i.Id), [VergaderingUitkomst.KindName], cancellationToken))
+            .Select(o => (o.InstanceId, Outcome: GovernanceJournal.Read<VergaderingUitkomst>(o)!))
+            .Where(o => o.Outcome.Vergadering == meetingId)
+            .ToLookup(o => o.InstanceId, o => o.Outcome, StringComparer.Ordinal);
         var stored = await host.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.InstanceId, cancellationToken);
         var entries = new List<AgendaEntry>();
         foreach (var instance in instances)
@@ -56,11 +58,10 @@ public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host,
                 continue;
             }
 
-            var data = decided?.Data;
             var documents = RequestMailRenderer.Documents(instance.Input["documenten"]).Select(d => (d.Name, d.Confidential)).ToList();
             var item = stored.GetValueOrDefault(instance.Id);
             entries.Add(new AgendaEntry(instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", item?.Kind ?? AgendaKinds.Bespreekstuk,
-                item?.Position ?? int.MaxValue, documents, decided?.Outcome, data?["uitleg"]?.GetValue<string>(), data?["toelichting"]?.GetValue<string>()));
+                item?.Position ?? int.MaxValue, documents, decided?.OutcomeWords, decided?.Uitleg, decided?.Toelichting));
         }
 
         return entries.OrderBy(e => e.Kind == AgendaKinds.Hamerstuk ? 0 : 1).ThenBy(e => e.Position).ThenBy(e => e.Title, StringComparer.Ordinal).ToList();

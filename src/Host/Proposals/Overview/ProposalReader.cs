@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Activities.Governance.Search;
 using AdviesRoute.Workflows.Attributes;
@@ -46,9 +47,12 @@ public sealed record ProposalFilter(string? Search = null, string? Pillar = null
 
 public sealed record ProposalPage(IReadOnlyList<ProposalSummary> Items, string? NextCursor);
 
-/// <summary>One proposal whole: its summary, the instance as the engine stored it, the definition, the open requests and the journal.</summary>
+/// <summary>
+/// One proposal whole: its summary, the instance as the engine stored it, the definition, the open requests, the journal,
+/// and the journal as the timeline's lines in words.
+/// </summary>
 public sealed record ProposalDetail(ProposalSummary Summary, InstanceView Instance, WorkflowDefinitionModel Definition,
-    IReadOnlyList<OpenRequest> Requests, IReadOnlyList<JournalEntry> Journal, IReadOnlySet<string> PassedSteps);
+    IReadOnlyList<OpenRequest> Requests, IReadOnlyList<JournalEntry> Journal, IReadOnlySet<string> PassedSteps, IReadOnlyList<TimelineLine> Timeline);
 
 /// <summary>
 /// Reads proposals for the secretaries' pages through the engine's read API. The overview pages by instance id (newest
@@ -127,7 +131,9 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
         var definition = await DefinitionAsync(instance, cancellationToken);
         var journal = await workflows.GetJournalAsync(id, cancellationToken: cancellationToken);
         var passed = journal.Where(j => j.Kind == JournalKinds.ActivityCompleted && j.ActivityId is not null).Select(j => j.ActivityId!).ToHashSet();
-        return new ProposalDetail(Summarise(instance, definition), instance, definition, OpenRequests.For(instance, directory.Current, Today()), journal, passed);
+        var snapshot = directory.Current;
+        var timeline = JournalTimeline.Lines(journal, snapshot, definition.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id));
+        return new ProposalDetail(Summarise(instance, definition), instance, definition, OpenRequests.For(instance, snapshot, Today()), journal, passed, timeline);
     }
 
     /// <summary>
