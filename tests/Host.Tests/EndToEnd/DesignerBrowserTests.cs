@@ -54,6 +54,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         await panel.GetByTestId("invoer-termijn-eenheid").SelectOptionAsync("W");
         await panel.GetByTestId("invoer-termijn-veld").FillAsync("4");
         (await panel.GetByTestId("invoer-termijn-duur").InnerTextAsync()).Should().Be("Ingesteld: 4 weken.");
+        await panel.GetByTestId("invoer-termijn").ScreenshotAsync(new() { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, "ontwerper-termijn.png") });
 
         // Reroute with the mouse: the DB's default exit no longer goes to the AB but to the new step.
         await ClickEdgeAsync(page, "naDb:Default->agendeerAb");
