@@ -1,4 +1,4 @@
-using System.Globalization;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Definitions;
 
 namespace AdviesRoute.Activities.Calendar;
@@ -10,11 +10,9 @@ namespace AdviesRoute.Activities.Calendar;
 /// </summary>
 public sealed record Deadline(DateOnly Date, DateTimeOffset Moment, string Rule, string LegalBasis, string? Shift = null)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     /// <summary>The Dutch text shown beside the deadline.</summary>
     public string Display =>
-        $"uiterlijk {Date.ToString("d MMMM yyyy", Dutch)} ({LegalBasis}: {Rule}{(Shift is null ? "" : "; " + Shift)})";
+        $"uiterlijk {DutchFormat.Day(Date)} ({LegalBasis}: {Rule}{(Shift is null ? "" : "; " + Shift)})";
 }
 
 /// <summary>
@@ -24,8 +22,6 @@ public sealed record Deadline(DateOnly Date, DateTimeOffset Moment, string Rule,
 /// </summary>
 public sealed class DeadlineCalculator(WorkingDayCalendar calendar)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     /// <summary>A date deadline means the end of that day in the Netherlands: 23:59, summer or winter time.</summary>
     public static DateTimeOffset EndOfDay(DateOnly date)
     {
@@ -93,7 +89,7 @@ public sealed class DeadlineCalculator(WorkingDayCalendar calendar)
 
     private string Describe(DateOnly day)
     {
-        var name = calendar.HolidayOn(day)?.Name ?? day.ToString("dddd", Dutch);
-        return $"{day.ToString("d MMMM yyyy", Dutch)} ({name})";
+        var name = calendar.HolidayOn(day)?.Name ?? DutchFormat.Weekday(day);
+        return $"{DutchFormat.Day(day)} ({name})";
     }
 }

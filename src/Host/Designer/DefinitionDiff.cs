@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Texts;
+using AdviesRoute.Workflows.Definitions;
 
 namespace AdviesRoute.Host.Designer;
 
 /// <summary>An activity as a diff names it.</summary>
 public sealed record DiffActivity(string Id, string? Type, string? DisplayName);
 
-/// <summary>An activity present in both, with what changed in words ("inputs.termijn: "P6W" → "P8W"").</summary>
+/// <summary>An activity present in both, with what changed in words ("inputs.termijn: 6 weken → 8 weken").</summary>
 public sealed record ChangedActivity(string Id, string? DisplayName, IReadOnlyList<string> Changes);
 
 public sealed record DiffEndpoint(string Activity, string Port);
@@ -78,6 +80,12 @@ public static class DefinitionDiff
         if (value is null)
         {
             return "(leeg)";
+        }
+
+        // A period reads in words ("6 weken"), not as the ISO code the definition stores.
+        if (value is JsonValue v && v.TryGetValue<string>(out var stored) && IsoDuration.TryParse(stored, out var period))
+        {
+            return DutchFormat.Duration(period);
         }
 
         var text = value.ToJsonString();

@@ -27,7 +27,9 @@ internal static class DesignerEndpoints
 
     public sealed record PublishResult(int Version, bool Changed);
 
-    public sealed record TestRunStep(string ActivityId, DateOnly Date, string Text, string Port);
+    /// <param name="Title">The step as people read it; "Stap zonder titel (…)" for a step without a title.</param>
+    /// <param name="DateText">The step's day in words: "20 januari 2027".</param>
+    public sealed record TestRunStep(string ActivityId, DateOnly Date, string Text, string Port, string Title, string DateText);
 
     public sealed record TestRunResult(IReadOnlyList<string> Path, IReadOnlyList<TestRunStep> Steps, DateOnly? DecisionDate, DateOnly End);
 
@@ -153,7 +155,7 @@ internal static class DesignerEndpoints
                 path.Add(step.ActivityId);
             }
 
-            return TypedResults.Ok(new TestRunResult(path, route.Steps.Select(s => new TestRunStep(s.ActivityId, s.Date, s.Description, s.Port)).ToList(),
+            return TypedResults.Ok(new TestRunResult(path, route.Steps.Select(s => new TestRunStep(s.ActivityId, s.Date, s.Description, s.Port, s.Title, s.DateText)).ToList(),
                 route.DecisionDate, route.End));
         }
         catch (SimulationException ex)

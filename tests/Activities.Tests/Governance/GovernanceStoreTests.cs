@@ -283,7 +283,7 @@ public sealed class GovernanceStoreTests : IAsyncLifetime
         var conflict = (await replace.Should().ThrowAsync<GovernanceVersionConflictException>()).Which;
         (conflict.Kind, conflict.Expected, conflict.Current, conflict.ChangedBy, conflict.ChangedAt)
             .Should().Be((GovernanceKinds.Bestuur, 1L, 2L, "a.ander@example.org", Now));
-        conflict.Message.Should().Be("Het bestuursmodel is intussen gewijzigd (nu versie 2, door a.ander@example.org op 01-09-2026 10:00); "
+        conflict.Message.Should().Be("Het bestuursmodel is intussen gewijzigd (nu versie 2, door a.ander@example.org op 1 september 2026 om 10:00); "
             + "haal het opnieuw op en breng uw wijziging opnieuw aan.");
         (await WithStoreAsync(host, store => store.HistoryAsync(GovernanceKinds.Bestuur))).Should().HaveCount(2, "the stale change stored nothing");
         var current = DirectoryOf(host).Current;
@@ -322,7 +322,7 @@ public sealed class GovernanceStoreTests : IAsyncLifetime
 
         var conflict = (await replace.Should().ThrowAsync<GovernanceVersionConflictException>()).Which;
         (conflict.Kind, conflict.Current, conflict.ChangedBy).Should().Be((GovernanceKinds.Jaarkalender, 2L, "secretariaat@example.org"));
-        conflict.Message.Should().Be("De jaarkalender is intussen gewijzigd (nu versie 2, door secretariaat@example.org op 01-09-2026 10:00); "
+        conflict.Message.Should().Be("De jaarkalender is intussen gewijzigd (nu versie 2, door secretariaat@example.org op 1 september 2026 om 10:00); "
             + "haal hem opnieuw op en breng uw wijziging opnieuw aan.");
         (await WithStoreAsync(host, store => store.HistoryAsync(GovernanceKinds.Jaarkalender))).Should().HaveCount(2);
         DirectoryOf(host).Current.CalendarVersion.Should().Be(2);

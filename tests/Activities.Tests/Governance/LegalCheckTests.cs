@@ -58,7 +58,7 @@ public sealed class LegalCheckTests
         var check = Check.Begroting(calendar, 2026);
 
         check.KadersMeeting.Should().BeNull();
-        check.Warnings.Should().ContainSingle().Which.Should().Contain("art. 34b Wgr").And.Contain("29-04-2026").And.Contain("vóór 30 april");
+        check.Warnings.Should().ContainSingle().Which.Should().Contain("art. 34b Wgr").And.Contain("29 april 2026").And.Contain("vóór 30 april");
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class LegalCheckTests
         // Without DB meetings before June, neither the ontwerpbegroting (art. 35) nor the kaderbrief (art. 34b) fits.
         check.Warnings.Should().HaveCount(2);
         check.Warnings[0].Should().Contain("art. 34b Wgr");
-        check.Warnings[1].Should().Contain("art. 35 lid 3 Wgr").And.Contain("03-06-2026");
+        check.Warnings[1].Should().Contain("art. 35 lid 3 Wgr").And.Contain("3 juni 2026");
         check.DispatchMeeting.Should().BeNull();
     }
 
@@ -88,7 +88,7 @@ public sealed class LegalCheckTests
 
         var check = Check.Begroting(calendar, 2026);
 
-        check.Warnings.Should().ContainSingle().Which.Should().Contain("art. 34 lid 2 Wgr").And.Contain("30-09-2026");
+        check.Warnings.Should().ContainSingle().Which.Should().Contain("art. 34 lid 2 Wgr").And.Contain("30 september 2026");
     }
 
     [Fact]

@@ -372,10 +372,13 @@ public sealed class GovernanceApiTests(HostFixture host) : IClassFixture<HostFix
         governance.GetProperty("document").GetProperty("members").EnumerateArray()
             .Single(m => m.GetProperty("id").GetString() == memberId).GetProperty("name").GetString();
 
-    /// <summary>When a version was stored, as the 412 names it: Amsterdam time, dd-MM-yyyy HH:mm.</summary>
-    private static string Amsterdam(JsonElement stored) =>
-        TimeZoneInfo.ConvertTime(stored.GetProperty("changedAt").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"))
-            .ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>When a version was stored, as the 412 names it: Amsterdam time in words, "1 september 2026 om 10:00".</summary>
+    private static string Amsterdam(JsonElement stored)
+    {
+        var local = TimeZoneInfo.ConvertTime(stored.GetProperty("changedAt").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+        var dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        return local.ToString("d MMMM yyyy", dutch) + " om " + local.ToString("HH:mm", dutch);
+    }
 
     private static async Task<JsonElement> ConflictAsync(HttpResponseMessage response)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AdviesRoute.Host.Tests.Support;
 
 namespace AdviesRoute.Host.Tests.Api;
@@ -89,6 +90,62 @@ public sealed class GovernanceRouteApiTests(HostFixture host) : IClassFixture<Ho
         comparison.GetProperty("extraDaysWithBacs").GetInt32().Should().Be(126);
         comparison.GetProperty("zonderBacs").GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("id").GetString())
             .Should().Equal("db-2026-11-18", "ab-2026-12-09");
+    }
+
+    [Fact]
+    public async Task A_simulated_step_without_a_title_reads_as_a_placeholder_and_no_text_shows_undefined_or_an_ISO_date_or_period()
+    {
+        // The shipped route with two steps whose title the process owner left empty, simulated without a proposal title.
+        var id = Definitions.UniqueId("zonder-titel");
+        using var owner = host.ProcessOwner();
+        var definition = JsonNode.Parse(await owner.GetStringAsync("/api/definitions/voorstel/versions/1"))!.AsObject();
+        definition["definitionId"] = id;
+        foreach (var activity in definition["root"]!["activities"]!.AsArray().OfType<JsonObject>().Where(a => a["id"]!.GetValue<string>() is "voorbereiding" or "besluitBekend"))
+        {
+            activity.Remove("displayName");
+        }
+
+        await host.SaveAsync(definition.ToJsonString());
+        using var client = host.Secretary();
+
+        using var response = await client.PostAsJsonAsync("/api/simulations", new
+        {
+            definitionId = id,
+            start = "2026-10-01",
+            input = new { pijler = "PubliekeGezondheid", soort = "beleidsvoorstel" },
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var comparison = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var route = comparison.GetProperty("metBacs");
+        route.GetProperty("decisionText").GetString().Should().Be("14 april 2027");
+        var steps = route.GetProperty("steps").EnumerateArray().ToList();
+        var preparation = steps.Single(s => s.GetProperty("activityId").GetString() == "voorbereiding");
+        preparation.GetProperty("title").GetString().Should().Be("Stap zonder titel (Ambtelijke voorbereiding)");
+        preparation.GetProperty("description").GetString().Should().EndWith("(verwachte doorlooptijd 2 weken)");
+        var announced = steps.Single(s => s.GetProperty("activityId").GetString() == "besluitBekend");
+        announced.GetProperty("title").GetString().Should().Be("Stap zonder titel (Melding)");
+        announced.GetProperty("description").GetString().Should().Be("Melding: Besluit algemeen bestuur: (zonder titel)");
+        steps.Single(s => s.GetProperty("activityId").GetString() == "besluitAb").GetProperty("title").GetString().Should().Be("Algemeen bestuur");
+
+        foreach (var step in comparison.GetProperty("metBacs").GetProperty("steps").EnumerateArray().Concat(comparison.GetProperty("zonderBacs").GetProperty("steps").EnumerateArray()))
+        {
+            var read = new List<string?> { step.GetProperty("title").GetString(), step.GetProperty("dateText").GetString(), step.GetProperty("description").GetString() };
+            read.AddRange(step.GetProperty("skipped").EnumerateArray().Select(x => x.GetString()));
+            if (step.GetProperty("deadline").ValueKind == JsonValueKind.String)
+            {
+                read.Add(step.GetProperty("deadline").GetString());
+            }
+
+            if (step.GetProperty("meeting") is { ValueKind: JsonValueKind.Object } meeting)
+            {
+                read.Add(meeting.GetProperty("dateText").GetString());
+                read.Add(meeting.GetProperty("documentsDeadline").GetString());
+            }
+
+            read.Should().AllSatisfy(text => text.Should().NotBeNullOrWhiteSpace()
+                .And.NotMatchRegex(@"undefined|\bnull\b|NaN|\d{4}-\d{2}-\d{2}|\bP(\d+[YMWD])+\b|\bPT\d+[HMS]\b", "step {0} is read by people", step.GetProperty("activityId").GetString()));
+        }
     }
 
     [Theory]

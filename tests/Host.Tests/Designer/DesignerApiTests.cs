@@ -196,6 +196,9 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
         path.First().Should().Be("start");
         path.Should().ContainInOrder("besluitDb", "zienswijzenronde", "besluitAb");
         run["decisionDate"]!.GetValue<string>().Should().Be("2027-06-23");
+        var decision = run["steps"]!.AsArray().Single(s => s!["activityId"]!.GetValue<string>() == "besluitAb")!;
+        decision["title"]!.GetValue<string>().Should().Be("Algemeen bestuur");
+        decision["dateText"]!.GetValue<string>().Should().Be("23 juni 2027", "people read the day in words");
         (await host.InstancesAsync(InstanceQuery.All)).Should().HaveCount(before);
     }
 

@@ -48,10 +48,13 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
             .DragToAsync(page.GetByTestId("canvas"), new() { TargetPosition = drop });
         await page.Locator($"[data-testid='rf__node-{NewStep}']").WaitForAsync();
 
-        // Its deadline: four weeks instead of the default six.
+        // Its deadline: four weeks instead of the default six, picked as a number and a unit; stored as the engine reads it.
         var panel = page.GetByTestId($"eigenschappen-{NewStep}");
-        await panel.GetByTestId("invoer-termijn-veld").FillAsync("P4W");
-        (await panel.GetByTestId("invoer-termijn-duur").InnerTextAsync()).Should().Be("= 4 weken");
+        (await panel.GetByTestId("invoer-termijn-duur").InnerTextAsync()).Should().Be("Standaard: 6 weken.");
+        await panel.GetByTestId("invoer-termijn-eenheid").SelectOptionAsync("W");
+        await panel.GetByTestId("invoer-termijn-veld").FillAsync("4");
+        (await panel.GetByTestId("invoer-termijn-duur").InnerTextAsync()).Should().Be("Ingesteld: 4 weken.");
+        await panel.GetByTestId("invoer-termijn").ScreenshotAsync(new() { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, "ontwerper-termijn.png") });
 
         // Reroute with the mouse: the DB's default exit no longer goes to the AB but to the new step.
         await ClickEdgeAsync(page, "naDb:Default->agendeerAb");
@@ -171,7 +174,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         var added = await ExportChangedFromAsync(page, initial);
         await page.GetByTestId($"verbind-{NewStep}-instemming").SelectOptionAsync("agendeerAb");
         var connected = await ExportChangedFromAsync(page, added);
-        await page.GetByTestId("invoer-termijn-veld").FillAsync("P3W");
+        await page.GetByTestId("invoer-termijn-veld").FillAsync("3");
         var final = await ExportChangedFromAsync(page, connected);
         Activity(Parse(added), NewStep)["type"]!.GetValue<string>().Should().Be("TerugkoppelingColleges");
         Connections(Parse(connected)).Should().Contain((NewStep, "instemming", "agendeerAb"));

@@ -31,9 +31,9 @@ public sealed class FiguresTests(HostFixture host) : IClassFixture<HostFixture>
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/Cijfers"));
 
         page.Should().Contain("Over de 2 meest recente voorstellen.");
-        page.Should().Contain("<td>Ambtelijke voorbereiding</td><td>1</td>").And.Contain("<td>Dagelijks bestuur</td><td>1</td>");
+        page.Should().Contain("<td>Ambtelijke voorbereiding</td><td>1 voorstel</td>").And.Contain("<td>Dagelijks bestuur</td><td>1 voorstel</td>");
         page.Should().Contain("<td>Ambtelijke voorbereiding</td><td>3 dagen (n = 1)</td>");
-        page.Should().Contain("gemiddeld 0,5").And.Contain("<td>0 keer</td><td>1 voorstellen</td>").And.Contain("<td>1 keer</td><td>1 voorstellen</td>");
+        page.Should().Contain("gemiddeld 0,5").And.Contain("<td>0 keer</td><td>1 voorstel</td>").And.Contain("<td>1 keer</td><td>1 voorstel</td>");
         page.Should().Contain("<svg class=\"chart\"");
         waiting.Status.Should().Be(WorkflowStatus.Suspended);
     }

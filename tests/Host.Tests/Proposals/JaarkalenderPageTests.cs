@@ -30,7 +30,7 @@ public sealed class JaarkalenderPageTests(HostFixture host) : IClassFixture<Host
 
         page.Should().Contain("Met BAC's: besluit 14 april 2027")
             .And.Contain("Zonder BAC's: besluit 9 december 2026")
-            .And.Contain("Het model met BAC's duurt 126 dagen langer en telt 1 vergadering(en) meer.")
+            .And.Contain("Het model met BAC's duurt 126 dagen langer en telt 1 vergadering meer.")
             .And.Contain("gemist");
         WebUtility.HtmlDecode(await client.GetStringAsync("/Jaarkalender?start=2026-02-30")).Should().Contain("'2026-02-30' is geen datum (jjjj-mm-dd).");
     }
@@ -43,7 +43,8 @@ public sealed class JaarkalenderPageTests(HostFixture host) : IClassFixture<Host
         var late = WebUtility.HtmlDecode(await client.GetStringAsync("/Jaarkalender?jaar=2027&soort=jaarrekening&pijler=PubliekeGezondheid&start=2027-04-01"));
         var inTime = WebUtility.HtmlDecode(await client.GetStringAsync("/Jaarkalender?jaar=2027&soort=jaarrekening&pijler=PubliekeGezondheid&start=2027-02-01"));
 
-        late.Should().Contain("19 mei 2027: Melding: Voorlopige jaarstukken: ")
+        late.Should().Contain("19 mei 2027: Melding: Voorlopige jaarstukken: (zonder titel)", "a simulation without a title names the proposal as untitled, not 'undefined'")
+            .And.NotContain("undefined")
             .And.Contain("(te laat: uiterlijk 29 april 2027 (art. 34b Wgr: vóór 30 april naar de raden))");
         inTime.Should().Contain("24 maart 2027: Melding: Voorlopige jaarstukken: ").And.NotContain("te laat");
     }

@@ -1,4 +1,5 @@
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Texts;
 
 namespace AdviesRoute.Activities.Governance.Calendar;
 
@@ -37,7 +38,7 @@ public sealed class LegalCheck(DeadlineCalculator deadlines, BegrotingDeadlines 
         var kadersMeeting = dbMeetings.LastOrDefault(m => m.Date.Year == year && m.Date <= kaders.Date);
         if (kadersMeeting is null)
         {
-            warnings.Add($"Er is in {year} geen vergadering van het dagelijks bestuur op of vóór {kaders.Date:dd-MM-yyyy}; dan kunnen de kaderbrief en de voorlopige jaarrekening niet vóór 30 april naar de raden (art. 34b Wgr).");
+            warnings.Add($"Er is in {year} geen vergadering van het dagelijks bestuur op of vóór {DutchFormat.Day(kaders.Date)}; dan kunnen de kaderbrief en de voorlopige jaarrekening niet vóór 30 april naar de raden (art. 34b Wgr).");
         }
 
         var adoption = calendar.MeetingsOf(abBody).FirstOrDefault(m => m.Date.Year == year && m.Pc == "Begroting");
@@ -50,13 +51,13 @@ public sealed class LegalCheck(DeadlineCalculator deadlines, BegrotingDeadlines 
         var toGs = begroting.ToGedeputeerdeStaten(adoption.Date);
         if (adoption.Date > new DateOnly(year, 9, 14))
         {
-            warnings.Add($"Het algemeen bestuur stelt de begroting pas op {adoption.Date:dd-MM-yyyy} vast; dan kan zij niet meer vóór 15 september naar Gedeputeerde Staten (art. 34 lid 2 Wgr).");
+            warnings.Add($"Het algemeen bestuur stelt de begroting pas op {DutchFormat.Day(adoption.Date)} vast; dan kan zij niet meer vóór 15 september naar Gedeputeerde Staten (art. 34 lid 2 Wgr).");
         }
 
         var reaction = dbMeetings.LastOrDefault(m => m.Date < adoption.Date);
         if (reaction is null)
         {
-            warnings.Add($"Er is geen vergadering van het dagelijks bestuur vóór het algemeen bestuur van {adoption.Date:dd-MM-yyyy} om de zienswijzen schriftelijk te beantwoorden.");
+            warnings.Add($"Er is geen vergadering van het dagelijks bestuur vóór het algemeen bestuur van {DutchFormat.Day(adoption.Date)} om de zienswijzen schriftelijk te beantwoorden.");
             return new BegrotingCheck(year, warnings, adoption, null, null, null, toGs, kaders, kadersMeeting);
         }
 
@@ -71,7 +72,7 @@ public sealed class LegalCheck(DeadlineCalculator deadlines, BegrotingDeadlines 
         var dispatch = dbMeetings.LastOrDefault(m => m.Date <= latest.Date);
         if (dispatch is null)
         {
-            warnings.Add($"Geen vergadering van het dagelijks bestuur op of vóór {latest.Date:dd-MM-yyyy} om de ontwerpbegroting te verzenden; de zienswijzentermijn van 12 weken (art. 35 lid 3 Wgr) past dan niet vóór de DB-vergadering van {reaction.Date:dd-MM-yyyy}.");
+            warnings.Add($"Geen vergadering van het dagelijks bestuur op of vóór {DutchFormat.Day(latest.Date)} om de ontwerpbegroting te verzenden; de zienswijzentermijn van 12 weken (art. 35 lid 3 Wgr) past dan niet vóór de DB-vergadering van {DutchFormat.Day(reaction.Date)}.");
         }
 
         return new BegrotingCheck(year, warnings, adoption, reaction, latest, dispatch, toGs, kaders, kadersMeeting);

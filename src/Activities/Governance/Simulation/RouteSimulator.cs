@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Expressions;
@@ -10,15 +11,47 @@ using AdviesRoute.Workflows.Expressions;
 namespace AdviesRoute.Activities.Governance.Simulation;
 
 /// <summary>One step of a simulated route, as the overview shows it.</summary>
+/// <param name="DisplayName">The step's title in the definition; null when it has none.</param>
+/// <param name="Kind">What kind of step it is, as the designer's palette names it ("Ambtelijke voorbereiding").</param>
 public sealed record RouteStep(string ActivityId, string Type, string? DisplayName, DateOnly Date, string Port, string Description,
-    RouteMeeting? Meeting, string? Deadline, IReadOnlyList<string> Skipped, bool IsDecision);
+    RouteMeeting? Meeting, string? Deadline, IReadOnlyList<string> Skipped, bool IsDecision, string? Kind = null)
+{
+    /// <summary>What a step without a title is called where people read the route.</summary>
+    public const string UntitledStep = "Stap zonder titel";
+
+    /// <summary>
+    /// The step as people read it: its title, or for a step without one "Stap zonder titel (Ambtelijke voorbereiding)";
+    /// never empty, never a code.
+    /// </summary>
+    public string Title => TitleOf(DisplayName, Kind);
+
+    /// <summary>A step's title, or the placeholder with its kind when it has none (the designer says the same).</summary>
+    public static string TitleOf(string? displayName, string? kind) =>
+        !string.IsNullOrWhiteSpace(displayName) ? displayName.Trim()
+        : string.IsNullOrWhiteSpace(kind) ? UntitledStep
+        : $"{UntitledStep} ({kind.Trim()})";
+
+    /// <summary>The day the step is done, in words: "20 januari 2027".</summary>
+    public string DateText => DutchFormat.Day(Date);
+}
 
 /// <summary>A meeting on the route, with its documents deadline.</summary>
-public sealed record RouteMeeting(string Id, string Body, DateOnly Date, string DocumentsDeadline);
+public sealed record RouteMeeting(string Id, string Body, DateOnly Date, string DocumentsDeadline)
+{
+    /// <summary>The meeting's day in words: "20 januari 2027".</summary>
+    public string DateText => DutchFormat.Day(Date);
+}
 
 /// <summary>A simulated route: the earliest decision date and every meeting and deadline on the way.</summary>
 public sealed record SimulatedRoute(string DefinitionId, int Version, JsonObject Input, DateOnly Start, DateOnly? DecisionDate, DateOnly End,
-    int LeadTimeDays, IReadOnlyList<RouteStep> Steps, IReadOnlyList<RouteMeeting> Meetings);
+    int LeadTimeDays, IReadOnlyList<RouteStep> Steps, IReadOnlyList<RouteMeeting> Meetings)
+{
+    /// <summary>The decision day in words, or "geen besluit" when the route reaches no decision.</summary>
+    public string DecisionText => DecisionDate is { } day ? DutchFormat.Day(day) : "geen besluit";
+
+    /// <summary>The lead time to the decision (or the end) in words: "126 dagen".</summary>
+    public string LeadTimeText => DutchFormat.Count(Math.Max(0, LeadTimeDays), "dag", "dagen");
+}
 
 /// <summary>Both governance models side by side, for one kind and start date.</summary>
 /// <param name="ExtraDaysWithBacs">How many days later the model with BACs decides (negative: earlier).</param>
@@ -37,6 +70,15 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
     /// <summary>The input that selects the governance model in the shipped definitions.</summary>
     public const string ModelInput = "bestuursmodel";
 
+    /// <summary>The proposal's title input; a simulation may run without it.</summary>
+    public const string TitleInput = "titel";
+
+    /// <summary>
+    /// The title the route's texts are built with when the simulation is given none, so a subject such as
+    /// <c>'Besluit algemeen bestuur: ' + input.titel</c> reads "Besluit algemeen bestuur: (zonder titel)", not "… undefined".
+    /// </summary>
+    public const string UntitledProposal = "(zonder titel)";
+
     private const int MaxSteps = 500;
 
     public ModelComparison Compare(WorkflowDefinitionModel definition, JsonObject input, DateOnly start, GovernanceSnapshot governance)
@@ -54,6 +96,13 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
     public SimulatedRoute Simulate(WorkflowDefinitionModel definition, JsonObject input, DateOnly start, GovernanceSnapshot governance)
     {
         var compiled = new CompiledDefinition("simulatie", definition, registry);
+        var given = input;
+        if (input[TitleInput] is not JsonValue title || !title.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text))
+        {
+            input = (JsonObject)input.DeepClone();
+            input[TitleInput] = UntitledProposal;
+        }
+
         var variables = definition.Variables.ToDictionary(v => v.Name, v => v.Default?.DeepClone());
         var steps = new List<RouteStep>();
         var passes = new Dictionary<string, int>();
@@ -124,7 +173,8 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
                     }
 
                     ports.Add(Ports.Done);
-                    steps.Add(new RouteStep(node.Node.Id, node.Descriptor.Type, node.Node.DisplayName, date, Ports.Done, "Wachttijd", null, null, [], false));
+                    var wait = inputs.Text("after") is { } period ? $"Wachttijd van {DutchFormat.Duration(period)}" : $"Wachttijd tot {DutchFormat.Day(date)}";
+                    steps.Add(new RouteStep(node.Node.Id, node.Descriptor.Type, node.Node.DisplayName, date, Ports.Done, wait, null, null, [], false, node.Descriptor.DisplayName));
                     break;
                 default:
                     if (node.Activity is not ISimulatedActivity simulated)
@@ -150,7 +200,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
                         ? new RouteMeeting(m.Id, governance.Model.FindBody(m.Body)?.Name ?? m.Body, m.Date, m.DocumentsDeadline.Display)
                         : null;
                     steps.Add(new RouteStep(node.Node.Id, node.Descriptor.Type, node.Node.DisplayName, date, step.Port, step.Description,
-                        meeting, step.Deadline?.Display, step.Skipped ?? [], step.IsDecision));
+                        meeting, step.Deadline?.Display, step.Skipped ?? [], step.IsDecision, node.Descriptor.DisplayName));
                     break;
             }
 
@@ -168,7 +218,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
 
         // A meeting counts once, at the step that held it (Agenderen names it, the advice or decision sits in it).
         var meetings = steps.Where(s => s.Meeting is not null && s.Type != "Agenderen").Select(s => s.Meeting!).DistinctBy(m => m.Id).ToList();
-        return new SimulatedRoute(definition.DefinitionId, definition.Version ?? 0, input, start, decision, last,
+        return new SimulatedRoute(definition.DefinitionId, definition.Version ?? 0, given, start, decision, last,
             (decision ?? last).DayNumber - start.DayNumber, steps, meetings);
     }
 

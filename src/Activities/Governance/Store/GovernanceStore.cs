@@ -5,6 +5,7 @@ using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Definitions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -67,8 +68,7 @@ public sealed class GovernanceVersionConflictException(string kind, long expecte
             return $"{subject} is nog niet opgeslagen, dus er is geen versie {expected}; laat If-Match weg of geef versie 0.";
         }
 
-        var at = DutchTime.Local(changedAt.Value);
-        return $"{subject} is intussen gewijzigd (nu versie {current}, door {changedBy} op {at:dd-MM-yyyy HH:mm}); "
+        return $"{subject} is intussen gewijzigd (nu versie {current}, door {changedBy} op {DutchFormat.Moment(changedAt.Value)}); "
             + $"haal {pronoun} opnieuw op en breng uw wijziging opnieuw aan.";
     }
 }
@@ -262,8 +262,8 @@ public sealed class GovernanceStore(
         if (orphaned.Count > 0)
         {
             throw new GovernanceSeedException(orphaned.Select(g => new ValidationError("$.bodies", BodyHasMeetings,
-                $"Orgaan '{g.Key}' heeft nog {g.Count()} vergadering(en) in de jaarkalender (versie {stored.CalendarVersion}), "
-                + $"de eerste op {g.Min(m => m.Date):yyyy-MM-dd}; haal die eerst uit de jaarkalender.")).ToList());
+                $"Orgaan '{g.Key}' heeft nog {DutchFormat.Count(g.Count(), "vergadering", "vergaderingen")} in de jaarkalender (versie {stored.CalendarVersion}), "
+                + $"de eerste op {DutchFormat.Day(g.Min(m => m.Date))}; haal die eerst uit de jaarkalender.")).ToList());
         }
 
         var calendar = stored.Calendar;

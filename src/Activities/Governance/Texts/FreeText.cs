@@ -1,4 +1,4 @@
-using System.Globalization;
+using AdviesRoute.Activities.Texts;
 
 namespace AdviesRoute.Activities.Governance.Texts;
 
@@ -12,10 +12,8 @@ public static class FreeText
     /// <summary>The most characters one free text may have (after trimming).</summary>
     public const int MaxLength = 4000;
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     /// <summary>The limit as people read it: "4.000".</summary>
-    public static string MaxLengthDisplay => MaxLength.ToString("N0", Dutch);
+    public static string MaxLengthDisplay => DutchFormat.Number(MaxLength);
 
     /// <summary>Whether a text is over the limit (null and whitespace never are).</summary>
     public static bool IsTooLong(string? text) => text is not null && text.Trim().Length > MaxLength;
@@ -27,7 +25,7 @@ public static class FreeText
     /// <param name="subject">What the text is, with its article, as the start of a sentence: "De toelichting".</param>
     /// <param name="text">The text as posted.</param>
     public static string TooLongMessage(string subject, string text) =>
-        $"{subject} is te lang: {text.Trim().Length.ToString("N0", Dutch)} tekens; ten hoogste {MaxLengthDisplay} tekens. Er is niets vastgelegd.";
+        $"{subject} is te lang: {DutchFormat.Number(text.Trim().Length)} tekens; ten hoogste {MaxLengthDisplay} tekens. Er is niets vastgelegd.";
 
     /// <summary>
     /// What a free-text input of a governance step is called in a refusal, by the input's name: the same words the

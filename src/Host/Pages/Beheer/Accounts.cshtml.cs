@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Security.SignIn;
@@ -147,8 +148,5 @@ public sealed class AccountsModel(UserManager<HostUser> users, SignInThrottle th
     }
 
     /// <summary>The local time of the last failed try, for the page.</summary>
-    public static string LocalTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, Amsterdam).ToString("d MMMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
-
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    public static string LocalTime(DateTime utc) => DutchFormat.MomentInYear(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 }

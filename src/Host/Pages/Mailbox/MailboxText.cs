@@ -1,20 +1,14 @@
-using AdviesRoute.Activities.Calendar;
-using System.Globalization;
+using AdviesRoute.Activities.Texts;
 
 namespace AdviesRoute.Host.Pages.Mailbox;
 
-/// <summary>How the mailbox pages write moments and sizes: Dutch, in Dutch time.</summary>
+/// <summary>How the mailbox pages write sizes, in Dutch; moments go through <see cref="DutchFormat"/>.</summary>
 internal static class MailboxText
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
-    public static string Moment(DateTimeOffset moment) =>
-        DutchTime.Local(moment).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
-
     public static string Size(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} bytes",
-        < 1024 * 1024 => string.Create(Dutch, $"{bytes / 1024.0:0.#} kB"),
-        _ => string.Create(Dutch, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
+        < 1024 * 1024 => string.Create(DutchFormat.Culture, $"{bytes / 1024.0:0.#} kB"),
+        _ => string.Create(DutchFormat.Culture, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
     };
 }

@@ -1,3 +1,4 @@
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Activities.Calendar;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
@@ -282,7 +283,7 @@ public sealed class NieuwModel(
             .Where(m => generalBoards.Contains(m.Body) && m.Date >= today)
             .OrderBy(m => m.Date).ThenBy(m => m.Time)
             .Select(m => new MeetingChoice(m.Id,
-                $"{m.Date.ToString("dddd d MMMM yyyy", Dutch)} – stukken {m.DocumentsDeadline.Display}"
+                $"{DutchFormat.DayWithWeekday(m.Date)} – stukken {m.DocumentsDeadline.Display}"
                 + (m.DocumentsDeadline.Moment < now ? " – de termijn voor de stukken is verstreken" : "")))
             .ToList();
 

@@ -115,7 +115,7 @@ public static class DocumentInspection
     /// <summary>A size in MB as a person reads it: whole MB, with one decimal where rounding would hide that it is over the limit.</summary>
     public static string Megabytes(long bytes, long limitBytes)
     {
-        var nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        var nl = AdviesRoute.Activities.Texts.DutchFormat.Culture;
         var mb = bytes / (1024d * 1024d);
         var whole = Math.Round(mb, MidpointRounding.AwayFromZero);
         return bytes > limitBytes && whole * 1024 * 1024 <= limitBytes

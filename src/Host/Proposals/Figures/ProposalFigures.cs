@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AdviesRoute.Activities.Governance.Journal;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Journal;
 using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
@@ -52,7 +53,7 @@ public sealed class ProposalFigures(IWorkflowReader workflows)
         var perStage = instances.Where(i => i.Status == WorkflowStatus.Suspended)
             .SelectMany(i => i.Tokens.Select(t => namesOf[i.Id].GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct())
             .GroupBy(n => n).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Bar(g.Key, g.Count(), g.Count().ToString(CultureInfo.InvariantCulture))).ToList();
+            .Select(g => new Bar(g.Key, g.Count(), DutchFormat.Count(g.Count(), "voorstel", "voorstellen"))).ToList();
 
         var durations = new List<(string Step, double Days)>();
         foreach (var perInstance in journal.GroupBy(j => j.InstanceId))
@@ -73,12 +74,12 @@ public sealed class ProposalFigures(IWorkflowReader workflows)
 
         var leadTime = durations.GroupBy(d => d.Step).Select(g => (Step: g.Key, Mean: g.Average(d => d.Days), Count: g.Count()))
             .Where(g => g.Mean >= 0.01).OrderByDescending(g => g.Mean)
-            .Select(g => new Bar(g.Step, Math.Round(g.Mean, 1), $"{g.Mean.ToString("0.#", CultureInfo.GetCultureInfo("nl-NL"))} dagen (n = {g.Count})")).ToList();
+            .Select(g => new Bar(g.Step, Math.Round(g.Mean, 1), $"{DutchFormat.Decimal(g.Mean)} {(Math.Round(g.Mean, 1) == 1 ? "dag" : "dagen")} (n = {DutchFormat.Number(g.Count)})")).ToList();
 
         var touchesOf = journal.Where(j => Touches.Contains(j.Kind)).CountBy(j => j.InstanceId).ToDictionary(StringComparer.Ordinal);
         var touches = instances.Select(i => touchesOf.GetValueOrDefault(i.Id)).ToList();
         var perTouches = touches.GroupBy(t => t).OrderBy(g => g.Key)
-            .Select(g => new Bar($"{g.Key} keer", g.Count(), $"{g.Count()} voorstellen")).ToList();
+            .Select(g => new Bar($"{g.Key} keer", g.Count(), DutchFormat.Count(g.Count(), "voorstel", "voorstellen"))).ToList();
         return new Figures(perStage, leadTime, perTouches, touches.Count == 0 ? 0 : touches.Average(), instances.Count);
     }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +23,6 @@ public sealed record ConvocationMail(MailAddress To, string BodyName, DateOnly D
 
 internal sealed class ConvocationMailComposer(HostDbContext host) : IMailComposer<ConvocationMail>
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public async Task<ComposedMail?> ComposeAsync(ConvocationMail mail, CancellationToken cancellationToken)
     {
         var ids = mail.DocumentIds.ToList();
@@ -39,9 +37,9 @@ internal sealed class ConvocationMailComposer(HostDbContext host) : IMailCompose
         };
         return new ComposedMail([mail.To], new MailContent
         {
-            Subject = $"Convocatie {mail.BodyName} {mail.Date.ToString("d MMMM yyyy", Dutch)}",
+            Subject = $"Convocatie {mail.BodyName} {DutchFormat.Day(mail.Date)}",
             Greeting = $"Beste {mail.To.Name},",
-            Paragraphs = [$"Hierbij wordt u uitgenodigd voor de vergadering van {mail.BodyName} op {mail.Date.ToString("dddd d MMMM yyyy", Dutch)} om {mail.Time.ToString("HH:mm", Dutch)} in {mail.Place}."],
+            Paragraphs = [$"Hierbij wordt u uitgenodigd voor de vergadering van {mail.BodyName} op {DutchFormat.DayWithWeekday(mail.Date)} om {DutchFormat.Time(mail.Time)} in {mail.Place}."],
             List = new MailList("Agenda", mail.Agenda.Select(line => new MailListItem($"{line.Title} – {line.AgendaKind}",
                 Note: line.Documents.Count == 0 ? null : "stukken: " + string.Join(", ", line.Documents.Select(d => d.Name + (d.Confidential ? ", vertrouwelijk" : ""))))).ToList(), Numbered: true),
             Closing = [note + " Vertrouwelijke stukken gaan niet per mail."],

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Activities;
@@ -6,6 +5,7 @@ using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Search;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Mail;
@@ -24,7 +24,6 @@ public sealed record AgendaEntry(string InstanceId, string Title, string Kind, i
 /// </summary>
 public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host, IGovernanceDirectory directory, MailQueue mails, TimeProvider time)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <summary>The most the convocation carries as attachments (many mail servers refuse messages over 25 MB).</summary>
     public const long MaxAttachmentBytes = 20L * 1024 * 1024;
@@ -111,8 +110,8 @@ public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host,
             }
 
             var body = snapshot.Model.FindBody(meeting.Body)?.Name ?? meeting.Body;
-            tasks.Add(new Overview.SecretaryTask(meeting.Id, $"{body} {meeting.Date.ToString("d MMMM yyyy", Dutch)}", "Vergadering",
-                $"Convocatie met agenda en stukken versturen ({items.Count} {(items.Count == 1 ? "agendapunt" : "agendapunten")})",
+            tasks.Add(new Overview.SecretaryTask(meeting.Id, $"{body} {DutchFormat.Day(meeting.Date)}", "Vergadering",
+                $"Convocatie met agenda en stukken versturen ({DutchFormat.Count(items.Count, "agendapunt", "agendapunten")})",
                 meeting.DocumentsDeadline.Moment, "stukken " + meeting.DocumentsDeadline.Display, meeting.DocumentsDeadline.Moment < now,
                 $"/Vergaderingen/{Uri.EscapeDataString(meeting.Id)}"));
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Declarations;
@@ -6,6 +5,7 @@ using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Requests;
 using AdviesRoute.Activities.Governance.Search;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Attributes;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Journal;
@@ -176,7 +176,7 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
                 {
                     JsonValue v => v.GetValue<string>(),
                     JsonObject o => o["tekst"]?.GetValue<string>(),
-                    _ => due is { } d ? "uiterlijk " + Format(d) : null,
+                    _ => due is { } d ? "uiterlijk " + DutchFormat.Moment(d) : null,
                 };
                 tasks.Add(new SecretaryTask(instance.Id, title, names.GetValueOrDefault(token.ActivityId, token.ActivityId), what, due, text, due < time.GetUtcNow()));
             }
@@ -211,7 +211,7 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
         };
         if (deadline is not null && deadline.Name == "NietBehandeld")
         {
-            deadlineText = "uitkomst vastleggen " + Format(deadline.DueAt!.Value);
+            deadlineText = "uitkomst vastleggen " + DutchFormat.Moment(deadline.DueAt!.Value);
         }
 
         var requests = instance.Status == WorkflowStatus.Suspended ? OpenRequests.For(instance, directory.Current, Today()) : [];
@@ -227,8 +227,9 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
             instance.Input["pijler"]?.GetValue<string>(), instance.Status.ToString(), steps, waitingOn, deadline?.DueAt, deadlineText, overdue, instance.CreatedAt);
     }
 
-    public static string FormatDay(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
+    /// <summary>Forwards to <see cref="DutchFormat.Day(DateOnly)"/>; kept for the pages that still call it.</summary>
+    public static string FormatDay(DateOnly day) => DutchFormat.Day(day);
 
-    public static string Format(DateTimeOffset moment) =>
-        DutchTime.Local(moment).ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("nl-NL"));
+    /// <summary>Forwards to <see cref="DutchFormat.Moment(DateTimeOffset)"/>; kept for the pages that still call it.</summary>
+    public static string Format(DateTimeOffset moment) => DutchFormat.Moment(moment);
 }

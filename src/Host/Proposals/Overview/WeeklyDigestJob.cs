@@ -23,7 +23,6 @@ public sealed class WeeklyDigestJob(
     ILogger<WeeklyDigestJob> logger)
 {
     public const string RecurringId = "weekoverzicht-secretarissen";
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <returns>How many digests were queued.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)

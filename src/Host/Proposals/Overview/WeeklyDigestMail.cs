@@ -1,4 +1,4 @@
-using System.Globalization;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Mail;
 using Microsoft.Extensions.Options;
@@ -17,8 +17,6 @@ public sealed record WeeklyDigestMail(MailAddress To, DateOnly WeekOf, IReadOnly
 
 internal sealed class WeeklyDigestMailComposer(IOptions<RequestLinkOptions> links) : IMailComposer<WeeklyDigestMail>
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public Task<ComposedMail?> ComposeAsync(WeeklyDigestMail mail, CancellationToken cancellationToken)
     {
         var baseUrl = links.Value.PublicBaseUrl.TrimEnd('/');
@@ -26,11 +24,11 @@ internal sealed class WeeklyDigestMailComposer(IOptions<RequestLinkOptions> link
         var overdue = mail.Tasks.Count(t => t.Overdue);
         return System.Threading.Tasks.Task.FromResult<ComposedMail?>(new ComposedMail([mail.To], new MailContent
         {
-            Subject = $"Weekoverzicht AdviesRoute: {count} {(count == 1 ? "taak" : "taken")}, week van {mail.WeekOf.ToString("d MMMM yyyy", Dutch)}",
+            Subject = $"Weekoverzicht AdviesRoute: {DutchFormat.Count(count, "taak", "taken")}, week van {DutchFormat.Day(mail.WeekOf)}",
             Greeting = $"Beste {mail.To.Name},",
             Paragraphs =
             [
-                $"Dit wacht op u: {count} {(count == 1 ? "taak" : "taken")} die achterstallig {(count == 1 ? "is" : "zijn")} of binnen twee weken af moet{(count == 1 ? "" : "en")}"
+                $"Dit wacht op u: {DutchFormat.Count(count, "taak", "taken")} die achterstallig {(count == 1 ? "is" : "zijn")} of binnen twee weken af moet{(count == 1 ? "" : "en")}"
                 + (overdue == 0 ? "." : $", waarvan {overdue} achterstallig."),
             ],
             List = new MailList("Taken", mail.Tasks.Select(t => new MailListItem(

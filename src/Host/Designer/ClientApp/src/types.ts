@@ -161,6 +161,10 @@ export interface TestRunStep {
   date: string | null;
   text: string;
   port: string | null;
+  /** The step as people read it; "Stap zonder titel (…)" for a step without a title. */
+  title?: string;
+  /** The day in words: "20 januari 2027". */
+  dateText?: string;
 }
 
 export interface TestRunResult {

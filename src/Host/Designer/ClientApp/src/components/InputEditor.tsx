@@ -1,11 +1,13 @@
 import { useId, type ReactNode } from 'react';
 import type { Activity, ActivityDescriptor, Body, InputDescriptor, Json, JsonObject } from '../types';
 import { isExpression } from '../model/definition';
-import { describeDuration, isValidDuration } from '../model/duration';
+import { formatDateTime } from '../labels';
+import { fromDutchLocal, toDutchLocal } from '../model/moment';
 import { MAIL_PLACEHOLDERS, previewMail, unknownPlaceholders } from '../model/mail';
 import type { LocatedError } from '../model/errors';
 import { ConditionEditor } from './ConditionEditor';
 import { DraftText, integerFormat, jsonFormat } from './DraftText';
+import { DurationPicker } from './DurationPicker';
 
 export interface InputEditorProps {
   activity: Activity;
@@ -113,7 +115,8 @@ export function InputEditor(props: InputEditorProps) {
       )}
       <p className="ontwerper-hint" id={hintId}>
         {input.description}
-        {hasDefault && (
+        {/* A period's default is told in words beside its picker. */}
+        {hasDefault && input.type !== 'Duration' && (
           <>
             {input.description ? ' ' : ''}Standaard: <code>{display(input.default)}</code>.
           </>
@@ -187,41 +190,45 @@ function LiteralEditor(props: LiteralProps) {
         </div>
       );
     }
-    case 'Duration': {
-      const described = text ? describeDuration(text) : null;
+    case 'Duration':
+      return (
+        <DurationPicker
+          value={value}
+          fallback={typeof input.default === 'string' ? input.default : undefined}
+          label={input.displayName}
+          fieldId={fieldId}
+          hintId={hintId}
+          errorId={errorId}
+          testId={testId}
+          onChange={onChange}
+        />
+      );
+    case 'DateTime': {
+      // Picked as a day and time on the Dutch clock; stored as the ISO moment with offset the engine reads.
+      const local = text === '' ? '' : toDutchLocal(text);
       return (
         <>
           <input
             {...common}
+            type="datetime-local"
             className="form-input"
-            value={text}
-            placeholder={typeof input.default === 'string' ? input.default : 'P6W'}
-            spellCheck={false}
-            aria-invalid={text !== '' && !isValidDuration(text)}
-            aria-describedby={`${hintId} ${fieldId}-duur`}
-            onChange={(e) => setText(e.target.value.trim().toUpperCase())}
+            value={local}
+            aria-describedby={`${hintId} ${fieldId}-moment`}
+            onChange={(e) => {
+              const next = e.target.value;
+              if (next === '') onChange(undefined);
+              else {
+                const iso = fromDutchLocal(next);
+                if (iso) onChange(iso);
+              }
+            }}
           />
-          <p className="ontwerper-hint" id={`${fieldId}-duur`} data-testid={`${testId}-duur`}>
-            {text === ''
-              ? 'Een ISO 8601-duur: P6W is 6 weken, P10D 10 dagen, P2M 2 maanden, PT4H 4 uur.'
-              : described
-                ? `= ${described}`
-                : 'Geen geldige duur. Schrijf bijvoorbeeld P6W (6 weken), P10D (10 dagen) of P1M2W (1 maand en 2 weken).'}
+          <p className="ontwerper-hint" id={`${fieldId}-moment`} data-testid={`${testId}-moment`}>
+            {text === '' ? 'Kies een datum en tijd (Nederlandse tijd).' : local ? `${formatDateTime(text)} (Nederlandse tijd)` : 'Het opgeslagen moment is ongeldig; kies een datum en tijd.'}
           </p>
         </>
       );
     }
-    case 'DateTime':
-      return (
-        <input
-          {...common}
-          className="form-input"
-          value={text}
-          placeholder="2027-01-06T09:00:00+01:00"
-          spellCheck={false}
-          onChange={(e) => setText(e.target.value.trim())}
-        />
-      );
     case 'Choice':
       return (
         <select {...common} className="form-input" value={text} onChange={(e) => setText(e.target.value)}>

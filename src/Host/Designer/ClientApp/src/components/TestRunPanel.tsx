@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ActivityDescriptor, Definition, TestRunResult } from '../types';
 import { describeProblem, ProblemError } from '../api';
-import { activityLabel } from '../model/definition';
+import { stepTitle } from '../model/definition';
 import { formatDate, portLabel, todayIso } from '../labels';
 
 interface Props {
@@ -42,11 +42,6 @@ export function TestRunPanel({ definition, descriptors, onRun, onClear, hasHighl
     } finally {
       setBusy(false);
     }
-  };
-
-  const label = (id: string) => {
-    const a = definition.root.activities.find((x) => x.id === id);
-    return a ? activityLabel(a, descriptors.get(a.type)) : id;
   };
 
   return (
@@ -130,33 +125,50 @@ export function TestRunPanel({ definition, descriptors, onRun, onClear, hasHighl
           )}
         </div>
       )}
-      {result && (
-        <div data-testid="testrun-resultaat" aria-live="polite">
-          <p>
-            {result.decisionDate ? (
-              <>
-                Besluit op <strong data-testid="testrun-besluitdatum">{formatDate(result.decisionDate)}</strong>.{' '}
-              </>
-            ) : null}
-            Pad: {result.path.map(label).join(' → ')}.
-          </p>
-          <ol className="timeline">
-            {result.steps.map((s, i) => (
-              <li key={i} data-testid="testrun-stap" data-activity-id={s.activityId}>
-                <strong>{label(s.activityId)}</strong>
-                {s.date ? ` – ${formatDate(s.date)}` : ''}
-                {s.port ? ` – uitgang ${portLabel(s.port)}` : ''}
-                {s.text ? <div>{s.text}</div> : null}
-              </li>
-            ))}
-          </ol>
-          {result.result !== null && result.result !== undefined && (
-            <p>
-              Uitkomst: <code>{typeof result.result === 'string' ? result.result : JSON.stringify(result.result)}</code>
-            </p>
-          )}
-        </div>
-      )}
+      {result && <TestRunResultView result={result} definition={definition} descriptors={descriptors} />}
     </section>
+  );
+}
+
+interface ResultProps {
+  result: TestRunResult;
+  definition: Definition;
+  descriptors: ReadonlyMap<string, ActivityDescriptor>;
+}
+
+/** What a test run found: the decision day, the path and each step with its day and outcome, in words. */
+export function TestRunResultView({ result, definition, descriptors }: ResultProps) {
+  // A step without a title reads as "Stap zonder titel (…)", one no longer in the draft as "Stap zonder titel": never an id.
+  const label = (id: string) => {
+    const a = definition.root.activities.find((x) => x.id === id);
+    return stepTitle(a, a ? descriptors.get(a.type) : undefined);
+  };
+
+  return (
+    <div data-testid="testrun-resultaat" aria-live="polite">
+      <p>
+        {result.decisionDate ? (
+          <>
+            Besluit op <strong data-testid="testrun-besluitdatum">{formatDate(result.decisionDate)}</strong>.{' '}
+          </>
+        ) : null}
+        Pad: {result.path.map(label).join(' → ')}.
+      </p>
+      <ol className="timeline">
+        {result.steps.map((s, i) => (
+          <li key={i} data-testid="testrun-stap" data-activity-id={s.activityId}>
+            <strong data-testid="testrun-stap-titel">{label(s.activityId)}</strong>
+            {s.dateText || s.date ? ` – ${s.dateText || formatDate(s.date)}` : ''}
+            {s.port ? ` – uitgang ${portLabel(s.port)}` : ''}
+            {s.text ? <div>{s.text}</div> : null}
+          </li>
+        ))}
+      </ol>
+      {result.result !== null && result.result !== undefined && (
+        <p>
+          Uitkomst: <code>{typeof result.result === 'string' ? result.result : JSON.stringify(result.result)}</code>
+        </p>
+      )}
+    </div>
   );
 }

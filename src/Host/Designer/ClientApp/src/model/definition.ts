@@ -240,3 +240,17 @@ export function emptyDefinition(definitionId: string, name: string): Definition 
 export function activityLabel(activity: Activity, descriptor: ActivityDescriptor | undefined): string {
   return activity.displayName || descriptor?.displayName || activity.id;
 }
+
+/** What a step without a title is called where people read the route (the host's RouteStep says the same). */
+export const UNTITLED_STEP = 'Stap zonder titel';
+
+/**
+ * A step as the test run names it: its title, else "Stap zonder titel (Melding)" with the kind of step, else
+ * "Stap zonder titel" (a step no longer in the definition, or of an unknown kind). Never empty, never an id.
+ */
+export function stepTitle(activity: Activity | undefined, descriptor: ActivityDescriptor | undefined): string {
+  const own = activity?.displayName?.trim();
+  if (own) return own;
+  const kind = descriptor?.displayName?.trim();
+  return kind ? `${UNTITLED_STEP} (${kind})` : UNTITLED_STEP;
+}
