@@ -42,7 +42,7 @@ public sealed class GovernanceRouteApiTests(HostFixture host) : IClassFixture<Ho
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
-            .Should().Be("Geef bij 'herzien' een toelichting: wat moet er anders?");
+            .Should().Be("Geef bij 'Herzien' een toelichting: wat moet er anders?");
         var instance = await client.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}");
         instance.GetProperty("bookmarks").EnumerateArray().Single().GetProperty("id").GetString().Should().Be(bookmarkId);
         instance.GetProperty("journal").EnumerateArray().Should().NotContain(j => j.GetProperty("kind").GetString() == "BookmarkResumed");
@@ -50,7 +50,7 @@ public sealed class GovernanceRouteApiTests(HostFixture host) : IClassFixture<Ho
         using var unknown = await client.PostAsJsonAsync($"/api/instances/{instanceId}/bookmarks/{bookmarkId}/resume", new { input = new { uitkomst = "klaar" } });
         unknown.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
-            .Should().Be("Geef 'uitkomst' op als één van: gereed, herzien.");
+            .Should().Be("'klaar' is geen mogelijk antwoord. Kies Gereed of Herzien (in een koppeling: 'uitkomst' met gereed of herzien).");
     }
 
     [Fact]

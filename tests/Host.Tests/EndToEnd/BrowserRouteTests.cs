@@ -47,6 +47,12 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
             ["Security__ApiKeys__1__Key"] = ProcessOwnerKey,
             ["Security__ApiKeys__1__Roles__0"] = "processowner",
 
+            // The Testing clock: a meeting's outcome is recorded on the meeting's day, so the test moves the clock there.
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Security__ApiKeys__2__Name"] = "browser-klok",
+            ["Security__ApiKeys__2__Key"] = ClockKey,
+            ["Security__ApiKeys__2__Roles__0"] = "admin",
+
             // The pages' stylesheet lives in the project's wwwroot: serve it as `dotnet run` does.
             ["ASPNETCORE_CONTENTROOT"] = Path.Combine(MaildevServer.RepositoryRoot(), "src", "Host"),
         });
@@ -92,9 +98,12 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         await Browsers.CheckAccessibilityAsync(output, page, "overzicht");
         await Shot(page, "2-overzicht");
 
-        // The DB sends the draft to the councils: twelve requests by mail.
+        // On the day of the DB's meeting (20 days ahead; the session of three weeks ago has ended, so sign in again) the DB
+        // sends the draft to the councils: twelve requests by mail.
+        await AdvanceClockAsync(host, "P20DT10H");
+        await Browsers.SignInAsync(page, "beheer@example.org", "Beheer-Wachtwoord-2026!");
         await page.GotoAsync(proposal);
-        await page.SelectOptionAsync("select[name='invoer.uitkomst']", "vastgesteld");
+        await page.CheckAsync("input[name='invoer.uitkomst'][value='vastgesteld']");
         await page.ClickAsync("button:has-text('Uitkomst vastleggen')");
         await page.WaitForSelectorAsync("text=Vastgelegd.");
         (await StepAsync(page, "zienswijzenronde")).Should().Be("nu");
@@ -139,7 +148,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
 
             if (i < 2)
             {
-                await link.FillAsync("#toelichting", $"Raad {i + 1} stemt in met de begroting.");
+                await link.FillAsync("#veld-tekst", $"Raad {i + 1} stemt in met de begroting.");
                 await link.ClickAsync("button[value='positief']");
             }
             else
@@ -162,7 +171,10 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
 
         (await StepAsync(page, "besluitAb")).Should().Be("nu");
         await Shot(page, "4-naar-het-ab");
-        await page.SelectOptionAsync("select[name='invoer.uitkomst']", "vastgesteld");
+        await AdvanceClockAsync(host, "P20D");
+        await Browsers.SignInAsync(page, "beheer@example.org", "Beheer-Wachtwoord-2026!");
+        await page.GotoAsync(proposal);
+        await page.CheckAsync("input[name='invoer.uitkomst'][value='vastgesteld']");
         await page.ClickAsync("button:has-text('Uitkomst vastleggen')");
         await page.WaitForSelectorAsync("text=Vastgelegd.");
         (await StepAsync(page, "besluitAb")).Should().Be("gedaan");
@@ -183,6 +195,17 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         client.DefaultRequestHeaders.Add("X-Api-Key", ProcessOwnerKey);
         using var response = await client.PutAsync("/api/jaarkalender", new StringContent(calendar, System.Text.Encoding.UTF8, "application/json"));
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
+    }
+
+    private const string ClockKey = "browser-klok-sleutel-0123456789abcdef";
+
+    /// <summary>Moves the host's Testing clock forward by an ISO 8601 duration.</summary>
+    private static async Task AdvanceClockAsync(HostProcess host, string advance)
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ClockKey);
+        using var response = await client.PostAsJsonAsync("/api/testing/clock", new { advance });
         response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
     }
 

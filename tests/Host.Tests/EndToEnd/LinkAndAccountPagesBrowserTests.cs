@@ -90,12 +90,12 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         var remark = Remark(4_001);
         var tooLong = await NewPageAsync();
         await tooLong.GotoAsync(started.Mails[2].Path);
-        await tooLong.EvalOnSelectorAsync("#toelichting", "e => e.removeAttribute('maxlength')");
-        await tooLong.FillAsync("#toelichting", remark);
+        await tooLong.EvalOnSelectorAsync("#veld-toelichting", "e => e.removeAttribute('maxlength')");
+        await tooLong.FillAsync("#veld-toelichting", remark);
         var response = await SubmitAsync(tooLong, ".choices button >> nth=0");
         response.Status.Should().Be(422);
         await ShowAsync(tooLong, "link-remark-too-long", "De toelichting is te lang: 4.001 tekens; ten hoogste 4.000 tekens. Er is niets vastgelegd.");
-        (await tooLong.InputValueAsync("#toelichting")).Should().Be(remark, "what the member typed is kept, to shorten it");
+        (await tooLong.InputValueAsync("#veld-toelichting")).Should().Be(remark, "what the member typed is kept, to shorten it");
     }
 
     [Fact]

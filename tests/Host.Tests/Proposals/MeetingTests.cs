@@ -12,12 +12,11 @@ namespace AdviesRoute.Host.Tests.Proposals;
 /// <summary>A meeting's agenda built from the proposals on it, the convocation, and the besluitenlijst with its public version.</summary>
 public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     [Fact]
     public async Task The_agenda_is_ordered_sent_to_the_members_and_the_public_besluitenlijst_leaves_out_what_is_confidential()
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
+        var today = host.Today;
         await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(NearMeetings(today, ("db", 20, "10:00")), "test"));
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
         async Task<(string Id, string MeetingBookmark)> ToDbAsync(string title, JsonArray? documents = null)
@@ -90,14 +89,16 @@ public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
         var eml = Directory.GetFiles(host.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).First(m => (m.Subject ?? "").StartsWith("Convocatie", StringComparison.Ordinal));
         eml.Attachments.OfType<MimeKit.MimePart>().Select(a => a.FileName).Should().Equal("rapportage.pdf");
 
-        // The DB decides the first with a remark; the besluitenlijst shows it, the public one without the remark and the confidential note.
+        // On the meeting's day the DB decides the first with a remark; the besluitenlijst shows it, the public one without the remark and the confidential note.
+        host.MoveClockTo(today.AddDays(20));
         await runtime.ResumeAsync(first.Id, first.MeetingBookmark, new JsonObject { ["uitkomst"] = "vastgesteld", ["toelichting"] = "Personele gevolgen besproken" }, new Trigger("test", Channel.Api));
-        var decisions = WebUtility.HtmlDecode(await secretary.GetStringAsync("/Vergaderingen/db-proef/Besluitenlijst"));
+        using var afterMeeting = await host.SignInAsync(); // the session of three weeks ago has ended
+        var decisions = WebUtility.HtmlDecode(await afterMeeting.GetStringAsync("/Vergaderingen/db-proef/Besluitenlijst"));
         decisions.Should().Contain("Rapportage eerste vier maanden").And.Contain("Besluit: <strong>vastgesteld</strong>")
             .And.Contain("Toelichting: Personele gevolgen besproken").And.Contain("Notitie personeel (vertrouwelijk)").And.NotContain("Aanpassing tarieven");
-        var open = WebUtility.HtmlDecode(await secretary.GetStringAsync("/Vergaderingen/db-proef/Besluitenlijst?openbaar=1"));
+        var open = WebUtility.HtmlDecode(await afterMeeting.GetStringAsync("/Vergaderingen/db-proef/Besluitenlijst?openbaar=1"));
         open.Should().Contain("openbare versie").And.Contain("Rapportage eerste vier maanden").And.Contain("vastgesteld")
             .And.NotContain("Personele gevolgen besproken").And.NotContain("Notitie personeel");
-        (await secretary.GetAsync("/Vergaderingen/bestaat-niet")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await afterMeeting.GetAsync("/Vergaderingen/bestaat-niet")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

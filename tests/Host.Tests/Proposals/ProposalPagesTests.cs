@@ -19,12 +19,11 @@ namespace AdviesRoute.Host.Tests.Proposals;
 /// </summary>
 public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>A calendar whose only DB and AB meetings lie 20 and 40 days ahead, so the route does not depend on today's date.</summary>
     private async Task UseNearMeetingsAsync(params (string Body, int Days, string Time)[] meetings)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
+        var today = host.Today;
         var calendar = NearMeetings(today, meetings.Length > 0 ? meetings : [("db", 20, "10:00"), ("ab", 40, "19:30")]);
         await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(calendar, "test"));
     }
@@ -54,6 +53,7 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
     [Fact]
     public async Task A_secretary_moves_a_proposal_from_preparation_through_DB_and_AB_on_the_pages()
     {
+        var today = host.Today;
         await UseNearMeetingsAsync();
         var id = await StartAsync("Viermaandsrapportage 2027");
         using var secretary = await host.SignInAsync();
@@ -69,26 +69,31 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
         StateOf(page, "besluitAb").Should().Be("nog");
 
         // Herzien without an explanation is refused; nothing is recorded.
-        var (refused, refusedPage) = await PostAsync(secretary, path + "?handler=hervat", page, new() { ["invoer.uitkomst"] = "herzien" }, "voorbereiding afronden");
+        var (refused, refusedPage) = await PostAsync(secretary, path + "?handler=hervat", page, new() { ["invoer.uitkomst"] = "herzien" }, "Voorbereiding afronden");
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        refusedPage.Should().Contain("Geef bij 'herzien' een toelichting");
+        refusedPage.Should().Contain("Geef bij 'Herzien' een toelichting");
 
         // Ready: the DB of 20 days ahead gets it; the diagram and the overview follow.
-        var (ready, afterReady) = await PostAsync(secretary, path + "?handler=hervat", refusedPage, new() { ["invoer.uitkomst"] = "gereed" }, "voorbereiding afronden");
+        var (ready, afterReady) = await PostAsync(secretary, path + "?handler=hervat", refusedPage, new() { ["invoer.uitkomst"] = "gereed" }, "Voorbereiding afronden");
         ready.StatusCode.Should().Be(HttpStatusCode.Redirect);
         StateOf(afterReady, "voorbereiding").Should().Be("gedaan");
         StateOf(afterReady, "besluitDb").Should().Be("nu");
         afterReady.Should().Contain("uitkomst vastleggen");
         WebUtility.HtmlDecode(await secretary.GetStringAsync("/Voorstellen?zoek=Viermaandsrapportage")).Should().Contain("Dagelijks bestuur");
 
-        // The DB's outcome, then the AB's with a weighted vote tally.
-        var (_, afterDb) = await PostAsync(secretary, path + "?handler=hervat", afterReady, new() { ["invoer.uitkomst"] = "vastgesteld" }, "uitkomst van de vergadering");
+        // The DB's outcome on the day of its meeting, then the AB's with a weighted vote tally on the day of the AB's.
+        // Three weeks on, the session has ended: the secretary signs in again.
+        host.MoveClockTo(today.AddDays(20));
+        using var atDb = await host.SignInAsync();
+        var (_, afterDb) = await PostAsync(atDb, path + "?handler=hervat", WebUtility.HtmlDecode(await atDb.GetStringAsync(path)), new() { ["invoer.uitkomst"] = "vastgesteld" }, "Uitkomst van de vergadering");
         StateOf(afterDb, "besluitDb").Should().Be("gedaan");
         StateOf(afterDb, "besluitAb").Should().Be("nu");
         var abMembers = await host.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<AdviesRoute.Activities.Governance.Directory.IGovernanceDirectory>().Current.Model
             .MembersOf("ab", DateOnly.FromDateTime(DateTime.UtcNow)).Where(m => m.SubstituteFor is null).Select(m => m.Id).ToList()));
         var votes = abMembers.ToDictionary(m => "stem." + m, _ => "voor");
-        var (_, afterAb) = await PostAsync(secretary, path + "?handler=hervat", afterDb, votes, "uitkomst van de vergadering");
+        host.MoveClockTo(today.AddDays(40));
+        using var atAb = await host.SignInAsync();
+        var (_, afterAb) = await PostAsync(atAb, path + "?handler=hervat", WebUtility.HtmlDecode(await atAb.GetStringAsync(path)), votes, "Uitkomst van de vergadering");
         afterAb.Should().Contain("Vastgelegd.").And.Contain("Afgerond");
 
         var journal = await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetJournalAsync(id));
@@ -104,7 +109,7 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
         using var secretary = await host.SignInAsync();
         var path = $"/Voorstellen/{id}";
         var (_, onDb) = await PostAsync(secretary, path + "?handler=hervat", WebUtility.HtmlDecode(await secretary.GetStringAsync(path)),
-            new() { ["invoer.uitkomst"] = "gereed" }, "voorbereiding afronden");
+            new() { ["invoer.uitkomst"] = "gereed" }, "Voorbereiding afronden");
         (await AgendaAsync(secretary, "db-proef")).Should().Contain("Kaderbrief 2028");
         onDb.Should().Contain("naar een andere vergadering verplaatsen").And.Contain("<option value=\"db-proef-2\">").And.NotContain("<option value=\"db-proef\">");
 
@@ -119,7 +124,7 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
         move["invoer.toelichting"] = "De zienswijze van de ondernemingsraad komt pas volgende week.";
         var (moved, movedPage) = await PostAsync(secretary, path + "?handler=hervat", refusedPage, move);
         moved.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime).AddDays(27);
+        var day = host.Today.AddDays(27);
         movedPage.Should().Contain("Het voorstel staat op de gekozen vergadering.")
             .And.Contain($"<strong>Verplaatst naar de vergadering van Dagelijks bestuur op {day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}; reden: De zienswijze van de ondernemingsraad komt pas volgende week</strong>");
         StateOf(movedPage, "besluitDb").Should().Be("nu");

@@ -160,6 +160,27 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryPattern();
 
+    /// <summary>Today in the Netherlands by the host's clock, which a test may have moved forward.</summary>
+    public DateOnly Today => AdviesRoute.Activities.Calendar.DutchTime.Today(Services.GetRequiredService<TimeProvider>().GetUtcNow());
+
+    /// <summary>
+    /// Moves the host's Testing clock forward to <paramref name="hour"/>:00 on a Dutch day (never back) and wakes the timer
+    /// sweep: e.g. to the day of a meeting, when its outcome may be recorded.
+    /// </summary>
+    public void MoveClockTo(DateOnly day, int hour = 20)
+    {
+        var local = day.ToDateTime(new TimeOnly(hour, 0));
+        var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var target = new DateTimeOffset(local, amsterdam.GetUtcOffset(local));
+        var clock = Services.GetRequiredService<AdviesRoute.Host.Testing.OffsetTimeProvider>();
+        if (target > clock.GetUtcNow())
+        {
+            clock.Advance(target - clock.GetUtcNow());
+        }
+
+        Services.GetRequiredService<AdviesRoute.Workflows.Timers.TimerSignal>().Notify();
+    }
+
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();

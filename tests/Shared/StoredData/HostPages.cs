@@ -399,7 +399,9 @@ internal sealed partial record RequestMail(string File, string To, string Subjec
         };
         if (remark is not null)
         {
-            form["toelichting"] = remark;
+            // The request's own text field: a remark with a vote, the text of a zienswijze or of a college's answer.
+            var field = System.Text.RegularExpressions.Regex.Match(page, "<textarea id=\"veld-[^\"]+\" name=\"(?<name>[^\"]+)\"");
+            form[field.Success ? field.Groups["name"].Value : "toelichting"] = remark;
         }
 
         using var response = await anonymous.PostAsync(LinkPath, new FormUrlEncodedContent(form));
