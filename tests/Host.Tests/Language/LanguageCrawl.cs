@@ -100,6 +100,7 @@ public sealed partial class LanguageCrawl : IAsyncLifetime
             Directory.CreateDirectory(ScreenshotFolder);
             _playwright = await Playwright.CreateAsync();
             _browser = await Browsers.LaunchChromiumAsync(_playwright);
+            await AskForCodeAsync(baseAddress, story);
             await CrawlPagesAsync(baseAddress, story.Meetings);
             Timings.Add(("pages", _clock.Elapsed));
             await CrawlLinksAsync(baseAddress);
@@ -126,6 +127,24 @@ public sealed partial class LanguageCrawl : IAsyncLifetime
         foreach (var proposal in Proposals)
         {
             Codes.AddJournal(await story.InstanceJsonAsync(proposal.Id));
+        }
+    }
+
+    /// <summary>
+    /// A member asks for the code to the confidential documents, as on the link page, so the code mail is read too. Data,
+    /// not a check: when the page offers no such button any more, the crawl goes on without that mail.
+    /// </summary>
+    private async Task AskForCodeAsync(Uri baseAddress, LanguageStory story)
+    {
+        await using var context = await NewContextAsync(baseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(story.OpenLinkWithConfidentialDocument);
+        var button = page.Locator("form button:has-text('Stuur mij een code')");
+        if (await button.CountAsync() > 0)
+        {
+            await page.RunAndWaitForResponseAsync(() => button.First.ClickAsync(),
+                r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is not (>= 300 and < 400));
+            await story.AllMailSentAsync();
         }
     }
 

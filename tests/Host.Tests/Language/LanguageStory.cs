@@ -4,8 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AdviesRoute.Host.Proposals.Overview;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Tests.Shared.StoredData;
+using Microsoft.Extensions.DependencyInjection;
 using static AdviesRoute.Tests.Shared.StoredData.HostPages;
 
 namespace AdviesRoute.Host.Tests.Language;
@@ -24,9 +26,11 @@ public sealed record MadeProposal(string Id, string Title, string State);
 /// <item>"Regionale aanpak hitte en gezondheid" on the test-only route with written BAC advice
 /// (<c>proef-schriftelijk-advies.json</c>, beside this file, until a procedure ships one): the BAC members vote by link
 /// until the advice is certain, the DB adopts it amended and asks the twelve colleges, two of which answer.</item>
-/// <item>"Preventieakkoord Drenthe" on the same route, its written round open with two votes.</item>
+/// <item>"Preventieakkoord Drenthe" on the same route, its written round open with two votes; a member asks for the code
+/// to its confidential document (in the browser, before the crawl).</item>
 /// <item>"Visie op gezondheidsbevordering 2027-2030" on the shipped route, sent back in preparation.</item>
 /// </list>
+/// The secretaries' weekly digest is sent too, as its Monday job sends it.
 /// </summary>
 internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
 {
@@ -46,6 +50,9 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
 
     /// <summary>The meetings the proposals were decided in or wait for.</summary>
     public SortedSet<string> Meetings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The personal link of a BAC member who has not voted yet on a proposal with a confidential document.</summary>
+    public string OpenLinkWithConfidentialDocument { get; private set; } = "";
 
     /// <summary>The proposals' titles, to tell one kind of mail from another whatever proposal it is about.</summary>
     public static IReadOnlyList<string> Titles { get; } = [Begroting, Hitte, Preventie, Visie];
@@ -122,10 +129,16 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
             "the reactions to the zienswijzen");
         await ResumeOnPageAsync(_secretary, begroting, reactions[0].Id,
             new Dictionary<string, string> { ["invoer.reactie"] = "Het bestuur dankt de raad en beperkt de stijging van de bijdrage tot de loon- en prijsontwikkeling." });
-        var preventie = await StartAsync(Preventie, "beleidsvoorstel", WrittenAdviceRoute, "Afspraken over roken, alcohol en overgewicht.", colleges: false);
+        var preventie = await StartAsync(Preventie, "beleidsvoorstel", WrittenAdviceRoute, "Afspraken over roken, alcohol en overgewicht.", colleges: false,
+            ("Preventieakkoord Drenthe.pdf", false), ("Inzet per gemeente.pdf", true));
         await ActAsync(_secretary, _api, preventie, "voorbereiding", "Voorbereiding", Outcome("gereed"));
         await WaitingAsync(_api, preventie, "advies", "Stem");
-        await VoteAsync(preventie, await LinkMailsAsync(Preventie, 12, new HashSet<string>()), [("positief", null), ("negatief", "De rol van de sportverenigingen ontbreekt.")], untilClosed: false);
+        var members = await LinkMailsAsync(Preventie, 12, new HashSet<string>());
+        await VoteAsync(preventie, members, [("positief", null), ("negatief", "De rol van de sportverenigingen ontbreekt.")], untilClosed: false);
+        OpenLinkWithConfidentialDocument = members[^1].LinkPath;
+
+        // Monday 07:00 the secretaries get their weekly digest (a recurring job on the wall clock; run here as it runs then).
+        await host.WithScopeAsync(sp => sp.GetRequiredService<WeeklyDigestJob>().RunAsync(CancellationToken.None));
 
         foreach (var proposal in Proposals)
         {
@@ -251,7 +264,7 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
     }
 
     /// <summary>Waits (real time, bounded) until the outbox has delivered every mail queued so far.</summary>
-    private Task AllMailSentAsync() =>
+    public Task AllMailSentAsync() =>
         EventuallyAsync(async () => (await host.OutboxAsync("\"SentAt\" IS NULL")).Count == 0 ? "sent" : null, "every queued mail to be delivered");
 
     private static Dictionary<string, string> Outcome(string outcome, string? remark = null) => remark is null
