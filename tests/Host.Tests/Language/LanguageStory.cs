@@ -240,11 +240,25 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
         }
     }
 
-    /// <summary>The link mails about a proposal not seen before, one per addressee, in the order of their addresses.</summary>
+    /// <summary>
+    /// The link mails about a proposal not seen before, one per addressee, in the order of their addresses, once each
+    /// link opens: a link is stored just after its mail is sent.
+    /// </summary>
     private async Task<IReadOnlyList<RequestMail>> LinkMailsAsync(string title, int count, IReadOnlySet<string> seen)
     {
-        var mails = await RequestMail.InAsync(host.MailFolder, count, m => m.Subject.EndsWith(title, StringComparison.Ordinal) && !seen.Contains(m.LinkPath));
-        return mails.GroupBy(m => m.LinkPath).Select(g => g.First()).OrderBy(m => m.To, StringComparer.Ordinal).ToList();
+        var mails = (await RequestMail.InAsync(host.MailFolder, count, m => m.Subject.EndsWith(title, StringComparison.Ordinal) && !seen.Contains(m.LinkPath)))
+            .GroupBy(m => m.LinkPath).Select(g => g.First()).OrderBy(m => m.To, StringComparer.Ordinal).ToList();
+        using var member = host.Client();
+        foreach (var mail in mails)
+        {
+            await EventuallyAsync(async () =>
+            {
+                using var response = await member.GetAsync(mail.LinkPath);
+                return response.StatusCode == HttpStatusCode.NotFound ? null : "stored";
+            }, $"the link of {mail.To} to be stored");
+        }
+
+        return mails;
     }
 
     /// <summary>Moves the clock to the evening of a meeting (the outcome comes after the meeting).</summary>

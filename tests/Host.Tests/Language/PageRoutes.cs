@@ -7,10 +7,7 @@ namespace AdviesRoute.Host.Tests.Language;
 
 /// <summary>A Razor page of the host: its route (e.g. <c>/Voorstellen/{id}</c>) and the page file it belongs to.</summary>
 /// <param name="AllowsAnonymous">The page is for people without an account (the login page, the personal links).</param>
-public sealed record PageRoute(string Template, string Page, bool AllowsAnonymous)
-{
-    public bool HasParameters => Template.Contains('{', StringComparison.Ordinal);
-}
+public sealed record PageRoute(string Template, string Page, bool AllowsAnonymous);
 
 /// <summary>
 /// The host's endpoint list as the running host holds it (<see cref="EndpointDataSource"/>): every Razor page, and every
