@@ -14,7 +14,6 @@ public sealed record PageLink(string Href, string Text);
 /// click shows is visible text too).
 /// </summary>
 /// <param name="Title">The document's title (the browser tab).</param>
-/// <param name="Heading">The text of the first <c>h1</c>.</param>
 /// <param name="Text">Playwright's <c>innerText</c> of the body: the rendered text, without what is hidden.</param>
 /// <param name="Labels">
 /// The whole text of each visible element that labels something: button, option (of a visible select), label, legend,
@@ -28,7 +27,6 @@ public sealed record PageLink(string Href, string Text);
 /// <param name="Values">The values the page's forms send (buttons, options, radio buttons, check boxes): codes by nature.</param>
 public sealed record VisibleText(
     string Title,
-    string Heading,
     string Text,
     IReadOnlyList<Piece> Labels,
     IReadOnlyList<Piece> Segments,
@@ -89,8 +87,7 @@ public sealed record VisibleText(
           }
           const values = [...document.body.querySelectorAll('button[value], option[value], input[type=radio][value], input[type=checkbox][value]')].map(e => e.value).filter(v => v);
           const links = [...document.querySelectorAll('a[href]')].map(a => ({ href: a.getAttribute('href'), text: (a.innerText || '').trim() }));
-          const h1 = document.querySelector('h1');
-          return { title: document.title || '', heading: h1 ? h1.innerText.trim() : '', text: document.body.innerText || '', labels, segments, attributes, values, links };
+          return { title: document.title || '', text: document.body.innerText || '', labels, segments, attributes, values, links };
         }
         """;
 
@@ -105,7 +102,6 @@ public sealed record VisibleText(
             list.EnumerateArray().Select(p => new Piece(p.GetProperty("text").GetString() ?? "", p.GetProperty("where").GetString() ?? "")).ToList();
         return new VisibleText(
             json.GetProperty("title").GetString() ?? "",
-            json.GetProperty("heading").GetString() ?? "",
             json.GetProperty("text").GetString() ?? "",
             Pieces(json.GetProperty("labels")),
             Pieces(json.GetProperty("segments")),
