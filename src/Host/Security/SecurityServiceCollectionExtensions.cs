@@ -28,7 +28,9 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddOptions<AccountSignInOptions>().BindConfiguration(AccountSignInOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccountSignInOptions>, AccountSignInOptionsValidator>();
-        services.TryAddSingleton<SessionClock>();
+        // The wall clock, explicitly: left to the container, it would pick the constructor that takes the registered
+        // TimeProvider, which in the Testing environment runs ahead for the engine and would end every session.
+        services.TryAddSingleton(_ => new SessionClock());
         services.AddScoped<SignInThrottle>();
 
         services.AddAuthentication(options =>

@@ -28,7 +28,7 @@ public sealed class VariableDefinition
 {
     public string Name { get; set; } = "";
 
-    /// <summary>What a person reads for the variable (e.g. "Vergadering"); optional.</summary>
+    /// <summary>What a person reads for the variable (e.g. "Reactie van de klant"); optional.</summary>
     public string? DisplayName { get; set; }
     public string Type { get; set; } = "json";
     public JsonNode? Default { get; set; }

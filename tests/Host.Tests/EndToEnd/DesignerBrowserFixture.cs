@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AdviesRoute.Host.Tests.Support;
@@ -45,6 +46,12 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
             ["Security__ApiKeys__1__Name"] = "ontwerper-proceseigenaar",
             ["Security__ApiKeys__1__Key"] = ProcessOwnerKey,
             ["Security__ApiKeys__1__Roles__0"] = "processowner",
+
+            // The Testing clock: a meeting's outcome is recorded on the meeting's day, so a walk moves the clock there.
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Security__ApiKeys__2__Name"] = "ontwerper-klok",
+            ["Security__ApiKeys__2__Key"] = ClockKey,
+            ["Security__ApiKeys__2__Roles__0"] = "admin",
             ["Mail__PickupFolder"] = Path.Combine(_folder, "mail"),
             ["Links__KeyFile"] = Path.Combine(_folder, "link-key"),
 
@@ -75,6 +82,23 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
     }
 
     /// <summary>The API as the process owner (drafts, versions, calendar).</summary>
+    public const string ClockKey = "ontwerper-klok-0123456789abcdef0123";
+
+    /// <summary>Moves the host's Testing clock forward to 20:00 on a Dutch day (never back).</summary>
+    public async Task MoveClockToAsync(DateOnly day)
+    {
+        using var client = new HttpClient { BaseAddress = Host.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ClockKey);
+        var now = (await (await client.PostAsJsonAsync("/api/testing/clock", new { advance = "PT1S" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("now").GetDateTimeOffset();
+        var local = day.ToDateTime(new TimeOnly(20, 0));
+        var target = new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+        if (target > now)
+        {
+            using var moved = await client.PostAsJsonAsync("/api/testing/clock", new { advance = $"PT{(int)Math.Ceiling((target - now).TotalMinutes)}M" });
+            moved.IsSuccessStatusCode.Should().BeTrue(await moved.Content.ReadAsStringAsync());
+        }
+    }
+
     public HttpClient Owner()
     {
         var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -129,7 +153,9 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
     private async Task UseNearMeetingsAsync()
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        var calendar = NearMeetings(today, ("bac-pg", 20, "14:00"), ("bac-zv", 20, "16:00"), ("db", 30, "10:00"), ("ab", 45, "19:30"));
+        // Two of each: a walk moves the clock to its meetings, and a later walk takes the next ones.
+        var calendar = NearMeetings(today, ("bac-pg", 20, "14:00"), ("bac-zv", 20, "16:00"), ("db", 30, "10:00"), ("ab", 45, "19:30"),
+            ("bac-pg", 40, "14:00"), ("bac-zv", 40, "16:00"), ("db", 50, "10:00"), ("ab", 65, "19:30"));
         using var owner = Owner();
         using var response = await owner.PutAsync("/api/jaarkalender", new StringContent(calendar, Encoding.UTF8, "application/json"));
         response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());

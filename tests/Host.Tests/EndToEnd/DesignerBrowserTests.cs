@@ -417,7 +417,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
     }
 
     /// <summary>Preparation ready, a positive BAC advice, the DB decides: then the proposal waits at the new step.</summary>
-    private static async Task WalkToTheCollegesAsync(HttpClient secretary, string instanceId)
+    private async Task WalkToTheCollegesAsync(HttpClient secretary, string instanceId)
     {
         await ResumeAsync(secretary, instanceId, "voorbereiding", new JsonObject { ["uitkomst"] = "gereed" });
         await ResumeAsync(secretary, instanceId, "advies", new JsonObject { ["uitkomst"] = "positief" });
@@ -425,14 +425,21 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         (await WaitingAtAsync(secretary, instanceId)).Should().Equal(NewStep);
     }
 
-    private static async Task ResumeAsync(HttpClient secretary, string instanceId, string activityId, JsonObject input)
+    private async Task ResumeAsync(HttpClient secretary, string instanceId, string activityId, JsonObject input)
     {
         var instance = await InstanceAsync(secretary, instanceId);
         var bookmarks = instance.GetProperty("bookmarks").EnumerateArray().ToList();
         // The bookmark that waits for the secretary, not the step's timer (a meeting's "not recorded" deadline).
-        var bookmark = bookmarks.Where(b => b.GetProperty("activityId").GetString() == activityId && b.GetProperty("dueAt").ValueKind == JsonValueKind.Null)
-            .Select(b => b.GetProperty("id").GetString()).SingleOrDefault();
-        bookmark.Should().NotBeNull($"the proposal should wait at {activityId}, but waits at {string.Join(", ", bookmarks.Select(b => b.GetProperty("activityId").GetString()))}");
+        var waiting = bookmarks.Where(b => b.GetProperty("activityId").GetString() == activityId && b.GetProperty("dueAt").ValueKind == JsonValueKind.Null).ToList();
+        waiting.Should().ContainSingle($"the proposal should wait at {activityId}, but waits at {string.Join(", ", bookmarks.Select(b => b.GetProperty("activityId").GetString()))}");
+        var bookmark = waiting[0].GetProperty("id").GetString();
+        // A meeting's outcome is recorded on the meeting's day.
+        if (waiting[0].GetProperty("payload") is { ValueKind: JsonValueKind.Object } payload && payload.TryGetProperty("vergadering", out var meeting)
+            && meeting.TryGetProperty("datum", out var day))
+        {
+            await fixture.MoveClockToAsync(DateOnly.ParseExact(day.GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         using var resumed = await secretary.PostAsJsonAsync($"/api/instances/{instanceId}/bookmarks/{bookmark}/resume", new { input });
         resumed.StatusCode.Should().Be(HttpStatusCode.OK, await resumed.Content.ReadAsStringAsync());
     }
