@@ -153,9 +153,10 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
     private async Task UseNearMeetingsAsync()
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        // Two of each: a walk moves the clock to its meetings, and a later walk takes the next ones.
+        // A walk moves the clock to its meetings (a BAC on day 20, then the first DB whose documents are still on time:
+        // day 50), and a later walk takes the next ones (a BAC on day 70, a DB on day 100).
         var calendar = NearMeetings(today, ("bac-pg", 20, "14:00"), ("bac-zv", 20, "16:00"), ("db", 30, "10:00"), ("ab", 45, "19:30"),
-            ("bac-pg", 40, "14:00"), ("bac-zv", 40, "16:00"), ("db", 50, "10:00"), ("ab", 65, "19:30"));
+            ("db", 50, "10:00"), ("bac-pg", 70, "14:00"), ("bac-zv", 70, "16:00"), ("db", 100, "10:00"), ("ab", 120, "19:30"));
         using var owner = Owner();
         using var response = await owner.PutAsync("/api/jaarkalender", new StringContent(calendar, Encoding.UTF8, "application/json"));
         response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());

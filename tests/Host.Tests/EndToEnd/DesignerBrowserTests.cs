@@ -431,7 +431,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         var bookmarks = instance.GetProperty("bookmarks").EnumerateArray().ToList();
         // The bookmark that waits for the secretary, not the step's timer (a meeting's "not recorded" deadline).
         var waiting = bookmarks.Where(b => b.GetProperty("activityId").GetString() == activityId && b.GetProperty("dueAt").ValueKind == JsonValueKind.Null).ToList();
-        waiting.Should().ContainSingle($"the proposal should wait at {activityId}, but waits at {string.Join(", ", bookmarks.Select(b => b.GetProperty("activityId").GetString()))}");
+        waiting.Should().ContainSingle($"the proposal should wait at {activityId}, but waits at {string.Join(", ", bookmarks.Select(b => $"{b.GetProperty("activityId").GetString()} ({b.GetProperty("payload")})"))}");
         var bookmark = waiting[0].GetProperty("id").GetString();
         // A meeting's outcome is recorded on the meeting's day.
         if (waiting[0].GetProperty("payload") is { ValueKind: JsonValueKind.Object } payload && payload.TryGetProperty("vergadering", out var meeting)
