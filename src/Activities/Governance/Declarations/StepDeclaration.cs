@@ -28,6 +28,13 @@ public sealed record StepDeclaration(string Type, string DisplayName, string Des
     /// <summary>The request waiting under a bookmark of this step; null for a timer or an unknown name.</summary>
     public RequestDeclaration? Request(string bookmarkName) => Requests.FirstOrDefault(r => r.Name == bookmarkName);
 
+    /// <summary>
+    /// What a person reads for a choice of any of the step's requests (e.g. the zienswijze a reaction answers); an
+    /// undeclared code is returned as it is.
+    /// </summary>
+    public string ChoiceLabel(string code) =>
+        Requests.SelectMany(r => r.Choices.Append(r.Silent)).OfType<AnswerChoice>().FirstOrDefault(c => c.Code == code)?.Label ?? code;
+
     /// <summary>What a person reads for an outcome; an undeclared code is returned as it is.</summary>
     public string OutcomeLabel(string code) => Outcomes.FirstOrDefault(o => o.Code == code)?.Label ?? code;
 

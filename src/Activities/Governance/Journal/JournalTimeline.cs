@@ -41,8 +41,11 @@ public static class JournalTimeline
         var (sentence, technical) = GovernanceJournal.Read(entry) is { } typed
             ? (typed.Sentence(reading.For(entry.ActivityType)), false)
             : EngineLine(entry, step, reading);
-        return new TimelineLine(entry.Sequence, entry.At, JournalWords.Moment(entry.At), sentence, step, entry.Actor, ChannelWords(entry.Channel), technical);
+        return new TimelineLine(entry.Sequence, entry.At, JournalWords.Moment(entry.At), sentence, step, PersonOf(entry), ChannelWords(entry.Channel), technical);
     }
+
+    /// <summary>Who acted, when a person did: a deadline or the engine itself is said by the channel ("na de termijn", "automatisch").</summary>
+    private static string? PersonOf(JournalEntry entry) => entry.Channel is Channel.Timer or Channel.System ? null : entry.Actor;
 
     /// <summary>How a line came in, in words.</summary>
     public static string ChannelWords(Channel channel) => channel switch

@@ -34,6 +34,10 @@ public sealed class DetailModel(
     public RequestDeclaration? RequestOf(string activityId, string bookmarkName) =>
         Proposal is null ? null : StepDeclarations.Request(registry, Proposal.Definition, activityId, bookmarkName);
 
+    /// <summary>What a person reads for a choice stored by a step of this proposal's route.</summary>
+    public string ChoiceLabel(string activityId, string code) =>
+        Proposal is null ? code : StepDeclarations.Find(registry, Proposal.Definition, activityId)?.ChoiceLabel(code) ?? code;
+
     /// <summary>What a person reads for a council's zienswijze as the round stored it.</summary>
     public string ZienswijzeLabel(string code) =>
         AdviesRoute.Activities.Governance.Activities.Zienswijzenronde.Declared.Request(AdviesRoute.Activities.Governance.Activities.AnswerRound.AnswerBookmark)!.ChoiceLabel(code);
