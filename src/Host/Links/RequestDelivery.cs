@@ -44,6 +44,10 @@ public sealed class RequestDelivery(
         var token = tokens.For(instanceId, request.ActivityId, request.Round, memberId, generation);
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verzoek/{token}";
         var composed = RequestMailRenderer.Compose(request, link);
+
+        // The link is stored before the mail leaves, so it works the moment the mail arrives; a link of a mail that did
+        // not leave is known to nobody, and the retry finds it stored.
+        await StoreLinkAsync(instanceId, request, LinkTokens.Hash(token), generation, refusal: null, cancellationToken);
         MailRecipientRefusedException? refusal = null;
         try
         {
@@ -52,9 +56,9 @@ public sealed class RequestDelivery(
         catch (MailRecipientRefusedException refused)
         {
             refusal = refused;
+            await StoreLinkAsync(instanceId, request, LinkTokens.Hash(token), generation, refusal, cancellationToken);
         }
 
-        await StoreLinkAsync(instanceId, request, LinkTokens.Hash(token), generation, refusal, cancellationToken);
         if (refusal is null)
         {
             logger.LogInformation("Request {Kind} for {Activity} round {Round} sent to member {Member}.", request.RequestKind, request.ActivityId, request.Round, memberId);
