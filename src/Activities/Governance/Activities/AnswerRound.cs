@@ -31,7 +31,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
 
     private RequestDeclaration AnswerDeclaration => Declaration.Request(AnswerBookmark)!;
 
-    public const string ReminderBookmark = "Herinnering";
+    public const string ReminderBookmark = WrittenRound.ReminderBookmark;
 
     /// <summary>The kind of request mail (<c>verzoekZienswijze</c>, <c>verzoekColleges</c>).</summary>
     protected abstract string RequestKind { get; }
@@ -39,7 +39,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
     public string? CheckLiteral(string input, JsonNode value) => input == InputName ? Bestuur.CheckBodies(directory, value, Kind) : null;
 
     public const string AnswerBookmark = "Antwoord";
-    public const string DeadlineBookmark = "Termijn";
+    public const string DeadlineBookmark = WrittenRound.DeadlineBookmark;
 
     protected abstract BodyKind Kind { get; }
     protected IReadOnlyList<string> Answers => [.. AnswerDeclaration.Choices.Select(c => c.Code)];
@@ -69,26 +69,21 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
         var today = Bestuur.Today(context.Now);
         var bodies = Bodies(snapshot.Model, inputs);
         var deadline = Deadline(inputs, today);
-        var number = (context.State["ronde"]?.GetValue<int>() ?? 0) + 1;
-        context.State["ronde"] = number;
+        var written = Round(context);
+        var number = written.Start();
         context.State.Remove("antwoorden");
         var answers = new JsonObject();
-        var requests = new List<BookmarkRequest>();
+        var parties = new List<(RoundParty, JsonObject)>();
         foreach (var body in bodies)
         {
-            var contacts = snapshot.Model.MembersOf(body.Id, today).Where(m => m.SubstituteFor is null).ToList();
-            foreach (var contact in contacts)
-            {
-                RequestMails.Queue(context, RequestKind, contact, number, ("orgaan", body.Id), body, deadline, Answers, inputs.Text("mailOnderwerp"), inputs.Text("mailTekst"));
-            }
-
+            var contacts = Contacts(snapshot.Model, body, today);
             answers[body.Id] = new JsonObject
             {
                 ["naam"] = body.Name,
                 ["gemeente"] = body.Municipality,
                 ["status"] = "open",
             };
-            requests.Add(new BookmarkRequest(AnswerBookmark, new JsonObject
+            parties.Add((new RoundParty(("orgaan", body.Id), body, contacts), new JsonObject
             {
                 ["orgaan"] = body.Id,
                 ["ronde"] = number,
@@ -100,6 +95,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
             }));
         }
 
+        var result = written.Open(AnswerBookmark, parties, deadline, inputs.List("herinneringen"), inputs.Text("mailOnderwerp"), inputs.Text("mailTekst"));
         var round = new JsonObject
         {
             ["verzonden"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -108,14 +104,15 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
         };
         context.SetVariable(VariableName(context), round);
         context.Journal(new RondeGestart(bodies.Count, deadline.Display));
-        requests.Add(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
-        foreach (var (days, at) in RequestMails.ReminderMoments(calendar, deadline, inputs.List("herinneringen"), context.Now))
-        {
-            requests.Add(new BookmarkRequest(ReminderBookmark, new JsonObject { ["werkdagen"] = days }, at));
-        }
-
-        return ValueTask.FromResult(ActivityResult.WaitInstead([.. requests]));
+        return ValueTask.FromResult(result);
     }
+
+    /// <summary>The round of this step: its request mails, deadline and reminders.</summary>
+    private WrittenRound Round(ActivityContext context) => new(context, calendar, RequestKind, Answers);
+
+    /// <summary>Who answers for a body and gets its mails: the members sitting that day, substitutes left out.</summary>
+    private static List<Member> Contacts(GovernanceModel model, Body body, DateOnly today) =>
+        model.MembersOf(body.Id, today).Where(m => m.SubstituteFor is null).ToList();
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)
     {
@@ -147,7 +144,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
                 // Until every body has answered the round stays open, and an answer may still be changed by its link.
                 result = answers.All(kv => kv.Value!["status"]!.GetValue<string>() != "open")
                     ? Close(context, round, answers)
-                    : ActivityResult.Wait(new BookmarkRequest(AnswerBookmark, resume.Payload?.DeepClone().AsObject()));
+                    : WrittenRound.KeepOpen(resume);
                 break;
             case ReminderBookmark:
                 result = Remind(context, round, answers);
@@ -177,23 +174,12 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
     /// <summary>A reminder to the contacts of every body that has not answered; none once the round has closed.</summary>
     private ActivityResult Remind(ActivityContext context, JsonObject round, JsonObject answers)
     {
-        var snapshot = directory.Current;
+        var model = directory.Current.Model;
         var today = Bestuur.Today(context.Now);
-        var deadline = Bestuur.DeadlineOf(round["termijn"]!.AsObject());
-        var number = context.State["ronde"]!.GetValue<int>();
-        var reminded = 0;
-        foreach (var (bodyId, value) in answers.Where(kv => kv.Value!["status"]!.GetValue<string>() == "open"))
-        {
-            var body = Bestuur.RequireBody(snapshot.Model, bodyId, InputName);
-            foreach (var contact in snapshot.Model.MembersOf(bodyId, today).Where(m => m.SubstituteFor is null))
-            {
-                RequestMails.Queue(context, "herinnering", contact, number, ("orgaan", bodyId), body, deadline, Answers, null, null);
-                reminded++;
-            }
-        }
-
-        context.Journal(new HerinneringVerstuurd(reminded));
-        return ActivityResult.Wait();
+        var silent = answers.Where(kv => kv.Value!["status"]!.GetValue<string>() == "open")
+            .Select(kv => Bestuur.RequireBody(model, kv.Key, InputName))
+            .Select(body => new RoundParty(("orgaan", body.Id), body, Contacts(model, body, today)));
+        return Round(context).Remind(silent, Bestuur.DeadlineOf(round["termijn"]!.AsObject()));
     }
 
     /// <summary>
