@@ -31,7 +31,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<WorkingDayCalendar>();
         services.AddSingleton<DeadlineCalculator>();
         services.AddSingleton<BegrotingDeadlines>();
-        services.AddSingleton<Governance.Calendar.LegalCheck>();
+        services.AddSingleton<LegalCheck>();
         services.AddSingleton<Governance.Simulation.RouteSimulator>();
 
         services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.Section));

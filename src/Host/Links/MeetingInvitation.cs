@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Host.Mail;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;

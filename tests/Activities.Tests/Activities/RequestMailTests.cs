@@ -3,6 +3,7 @@ using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Activities.Tests.Support;
 
 using AdviesRoute.Tests.Shared.Governance;
+using AdviesRoute.Workflows.Runtime;
 
 namespace AdviesRoute.Activities.Tests.Activities;
 
@@ -197,5 +198,54 @@ public sealed class RequestMailTests
         var result = (await engine.JournalAsync(all)).Single(j => j.Kind == "uitslag");
         result.Outcome.Should().Be("Verworpen");
         result.DataJson.Should().Contain("niet iedereen stemde voor");
+    }
+
+    private static string Zienswijzen(string councils, string reminders) => $$"""
+        {
+          "definitionId": "zienswijzen-mail",
+          "name": "Zienswijzen",
+          "inputs": [ { "name": "titel", "type": "string", "required": true } ],
+          "root": {
+            "type": "Flowchart",
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "zienswijzen", "type": "Zienswijzenronde", "inputs": { "raden": {{councils}}, "termijn": "P3W", "herinneringen": {{reminders}} } },
+              { "id": "einde", "type": "End", "inputs": { "result": "gereed" } }
+            ],
+            "connections": [
+              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "zienswijzen", "port": "In" } },
+              { "source": { "activity": "zienswijzen", "port": "gereed" }, "target": { "activity": "einde", "port": "In" } }
+            ]
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task A_reminder_of_a_zienswijzenronde_goes_only_to_the_councils_that_have_not_answered_and_none_after_the_round_closed()
+    {
+        // Monday 5 October 2026: three weeks, until Monday 26 October. Reminders 5 and 2 working days before:
+        // Monday 19 October and Thursday 22 October, at 09:00.
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 10, 5));
+        await engine.Host.SaveAsync(Zienswijzen("""["raad-assen", "raad-emmen", "raad-coevorden"]""", """["5", "2"]"""));
+        var id = (await engine.StartAsync("zienswijzen-mail", new { titel = "Ontwerpbegroting" })).InstanceId;
+        (await RequestsAsync(engine, id, "verzoekZienswijze")).Select(r => r["orgaan"]!.GetValue<string>())
+            .Should().BeEquivalentTo(["raad-assen", "raad-emmen", "raad-coevorden"]);
+        (await engine.WaitingAsync(id)).Where(w => w.Bookmark.Name == "Herinnering").Select(w => w.Bookmark.DueAt)
+            .Should().BeEquivalentTo([GovernanceEngine.At(new DateOnly(2026, 10, 19), 9), GovernanceEngine.At(new DateOnly(2026, 10, 22), 9)]);
+
+        await engine.ResumeAsync(id, "zienswijzen", "Antwoord", new { antwoord = "geenZienswijze" }, body: "raad-assen");
+        await engine.MoveToAsync(new DateOnly(2026, 10, 19), 10);
+        var first = await RequestsAsync(engine, id, "herinnering");
+        first.Select(r => r["orgaan"]!.GetValue<string>()).Should().BeEquivalentTo(["raad-emmen", "raad-coevorden"]);
+        first.Should().OnlyContain(r => r["ronde"]!.GetValue<int>() == 1 && r["activiteit"]!.GetValue<string>() == "zienswijzen");
+
+        await engine.ResumeAsync(id, "zienswijzen", "Antwoord", new { antwoord = "geenZienswijze" }, body: "raad-emmen");
+        await engine.MoveToAsync(new DateOnly(2026, 10, 22), 10);
+        (await RequestsAsync(engine, id, "herinnering")).Skip(first.Count).Select(r => r["orgaan"]!.GetValue<string>()).Should().Equal(["raad-coevorden"]);
+
+        // The last answer closes the round: no deadline and no reminder wait any more.
+        await engine.ResumeAsync(id, "zienswijzen", "Antwoord", new { antwoord = "geenZienswijze" }, body: "raad-coevorden");
+        (await engine.StatusAsync(id)).Should().Be(WorkflowStatus.Finished);
+        (await engine.JournalAsync(id)).Where(j => j.Kind == "herinnering").Select(j => j.DataJson).Should().Equal(["""{"aantal":2}""", """{"aantal":1}"""]);
     }
 }

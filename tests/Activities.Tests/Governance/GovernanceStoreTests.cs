@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Store;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
-using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

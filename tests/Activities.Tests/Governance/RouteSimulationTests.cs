@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Activities.Tests.Support;
 using AdviesRoute.Workflows.Definitions;

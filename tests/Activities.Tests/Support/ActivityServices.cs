@@ -1,5 +1,4 @@
 using AdviesRoute.Activities.Calendar;
-using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Workflows.Activities;

@@ -449,7 +449,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         return Task.FromResult(model.MembersOf("db", today).First(m => m.Role != AdviesRoute.Activities.Governance.Model.MemberRole.Plaatsvervanger));
     });
 
-    private Task<AdviesRoute.Activities.Governance.Calendar.Meeting> ComingMeetingAsync() => host.WithScopeAsync(sp =>
+    private Task<AdviesRoute.Activities.Calendar.Meeting> ComingMeetingAsync() => host.WithScopeAsync(sp =>
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         return Task.FromResult(sp.GetRequiredService<IGovernanceDirectory>().Current.Calendar.MeetingsOf("ab").First(m => m.Date > today));

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Answers;
-using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Journal;
@@ -104,10 +103,10 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     };
 
     public const string VoteBookmark = "Stem";
-    public const string DeadlineBookmark = "Termijn";
+    public const string DeadlineBookmark = WrittenRound.DeadlineBookmark;
     public const string MeetingBookmark = "Vergadering";
     public const string NotRecordedBookmark = "NietBehandeld";
-    public const string ReminderBookmark = "Herinnering";
+    public const string ReminderBookmark = WrittenRound.ReminderBookmark;
 
     /// <summary>The journal line of an item placed on a meeting; its <c>vergadering</c> is the meeting as JSON (with <c>id</c>).</summary>
     public const string PlacedOnMeetingJournal = OpDeAgenda.KindName;
@@ -165,16 +164,17 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             var deadline = deadlines.PeriodAfter(today, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchDuration.Format(termijn)}", "reglement van orde", atwApplies: false);
             // A round is one asking of the seats; a step entered again after rework starts a new one, so the links of
             // an earlier round no longer count.
-            var round = (state["ronde"]?.GetValue<int>() ?? 0) + 1;
-            state["ronde"] = round;
+            var written = Round(context);
+            var round = written.Start();
             state["fase"] = "schriftelijk";
             state["termijn"] = Bestuur.ToJson(deadline);
             state["zetels"] = new JsonArray(seats.Select(s => (JsonNode)s.Id).ToArray());
             context.Journal(new SchriftelijkeRondeGestart(body.Id, seats.Count, deadline.Display, round));
-            var requests = new List<BookmarkRequest>();
+            var parties = new List<(RoundParty, JsonObject)>();
             foreach (var seat in seats)
             {
-                requests.Add(new BookmarkRequest(VoteBookmark, new JsonObject
+                // A member marked absent has the request sent to their substitute, who may vote for the seat.
+                parties.Add((new RoundParty(("zetel", seat.Id), body, [snapshot.Model.Addressee(seat, today)]), new JsonObject
                 {
                     ["zetel"] = seat.Id,
                     ["ronde"] = round,
@@ -186,18 +186,9 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                     ["keuzes"] = new JsonArray(VoteChoices.Select(c => (JsonNode)c).ToArray()),
                     ["uiterlijk"] = deadline.Display,
                 }));
-                // A member marked absent has the request sent to their substitute, who may vote for the seat.
-                RequestMails.Queue(context, RequestKind, snapshot.Model.Addressee(seat, today), round, ("zetel", seat.Id), body, deadline, VoteChoices,
-                    inputs.Text("mailOnderwerp"), inputs.Text("mailTekst"));
             }
 
-            requests.Add(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
-            foreach (var (days, at) in RequestMails.ReminderMoments(calendar, deadline, inputs.List("herinneringen"), context.Now))
-            {
-                requests.Add(new BookmarkRequest(ReminderBookmark, new JsonObject { ["werkdagen"] = days }, at));
-            }
-
-            return ValueTask.FromResult(ActivityResult.WaitInstead([.. requests]));
+            return ValueTask.FromResult(written.Open(VoteBookmark, parties, deadline, inputs.List("herinneringen"), inputs.Text("mailOnderwerp"), inputs.Text("mailTekst")));
         }
 
         var meeting = Bestuur.FindMeeting(snapshot.Calendar, inputs.Value("vergadering")) is { } given && given.Body == body.Id
@@ -267,7 +258,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         }
 
         // The round stays open: the seat may still change its choice through the same link (the journal keeps both).
-        return ActivityResult.Wait(new BookmarkRequest(VoteBookmark, resume.Payload?.DeepClone().AsObject()));
+        return WrittenRound.KeepOpen(resume);
     }
 
     /// <summary>
@@ -347,25 +338,23 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     private ActivityResult Remind(ActivityContext context)
     {
         var snapshot = directory.Current;
-        var inputs = ActivityInputs.Of(context);
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
         var today = Bestuur.Today(context.Now);
         var votes = context.State["stemmen"] as JsonObject ?? [];
-        var round = context.State["ronde"]!.GetValue<int>();
-        var deadline = Bestuur.DeadlineOf(context.State["termijn"]!.AsObject());
-        var reminded = 0;
+        var silent = new List<RoundParty>();
         foreach (var seatId in context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).Where(id => !votes.ContainsKey(id)))
         {
             if (snapshot.Model.FindMember(seatId) is { } seat && snapshot.Model.SeatHolder(seat, today) is { } holder)
             {
-                RequestMails.Queue(context, "herinnering", snapshot.Model.Addressee(holder, today), round, ("zetel", seatId), body, deadline, VoteChoices, null, null);
-                reminded++;
+                silent.Add(new RoundParty(("zetel", seatId), body, [snapshot.Model.Addressee(holder, today)]));
             }
         }
 
-        context.Journal(new HerinneringVerstuurd(reminded));
-        return ActivityResult.Wait();
+        return Round(context).Remind(silent, Bestuur.DeadlineOf(context.State["termijn"]!.AsObject()));
     }
+
+    /// <summary>The written round of this step: its request mails, deadline and reminders.</summary>
+    private WrittenRound Round(ActivityContext context) => new(context, calendar, RequestKind, VoteChoices);
 
     private ActivityResult DecideInWriting(ActivityContext context, bool deadlinePassed)
     {

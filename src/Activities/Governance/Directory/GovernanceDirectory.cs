@@ -1,4 +1,4 @@
-using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Model;
 
 namespace AdviesRoute.Activities.Governance.Directory;

@@ -1,4 +1,4 @@
-using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,5 @@
 using AdviesRoute.Activities.Calendar;
 using System.Text.Json.Nodes;
-using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Host.Security;

@@ -1,4 +1,4 @@
-using AdviesRoute.Activities.Governance.Calendar;
+using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Proposals.Meetings;
 using AdviesRoute.Host.Security;

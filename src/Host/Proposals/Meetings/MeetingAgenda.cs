@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Activities;
-using AdviesRoute.Activities.Governance.Calendar;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Search;

@@ -4,7 +4,7 @@ using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Workflows.Definitions;
 
-namespace AdviesRoute.Activities.Governance.Calendar;
+namespace AdviesRoute.Activities.Calendar;
 
 /// <summary>A meeting of a body, with the deadline for its documents.</summary>
 /// <param name="Pc">The P&amp;C item the meeting decides on, e.g. "Begroting"; the legal check looks for it.</param>

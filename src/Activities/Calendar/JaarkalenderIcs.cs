@@ -4,7 +4,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 
-namespace AdviesRoute.Activities.Governance.Calendar;
+namespace AdviesRoute.Activities.Calendar;
 
 /// <summary>
 /// The meetings of one body as a subscribable iCalendar (RFC 5545) feed. Each meeting keeps a stable UID, so a

@@ -1,7 +1,7 @@
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Texts;
 
-namespace AdviesRoute.Activities.Governance.Calendar;
+namespace AdviesRoute.Activities.Calendar;
 
 /// <summary>What the legal check found for the begroting of one year: warnings, and the route that fits if any.</summary>
 /// <param name="KadersMeeting">The last DB meeting from which the kaderbrief and the voorlopige jaarrekening can still

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Declarations;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Activities.Governance.Journal;
+using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Runtime;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>
+/// The zienswijzen of the councils on a draft (ontwerpbegroting, begrotingswijziging, a change of the regeling):
+/// the legal deadline (default 12 weeks after dispatch, art. 35 lid 3 Wgr, shifted by the Atw), then a written,
+/// reasoned reaction of the board to every zienswijze given. Only when each has its reaction does the round go on,
+/// so the AB cannot decide before.
+/// </summary>
+[Activity("Zienswijzenronde", Category = Bestuur.Category, IsBlocking = true)]
+[Input("raden", InputType.StringList, DisplayName = "Raden", Description = "Ids van de raden; leeg is alle raden.")]
+[Input("termijn", InputType.Duration, DisplayName = "Termijn", DefaultJson = "\"P12W\"")]
+[Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"12 weken na verzending\"")]
+[Input("artikel", InputType.String, DisplayName = "Artikel", DefaultJson = "\"art. 35 lid 3 Wgr\"")]
+[Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "true")]
+[Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
+public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
+{
+    protected override string RequestKind => "verzoekZienswijze";
+
+    public const string Gereed = "gereed";
+    public const string Positief = "positief";
+    public const string PositiefMetKanttekeningen = "positiefMetKanttekeningen";
+    public const string Negatief = "negatief";
+    public const string GeenZienswijze = "geenZienswijze";
+    public const string ReactionBookmark = "Reactie";
+
+    protected override BodyKind Kind => BodyKind.Gemeenteraad;
+    public static readonly StepDeclaration Declared = new("Zienswijzenronde", "Zienswijzenronde gemeenteraden",
+        "Vraagt elke raad parallel om een zienswijze binnen de wettelijke termijn; daarna een gemotiveerde reactie per zienswijze.")
+    {
+        Outcomes = [new(Gereed, "Gereed: elke zienswijze heeft een reactie")],
+        Requests =
+        [
+            new(AnswerBookmark, "Zienswijze van de raad", Answerer.Body)
+            {
+                ChoiceField = "antwoord",
+                Choices =
+                [
+                    new(Positief, "Positief") { Requires = ["tekst"], RequiresMessage = ZienswijzeNeedsText },
+                    new(PositiefMetKanttekeningen, "Positief met kanttekeningen") { Requires = ["tekst"], RequiresMessage = ZienswijzeNeedsText },
+                    new(Negatief, "Negatief") { Requires = ["tekst"], RequiresMessage = ZienswijzeNeedsText },
+                    new(GeenZienswijze, "Geen zienswijze"),
+                ],
+                Silent = new(GeenZienswijze, "Geen zienswijze (termijn verstreken)"),
+                Fields = [new AnswerField("tekst", "Tekst van de zienswijze", "De tekst van de zienswijze")],
+                Action = "Zienswijze vastleggen",
+                Invitation = "Zienswijze van de raad",
+                Party = payload => payload["naam"]?.GetValue<string>(),
+                Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+            },
+            new(ReactionBookmark, "Reactie op de zienswijze", Answerer.Secretariat)
+            {
+                Fields =
+                [
+                    new AnswerField("reactie", "Schriftelijke, gemotiveerde reactie van het bestuur", "De reactie")
+                    {
+                        Required = true,
+                        RequiredMessage = ReactionTooShort,
+                        MinLength = 20,
+                        MinLengthMessage = ReactionTooShort,
+                    },
+                ],
+                Action = "Reactie vastleggen",
+                Task = payload => $"Reactie op de zienswijze van {payload["naam"]?.GetValue<string>()} schrijven",
+                Party = payload => payload["naam"]?.GetValue<string>(),
+                Intro = payload => payload["zienswijze"]?.GetValue<string>() is { } given
+                    ? $"Zienswijze: {Declared!.Request(AnswerBookmark)!.ChoiceLabel(given).ToLowerInvariant()}. {payload["tekst"]?.GetValue<string>()}".TrimEnd()
+                    : null,
+            },
+        ],
+    };
+
+    private const string ZienswijzeNeedsText = "Een zienswijze heeft een tekst; kies anders 'Geen zienswijze'.";
+    private const string ReactionTooShort = "Een reactie op een zienswijze is schriftelijk en gemotiveerd: schrijf ten minste 20 tekens.";
+
+    public override StepDeclaration Declaration => Declared;
+    protected override string DefaultVariable => "zienswijzen";
+    protected override string AnswersProperty => "raden";
+    protected override string InputName => "raden";
+    protected override string DefaultPeriod => "P12W";
+    protected override string DefaultRule => "12 weken na verzending";
+    protected override string DefaultArticle => "art. 35 lid 3 Wgr";
+    protected override bool DefaultAtw => true;
+    protected override string SimulatedPort => Gereed;
+
+    protected override void Recorded(JsonObject entry) => entry["zienswijze"] = entry["antwoord"]!.GetValue<string>();
+
+    protected override ActivityResult Closed(ActivityContext context, JsonObject round, JsonObject answers)
+    {
+        foreach (var (_, value) in answers)
+        {
+            value!["zienswijze"] ??= value["antwoord"]!.GetValue<string>();
+        }
+
+        var given = answers.Where(kv => kv.Value!["zienswijze"]!.GetValue<string>() != GeenZienswijze).ToList();
+        context.Journal(new ZienswijzenOntvangen(given.Count, answers.Count - given.Count));
+        if (given.Count == 0)
+        {
+            return ActivityResult.Complete(Gereed);
+        }
+
+        return ActivityResult.WaitInstead([.. given.Select(kv => new BookmarkRequest(ReactionBookmark, new JsonObject
+        {
+            ["orgaan"] = kv.Key,
+            ["naam"] = kv.Value!["naam"]?.DeepClone(),
+            ["zienswijze"] = kv.Value["zienswijze"]?.DeepClone(),
+            ["tekst"] = kv.Value["tekst"]?.DeepClone(),
+        }))]);
+    }
+
+    /// <summary>The board's written, reasoned reaction to one zienswijze.</summary>
+    protected override ActivityResult OnOtherResume(ActivityContext context, ResumeArgs resume, JsonObject round, JsonObject answers)
+    {
+        if (resume.BookmarkName != ReactionBookmark)
+        {
+            return base.OnOtherResume(context, resume, round, answers);
+        }
+
+        var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
+        var reaction = Declared.Request(ReactionBookmark)!.Check(resume.Input, context.Trigger.Channel).Text("reactie")!;
+
+        var entry = answers[bodyId]!.AsObject();
+        entry["reactie"] = reaction;
+        entry["reactieOp"] = context.Now;
+        entry["reactieDoor"] = context.Trigger.Actor;
+        context.Journal(new ReactieOpZienswijze(bodyId, entry["naam"]?.GetValue<string>()));
+        var waiting = answers.Any(kv => kv.Value!["zienswijze"]!.GetValue<string>() != GeenZienswijze && kv.Value["reactie"] is null);
+        return waiting ? ActivityResult.Wait() : ActivityResult.Complete(Gereed);
+    }
+}
