@@ -86,10 +86,6 @@ public sealed class DutchFormatTests
     public void A_text_that_is_no_period_reads_as_unknown_never_as_the_code(string? text) =>
         DutchFormat.Duration(text).Should().Be("onbekende duur");
 
-    [Fact]
-    public void The_governance_activities_old_period_formatter_says_the_same() =>
-        DutchDuration.Format("P1W3D").Should().Be(DutchFormat.Duration("P1W3D")).And.Be("1 week en 3 dagen");
-
     [Theory]
     [InlineData(0, "geen voorstellen")]
     [InlineData(1, "1 voorstel")]

@@ -14,12 +14,11 @@ namespace AdviesRoute.Activities.Governance.Activities;
 internal static class Bestuur
 {
     public const string Category = "Bestuur";
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     /// <summary>The day in the Netherlands at a moment: deadlines and terms are counted in Dutch days.</summary>
     public static DateOnly Today(DateTimeOffset now) => DutchTime.Today(now);
 
-    public static string Format(DateOnly day) => day.ToString("d MMMM yyyy", Dutch);
+    public static string Format(DateOnly day) => AdviesRoute.Activities.Texts.DutchFormat.Day(day);
 
     public static Body RequireBody(GovernanceModel model, string? id, string input) =>
         (id is null ? null : model.FindBody(id))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Journal;
@@ -75,6 +76,6 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
         var group = Bestuur.RequireBody(context.Governance.Model, context.Inputs.Text("groep"), "groep");
         var duration = context.Inputs.Text("doorlooptijd") ?? "P2W";
         var done = Bestuur.Duration(context.Inputs, "doorlooptijd", "P2W").AddTo(context.Date);
-        return new SimulatedStep(Gereed, done, $"{group.Name}: voorbereiding gereed (verwachte doorlooptijd {DutchDuration.Format(duration)})");
+        return new SimulatedStep(Gereed, done, $"{group.Name}: voorbereiding gereed (verwachte doorlooptijd {DutchFormat.Duration(duration)})");
     }
 }

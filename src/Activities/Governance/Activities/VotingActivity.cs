@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Activities.Governance.Answers;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
@@ -161,7 +162,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             }
 
             var termijn = inputs.Text("termijn") ?? "P1W";
-            var deadline = deadlines.PeriodAfter(today, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchDuration.Format(termijn)}", "reglement van orde", atwApplies: false);
+            var deadline = deadlines.PeriodAfter(today, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchFormat.Duration(termijn)}", "reglement van orde", atwApplies: false);
             // A round is one asking of the seats; a step entered again after rework starts a new one, so the links of
             // an earlier round no longer count.
             var written = Round(context);
@@ -552,7 +553,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         if (context.Inputs.Text("wijze") == "schriftelijk")
         {
             var termijn = context.Inputs.Text("termijn") ?? "P1W";
-            var deadline = context.Deadlines.PeriodAfter(context.Date, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchDuration.Format(termijn)}", "reglement van orde", atwApplies: false);
+            var deadline = context.Deadlines.PeriodAfter(context.Date, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchFormat.Duration(termijn)}", "reglement van orde", atwApplies: false);
             return new SimulatedStep(FavourablePort, deadline.Date, $"{body.Name}: schriftelijk, {deadline.Display}", Deadline: deadline, IsDecision: IsDecision);
         }
 

@@ -226,10 +226,4 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
         return new ProposalSummary(instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", instance.Input["soort"]?.GetValue<string>(),
             instance.Input["pijler"]?.GetValue<string>(), instance.Status.ToString(), steps, waitingOn, deadline?.DueAt, deadlineText, overdue, instance.CreatedAt);
     }
-
-    /// <summary>Forwards to <see cref="DutchFormat.Day(DateOnly)"/>; kept for the pages that still call it.</summary>
-    public static string FormatDay(DateOnly day) => DutchFormat.Day(day);
-
-    /// <summary>Forwards to <see cref="DutchFormat.Moment(DateTimeOffset)"/>; kept for the pages that still call it.</summary>
-    public static string Format(DateTimeOffset moment) => DutchFormat.Moment(moment);
 }
