@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { Activity, ActivityDescriptor, Body, InputDescriptor, Json, JsonObject } from '../types';
-import { choiceLabelOf, isExpression, portLabelOf } from '../model/definition';
+import { choiceLabelOf, isExpression, portLabelOf, withCaseLabel } from '../model/definition';
 import { formatDateTime } from '../labels';
 import { fromDutchLocal, toDutchLocal } from '../model/moment';
 import { MAIL_PLACEHOLDERS, previewMail, unknownPlaceholders } from '../model/mail';
@@ -398,15 +398,7 @@ function CasesEditor({
       cases.map((c, i) => (i === index ? { ...c, ...patch } : c)),
       renames,
     );
-  const setLabel = (index: number, label: string) =>
-    onChange(
-      cases.map((c, i) => {
-        if (i !== index) return c;
-        if (label !== '') return { ...c, [labelKey]: label };
-        const { [labelKey]: _removed, ...rest } = c;
-        return rest;
-      }),
-    );
+  const setLabel = (index: number, label: string) => onChange(withCaseLabel(value, index, labelKey, label));
   const otherwise = (descriptor.portsFromInput?.extra ?? []).map((port) => `“${portLabelOf(activity, descriptor, port)}”`);
   return (
     <div role="group" aria-labelledby={`${fieldId}-kop`} className="ontwerper-cases" data-testid={`${testId}-gevallen`}>

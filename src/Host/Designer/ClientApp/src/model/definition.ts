@@ -79,6 +79,23 @@ export function portLabelOf(activity: Activity | undefined, descriptor: Activity
   return declared && declared.trim() !== '' ? declared : port;
 }
 
+/**
+ * The cases of a Switch with case `index` labelled `label` (what people read for its exit), stored under
+ * `labelProperty`; an empty label removes it, so the case reads by its name again.
+ */
+export function withCaseLabel(cases: Json | undefined, index: number, labelProperty: string, label: string): JsonObject[] {
+  const list: JsonObject[] = Array.isArray(cases)
+    ? cases.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {}))
+    : [];
+  return list.map((c, i) => {
+    if (i !== index) return c;
+    if (label.trim() !== '') return { ...c, [labelProperty]: label };
+    const rest = { ...c };
+    delete rest[labelProperty];
+    return rest;
+  });
+}
+
 /** What a person reads for a choice of an input: its declared label, else the stored code. */
 export function choiceLabelOf(input: InputDescriptor, code: string): string {
   const label = input.choiceLabels?.[code];
