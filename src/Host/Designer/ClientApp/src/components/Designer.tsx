@@ -20,8 +20,10 @@ import {
   connect,
   createActivity,
   emptyDefinition,
+  findActivity,
   hasConnection,
   moveActivities,
+  portLabelOf,
   removeElements,
   serialize,
   TARGET_PORT,
@@ -782,7 +784,16 @@ export function Designer({ definitionId }: { definitionId: string }) {
           onClear={() => setHighlight(null)}
           hasHighlight={highlight !== null}
         />
-        <VersionsPanel definitionId={definitionId} refreshKey={versionsKey} onRevert={revert} onVersions={setVersions} />
+        <VersionsPanel
+          definitionId={definitionId}
+          refreshKey={versionsKey}
+          onRevert={revert}
+          onVersions={setVersions}
+          portName={(activityId, port) => {
+            const a = definition ? findActivity(definition, activityId) : undefined;
+            return portLabelOf(a, a ? descriptors.get(a.type) : undefined, port);
+          }}
+        />
         <MigrationDialog definitionId={definitionId} versions={versions} open={migrationOpen} onClose={() => setMigrationOpen(false)} />
       </div>
     </EditorContext.Provider>
