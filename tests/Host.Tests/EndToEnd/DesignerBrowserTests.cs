@@ -38,6 +38,9 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         await Shot(page, "ontwerper-1-voor");
         var initial = Parse(await ExportAsync(page));
         Connections(initial).Should().Contain(("naDb", "Default", "agendeerAb"));
+        // The DB's switch names its exits as people read them: each case by its label, the other way by the switch's.
+        (await page.GetByTestId("stap-naDb").Locator(".ontwerper-node__port > span").AllInnerTextsAsync())
+            .Should().Equal("Zienswijzen van de raden", "Terugkoppeling colleges", "Jaarrekening", "Kaderbrief", "Anders");
 
         // Drag "Terugkoppeling colleges" onto the canvas, below the space between the DB's switch and the AB.
         var naDb = await BoxAsync(page, "rf__node-naDb");
@@ -310,7 +313,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
 
         // A line to nowhere cannot be drawn: the error stands at the exit it leaves from, and in the list.
         var onStep = page.GetByTestId("rf__node-advies").GetByTestId($"verbinding-fout-{edge}");
-        (await onStep.InnerTextAsync()).Should().Be("⚠ positiefMetKanttekeningen → bestaatNiet: De verbinding verwijst naar activiteit 'bestaatNiet' als doel, maar die bestaat niet.");
+        (await onStep.InnerTextAsync()).Should().Be("⚠ Positief advies met kanttekeningen → bestaatNiet: De verbinding verwijst naar activiteit 'bestaatNiet' als doel, maar die bestaat niet.");
         (await page.GetByTestId("stap-advies").GetAttributeAsync("class")).Should().Contain("ontwerper-node--error");
         var listed = page.GetByTestId("foutenlijst").Locator($"[data-testid='fout'][data-edge-id='{edge}']");
         await Expect(listed).ToHaveCountAsync(1);

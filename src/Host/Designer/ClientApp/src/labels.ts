@@ -1,19 +1,6 @@
-// Dutch words for what the engine names in English, and Dutch dates, times, periods and counts: the designer's side
-// of the host's one Dutch formatter (DutchFormat), saying the same ("20 januari 2027 om 14:30", "2 weken",
+// Dutch dates, times, periods and counts: the designer's side of the host's one Dutch formatter (DutchFormat), saying the same ("20 januari 2027 om 14:30", "2 weken",
 // "geen fouten", "1 fout", "2 fouten").
 import { describeDuration } from './model/duration';
-
-const PORTS: Record<string, string> = {
-  Done: 'Klaar',
-  True: 'Waar',
-  False: 'Onwaar',
-  Default: 'Anders',
-};
-
-/** The label of an outcome port: a Dutch word for the engine's English ports, else the port's own name. */
-export function portLabel(port: string): string {
-  return PORTS[port] ?? port;
-}
 
 const ZONE = 'Europe/Amsterdam';
 const time = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });

@@ -26,12 +26,16 @@ export interface InputDescriptor {
   default: Json | undefined;
   choices: string[] | null;
   supportsExpression: boolean;
+  /** What a person reads for each of `choices` (choice code → Dutch label); a choice without one is shown as stored. */
+  choiceLabels?: Record<string, string>;
 }
 
 export interface PortsFromInput {
   inputName: string;
   extra: string[];
   nameProperty: string | null;
+  /** When the list holds objects, the property with the port's label (a Switch case's `label`). */
+  labelProperty?: string | null;
 }
 
 export interface ActivityDescriptor {
@@ -46,6 +50,8 @@ export interface ActivityDescriptor {
   inputs: InputDescriptor[];
   ports: string[];
   portsFromInput: PortsFromInput | null;
+  /** What a person reads for each fixed port (port → Dutch label, e.g. True → "Waar"). */
+  portLabels?: Record<string, string>;
 }
 
 export interface Endpoint {
@@ -85,6 +91,8 @@ export interface Flowchart {
 
 export interface DefinitionVariable {
   name: string;
+  /** What a person reads for the variable; the name when absent. */
+  displayName?: string;
   [key: string]: unknown;
 }
 

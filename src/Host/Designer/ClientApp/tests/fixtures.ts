@@ -33,6 +33,8 @@ const descriptor = (type: string, extra: Partial<ActivityDescriptor> = {}): Acti
   inputs: [],
   ports: ['Done'],
   portsFromInput: null,
+  // As the engine serves them: the plain way on reads "Verder" unless declared otherwise.
+  portLabels: (extra.ports ?? ['Done']).includes('Done') ? { Done: 'Verder' } : {},
   ...extra,
 });
 
@@ -40,7 +42,7 @@ export const descriptors = new Map<string, ActivityDescriptor>(
   [
     descriptor('Start', { isStart: true }),
     descriptor('End', { isEnd: true, ports: [], inputs: [input('result', 'Json')] }),
-    descriptor('Decision', { ports: ['True', 'False'], inputs: [input('condition', 'Expression', { required: true })] }),
+    descriptor('Decision', { ports: ['True', 'False'], portLabels: { True: 'Waar', False: 'Onwaar' }, inputs: [input('condition', 'Expression', { required: true })] }),
     descriptor('Fork', {
       ports: [],
       inputs: [input('branches', 'StringList', { required: true, supportsExpression: false })],
@@ -49,9 +51,23 @@ export const descriptors = new Map<string, ActivityDescriptor>(
     descriptor('Switch', {
       ports: [],
       inputs: [input('cases', 'ObjectList', { required: true, supportsExpression: false })],
-      portsFromInput: { inputName: 'cases', extra: ['Default'], nameProperty: 'name' },
+      portsFromInput: { inputName: 'cases', extra: ['Default'], nameProperty: 'name', labelProperty: 'label' },
+      portLabels: { Default: 'Anders' },
     }),
-    descriptor('Join', { inputs: [input('mode', 'Choice', { choices: ['all', 'any', 'count'], default: 'all' })] }),
-    descriptor('Besluit', { category: 'Bestuur', ports: ['vastgesteld', 'verworpen'], inputs: [input('orgaan', 'String', { required: true })] }),
+    descriptor('Join', {
+      inputs: [
+        input('mode', 'Choice', {
+          displayName: 'Wachten op',
+          choices: ['all', 'any', 'count'],
+          choiceLabels: { all: 'Alle paden', any: 'Het eerste pad', count: 'Een aantal paden' },
+          default: 'all',
+        }),
+      ],
+    }),
+    descriptor('Besluit', {
+      category: 'Bestuur',
+      ports: ['vastgesteld', 'gewijzigdVastgesteld', 'verworpen'],
+      portLabels: { vastgesteld: 'Vastgesteld', gewijzigdVastgesteld: 'Gewijzigd vastgesteld', verworpen: 'Verworpen' },
+      inputs: [input('orgaan', 'String', { required: true })] }),
   ].map((d) => [d.type, d]),
 );

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { activityLabel, portsOf, TARGET_PORT } from '../model/definition';
-import { portLabel, plural } from '../labels';
+import { activityLabel, portLabelOf, portsOf, TARGET_PORT } from '../model/definition';
+import { plural } from '../labels';
 import { useEditor, type ActivityFlowNode } from './EditorContext';
 
 /**
@@ -14,6 +14,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
   const descriptor = descriptors.get(activity.type);
   const label = activityLabel(activity, descriptor);
   const ports = portsOf(activity, descriptor);
+  const portLabel = (port: string) => portLabelOf(activity, descriptor, port);
   const unknown = data.unknownPorts.filter((p) => !ports.includes(p));
   const nodeErrors = errors.byNode.get(id) ?? [];
   const looseErrors = data.looseEnds.flatMap((l) => errors.byEdge.get(l.edgeId) ?? []);
@@ -75,7 +76,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
                 id={port}
                 className="ontwerper-handle ontwerper-handle--out"
                 data-testid={`poort-${id}-${port}`}
-                title={`Uitgang ${portLabel(port)} van ${label}`}
+                title={`Uitgang “${portLabel(port)}” van ${label}`}
               />
             </li>
           ))}

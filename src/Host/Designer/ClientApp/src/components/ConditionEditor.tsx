@@ -16,6 +16,8 @@ interface Props {
   onChange: (value: string) => void;
   /** `input.x` and `variables.y` the route knows, offered while typing. */
   subjects: readonly string[];
+  /** What a person reads for each subject (a variable's display name) beside it in the suggestions. */
+  subjectLabels?: Readonly<Record<string, string>> | undefined;
   label: string;
   describedBy?: string | undefined;
   testId: string;
@@ -28,7 +30,7 @@ const emptyClause = (subject = ''): Clause => ({ subject, operator: '===', value
  * The builder keeps its own rows while one is half typed, and only reads the value again when it changed
  * from outside (undo, the expression mode).
  */
-export function ConditionEditor({ value, onChange, subjects, label, describedBy, testId }: Props) {
+export function ConditionEditor({ value, onChange, subjects, subjectLabels, label, describedBy, testId }: Props) {
   const id = useId();
   const parsed = parseCondition(value);
   const [mode, setMode] = useState<'simple' | 'expression'>(parsed ? 'simple' : 'expression');
@@ -106,7 +108,7 @@ export function ConditionEditor({ value, onChange, subjects, label, describedBy,
           <legend className="visually-hidden">{label}</legend>
           <datalist id={listId}>
             {subjects.map((s) => (
-              <option key={s} value={s} />
+              <option key={s} value={s} label={subjectLabels?.[s]} />
             ))}
           </datalist>
           {rows.clauses.length > 1 && (

@@ -20,8 +20,10 @@ import {
   connect,
   createActivity,
   emptyDefinition,
+  findActivity,
   hasConnection,
   moveActivities,
+  portLabelOf,
   removeElements,
   serialize,
   TARGET_PORT,
@@ -97,6 +99,9 @@ export function Designer({ definitionId }: { definitionId: string }) {
   const flow = useReactFlow<ActivityFlowNode, RouteFlowEdge>();
   const [descriptorList, setDescriptorList] = useState<ActivityDescriptor[]>([]);
   const descriptors = useMemo(() => new Map(descriptorList.map((d) => [d.type, d])), [descriptorList]);
+  // For the edges' labels in callbacks made before the descriptors reached a render.
+  const descriptorsRef = useRef<ReadonlyMap<string, ActivityDescriptor>>(descriptors);
+  descriptorsRef.current = descriptors;
   const [bodies, setBodies] = useState<Body[]>([]);
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
   const [history, setHistory] = useState<History<Definition> | null>(null);
@@ -147,7 +152,7 @@ export function Designer({ definitionId }: { definitionId: string }) {
     setSaveStatus(draft.savedAt ? { kind: 'saved', at: draft.savedAt, by: draft.savedBy } : { kind: 'idle' });
     setHistory((h) => (mode === 'reset' || !h ? createHistory(def) : push(h, def)));
     setNodes((prev) => toFlowNodes(mode === 'reset' ? [] : prev, def));
-    setEdges((prev) => toFlowEdges(mode === 'reset' ? [] : prev, def));
+    setEdges((prev) => toFlowEdges(mode === 'reset' ? [] : prev, def, false, descriptorsRef.current));
   }, []);
 
   useEffect(() => {
@@ -156,6 +161,7 @@ export function Designer({ definitionId }: { definitionId: string }) {
       ([types, draft]) => {
         if (cancelled) return;
         setDescriptorList(types);
+        descriptorsRef.current = new Map(types.map((d) => [d.type, d]));
         adoptDraft(draft, 'reset');
         setLoad({ kind: 'ready' });
       },
@@ -197,8 +203,8 @@ export function Designer({ definitionId }: { definitionId: string }) {
     const select = pendingSelection.current;
     pendingSelection.current = null;
     setNodes((prev) => toFlowNodes(prev, definition, select));
-    setEdges((prev) => toFlowEdges(prev, definition, select !== null));
-  }, [definition]);
+    setEdges((prev) => toFlowEdges(prev, definition, select !== null, descriptorsRef.current));
+  }, [definition, descriptors]);
 
   const doUndo = useCallback(() => setHistory((h) => (h ? undo(h) : h)), []);
   const doRedo = useCallback(() => setHistory((h) => (h ? redo(h) : h)), []);
@@ -778,7 +784,16 @@ export function Designer({ definitionId }: { definitionId: string }) {
           onClear={() => setHighlight(null)}
           hasHighlight={highlight !== null}
         />
-        <VersionsPanel definitionId={definitionId} refreshKey={versionsKey} onRevert={revert} onVersions={setVersions} />
+        <VersionsPanel
+          definitionId={definitionId}
+          refreshKey={versionsKey}
+          onRevert={revert}
+          onVersions={setVersions}
+          portName={(activityId, port) => {
+            const a = definition ? findActivity(definition, activityId) : undefined;
+            return portLabelOf(a, a ? descriptors.get(a.type) : undefined, port);
+          }}
+        />
         <MigrationDialog definitionId={definitionId} versions={versions} open={migrationOpen} onClose={() => setMigrationOpen(false)} />
       </div>
     </EditorContext.Provider>

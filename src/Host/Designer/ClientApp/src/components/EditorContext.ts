@@ -40,4 +40,5 @@ export interface LooseEnd {
 }
 
 export type ActivityFlowNode = Node<ActivityNodeData, 'activity'>;
-export type RouteFlowEdge = Edge<{ port: string }, 'route'>;
+/** An edge keeps its port's code (the handle it leaves from) and what a person reads for it. */
+export type RouteFlowEdge = Edge<{ port: string; portLabel: string }, 'route'>;

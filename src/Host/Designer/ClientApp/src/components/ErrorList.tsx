@@ -1,6 +1,6 @@
 import type { ActivityDescriptor, Definition } from '../types';
 import type { MappedErrors } from '../model/errors';
-import { activityLabel } from '../model/definition';
+import { activityLabel, edgeIds, portLabelOf } from '../model/definition';
 import { plural } from '../labels';
 
 interface Props {
@@ -16,6 +16,15 @@ export function ErrorList({ errors, definition, descriptors, onGotoNode, onGotoE
   const label = (id: string) => {
     const a = definition.root.activities.find((x) => x.id === id);
     return a ? `${activityLabel(a, descriptors.get(a.type))} (${id})` : id;
+  };
+  // A connection by the steps it joins and the label of the exit it leaves from, as the canvas shows it.
+  const ids = edgeIds(definition.root.connections);
+  const connection = (edgeId: string) => {
+    const c = definition.root.connections[ids.indexOf(edgeId)];
+    if (!c) return edgeId.replace(/#\d+$/, '').replace(':', ' → ').replace('->', ' → ');
+    const source = definition.root.activities.find((x) => x.id === c.source.activity);
+    const port = portLabelOf(source, source ? descriptors.get(source.type) : undefined, c.source.port);
+    return `van ${label(c.source.activity)}, uitgang “${port}”, naar ${label(c.target.activity)}`;
   };
   return (
     <section className="ontwerper-section" aria-labelledby="ontwerper-fouten-kop" data-testid="foutenlijst">
@@ -43,7 +52,7 @@ export function ErrorList({ errors, definition, descriptors, onGotoNode, onGotoE
                   </>
                 ) : e.edgeId ? (
                   <>
-                    <strong>Verbinding {e.edgeId.replace('->', ' → ')}</strong>: {e.message}{' '}
+                    <strong>Verbinding {connection(e.edgeId)}</strong>: {e.message}{' '}
                     <button type="button" className="ontwerper-link-button" onClick={() => onGotoEdge(e.edgeId!)}>
                       Naar de verbinding
                     </button>

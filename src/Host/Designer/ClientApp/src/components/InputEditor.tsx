@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { Activity, ActivityDescriptor, Body, InputDescriptor, Json, JsonObject } from '../types';
-import { isExpression } from '../model/definition';
+import { choiceLabelOf, isExpression, portLabelOf, withCaseLabel } from '../model/definition';
 import { formatDateTime } from '../labels';
 import { fromDutchLocal, toDutchLocal } from '../model/moment';
 import { MAIL_PLACEHOLDERS, previewMail, unknownPlaceholders } from '../model/mail';
@@ -17,6 +17,8 @@ export interface InputEditorProps {
   errors: readonly LocatedError[];
   /** `input.x` / `variables.y` for the condition builder. */
   subjects: readonly string[];
+  /** What a person reads for each subject (a variable's display name). */
+  subjectLabels?: Readonly<Record<string, string>> | undefined;
   /** A new value (undefined: remove it, so the default applies); renames: ports renamed with a list item. */
   onChange: (value: Json | undefined, renames?: [string, string][]) => void;
 }
@@ -118,7 +120,8 @@ export function InputEditor(props: InputEditorProps) {
         {/* A period's default is told in words beside its picker. */}
         {hasDefault && input.type !== 'Duration' && (
           <>
-            {input.description ? ' ' : ''}Standaard: <code>{display(input.default)}</code>.
+            {input.description ? ' ' : ''}Standaard:{' '}
+            {input.type === 'Choice' && typeof input.default === 'string' ? choiceLabelOf(input, input.default) : <code>{display(input.default)}</code>}.
           </>
         )}
       </p>
@@ -152,7 +155,7 @@ export function InputEditor(props: InputEditorProps) {
 type LiteralProps = InputEditorProps & { fieldId: string; hintId: string; errorId: string; testId: string };
 
 function LiteralEditor(props: LiteralProps) {
-  const { activity, input, descriptor, bodies, subjects, onChange, fieldId, hintId, errorId, testId } = props;
+  const { activity, input, descriptor, bodies, subjects, subjectLabels, onChange, fieldId, hintId, errorId, testId } = props;
   const value = activity.inputs?.[input.name];
   const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
   const common = { id: fieldId, 'aria-describedby': hintId, 'data-testid': `${testId}-veld` };
@@ -232,10 +235,12 @@ function LiteralEditor(props: LiteralProps) {
     case 'Choice':
       return (
         <select {...common} className="form-input" value={text} onChange={(e) => setText(e.target.value)}>
-          <option value="">{input.default != null ? `Standaard (${display(input.default)})` : '— kies —'}</option>
+          <option value="">
+            {input.default != null ? `Standaard (${typeof input.default === 'string' ? choiceLabelOf(input, input.default) : display(input.default)})` : '— kies —'}
+          </option>
           {(input.choices ?? []).map((c) => (
             <option key={c} value={c}>
-              {c}
+              {choiceLabelOf(input, c)}
             </option>
           ))}
           {text !== '' && !(input.choices ?? []).includes(text) && <option value={text}>{text} (onbekend)</option>}
@@ -249,7 +254,7 @@ function LiteralEditor(props: LiteralProps) {
       );
     case 'ObjectList':
       return descriptor.portsFromInput?.inputName === input.name && descriptor.portsFromInput.nameProperty ? (
-        <CasesEditor {...props} nameProperty={descriptor.portsFromInput.nameProperty} />
+        <CasesEditor {...props} nameProperty={descriptor.portsFromInput.nameProperty} labelProperty={descriptor.portsFromInput.labelProperty ?? null} />
       ) : (
         <DraftText
           value={value}
@@ -266,6 +271,7 @@ function LiteralEditor(props: LiteralProps) {
           value={typeof value === 'string' ? value : ''}
           onChange={(v) => onChange(v === '' ? undefined : v)}
           subjects={subjects}
+          subjectLabels={subjectLabels}
           label={input.displayName}
           describedBy={hintId}
           testId={`${testId}-voorwaarde`}
@@ -365,42 +371,77 @@ function BodyChecklist({ activity, input, bodies, onChange, fieldId, testId }: L
   );
 }
 
-/** The cases of a Switch: a name (its port) and a condition each. Renaming a case renames its connections. */
-function CasesEditor({ activity, input, subjects, onChange, fieldId, testId, nameProperty }: LiteralProps & { nameProperty: string }) {
+/**
+ * The cases of a Switch: a name (its port, the code connections use), a label (what people read for that exit)
+ * and a condition each. Renaming a case renames its connections.
+ */
+function CasesEditor({
+  activity,
+  input,
+  descriptor,
+  subjects,
+  subjectLabels,
+  onChange,
+  fieldId,
+  testId,
+  nameProperty,
+  labelProperty,
+}: LiteralProps & { nameProperty: string; labelProperty: string | null }) {
   const value = activity.inputs?.[input.name];
   const cases: JsonObject[] = Array.isArray(value)
     ? value.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {}))
     : [];
-  const nameOf = (c: JsonObject) => (typeof c[nameProperty] === 'string' ? (c[nameProperty] as string) : '');
+  const labelKey = labelProperty ?? 'label';
+  const textOf = (c: JsonObject, key: string) => (typeof c[key] === 'string' ? (c[key] as string) : '');
   const setCase = (index: number, patch: JsonObject, renames?: [string, string][]) =>
     onChange(
       cases.map((c, i) => (i === index ? { ...c, ...patch } : c)),
       renames,
     );
+  const setLabel = (index: number, label: string) => onChange(withCaseLabel(value, index, labelKey, label));
+  const otherwise = (descriptor.portsFromInput?.extra ?? []).map((port) => `“${portLabelOf(activity, descriptor, port)}”`);
   return (
     <div role="group" aria-labelledby={`${fieldId}-kop`} className="ontwerper-cases" data-testid={`${testId}-gevallen`}>
       {cases.map((c, index) => {
-        const name = nameOf(c);
+        const name = textOf(c, nameProperty);
+        const label = textOf(c, labelKey).trim();
+        const n = index + 1;
         return (
-          <fieldset key={index} className="ontwerper-case">
-            <legend>Geval {index + 1}{name ? `: ${name}` : ''}</legend>
+          <fieldset key={index} className="ontwerper-case" data-testid={`${testId}-geval-${n}-velden`}>
+            <legend>
+              Geval {n}
+              {label || name ? `: ${label || name}` : ''}
+            </legend>
             <label className="form-label">
-              Naam (uitgang)
+              Label (wat mensen lezen bij deze uitgang)
               <input
                 className="form-input"
+                value={textOf(c, labelKey)}
+                placeholder={name}
+                onChange={(e) => setLabel(index, e.target.value)}
+                data-testid={`${testId}-geval-${n}-label`}
+              />
+            </label>
+            <label className="form-label">
+              Naam (code van de uitgang)
+              <input
+                className="form-input ontwerper-code"
                 value={name}
+                spellCheck={false}
                 onChange={(e) => setCase(index, { [nameProperty]: e.target.value }, name && e.target.value ? [[name, e.target.value]] : undefined)}
+                data-testid={`${testId}-geval-${n}-naam`}
               />
             </label>
             <ConditionEditor
               value={typeof c['condition'] === 'string' ? (c['condition'] as string) : ''}
               onChange={(v) => setCase(index, { condition: v })}
               subjects={subjects}
-              label={`Voorwaarde van geval ${index + 1}`}
-              testId={`${testId}-geval-${index + 1}`}
+              subjectLabels={subjectLabels}
+              label={`Voorwaarde van geval ${n}`}
+              testId={`${testId}-geval-${n}`}
             />
             <button type="button" className="button button--small" onClick={() => onChange(cases.filter((_, i) => i !== index))}>
-              Geval {index + 1} verwijderen
+              Geval {n} verwijderen
             </button>
           </fieldset>
         );
@@ -408,11 +449,15 @@ function CasesEditor({ activity, input, subjects, onChange, fieldId, testId, nam
       <button
         type="button"
         className="button button--small"
-        onClick={() => onChange([...cases, { [nameProperty]: `geval${cases.length + 1}`, condition: 'true' }])}
+        onClick={() =>
+          onChange([...cases, { [nameProperty]: `geval${cases.length + 1}`, [labelKey]: `Geval ${cases.length + 1}`, condition: 'true' }])
+        }
       >
         Geval toevoegen
       </button>
-      <p className="ontwerper-hint">Geen geval waar? Dan gaat de route langs de uitgang Anders (Default).</p>
+      {otherwise.length > 0 && (
+        <p className="ontwerper-hint">Geen geval waar? Dan gaat de route langs de uitgang {otherwise.join(' of ')}.</p>
+      )}
     </div>
   );
 }

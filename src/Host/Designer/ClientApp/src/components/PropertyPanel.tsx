@@ -2,6 +2,7 @@ import type { ActivityDescriptor, Body, Definition, Json } from '../types';
 import {
   activityLabel,
   edgeIds,
+  portLabelOf,
   portsOf,
   renamePort,
   setDefinitionField,
@@ -9,9 +10,9 @@ import {
   setInput,
   setPortTarget,
   removeElements,
+  variableLabelOf,
 } from '../model/definition';
 import type { MappedErrors } from '../model/errors';
-import { portLabel } from '../labels';
 import { InputEditor } from './InputEditor';
 
 export type Commit = (update: (def: Definition) => Definition, coalesceKey?: string) => void;
@@ -39,6 +40,11 @@ export function PropertyPanel({ definition, selectedIds, descriptors, bodies, er
     ...(definition.inputs ?? []).map((i) => `input.${i.name}`),
     ...(definition.variables ?? []).map((v) => `variables.${v.name}`),
   ];
+  // What a person reads beside each of them in the condition builder's suggestions.
+  const subjectLabels: Record<string, string> = Object.fromEntries([
+    ...(definition.inputs ?? []).map((i) => [`input.${i.name}`, `Invoer: ${i.displayName?.trim() || i.name}`]),
+    ...(definition.variables ?? []).map((v) => [`variables.${v.name}`, `Variabele: ${variableLabelOf(v)}`]),
+  ]);
 
   return (
     <aside className="ontwerper-panel" aria-labelledby="ontwerper-eigenschappen-kop" data-testid="eigenschappen">
@@ -66,7 +72,7 @@ export function PropertyPanel({ definition, selectedIds, descriptors, bodies, er
       {activity ? (
         <ActivityProperties
           key={activity.id}
-          {...{ definition, descriptors, bodies, errors, commit, subjects, onDeleteSelected }}
+          {...{ definition, descriptors, bodies, errors, commit, subjects, subjectLabels, onDeleteSelected }}
           activityId={activity.id}
         />
       ) : selectedIds.length > 1 ? (
@@ -118,15 +124,27 @@ function RouteProperties({ definition, commit }: { definition: Definition; commi
         <ul>
           {(definition.inputs ?? []).map((i) => (
             <li key={i.name}>
-              <code>{i.name}</code>
-              {i.displayName ? ` – ${i.displayName}` : ''}
-              {i.required ? ' (verplicht)' : ''}
+              {i.displayName?.trim() || i.name}
+              {i.required ? ' (verplicht)' : ''}{' '}
+              <span className="ontwerper-hint">(in voorwaarden: <code>input.{i.name}</code>)</span>
             </li>
           ))}
         </ul>
       )}
       <h3>Variabelen</h3>
-      <p>{(definition.variables ?? []).map((v) => v.name).join(', ') || 'Geen.'}</p>
+      {(definition.variables ?? []).length === 0 ? (
+        <p>Geen.</p>
+      ) : (
+        <ul data-testid="route-variabelen">
+          {(definition.variables ?? []).map((v) => (
+            <li key={v.name}>
+              {variableLabelOf(v)}
+              {' '}
+              <span className="ontwerper-hint">(in voorwaarden: <code>variables.{v.name}</code>)</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="ontwerper-hint">Invoer en variabelen wijzigt u via exporteren en importeren; de ontwerper laat ze zoals ze zijn.</p>
     </section>
   );
@@ -140,15 +158,17 @@ interface ActivityProps {
   errors: MappedErrors;
   commit: Commit;
   subjects: string[];
+  subjectLabels: Readonly<Record<string, string>>;
   onDeleteSelected: () => void;
 }
 
-function ActivityProperties({ definition, activityId, descriptors, bodies, errors, commit, subjects, onDeleteSelected }: ActivityProps) {
+function ActivityProperties({ definition, activityId, descriptors, bodies, errors, commit, subjects, subjectLabels, onDeleteSelected }: ActivityProps) {
   const activity = definition.root.activities.find((a) => a.id === activityId)!;
   const descriptor = descriptors.get(activity.type);
   const nodeErrors = errors.byNode.get(activity.id) ?? [];
   const general = nodeErrors.filter((e) => !e.input);
   const ports = portsOf(activity, descriptor);
+  const portLabel = (port: string) => portLabelOf(activity, descriptor, port);
   const ids = edgeIds(definition.root.connections);
   const outgoing = definition.root.connections
     .map((c, i) => ({ c, id: ids[i]! }))
@@ -209,6 +229,7 @@ function ActivityProperties({ definition, activityId, descriptors, bodies, error
               bodies={bodies}
               errors={nodeErrors.filter((e) => e.input === input.name)}
               subjects={subjects}
+              subjectLabels={subjectLabels}
               onChange={onInput(input.name)}
             />
           ))}

@@ -1,7 +1,10 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useEditor, type RouteFlowEdge } from './EditorContext';
 
-/** A connection; a server error about it is drawn on it, and a test run's path is drawn thicker. */
+/**
+ * A connection; a server error about it is drawn on it with the label of the exit it leaves from, and a test run's
+ * path is drawn thicker.
+ */
 export function RouteEdge(props: EdgeProps<RouteFlowEdge>) {
   const { errors, highlight } = useEditor();
   const [path, labelX, labelY] = getBezierPath(props);
@@ -24,7 +27,7 @@ export function RouteEdge(props: EdgeProps<RouteFlowEdge>) {
             role="note"
             title={edgeErrors.map((e) => e.message).join('\n')}
           >
-            <span aria-hidden="true">⚠ </span>Fout: {edgeErrors[0]!.message}
+            <span aria-hidden="true">⚠ </span>Fout bij uitgang “{props.data?.portLabel ?? props.data?.port}”: {edgeErrors[0]!.message}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ActivityDescriptor, Definition, TestRunResult } from '../types';
 import { describeProblem, ProblemError } from '../api';
-import { stepTitle } from '../model/definition';
-import { formatDate, portLabel, todayIso } from '../labels';
+import { portLabelOf, stepTitle } from '../model/definition';
+import { formatDate, todayIso } from '../labels';
 
 interface Props {
   definition: Definition;
@@ -143,6 +143,11 @@ export function TestRunResultView({ result, definition, descriptors }: ResultPro
     const a = definition.root.activities.find((x) => x.id === id);
     return stepTitle(a, a ? descriptors.get(a.type) : undefined);
   };
+  // An exit by its label; of a step no longer in the draft nothing tells what it reads, so it is left out.
+  const portLabel = (id: string, port: string) => {
+    const a = definition.root.activities.find((x) => x.id === id);
+    return a ? portLabelOf(a, descriptors.get(a.type), port) : null;
+  };
 
   return (
     <div data-testid="testrun-resultaat" aria-live="polite">
@@ -159,7 +164,7 @@ export function TestRunResultView({ result, definition, descriptors }: ResultPro
           <li key={i} data-testid="testrun-stap" data-activity-id={s.activityId}>
             <strong data-testid="testrun-stap-titel">{label(s.activityId)}</strong>
             {s.dateText || s.date ? ` – ${s.dateText || formatDate(s.date)}` : ''}
-            {s.port ? ` – uitgang ${portLabel(s.port)}` : ''}
+            {s.port && portLabel(s.activityId, s.port) ? ` – uitgang ${portLabel(s.activityId, s.port)}` : ''}
             {s.text ? <div>{s.text}</div> : null}
           </li>
         ))}

@@ -11,12 +11,14 @@ interface Props {
   refreshKey: number;
   onRevert: (version: number) => Promise<void>;
   onVersions: (versions: VersionInfo[]) => void;
+  /** What a person reads for an exit of a step (its label in the route being edited); the port's name without it. */
+  portName?: ((activityId: string, port: string) => string) | undefined;
 }
 
-const connectionText = (c: DiffConnection) => `${c.source.activity} (${c.source.port}) → ${c.target.activity}`;
-
 /** The stored versions with who and when, export and revert of each, and the differences between two. */
-export function VersionsPanel({ definitionId, refreshKey, onRevert, onVersions }: Props) {
+export function VersionsPanel({ definitionId, refreshKey, onRevert, onVersions, portName }: Props) {
+  const connectionText = (c: DiffConnection) =>
+    `${c.source.activity} (uitgang “${portName ? portName(c.source.activity, c.source.port) : c.source.port}”) → ${c.target.activity}`;
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [from, setFrom] = useState('');

@@ -3,7 +3,7 @@
 // inputs, descriptions, anything a later engine adds) and the key order of untouched objects survive, and an
 // export after import is the same text.
 
-import type { Activity, ActivityDescriptor, Connection, Definition, Json, JsonObject } from '../types';
+import type { Activity, ActivityDescriptor, Connection, Definition, DefinitionVariable, InputDescriptor, Json, JsonObject } from '../types';
 
 export const TARGET_PORT = 'In';
 
@@ -56,6 +56,55 @@ export function portsOf(activity: Activity, descriptor: ActivityDescriptor | und
     ports.push(...fromInput.extra);
   }
   return [...new Set(ports)];
+}
+
+/**
+ * What a person reads for a port of a step: for a port named by a list item (a Switch's case), the item's label;
+ * else the label the activity declares for the port; else, as a last resort, the port's name.
+ */
+export function portLabelOf(activity: Activity | undefined, descriptor: ActivityDescriptor | undefined, port: string): string {
+  const fromInput = descriptor?.portsFromInput;
+  if (activity && fromInput?.nameProperty && fromInput.labelProperty) {
+    const items = inputValue(activity, descriptor, fromInput.inputName);
+    if (Array.isArray(items)) {
+      for (const item of items) {
+        if (item && typeof item === 'object' && !Array.isArray(item) && item[fromInput.nameProperty] === port) {
+          const label = item[fromInput.labelProperty];
+          if (typeof label === 'string' && label.trim() !== '') return label.trim();
+        }
+      }
+    }
+  }
+  const declared = descriptor?.portLabels?.[port];
+  return declared && declared.trim() !== '' ? declared : port;
+}
+
+/**
+ * The cases of a Switch with case `index` labelled `label` (what people read for its exit), stored under
+ * `labelProperty`; an empty label removes it, so the case reads by its name again.
+ */
+export function withCaseLabel(cases: Json | undefined, index: number, labelProperty: string, label: string): JsonObject[] {
+  const list: JsonObject[] = Array.isArray(cases)
+    ? cases.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {}))
+    : [];
+  return list.map((c, i) => {
+    if (i !== index) return c;
+    if (label.trim() !== '') return { ...c, [labelProperty]: label };
+    const rest = { ...c };
+    delete rest[labelProperty];
+    return rest;
+  });
+}
+
+/** What a person reads for a choice of an input: its declared label, else the stored code. */
+export function choiceLabelOf(input: InputDescriptor, code: string): string {
+  const label = input.choiceLabels?.[code];
+  return label && label.trim() !== '' ? label : code;
+}
+
+/** What a person reads for a route's variable: its display name, else its name. */
+export function variableLabelOf(variable: DefinitionVariable): string {
+  return variable.displayName?.trim() || variable.name;
 }
 
 function withRoot(def: Definition, activities: Activity[], connections: Connection[]): Definition {

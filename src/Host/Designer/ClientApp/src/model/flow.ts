@@ -3,9 +3,9 @@
 // node objects of unchanged steps so React Flow does not redraw them.
 
 import type { MarkerType } from '@xyflow/react';
-import type { Definition } from '../types';
+import type { ActivityDescriptor, Definition } from '../types';
 import type { ActivityFlowNode, LooseEnd, RouteFlowEdge } from '../components/EditorContext';
-import { edgeIds, TARGET_PORT } from './definition';
+import { activityLabel, edgeIds, portLabelOf, TARGET_PORT } from './definition';
 
 export function toFlowNodes(
   previous: readonly ActivityFlowNode[],
@@ -56,14 +56,27 @@ export function toFlowNodes(
   });
 }
 
-export function toFlowEdges(previous: readonly RouteFlowEdge[], def: Definition, clearSelection = false): RouteFlowEdge[] {
+export function toFlowEdges(
+  previous: readonly RouteFlowEdge[],
+  def: Definition,
+  clearSelection = false,
+  descriptors: ReadonlyMap<string, ActivityDescriptor> = new Map(),
+): RouteFlowEdge[] {
   const byId = new Map(previous.map((e) => [e.id, e]));
   const ids = edgeIds(def.root.connections);
+  const activities = new Map(def.root.activities.map((a) => [a.id, a]));
+  const step = (id: string) => {
+    const a = activities.get(id);
+    return a ? activityLabel(a, descriptors.get(a.type)) : id;
+  };
   return def.root.connections.map((c, i) => {
     const id = ids[i]!;
     const old = byId.get(id);
     const selected = clearSelection ? false : (old?.selected ?? false);
-    if (old && (old.selected ?? false) === selected) return old;
+    const source = activities.get(c.source.activity);
+    const portLabel = portLabelOf(source, source ? descriptors.get(source.type) : undefined, c.source.port);
+    const ariaLabel = `Verbinding van ${step(c.source.activity)} (uitgang “${portLabel}”) naar ${step(c.target.activity)}`;
+    if (old && (old.selected ?? false) === selected && old.ariaLabel === ariaLabel) return old;
     return {
       id,
       type: 'route' as const,
@@ -74,8 +87,8 @@ export function toFlowEdges(previous: readonly RouteFlowEdge[], def: Definition,
       selected,
       // MarkerType.ArrowClosed, written out so this module needs no React Flow at run time (unit tests).
       markerEnd: { type: 'arrowclosed' as MarkerType, width: 18, height: 18 },
-      ariaLabel: `Verbinding van ${c.source.activity} (uitgang ${c.source.port}) naar ${c.target.activity}`,
-      data: { port: c.source.port },
+      ariaLabel,
+      data: { port: c.source.port, portLabel },
     };
   });
 }
