@@ -15,14 +15,8 @@ public sealed class OpenRequestsTests
         WrittenDecision.Definition("schriftelijk-db", """{ "orgaan": "db", "wijze": "schriftelijk", "termijn": "P4W" }""");
 
     // Sander Kamps (Emmen) leaves the DB on 15 September 2026; Els Bakker takes his seat on the 16th.
-    private static GovernanceModel WithSuccessor(GovernanceModel model) => model with
-    {
-        Members =
-        [
-            .. model.Members.Select(m => m.Id == "m064" ? m with { To = new DateOnly(2026, 9, 15) } : m),
-            new Member("m900", "Els Bakker", "els.bakker@emmen.example.org", "db", MemberRole.Lid, "emmen", 1, new DateOnly(2026, 9, 16), null),
-        ],
-    };
+    private static GovernanceModel WithSuccessor(GovernanceModel model) =>
+        Succession.Replace(model, "m064", new DateOnly(2026, 9, 15), "m900", "Els Bakker", "els.bakker@emmen.example.org");
 
     [Fact]
     public async Task An_open_request_passes_to_the_successor_when_the_term_ends_and_the_journal_names_who_answered()

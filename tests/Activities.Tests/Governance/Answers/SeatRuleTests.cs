@@ -69,15 +69,7 @@ public sealed class SeatRuleTests
     [Fact]
     public void A_member_whose_term_ended_is_told_the_request_passed_to_the_successor()
     {
-        var model = GovernanceSeed.Parse(DemoGovernance.Json());
-        model = model with
-        {
-            Members =
-            [
-                .. model.Members.Select(m => m.Id == "m064" ? m with { To = new DateOnly(2026, 9, 15) } : m),
-                new Member("m900", "Els Bakker", "els.bakker@emmen.example.org", "db", MemberRole.Lid, "emmen", 1, new DateOnly(2026, 9, 16), null),
-            ],
-        };
+        var model = Succession.Replace(GovernanceSeed.Parse(DemoGovernance.Json()), "m064", new DateOnly(2026, 9, 15), "m900", "Els Bakker", "els.bakker@emmen.example.org");
         var check = SeatRule.ForSeat(model, M(model, "m064"), M(model, "m064"), Day);
         check.Verdict.Should().Be(SeatVerdict.TermEnded);
         check.Holder!.Name.Should().Be("Els Bakker");

@@ -15,14 +15,8 @@ public sealed class JournalRoundTripTests
         WrittenDecision.Definition("schriftelijk-ab", """{ "orgaan": "ab", "wijze": "schriftelijk", "termijn": "P4W" }""");
 
     // Jolanda Dijkstra (Aa en Hunze) leaves the AB on 15 September 2026; Bart Kuipers takes her seat on the 16th.
-    private static GovernanceModel WithSuccessor(GovernanceModel model) => model with
-    {
-        Members =
-        [
-            .. model.Members.Select(m => m.Id == "m028" ? m with { To = new DateOnly(2026, 9, 15) } : m),
-            new Member("m901", "Bart Kuipers", "bart.kuipers@aa-en-hunze.example.org", "ab", MemberRole.Lid, "aa-en-hunze", 1, new DateOnly(2026, 9, 16), null),
-        ],
-    };
+    private static GovernanceModel WithSuccessor(GovernanceModel model) =>
+        Succession.Replace(model, "m028", new DateOnly(2026, 9, 15), "m901", "Bart Kuipers", "bart.kuipers@aa-en-hunze.example.org");
 
     [Fact]
     public async Task Votes_of_a_substitute_a_successor_and_one_recorded_namens_read_back_as_typed_entries_and_sentences_naming_who_voted_for_whom()
