@@ -88,6 +88,14 @@ public static class StepDeclarations
     public static RequestDeclaration? Request(ActivityRegistry registry, WorkflowDefinitionModel definition, string activityId, string bookmarkName) =>
         Find(registry, definition, activityId)?.Request(bookmarkName);
 
+    /// <summary>
+    /// What a person reads for each step of a route: its own name in the route, else what its kind of step is called
+    /// ("Besluit (DB of AB)"), never its id.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StepNames(ActivityRegistry registry, WorkflowDefinitionModel definition) =>
+        definition.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName
+            ?? (registry.TryGet(a.Type, a.TypeVersion, out var descriptor, out _) ? descriptor.DisplayName : a.Id));
+
     /// <summary>Every governance step's declaration.</summary>
     public static IEnumerable<StepDeclaration> All(ActivityRegistry registry) =>
         registry.LatestDescriptors.Select(d => Find(registry, d.Type)).OfType<StepDeclaration>();

@@ -34,6 +34,9 @@ public sealed class DetailModel(
     public RequestDeclaration? RequestOf(string activityId, string bookmarkName) =>
         Proposal is null ? null : StepDeclarations.Request(registry, Proposal.Definition, activityId, bookmarkName);
 
+    /// <summary>What a person reads for each step of this proposal's route (its name, never its id).</summary>
+    public IReadOnlyDictionary<string, string> StepNames => Proposal is null ? new Dictionary<string, string>() : StepDeclarations.StepNames(registry, Proposal.Definition);
+
     /// <summary>What a person reads for a choice stored by a step of this proposal's route.</summary>
     public string ChoiceLabel(string activityId, string code) =>
         Proposal is null ? code : StepDeclarations.Find(registry, Proposal.Definition, activityId)?.ChoiceLabel(code) ?? code;

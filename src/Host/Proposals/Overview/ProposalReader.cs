@@ -132,7 +132,7 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
         var journal = await workflows.GetJournalAsync(id, cancellationToken: cancellationToken);
         var passed = journal.Where(j => j.Kind == JournalKinds.ActivityCompleted && j.ActivityId is not null).Select(j => j.ActivityId!).ToHashSet();
         var snapshot = directory.Current;
-        var timeline = JournalTimeline.Lines(journal, snapshot, definition.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id));
+        var timeline = JournalTimeline.Lines(journal, snapshot, StepDeclarations.StepNames(registry, definition));
         return new ProposalDetail(Summarise(instance, definition), instance, definition, OpenRequests.For(instance, snapshot, Today()), journal, passed, timeline);
     }
 
@@ -158,7 +158,7 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
             }
 
             var definition = await DefinitionAsync(instance, cancellationToken);
-            var names = definition.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id);
+            var names = StepDeclarations.StepNames(registry, definition);
             var title = instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)";
             foreach (var (token, bookmark) in instance.Waiting())
             {
@@ -199,7 +199,7 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
 
     private ProposalSummary Summarise(InstanceView instance, WorkflowDefinitionModel definition)
     {
-        var names = definition.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id);
+        var names = StepDeclarations.StepNames(registry, definition);
         var steps = instance.Tokens.Select(t => names.GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct().ToList();
         var deadline = instance.Waiting().Where(w => w.Bookmark.DueAt is not null && w.Bookmark.Name != "Herinnering")
             .OrderBy(w => w.Bookmark.DueAt).Select(w => w.Bookmark).FirstOrDefault();
