@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Activities;
+using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Requests;
@@ -20,6 +21,8 @@ public sealed class DirectRequestMail(
     HostDbContext host,
     IGovernanceDirectory directory,
     IOutbox outbox,
+    IWorkflowReader workflows,
+    AdviesRoute.Workflows.Activities.ActivityRegistry registry,
     TimeProvider time)
 {
     /// <summary>Whether the person was sent a link for the request's step and round (of any generation).</summary>
@@ -38,7 +41,7 @@ public sealed class DirectRequestMail(
         var (targetKind, targetId) = bookmark.Payload?["zetel"] is { } seat ? ("zetel", seat.GetValue<string>()) : ("orgaan", bookmark.Payload!["orgaan"]!.GetValue<string>());
         var earlier = await host.MailLinks.AsNoTracking()
             .FirstOrDefaultAsync(l => l.InstanceId == instanceId && l.ActivityId == request.ActivityId && l.Round == round && l.TargetKind == targetKind && l.TargetId == targetId, cancellationToken);
-        var kind = earlier?.Kind ?? (targetKind == "zetel" ? "verzoekStem" : targetId.StartsWith("college-", StringComparison.Ordinal) ? "verzoekColleges" : "verzoekZienswijze");
+        var kind = earlier?.Kind ?? await MailKindAsync(state, request.ActivityId, bookmark.Name, cancellationToken);
         var (subject, text) = RequestMails.Defaults[kind];
         var expires = earlier?.ExpiresAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow().AddDays(7);
         var bodyId = bookmark.Payload!["orgaan"]!.GetValue<string>();
@@ -62,4 +65,11 @@ public sealed class DirectRequestMail(
 
         return await outbox.EnqueueAsync(new OutboxEntry(RequestMails.OutboxKind, mail.ToJson(), instanceId, key), cancellationToken);
     }
+
+    /// <summary>The kind of mail the step declares for the request (a BAC's advice is asked as advice, not as a vote).</summary>
+    private async Task<string> MailKindAsync(InstanceView state, string activityId, string bookmarkName, CancellationToken cancellationToken) =>
+        (await workflows.GetDefinitionModelAsync(state.DefinitionVersionId, cancellationToken) is { } definition
+            ? StepDeclarations.Request(registry, definition, activityId, bookmarkName)?.MailKind
+            : null)
+        ?? throw new InvalidOperationException($"De stap {activityId} verstuurt geen verzoek per mail voor '{bookmarkName}'.");
 }

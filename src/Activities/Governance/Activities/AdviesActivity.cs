@@ -30,14 +30,13 @@ public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalcu
         InputChoices = SharedInputChoices,
         Requests =
         [
-            VoteRequest("Advies (schriftelijke ronde)", "Uw advies wordt gevraagd", VoteChoicesDeclared),
+            VoteRequest("Advies (schriftelijke ronde)", "Uw advies wordt gevraagd", "verzoekAdvies", VoteChoicesDeclared),
             MeetingRequest([new(Positief, "Positief advies"), new(PositiefMetKanttekeningen, "Positief advies met kanttekeningen"), new(Negatief, "Negatief advies")], VoteChoicesDeclared),
         ],
     };
 
     public override StepDeclaration Declaration => Declared;
     protected override string FavourablePort => Positief;
-    protected override string RequestKind => "verzoekAdvies";
     protected override bool IsDecision => false;
     protected override string Verb => "advies";
 

@@ -33,8 +33,8 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
 
     public const string ReminderBookmark = WrittenRound.ReminderBookmark;
 
-    /// <summary>The kind of request mail (<c>verzoekZienswijze</c>, <c>verzoekColleges</c>).</summary>
-    protected abstract string RequestKind { get; }
+    /// <summary>The kind of request mail the round sends, as its request declares it.</summary>
+    protected string RequestKind => AnswerDeclaration.MailKind!;
 
     public string? CheckLiteral(string input, JsonNode value) => input == InputName ? Bestuur.CheckBodies(directory, value, Kind) : null;
 

@@ -39,7 +39,7 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
         InputChoices = SharedInputChoices,
         Requests =
         [
-            VoteRequest("Stem (schriftelijke ronde)", "Uw stem wordt gevraagd", VoteChoicesDeclared),
+            VoteRequest("Stem (schriftelijke ronde)", "Uw stem wordt gevraagd", "verzoekStem", VoteChoicesDeclared),
             MeetingRequest(
             [
                 new(Vastgesteld, "Vastgesteld"), new(GewijzigdVastgesteld, "Gewijzigd vastgesteld"), new(Verworpen, "Verworpen"),
@@ -50,7 +50,6 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
 
     public override StepDeclaration Declaration => Declared;
     protected override string FavourablePort => Vastgesteld;
-    protected override string RequestKind => "verzoekStem";
     protected override bool IsDecision => true;
     protected override string Verb => "besluit";
 

@@ -25,7 +25,6 @@ namespace AdviesRoute.Activities.Governance.Activities;
 [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"terugkoppeling\"", SupportsExpression = false)]
 public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
 {
-    protected override string RequestKind => "verzoekColleges";
 
     public const string Instemming = "instemming";
     public const string Bedenkingen = "bedenkingen";
@@ -46,6 +45,7 @@ public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, Deadl
                 Fields = [new AnswerField("tekst", "Bedenkingen of toelichting", "De tekst")],
                 Action = "Antwoord vastleggen",
                 Invitation = "Terugkoppeling van het college",
+                MailKind = "verzoekColleges",
                 Party = payload => payload["naam"]?.GetValue<string>(),
                 Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
             },

@@ -61,8 +61,9 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     };
 
     /// <summary>The request of a written round: each seat chooses through its personal link.</summary>
-    protected static RequestDeclaration VoteRequest(string title, string invitation, IReadOnlyList<AnswerChoice> choices) => new(VoteBookmark, title, Answerer.Seat)
+    protected static RequestDeclaration VoteRequest(string title, string invitation, string mailKind, IReadOnlyList<AnswerChoice> choices) => new(VoteBookmark, title, Answerer.Seat)
     {
+        MailKind = mailKind,
         Invitation = invitation,
         ChoiceField = "keuze",
         Choices = choices,
@@ -123,8 +124,8 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     /// <summary>The outcomes the secretary may record for a meeting.</summary>
     protected IReadOnlyList<string> MeetingOutcomes => [.. MeetingDeclaration.Choices.Select(c => c.Code)];
 
-    /// <summary>The kind of request mail a written round sends (<c>verzoekStem</c>, <c>verzoekAdvies</c>).</summary>
-    protected abstract string RequestKind { get; }
+    /// <summary>The kind of request mail a written round sends, as its request declares it.</summary>
+    protected string RequestKind => VoteDeclaration.MailKind!;
 
     /// <summary>The port of the expected outcome, for the simulation.</summary>
     protected abstract string FavourablePort { get; }

@@ -24,7 +24,6 @@ namespace AdviesRoute.Activities.Governance.Activities;
 [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
 public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
 {
-    protected override string RequestKind => "verzoekZienswijze";
 
     public const string Gereed = "gereed";
     public const string Positief = "positief";
@@ -54,6 +53,7 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
                 Fields = [new AnswerField("tekst", "Tekst van de zienswijze", "De tekst van de zienswijze")],
                 Action = "Zienswijze vastleggen",
                 Invitation = "Zienswijze van de raad",
+                MailKind = "verzoekZienswijze",
                 Party = payload => payload["naam"]?.GetValue<string>(),
                 Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
             },

@@ -81,6 +81,9 @@ public sealed record RequestDeclaration(string Name, string Title, Answerer Answ
 
     public IReadOnlyList<AnswerField> Fields { get; init; } = [];
 
+    /// <summary>The kind of request mail that asks for it (<c>verzoekStem</c>, <c>verzoekZienswijze</c> …); null when none is mailed.</summary>
+    public string? MailKind { get; init; }
+
     /// <summary>The heading of the personal-link page, addressed to the person (e.g. "Uw stem wordt gevraagd"); the title when not given.</summary>
     public string? Invitation { get; init; }
 

@@ -90,6 +90,20 @@ public sealed partial class RequestDeclarationTests
         }
     }
 
+    [Fact]
+    public void A_request_that_a_member_or_body_answers_names_the_mail_that_asks_for_it()
+    {
+        AdviesActivity.Declared.Request(VotingActivity.VoteBookmark)!.MailKind.Should().Be("verzoekAdvies", "a BAC member is asked for advice, not for a vote");
+        BesluitActivity.Declared.Request(VotingActivity.VoteBookmark)!.MailKind.Should().Be("verzoekStem");
+        Zienswijzenronde.Declared.Request(AnswerRound.AnswerBookmark)!.MailKind.Should().Be("verzoekZienswijze");
+        TerugkoppelingColleges.Declared.Request(AnswerRound.AnswerBookmark)!.MailKind.Should().Be("verzoekColleges");
+        foreach (var request in new[] { AdviesActivity.Declared, BesluitActivity.Declared, Zienswijzenronde.Declared, TerugkoppelingColleges.Declared }
+                     .SelectMany(d => d.Requests).Where(r => r.IsSomeonesAnswer))
+        {
+            RequestMails.Defaults.Should().ContainKey(request.MailKind!, "every request mail has its Dutch subject and text");
+        }
+    }
+
     [GeneratedRegex(@"\b[a-z]+[A-Z][A-Za-z]*\b")]
     private static partial Regex CamelCase();
 }
