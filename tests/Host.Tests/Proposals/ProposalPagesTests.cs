@@ -111,7 +111,7 @@ public sealed partial class ProposalPagesTests(HostFixture host) : IClassFixture
         var (_, onDb) = await PostAsync(secretary, path + "?handler=hervat", WebUtility.HtmlDecode(await secretary.GetStringAsync(path)),
             new() { ["invoer.uitkomst"] = "gereed" }, "Voorbereiding afronden");
         (await AgendaAsync(secretary, "db-proef")).Should().Contain("Kaderbrief 2028");
-        onDb.Should().Contain("naar een andere vergadering verplaatsen").And.Contain("<option value=\"db-proef-2\">").And.NotContain("<option value=\"db-proef\">");
+        onDb.Should().Contain("Naar een andere vergadering verplaatsen").And.Contain("<option value=\"db-proef-2\">").And.NotContain("<option value=\"db-proef\">");
 
         // Without a reason it is refused and the item stays where it was.
         var bookmark = Regex.Match(onDb, "<h3 id=\"verplaats-([0-9a-f]{32})\">").Groups[1].Value;
