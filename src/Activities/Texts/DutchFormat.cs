@@ -115,11 +115,16 @@ public static class DutchFormat
     }
 
     /// <summary>Words joined as Dutch lists them: "a", "a en b", "a, b en c".</summary>
-    public static string List(IReadOnlyList<string> items) => items.Count switch
+    public static string List(IReadOnlyList<string> items) => List(items, "en");
+
+    /// <summary>Alternatives joined as Dutch lists them: "a", "a of b", "a, b of c".</summary>
+    public static string Alternatives(IEnumerable<string> items) => List(items.ToList(), "of");
+
+    private static string List(IReadOnlyList<string> items, string last) => items.Count switch
     {
         0 => "",
         1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " en " + items[^1],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + $" {last} " + items[^1],
     };
 
     /// <summary>Reads a day as stored (<c>yyyy-MM-dd</c>, nothing else).</summary>

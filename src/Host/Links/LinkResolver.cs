@@ -44,7 +44,7 @@ public enum LinkStatus
 /// <param name="Request">The request as its step declares it: its title, choices with their labels and fields.</param>
 /// <param name="Refusal">Why the person may not answer (the seat rule's words), when <see cref="Status"/> is <see cref="LinkStatus.PassedOn"/>.</param>
 public sealed record ResolvedLink(LinkStatus Status, MailLink? Link, JsonObject? Proposal = null, string? BookmarkId = null,
-    IReadOnlyList<string>? Choices = null, string? Choice = null, DateTimeOffset? ChosenAt = null, string? Deadline = null,
+    string? Choice = null, DateTimeOffset? ChosenAt = null, string? Deadline = null,
     string? BodyName = null, string? Successor = null, string? BodyId = null, RequestDeclaration? Request = null, string? Refusal = null)
 {
     /// <summary>What a person reads for a choice.</summary>
@@ -94,7 +94,6 @@ public sealed class LinkResolver(HostDbContext host, IWorkflowReader workflows, 
         var bodyId = waiting.Bookmark?.Payload?["orgaan"]?.GetValue<string>();
         var bodyName = bodyId is null ? null : snapshot.Model.FindBody(bodyId)?.Name;
         var resolved = new ResolvedLink(LinkStatus.Open, link, instance.Input, waiting.Bookmark?.Id,
-            waiting.Bookmark?.Payload?["keuzes"] is JsonArray choices ? choices.Select(c => c!.GetValue<string>()).ToList() : [],
             choice, chosenAt, waiting.Bookmark?.Payload?["uiterlijk"]?.GetValue<string>(), bodyName, BodyId: bodyId,
             Request: definition is null ? null : StepDeclarations.Request(registry, definition, link.ActivityId, RequestName(link)));
 

@@ -453,7 +453,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                 var vote = item is JsonObject v && v["keuze"] is JsonValue c && c.TryGetValue<string>(out var code) ? code : null;
                 if (vote is null || !VoteChoices.Contains(vote))
                 {
-                    throw new ResumeRejectedException($"De stem van {snapshot.Model.FindMember(id)?.Name ?? id} is geen {Declarations.Dutch.Or(VoteDeclaration.Choices.Select(x => x.Label.ToLowerInvariant()))}.");
+                    throw new ResumeRejectedException($"De stem van {snapshot.Model.FindMember(id)?.Name ?? id} is geen {DutchFormat.Alternatives(VoteDeclaration.Choices.Select(x => x.Label.ToLowerInvariant()))}.");
                 }
 
                 votes.Add(new CastVote(id, Count(vote)));
@@ -465,7 +465,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         }
         else if (recorded is null)
         {
-            throw new ResumeRejectedException($"Kies de uitkomst van de vergadering ({Declarations.Dutch.Or(MeetingDeclaration.Choices.Select(c => c.Label.ToLowerInvariant()))}) of leg de stemmen per lid vast.");
+            throw new ResumeRejectedException($"Kies de uitkomst van de vergadering ({DutchFormat.Alternatives(MeetingDeclaration.Choices.Select(c => c.Label.ToLowerInvariant()))}) of leg de stemmen per lid vast.");
         }
 
         var port = MeetingOutcome(context, recorded, counted, full);

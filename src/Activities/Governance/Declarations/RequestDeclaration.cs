@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Texts;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Runtime;
 
 namespace AdviesRoute.Activities.Governance.Declarations;
@@ -195,7 +196,7 @@ public sealed record RequestDeclaration(string Name, string Title, Answerer Answ
         $"Dit antwoord legt u vast namens {(Answerer == Answerer.Seat ? "een lid" : "de raad of het college")}: geef de reden ('namens'), bijvoorbeeld: telefonisch doorgegeven op 12 november. Er is niets vastgelegd.";
 
     private string ChoiceHint(string property) =>
-        $"Kies {Dutch.Or(Choices.Select(c => c.Label))} (in een koppeling: '{property}' met {Dutch.Or(Choices.Select(c => c.Code))}).";
+        $"Kies {DutchFormat.Alternatives(Choices.Select(c => c.Label))} (in een koppeling: '{property}' met {DutchFormat.Alternatives(Choices.Select(c => c.Code))}).";
 
     private static string? Read(JsonObject? input, string property) =>
         input?[property] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
@@ -207,21 +208,4 @@ public sealed record RequestDeclaration(string Name, string Title, Answerer Answ
 public sealed record CheckedAnswer(string? Choice, IReadOnlyDictionary<string, string?> Texts, string? OnBehalf, string? MemberId)
 {
     public string? Text(string name) => Texts.GetValueOrDefault(name);
-}
-
-/// <summary>Small Dutch list words.</summary>
-internal static class Dutch
-{
-    /// <summary>"a, b of c".</summary>
-    public static string Or(IEnumerable<string> items) => Join(items.ToList(), "of");
-
-    /// <summary>"a, b en c".</summary>
-    public static string And(IEnumerable<string> items) => Join(items.ToList(), "en");
-
-    private static string Join(IReadOnlyList<string> items, string last) => items.Count switch
-    {
-        0 => "",
-        1 => items[0],
-        _ => $"{string.Join(", ", items.Take(items.Count - 1))} {last} {items[^1]}",
-    };
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Texts;
 
 namespace AdviesRoute.Activities.Governance.Journal;
 
@@ -11,8 +11,6 @@ namespace AdviesRoute.Activities.Governance.Journal;
 /// </summary>
 public static class JournalWords
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     private static readonly Dictionary<string, string> Codes = new(StringComparer.Ordinal)
     {
         // advice (BAC), zienswijzen
@@ -64,10 +62,10 @@ public static class JournalWords
     public static bool IsAdvice(string? code) => code is "positief" or "positiefMetKanttekeningen" or "negatief";
 
     /// <summary>"20 januari 2027".</summary>
-    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", Dutch);
+    public static string Day(DateOnly day) => DutchFormat.Day(day);
 
     /// <summary>"20 januari 2027 om 14:05", on the Dutch clock.</summary>
-    public static string Moment(DateTimeOffset moment) => DutchTime.Local(moment).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+    public static string Moment(DateTimeOffset moment) => DutchFormat.Moment(moment);
 
     /// <summary>"1 lid", "12 leden".</summary>
     public static string Count(int count, string one, string many) => $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? one : many)}";

@@ -1,5 +1,3 @@
-using AdviesRoute.Activities.Calendar;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Declarations;
@@ -29,8 +27,6 @@ public sealed class IndexModel(
 {
     /// <summary>Whether this browser entered the one-time code for this link, so confidential documents are shown.</summary>
     public bool ShowConfidential { get; private set; }
-
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     public ResolvedLink Resolved { get; private set; } = new(LinkStatus.NotFound, null);
 
@@ -211,5 +207,4 @@ public sealed class IndexModel(
         return page;
     }
 
-    public static string Date(DateTimeOffset moment) => DutchTime.Local(moment).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
 }
