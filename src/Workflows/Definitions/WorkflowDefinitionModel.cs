@@ -16,6 +16,14 @@ public sealed class WorkflowDefinitionModel
     public bool? IsLatest { get; set; }
     public string Name { get; set; } = "";
     public string? Description { get; set; }
+
+    /// <summary>
+    /// What the definition is for, as the product using the engine groups its definitions (for example an example of
+    /// the engine beside the real routes). Optional; the engine stores it and gives it no meaning. A definition stored
+    /// without it reads as null, and null is not written, so stored definitions keep their JSON.
+    /// </summary>
+    public string? Category { get; set; }
+
     public List<VariableDefinition> Variables { get; set; } = [];
     public List<InputDefinition> Inputs { get; set; } = [];
     public FlowchartModel Root { get; set; } = new();

@@ -76,7 +76,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         await page.FillAsync("#Input_Samenvatting", "De ontwerpbegroting voor 2028 met de meerjarenraming.");
         var pdf = Path.Combine(folder, "ontwerpbegroting-2028.pdf");
         await File.WriteAllTextAsync(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-        await page.SetInputFilesAsync("#Document1", pdf);
+        await page.SetInputFilesAsync("#Stukken", pdf);
         await page.SelectOptionAsync("#Input_Portefeuillehouder", new SelectOptionValue { Index = 1 });
         await page.SelectOptionAsync("#Input_Route", "voorstel");
         await page.ClickAsync("button:has-text('Voorstel starten')");

@@ -72,6 +72,9 @@ public sealed partial class LanguageCrawl : IAsyncLifetime
 
     public IReadOnlyList<MadeProposal> Proposals { get; private set; } = [];
 
+    /// <summary>An open request of each running round, for <c>/Voorstellen/{id}/Namens/{bookmarkId}</c>.</summary>
+    public IReadOnlyList<(string ProposalId, string Title, string BookmarkId)> RoundRequests { get; private set; } = [];
+
     public string Report { get; private set; } = "";
 
     /// <summary>When each part of the crawl ended, from the start of the fixture.</summary>
@@ -91,6 +94,7 @@ public sealed partial class LanguageCrawl : IAsyncLifetime
         {
             await story.RunAsync();
             Proposals = story.Proposals;
+            RoundRequests = story.RoundRequests;
             await GatherCodesAsync(story);
             var made = TimeSpan.FromMilliseconds(_clock.ElapsedMilliseconds);
             Timings.Add(("data", made));
@@ -355,6 +359,8 @@ public sealed partial class LanguageCrawl : IAsyncLifetime
         _ when !template.Contains('{', StringComparison.Ordinal) => [(template, null)],
         "/Voorstellen/{id}" => Proposals.Select(p => ($"/Voorstellen/{Uri.EscapeDataString(p.Id)}", (string?)p.Title)).ToList(),
         "/Voorstellen/{id}/Stuk" => Proposals.Select(p => ($"/Voorstellen/{Uri.EscapeDataString(p.Id)}/Stuk", (string?)p.Title)).ToList(),
+        "/Voorstellen/{id}/Namens/{bookmarkId}" => RoundRequests
+            .Select(r => ($"/Voorstellen/{Uri.EscapeDataString(r.ProposalId)}/Namens/{Uri.EscapeDataString(r.BookmarkId)}", (string?)$"{r.Title}, vastleggen namens")).ToList(),
         "/Vergaderingen/{id}" => meetings.Select(m => ($"/Vergaderingen/{m}", (string?)m)).ToList(),
         "/Vergaderingen/{id}/{soort}" => meetings.SelectMany(m => new[] { "Agenda", "Besluitenlijst" }.Select(s => ($"/Vergaderingen/{m}/{s}", (string?)$"{m} {s}"))).ToList(),
         "/Mailbox/Message/{id}" => mailbox.Select(m => (m.Path, (string?)m.Label)).ToList(),

@@ -151,8 +151,20 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
             }
         }
 
+        // One open request of each round that is still running, for the page that records an answer on a party's behalf.
+        foreach (var proposal in Proposals)
+        {
+            if (Bookmarks(await InstanceAsync(_api, proposal.Id)).FirstOrDefault(b => b.Name is "Antwoord" or "Stem") is { } open)
+            {
+                RoundRequests.Add((proposal.Id, proposal.Title, open.Id));
+            }
+        }
+
         await AllMailSentAsync();
     }
+
+    /// <summary>An open request of each running round: the proposal, its title and the request's bookmark.</summary>
+    public List<(string ProposalId, string Title, string BookmarkId)> RoundRequests { get; } = [];
 
     /// <summary>The proposal's instance as the API shows it, for the code book (its journal's kinds and outcomes).</summary>
     public async Task<System.Text.Json.JsonElement> InstanceJsonAsync(string id) =>

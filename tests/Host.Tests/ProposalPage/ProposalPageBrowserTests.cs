@@ -106,7 +106,12 @@ public sealed class ProposalPageBrowserTests(ProposalPageFixture walk, ITestOutp
     {
         walk.Reached("decision");
         output.WriteLine(walk.HeaderAfter);
-        walk.HeaderAfter.Should().Contain("Kenmerk").And.Contain("Portefeuillehouder").And.Contain("(Ontwerp)begroting");
+        walk.HeaderAfter.Should().Contain("Kenmerk").And.Contain("Portefeuillehouder").And.Contain("Begroting")
+            .And.MatchRegex(@"Besluit\s+\d{1,2} \p{L}+ 2027 \(AB\)", "the AB adopted it");
+        var expected = System.Text.RegularExpressions.Regex.Match(walk.Round!.Value.Header, @"Verwacht besluit\s+(?<day>.+)").Groups["day"].Value.Trim();
+        var taken = System.Text.RegularExpressions.Regex.Match(walk.HeaderAfter, @"Besluit\s+(?<day>.+)").Groups["day"].Value.Trim();
+        output.WriteLine($"expected during the round: {expected}; taken: {taken}");
+        taken.Should().Be(expected, "the decision date simulated during the round is the day the AB decided");
         output.WriteLine($"Screenshots: {ProposalPageFixture.ScreenshotFolder}");
     }
 }

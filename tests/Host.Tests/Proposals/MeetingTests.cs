@@ -76,7 +76,7 @@ public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
         tasks.Should().Contain("Convocatie met agenda en stukken versturen (2 agendapunten)").And.Contain("<a href=\"/Vergaderingen/db-proef\">Dagelijks bestuur");
 
         // The convocation goes to the five DB members with the agenda in that order, and the meeting keeps that it went.
-        var convocation = new Dictionary<string, string> { ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(saved) };
+        var convocation = new Dictionary<string, string> { ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(saved), ["zeker"] = "ja" };
         var sent = WebUtility.HtmlDecode(await (await secretary.PostAsync("/Vergaderingen/db-proef?handler=convocatie", new FormUrlEncodedContent(convocation))).Content.ReadAsStringAsync());
         sent.Should().Contain("De convocatie is verstuurd aan 5 leden.")
             .And.MatchRegex($"Verstuurd op [^<]+ door {System.Text.RegularExpressions.Regex.Escape(HostFixture.AdminEmail)} aan 5 leden, met 2 agendapunten\\.")

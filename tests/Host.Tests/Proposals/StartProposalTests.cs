@@ -46,10 +46,14 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
             .And.Contain($"<option value=\"{portfolioHolder.Id}\">{portfolioHolder.Name}")
             .And.Contain("<option value=\"voorstel\" selected=\"selected\">")
             .And.Contain("value=\"metBacs\" class=\"form-checkbox\" checked=\"checked\"")
-            .And.Contain("<input type=\"file\" id=\"Document5\" name=\"Document5\"")
-            .And.Contain("<label for=\"Vertrouwelijk5\">Stuk 5 is vertrouwelijk</label>");
+            .And.Contain("<input type=\"file\" id=\"Stukken\" name=\"Stukken\" class=\"form-input\" multiple")
+            .And.Contain("<input type=\"file\" id=\"VertrouwelijkeStukken\" name=\"VertrouwelijkeStukken\" class=\"form-input\" multiple");
+        System.Text.RegularExpressions.Regex.Count(html, "<input type=\"file\"").Should().Be(2, "one picker for the documents, one for the confidential ones");
         var meeting = await ComingMeetingAsync();
-        html.Should().Contain($"<option value=\"{meeting.Id}\">").And.Contain("stukken " + meeting.DocumentsDeadline.Display);
+        html.Should().Contain($"<option value=\"{meeting.Id}\">")
+            .And.Contain("stukken uiterlijk " + AdviesRoute.Activities.Texts.DutchFormat.Day(meeting.DocumentsDeadline.Date))
+            .And.NotContain(meeting.DocumentsDeadline.Display, "the options do not repeat the rule");
+        System.Text.RegularExpressions.Regex.Count(html, System.Text.RegularExpressions.Regex.Escape(meeting.DocumentsDeadline.Rule)).Should().Be(1, "the rule is said once, beside the list");
         html.IndexOf("__RequestVerificationToken", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("Input.Titel", StringComparison.Ordinal),
             "the token comes before the files, so it is read even when a file is too large");
     }
@@ -64,7 +68,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         var docx = Docx();
 
         using var response = await PostAsync(admin, Fields("Beleidskader gezondheidsbevordering 2027-2030", member.Id, meeting.Id),
-            ("Document1", "beleidskader.pdf", pdf), ("Document3", "bijlage personeel.docx", docx));
+            ("Stukken", "beleidskader.pdf", pdf), ("VertrouwelijkeStukken", "bijlage personeel.docx", docx));
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var location = response.Headers.Location!.ToString();
@@ -121,13 +125,13 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         var exe = Encoding.ASCII.GetBytes("MZ\x90\0\x03\0\0\0This program cannot be run in DOS mode.").Concat(new byte[2048]).ToArray();
 
         using var response = await PostAsync(admin, Fields("Verordening toezicht kinderopvang", member.Id, null),
-            ("Document1", "beleidskader.pdf", Pdf()), ("Document2", "x.pdf", exe));
+            ("Stukken", "beleidskader.pdf", Pdf()), ("Stukken", "x.pdf", exe));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        html.Should().Contain("<li><a href=\"#Document2\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</a></li>")
-            .And.Contain("<p id=\"Document2-fout\" class=\"form-field__error\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</p>")
-            .And.Contain("aria-describedby=\"Document2-fout\"")
+        html.Should().Contain("<li><a href=\"#Stukken\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</a></li>")
+            .And.MatchRegex("<div id=\"Stukken-fout\">\\s*<p class=\"form-field__error\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</p>")
+            .And.Contain("aria-describedby=\"Stukken-fout\"")
             .And.Contain("value=\"Verordening toezicht kinderopvang\"")
             .And.Contain("Kies de bestanden opnieuw");
         (await NewestInstanceIdAsync()).Should().Be(before);

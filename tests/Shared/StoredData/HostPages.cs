@@ -174,6 +174,7 @@ internal static partial class HostPages
             ["__RequestVerificationToken"] = Antiforgery(page),
             ["formulier"] = FormIdPattern().Match(page).Groups["id"].Value,
             ["reden"] = reason,
+            ["zeker"] = "ja",
         }));
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -208,7 +209,7 @@ internal static partial class HostPages
         var path = $"/Vergaderingen/{Uri.EscapeDataString(meeting)}";
         var page = await signedIn.GetStringAsync(path);
         using var response = await signedIn.PostAsync(path + "?handler=convocatie",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Antiforgery(page) }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Antiforgery(page), ["zeker"] = "ja" }));
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         if (!body.Contains("De convocatie is verstuurd", StringComparison.Ordinal))
         {

@@ -96,6 +96,33 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
     public SimulatedRoute Simulate(WorkflowDefinitionModel definition, JsonObject input, DateOnly start, GovernanceSnapshot governance)
     {
         var compiled = new CompiledDefinition("simulatie", definition, registry);
+        var variables = definition.Variables.ToDictionary(v => v.Name, v => v.Default?.DeepClone());
+        return Walk(compiled, definition, input, variables, [(compiled.StartNodeId, start)], start, governance);
+    }
+
+    /// <summary>
+    /// The rest of a running route: from the steps it waits on now (each from the day it began, so a round's legal
+    /// period counts from its dispatch), with the variables it holds so far (the meeting it is on). Nothing ahead is
+    /// done before <paramref name="today"/>: a step whose day has passed is done today at the earliest.
+    /// </summary>
+    /// <param name="from">The steps the proposal is at now, each with the day it began.</param>
+    /// <exception cref="SimulationException">The route cannot be walked from there.</exception>
+    public SimulatedRoute SimulateFrom(WorkflowDefinitionModel definition, JsonObject input, IReadOnlyDictionary<string, JsonNode?> variables,
+        IReadOnlyList<(string ActivityId, DateOnly Since)> from, DateOnly today, GovernanceSnapshot governance)
+    {
+        var compiled = new CompiledDefinition("simulatie", definition, registry);
+        var current = definition.Variables.ToDictionary(v => v.Name, v => v.Default?.DeepClone());
+        foreach (var (name, value) in variables)
+        {
+            current[name] = value?.DeepClone();
+        }
+
+        return Walk(compiled, definition, input, current, from, today, governance);
+    }
+
+    private SimulatedRoute Walk(CompiledDefinition compiled, WorkflowDefinitionModel definition, JsonObject input, Dictionary<string, JsonNode?> variables,
+        IReadOnlyList<(string ActivityId, DateOnly Since)> from, DateOnly start, GovernanceSnapshot governance)
+    {
         var given = input;
         if (input[TitleInput] is not JsonValue title || !title.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text))
         {
@@ -103,14 +130,16 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
             input[TitleInput] = UntitledProposal;
         }
 
-        var variables = definition.Variables.ToDictionary(v => v.Name, v => v.Default?.DeepClone());
         var steps = new List<RouteStep>();
         var passes = new Dictionary<string, int>();
         var arrivals = new Dictionary<string, List<DateOnly>>();
         var joined = new HashSet<string>();
         var queue = new PriorityQueue<(string Node, DateOnly Date), (DateOnly, long)>();
         long order = 0;
-        queue.Enqueue((compiled.StartNodeId, start), (start, order++));
+        foreach (var (node, since) in from)
+        {
+            queue.Enqueue((node, since), (since, order++));
+        }
         DateOnly? end = null;
         var count = 0;
         while (end is null && queue.TryDequeue(out var token, out _))
@@ -194,7 +223,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
                         throw new SimulationException($"Stap '{node.Node.Id}': {ex.Message}");
                     }
 
-                    date = Max(date, step.Date);
+                    date = Max(Max(date, step.Date), start);
                     ports.Add(step.Port);
                     var meeting = step.Meeting is { } m
                         ? new RouteMeeting(m.Id, governance.Model.FindBody(m.Body)?.Name ?? m.Body, m.Date, m.DocumentsDeadline.Display)

@@ -30,6 +30,9 @@ public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory direc
 
     public string? Message { get; private set; }
 
+    /// <summary>Why an action was not done (a convocation without its confirmation).</summary>
+    public string? Error { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -52,7 +55,8 @@ public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory direc
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConvocatieAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Sends the convocation to every member: mail cannot be called back, so it needs a ticked confirmation.</summary>
+    public async Task<IActionResult> OnPostConvocatieAsync(string id, string? zeker, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.OperateInstances)).Succeeded)
         {
@@ -62,6 +66,14 @@ public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory direc
         if (agenda.Find(id) is not { } meeting)
         {
             return NotFound();
+        }
+
+        if (zeker != "ja")
+        {
+            await LoadAsync(id, cancellationToken);
+            Error = "Bevestig dat de convocatie naar alle leden mag: vink het vakje bij de knop aan. Er is niets verstuurd.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
         }
 
         var count = await agenda.SendConvocationAsync(meeting, AdviesRoute.Host.Api.ApiTrigger.For(User).Actor ?? "onbekend", cancellationToken);

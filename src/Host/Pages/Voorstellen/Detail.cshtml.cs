@@ -6,7 +6,10 @@ using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Api;
 using AdviesRoute.Host.Proposals.Overview;
 using AdviesRoute.Host.Security;
+using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Texts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,6 +31,7 @@ public sealed class DetailModel(
     AdviesRoute.Host.Links.LinkRevocation revocation,
     AdviesRoute.Host.Links.ConfidentialDocuments confidential,
     AdviesRoute.Workflows.Activities.ActivityRegistry registry,
+    AdviesRoute.Activities.Governance.Simulation.RouteSimulator simulator,
     TimeProvider time) : PageModel
 {
     /// <summary>The request a step of this proposal's route waits on under a bookmark, as the step declares it; null for a timer.</summary>
@@ -46,6 +50,63 @@ public sealed class DetailModel(
         AdviesRoute.Activities.Governance.Activities.Zienswijzenronde.Declared.Request(AdviesRoute.Activities.Governance.Activities.AnswerRound.AnswerBookmark)!.ChoiceLabel(code);
 
     public ProposalDetail? Proposal { get; private set; }
+
+    /// <summary>The path this proposal takes (done, now, ahead), the expected decision, and the steps it does not take.</summary>
+    public ProposalRoute? Route { get; private set; }
+
+    /// <summary>The rounds it waits on now (councils, colleges, a written vote), each as one table.</summary>
+    public IReadOnlyList<ProposalRound> Rounds { get; private set; } = [];
+
+    /// <summary>What was sent with a form that was refused, to show it again in that form.</summary>
+    public PostedForm? Posted { get; private set; }
+
+    /// <summary>The reason typed with a cancellation that was refused.</summary>
+    public string? CancelReason { get; private set; }
+
+    /// <summary>A short reference for letters and phone calls, made from the proposal's id: the year it started and the id's first six characters.</summary>
+    public string Kenmerk => Proposal is null ? "" : $"{DutchTime.Today(Proposal.Instance.CreatedAt).Year}-{Proposal.Instance.Id[..Math.Min(6, Proposal.Instance.Id.Length)].ToUpperInvariant()}";
+
+    /// <summary>
+    /// The meeting the proposal is on: the one a step waits on now, else the one it was last put on; the flag says
+    /// whether that one has been held.
+    /// </summary>
+    public (string Text, bool Held)? Meeting
+    {
+        get
+        {
+            if (Proposal is null)
+            {
+                return null;
+            }
+
+            var waiting = Proposal.Instance.Waiting().Select(w => w.Bookmark.Payload?["vergadering"]).OfType<JsonObject>().FirstOrDefault();
+            var meeting = waiting ?? Proposal.Instance.Variables.GetValueOrDefault("vergadering") as JsonObject;
+            if (meeting is null)
+            {
+                return null;
+            }
+
+            var held = waiting is null && DutchFormat.TryParseDay(meeting["datum"]?.GetValue<string>(), out var day) && day <= Today;
+            return ($"{meeting["orgaanNaam"]?.GetValue<string>()}, {DutchFormat.Day(meeting["datum"]?.GetValue<string>())}", held);
+        }
+    }
+
+    /// <summary>The step's form as the page shows it, with what was sent when this form was refused.</summary>
+    public StepForm? FormFor(TokenView token, BookmarkView bookmark)
+    {
+        if (RequestOf(token.ActivityId, bookmark.Name) is not { } declared)
+        {
+            return null;
+        }
+
+        var payload = bookmark.Payload ?? new JsonObject();
+        var addressee = Proposal!.Requests.FirstOrDefault(r => r.BookmarkId == bookmark.Id)?.Addressees is { Count: > 0 } to ? to[0] : null;
+        var voters = declared.VotesPerMember.Count > 0 && payload["orgaan"]?.GetValue<string>() is { } body
+            ? directory.Current.Model.MembersOf(body, Today).OrderBy(m => m.Name).Select(m => (m.Id, m.Name + (m.SubstituteFor is null ? "" : " (plaatsvervanger)"))).ToList()
+            : [];
+        return new StepForm($"/Voorstellen/{Uri.EscapeDataString(Proposal.Summary.Id)}?handler=hervat", bookmark.Id, FormId,
+            StepNames.GetValueOrDefault(token.ActivityId, token.ActivityId), payload, declared, addressee, voters, Posted?.BookmarkId == bookmark.Id ? Posted : null);
+    }
 
     /// <summary>Whether the signed-in user may act (secretaries and admins; a process owner only reads).</summary>
     public bool MayAct { get; private set; }
@@ -91,31 +152,8 @@ public sealed class DetailModel(
             return Forbid();
         }
 
-        var input = new JsonObject();
-        var votes = new JsonArray();
-        foreach (var (key, value) in Request.Form)
-        {
-            var text = value.ToString().Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            if (key.StartsWith("invoer.", StringComparison.Ordinal))
-            {
-                input[key["invoer.".Length..]] = text;
-            }
-            else if (key.StartsWith("stem.", StringComparison.Ordinal))
-            {
-                votes.Add(new JsonObject { ["lid"] = key["stem.".Length..], ["keuze"] = text });
-            }
-        }
-
-        if (votes.Count > 0)
-        {
-            input["stemmen"] = votes;
-        }
-
+        var input = PageResume.Input(Request.Form);
+        Posted = PostedForm.From(bookmarkId, Request.Form);
         // The reschedule form resumes the meeting's bookmark like any other, with the meeting and the reason.
         var done = input.ContainsKey("verplaatsNaar") ? "verplaatst" : "hervat";
         return await ActAsync(id, done, () => runtime.ResumeAsync(id, bookmarkId, input, Trigger(formulier), cancellationToken), cancellationToken);
@@ -222,17 +260,25 @@ public sealed class DetailModel(
         return RedirectToPage(new { id, gedaan = "linkOpen" });
     }
 
-    public async Task<IActionResult> OnPostAfbrekenAsync(string id, string? reden, string formulier, CancellationToken cancellationToken)
+    /// <summary>Cancels the proposal: it cannot be undone, so it needs a reason and a ticked confirmation.</summary>
+    public async Task<IActionResult> OnPostAfbrekenAsync(string id, string? reden, string? zeker, string formulier, CancellationToken cancellationToken)
     {
         if (!await MayOperateAsync())
         {
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(reden) || FreeText.IsTooLong(reden))
+        if (string.IsNullOrWhiteSpace(reden) || FreeText.IsTooLong(reden) || zeker != "ja")
         {
-            await LoadAsync(id, cancellationToken);
-            Error = string.IsNullOrWhiteSpace(reden) ? "Geef een reden om het voorstel af te breken." : FreeText.TooLongMessage("De reden", reden);
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            CancelReason = reden;
+            Error = string.IsNullOrWhiteSpace(reden) ? "Geef een reden om het voorstel af te breken."
+                : FreeText.IsTooLong(reden) ? FreeText.TooLongMessage("De reden", reden)
+                : "Bevestig dat u het voorstel wilt afbreken: vink aan dat het afbreken niet ongedaan kan worden gemaakt. Er is niets afgebroken.";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
@@ -272,14 +318,20 @@ public sealed class DetailModel(
         return RedirectToPage(new { id, gedaan = done });
     }
 
-    private Trigger Trigger(string? formulier) =>
-        new(ApiTrigger.For(User).Actor, Channel.Page, formulier is { Length: 32 } && formulier.All(char.IsAsciiHexDigitLower) ? "pagina:" + formulier : null);
+    private Trigger Trigger(string? formulier) => PageResume.Trigger(User, formulier);
 
     private async Task<bool> MayOperateAsync() => (await authorization.AuthorizeAsync(User, Policies.OperateInstances)).Succeeded;
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         Proposal = await reader.GetAsync(id, cancellationToken);
+        if (Proposal is not null)
+        {
+            var names = StepNames;
+            Route = ProposalRoute.Of(Proposal.Instance, Proposal.Definition, Proposal.Journal, names, simulator, directory.Current, Today);
+            Rounds = ProposalRound.Of(Proposal, RequestOf, names);
+        }
+
         MayAct = Proposal is not null && await MayOperateAsync();
         LockedLinks = MayAct ? await confidential.LockedAsync(id, cancellationToken) : [];
         return Proposal is not null;

@@ -54,16 +54,25 @@ public sealed class NieuwModel(
     /// <summary>Files were sent with a form that came back: a browser never fills a file input again, so say so.</summary>
     public bool ChooseFilesAgain { get; private set; }
 
-    /// <summary>The file inputs whose "vertrouwelijk" box was ticked, ticked again when the form comes back.</summary>
-    public IReadOnlySet<int> Confidential { get; private set; } = new HashSet<int>();
-
     /// <summary>A refusal that belongs to no single field (the engine refused the start).</summary>
     public string? GeneralError { get; private set; }
 
-    /// <summary>The form's field, as the inputs' names and ids have it.</summary>
+    /// <summary>The one picker for the documents (several files at once).</summary>
+    public const string DocumentsField = "Stukken";
+
+    /// <summary>The picker for documents that open for a board member only after a code sent to their own address.</summary>
+    public const string ConfidentialDocumentsField = "VertrouwelijkeStukken";
+
+    /// <summary>
+    /// A file field of the form before it had one picker ("Document1" … "Document5", each with its box
+    /// "Vertrouwelijk1" …): still read, so a script that posts the old form keeps working.
+    /// </summary>
     public static string FileField(int number) => $"Document{number}";
 
     public static string ConfidentialField(int number) => $"Vertrouwelijk{number}";
+
+    /// <summary>The legible rule of the AB meetings' documents deadline, said once beside the list of meetings.</summary>
+    public string? MeetingRule { get; private set; }
 
     public sealed class StartInput
     {
@@ -146,15 +155,12 @@ public sealed class NieuwModel(
         }
 
         await LoadChoicesAsync(cancellationToken);
-        Confidential = Enumerable.Range(1, FileInputs)
-            .Where(n => form.Fields.TryGetValue(ConfidentialField(n), out var box) && box.Contains("true"))
-            .ToHashSet();
         var documents = CheckDocuments(form, limits);
         CheckChoices();
         if (form.TooLarge)
         {
             var total = DocumentInspection.Megabytes(limits.MaxFormBytes, limits.MaxFormBytes);
-            ModelState.AddModelError(FileField(1), nothingRead
+            ModelState.AddModelError(DocumentsField, nothingRead
                 ? $"Wat u verstuurde is groter dan {total}, de grens voor het hele formulier ({FileInputs} bestanden van ten hoogste {limits.MaxSizeMegabytes} MB). Er is niets opgeslagen; vul het formulier opnieuw in en kies kleinere bestanden."
                 : $"De bestanden zijn samen groter dan {total}, de grens voor het hele formulier ({FileInputs} bestanden van ten hoogste {limits.MaxSizeMegabytes} MB). Er is niets opgeslagen; kies kleinere bestanden.");
         }
@@ -191,20 +197,34 @@ public sealed class NieuwModel(
         }
     }
 
-    /// <summary>Checks each file by its size and content; refusals go beside the file's own input.</summary>
+    /// <summary>
+    /// Checks each file by its size and content; a refusal names the file and goes beside the picker it was chosen in.
+    /// More files than the form takes at once are refused as a whole.
+    /// </summary>
     private List<NewDocument> CheckDocuments(UploadForm form, DocumentOptions limits)
     {
-        var documents = new List<NewDocument>();
-        for (var number = 1; number <= FileInputs; number++)
+        var chosen = new List<(UploadedFile File, bool Confidential, string Field)>();
+        foreach (var file in form.Files)
         {
-            var field = FileField(number);
-            var file = form.Files.FirstOrDefault(f => f.FieldName == field);
-            if (file is null)
+            var legacy = Enumerable.Range(1, FileInputs).FirstOrDefault(n => file.FieldName == FileField(n));
+            var confidential = file.FieldName == ConfidentialDocumentsField
+                || (legacy > 0 && form.Fields.TryGetValue(ConfidentialField(legacy), out var box) && box.Contains("true"));
+            if (file.FieldName == DocumentsField || file.FieldName == ConfidentialDocumentsField || legacy > 0)
             {
-                continue;
+                chosen.Add((file, confidential, confidential ? ConfidentialDocumentsField : DocumentsField));
             }
+        }
 
-            var (document, refusal) = DocumentInspection.Check(file, Confidential.Contains(number), limits);
+        if (chosen.Count > FileInputs)
+        {
+            ModelState.AddModelError(DocumentsField, $"U koos {DutchFormat.Count(chosen.Count, "bestand", "bestanden")}; ten hoogste {FileInputs} per keer. Voeg de andere later toe met Stuk toevoegen.");
+            return [];
+        }
+
+        var documents = new List<NewDocument>();
+        foreach (var (file, confidential, field) in chosen)
+        {
+            var (document, refusal) = DocumentInspection.Check(file, confidential, limits);
             if (refusal is not null)
             {
                 ModelState.AddModelError(field, refusal);
@@ -279,15 +299,31 @@ public sealed class NieuwModel(
             .ToList();
 
         var generalBoards = model.Bodies.Where(b => b.Kind == BodyKind.AlgemeenBestuur).Select(b => b.Id).ToHashSet();
-        Meetings = snapshot.Calendar.Meetings
+        var meetings = snapshot.Calendar.Meetings
             .Where(m => generalBoards.Contains(m.Body) && m.Date >= today)
             .OrderBy(m => m.Date).ThenBy(m => m.Time)
+            .ToList();
+        Meetings = meetings
             .Select(m => new MeetingChoice(m.Id,
-                $"{DutchFormat.DayWithWeekday(m.Date)} – stukken {m.DocumentsDeadline.Display}"
+                $"{DutchFormat.DayWithWeekday(m.Date)} – stukken uiterlijk {DutchFormat.Day(m.DocumentsDeadline.Date)}"
                 + (m.DocumentsDeadline.Moment < now ? " – de termijn voor de stukken is verstreken" : "")))
             .ToList();
 
-        var published = await workflows.ListDefinitionsAsync(DefinitionListing.LatestPublished, cancellationToken);
+        // The rule is the same for every meeting of the board as a rule goes: said once, not in every option.
+        var rules = meetings.Select(m => $"{m.DocumentsDeadline.Rule} ({m.DocumentsDeadline.LegalBasis})").Distinct().ToList();
+        MeetingRule = rules.Count == 0 ? null : DutchFormat.List(rules);
+
+        // Only routes meant for proposals: an example of the engine (its definition's category says so) is not offered.
+        var published = new List<DefinitionSummary>();
+        foreach (var definition in await workflows.ListDefinitionsAsync(DefinitionListing.LatestPublished, cancellationToken))
+        {
+            var stored = await workflows.GetDefinitionModelAsync(definition.VersionId, cancellationToken);
+            if (stored is not null && !ProposalChoices.IsHiddenFromSecretaries(stored))
+            {
+                published.Add(definition);
+            }
+        }
+
         Definitions = published
             .Select(d => new DefinitionChoice(d.DefinitionId, string.IsNullOrWhiteSpace(d.Name) ? d.DefinitionId : d.Name))
             .OrderBy(d => d.Id == ProposalChoices.DefaultDefinition ? 0 : 1).ThenBy(d => d.Name, StringComparer.Create(Dutch, ignoreCase: true))
