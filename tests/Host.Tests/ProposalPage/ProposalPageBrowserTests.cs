@@ -69,27 +69,20 @@ public sealed class ProposalPageBrowserTests(ProposalPageFixture walk, ITestOutp
     }
 
     [Fact]
-    public void Cancelling_a_proposal_needs_a_confirmation_and_without_it_nothing_happens()
-    {
-        walk.Reached("confirmations");
-        var cancel = walk.Cancel!;
-        output.WriteLine(cancel.ToString());
-        cancel.StatusWithout.Should().Be(422);
-        cancel.MessageWithout.Should().Contain("Bevestig");
-        cancel.HappenedWithout.Should().BeFalse("without the confirmation the proposal runs on");
-        cancel.HappenedWith.Should().BeTrue();
-    }
+    public void Cancelling_a_proposal_needs_a_confirmation_and_without_it_nothing_happens() => NeedsConfirmation(walk.Cancel, "the proposal runs on");
 
     [Fact]
-    public void Sending_a_convocation_needs_a_confirmation_and_without_it_nothing_is_sent()
+    public void Sending_a_convocation_needs_a_confirmation_and_without_it_nothing_is_sent() => NeedsConfirmation(walk.Convocation, "no convocation goes out");
+
+    /// <summary>Without the ticked box: 422, a message asking for it, and nothing done; with it, done.</summary>
+    private void NeedsConfirmation(ProposalPageFixture.Confirmation? confirmation, string nothing)
     {
         walk.Reached("confirmations");
-        var convocation = walk.Convocation!;
-        output.WriteLine(convocation.ToString());
-        convocation.StatusWithout.Should().Be(422);
-        convocation.MessageWithout.Should().Contain("Bevestig");
-        convocation.HappenedWithout.Should().BeFalse("without the confirmation no convocation goes out");
-        convocation.HappenedWith.Should().BeTrue();
+        output.WriteLine(confirmation!.ToString());
+        confirmation.StatusWithout.Should().Be(422);
+        confirmation.MessageWithout.Should().Contain("Bevestig");
+        confirmation.HappenedWithout.Should().BeFalse("without the confirmation {0}", nothing);
+        confirmation.HappenedWith.Should().BeTrue();
     }
 
     [Fact]

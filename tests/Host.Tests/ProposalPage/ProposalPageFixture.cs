@@ -198,14 +198,18 @@ public sealed class ProposalPageFixture : IAsyncLifetime
 
         var meeting = MeetingOf(await WaitingAsync(_api!, ProposalId, "besluitDb", "Vergadering"))!;
         var meetingPath = $"/Vergaderingen/{meeting}";
-        var meetingPage = await _secretary.GetStringAsync(meetingPath);
-        var convocationWithout = await PostAsync(meetingPath + "?handler=convocatie", meetingPage, []);
-        var sentWithout = WebUtility.HtmlDecode(await _secretary.GetStringAsync(meetingPath)).Contains("Verstuurd op", StringComparison.Ordinal);
         await Page.GotoAsync(meetingPath);
         await ShotBothAsync("vergadering-convocatie");
-        var convocationWith = await PostAsync(meetingPath + "?handler=convocatie", meetingPage, new() { ["zeker"] = "ja" });
-        Convocation = new Confirmation((int)convocationWithout.Status, convocationWithout.Message, sentWithout,
-            convocationWith.Message.Contains("De convocatie is verstuurd", StringComparison.Ordinal));
+
+        // In the browser, the box left unticked (and the browser's own check left out): the page refuses.
+        var form = Page.Locator("form", new PageLocatorOptions { Has = Page.Locator("input[name='zeker']") });
+        await form.EvaluateAsync("f => f.noValidate = true");
+        var refused = await SubmitAsync(form);
+        var message = await Page.Locator(".error-summary").InnerTextAsync();
+        await ShotBothAsync("vergadering-convocatie-geweigerd");
+        var sentWithout = WebUtility.HtmlDecode(await _secretary.GetStringAsync(meetingPath)).Contains("Verstuurd op", StringComparison.Ordinal);
+        var convocationWith = await PostAsync(meetingPath + "?handler=convocatie", await _secretary.GetStringAsync(meetingPath), new() { ["zeker"] = "ja" });
+        Convocation = new Confirmation(refused.Status, message, sentWithout, convocationWith.Message.Contains("De convocatie is verstuurd", StringComparison.Ordinal));
     }
 
     /// <summary>The DB sends the draft to the twelve councils; seven answers are recorded on their behalf.</summary>

@@ -101,9 +101,7 @@ public sealed class DetailModel(
 
         var payload = bookmark.Payload ?? new JsonObject();
         var addressee = Proposal!.Requests.FirstOrDefault(r => r.BookmarkId == bookmark.Id)?.Addressees is { Count: > 0 } to ? to[0] : null;
-        var voters = declared.VotesPerMember.Count > 0 && payload["orgaan"]?.GetValue<string>() is { } body
-            ? directory.Current.Model.MembersOf(body, Today).OrderBy(m => m.Name).Select(m => (m.Id, m.Name + (m.SubstituteFor is null ? "" : " (plaatsvervanger)"))).ToList()
-            : [];
+        var voters = StepForm.VotersOf(declared, payload, directory.Current.Model, Today);
         return new StepForm($"/Voorstellen/{Uri.EscapeDataString(Proposal.Summary.Id)}?handler=hervat", bookmark.Id, FormId,
             StepNames.GetValueOrDefault(token.ActivityId, token.ActivityId), payload, declared, addressee, voters, Posted?.BookmarkId == bookmark.Id ? Posted : null);
     }

@@ -90,9 +90,7 @@ public sealed class NamensModel(
         var request = party.Row.Request;
         var today = DutchTime.Today(time.GetUtcNow());
         var payload = waiting.Bookmark.Payload ?? [];
-        var voters = party.Round.Declared.VotesPerMember.Count > 0 && payload["orgaan"]?.GetValue<string>() is { } body
-            ? directory.Current.Model.MembersOf(body, today).OrderBy(m => m.Name).Select(m => (m.Id, m.Name)).ToList()
-            : [];
+        var voters = StepForm.VotersOf(party.Round.Declared, payload, directory.Current.Model, today);
         Form = new StepForm($"/Voorstellen/{Uri.EscapeDataString(id)}/Namens/{Uri.EscapeDataString(bookmarkId)}", bookmarkId, FormId,
             party.Round.Step, payload, party.Round.Declared, request.Addressees.Count > 0 ? request.Addressees[0] : null, voters, posted);
     }

@@ -106,7 +106,9 @@ public sealed record ProposalRoute(IReadOnlyList<PathStep> Path, IReadOnlyList<A
             }
             catch (SimulationException ex)
             {
-                unforeseen = ex.Message;
+                // A missing meeting or an endless loop is said as the simulation says it; a message about a step or an
+                // expression names them by code (for the designer), so the page says it in general words.
+                unforeseen = ex.Message.Contains('\'', StringComparison.Ordinal) ? "een stap van deze route is niet vooruit te rekenen." : ex.Message;
             }
         }
 

@@ -85,7 +85,11 @@ public static class RouteDiagram
     /// Every step of the definition from the designer's positions, drawn at its own size: the full route with the
     /// branches this proposal does not take, for whoever wants to see them. Steps of the path are marked.
     /// </summary>
-    public static string Full(WorkflowDefinitionModel definition, IReadOnlyList<PathStep> path)
+    /// <param name="instead">
+    /// Drawn instead of the path, because the steps ahead could not be foreseen: the steps not done are then "nog"
+    /// (which of them the proposal will take is not known), and the steps carry their id and state for tests and tools.
+    /// </param>
+    public static string Full(WorkflowDefinitionModel definition, IReadOnlyList<PathStep> path, bool instead = false)
     {
         const double width = 150;
         const double height = 56;
@@ -117,19 +121,29 @@ public static class RouteDiagram
 
         foreach (var n in nodes)
         {
-            var state = states.TryGetValue(n.Id, out var s) ? s : (StepState?)null;
+            var state = states.TryGetValue(n.Id, out var s) ? s : instead ? StepState.Ahead : (StepState?)null;
             var (fill, stroke, mark) = state switch
             {
                 StepState.Now => ("#ffe9a8", "#1a1a1a", "▶ nu"),
                 StepState.Done => ("#d4edda", "#1e5631", "✓ gedaan"),
-                StepState.Ahead => ("#ffffff", "#1a1a1a", "nog te gaan"),
+                StepState.Ahead => ("#ffffff", "#1a1a1a", instead ? "" : "nog te gaan"),
                 _ => ("#f3f3f3", "#8a8a8a", "niet op deze route"),
             };
+            if (instead)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<g data-stap=\"{E(n.Id)}\" data-toestand=\"{state switch { StepState.Now => "nu", StepState.Done => "gedaan", _ => "nog" }}\">");
+            }
+
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{X(n):0}\" y=\"{Y(n):0}\" width=\"{width:0}\" height=\"{height:0}\" rx=\"6\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{(state == StepState.Now ? 3 : 1.5)}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(n) + 8:0}\" y=\"{Y(n) + 22:0}\" font-size=\"13\" fill=\"#1a1a1a\">{E(Shorten(n.DisplayName ?? n.Id, 20))}</text>");
             if (ProposalRoute.IsStep(n))
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(n) + 8:0}\" y=\"{Y(n) + 42:0}\" font-size=\"12\" fill=\"#1a1a1a\">{E(mark)}</text>");
+            }
+
+            if (instead)
+            {
+                svg.Append("</g>");
             }
         }
 

@@ -26,6 +26,12 @@ public sealed record PostedForm(string BookmarkId, IReadOnlyDictionary<string, s
 public sealed record StepForm(string Action, string BookmarkId, string FormId, string Step, JsonObject Payload, RequestDeclaration Declared,
     Addressee? Addressee, IReadOnlyList<(string Id, string Name)> Voters, PostedForm? Posted)
 {
+    /// <summary>The members whose votes the step records one by one (those of the body it asks, sitting today); none when it takes no votes.</summary>
+    public static IReadOnlyList<(string Id, string Name)> VotersOf(RequestDeclaration declared, JsonObject payload, AdviesRoute.Activities.Governance.Model.GovernanceModel model, DateOnly today) =>
+        declared.VotesPerMember.Count > 0 && payload["orgaan"]?.GetValue<string>() is { } body
+            ? model.MembersOf(body, today).OrderBy(m => m.Name).Select(m => (m.Id, m.Name + (m.SubstituteFor is null ? "" : " (plaatsvervanger)"))).ToList()
+            : [];
+
     /// <summary>The element ids of this form start with this.</summary>
     public string Id => $"actie-{BookmarkId}";
 
