@@ -63,8 +63,18 @@ public sealed class DetailModel(
     /// <summary>The reason typed with a cancellation that was refused.</summary>
     public string? CancelReason { get; private set; }
 
-    /// <summary>A short reference for letters and phone calls, made from the proposal's id: the year it started and the id's first six characters.</summary>
-    public string Kenmerk => Proposal is null ? "" : $"{DutchTime.Today(Proposal.Instance.CreatedAt).Year}-{Proposal.Instance.Id[..Math.Min(6, Proposal.Instance.Id.Length)].ToUpperInvariant()}";
+    /// <summary>
+    /// A short reference for letters and phone calls, made from the proposal's id: the year it started and the last eight
+    /// characters of the id, which are random (its first ones are the moment it started, the same for proposals of one
+    /// day), in two groups: "2027-3F9A-1C2B".
+    /// </summary>
+    public string Kenmerk => Proposal is null ? "" : KenmerkOf(Proposal.Instance.Id, Proposal.Instance.CreatedAt);
+
+    public static string KenmerkOf(string id, DateTimeOffset createdAt)
+    {
+        var tail = id.Length >= 8 ? id[^8..].ToUpperInvariant() : id.ToUpperInvariant();
+        return $"{DutchTime.Today(createdAt).Year}-{(tail.Length == 8 ? tail[..4] + "-" + tail[4..] : tail)}";
+    }
 
     /// <summary>
     /// The meeting the proposal is on: the one a step waits on now, else the one it was last put on; the flag says

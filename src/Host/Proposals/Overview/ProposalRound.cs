@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Queries;
 
 namespace AdviesRoute.Host.Proposals.Overview;
@@ -51,6 +52,7 @@ public sealed record ProposalRound(string ActivityId, string Step, RequestDeclar
                     r.Choice is null ? "Nog niet" : "Geantwoord",
                     r.Choice is null ? null : declared.ChoiceLabel(r.Choice),
                     r.Choice is null ? null : TextOf(proposal.Instance, r)))
+                .OrderBy(r => r.Party, StringComparer.Create(DutchFormat.Culture, ignoreCase: true))
                 .ToList();
             rounds.Add(new ProposalRound(group.Key.ActivityId, names.GetValueOrDefault(group.Key.ActivityId, declared.Title), declared, rows,
                 group.Select(r => r.Deadline).FirstOrDefault(d => d is not null)));

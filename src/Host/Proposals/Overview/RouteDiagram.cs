@@ -60,12 +60,16 @@ public static class RouteDiagram
             var state = step.State switch { StepState.Done => "gedaan", StepState.Now => "nu", _ => "nog" };
             svg.Append(CultureInfo.InvariantCulture, $"<g data-stap=\"{E(step.ActivityId)}\" data-toestand=\"{state}\">");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{X(i):0}\" y=\"{Y(i):0}\" width=\"{BoxWidth:0}\" height=\"{BoxHeight:0}\" rx=\"6\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{strokeWidth}\"{(step.State == StepState.Ahead ? " stroke-dasharray=\"5 3\"" : "")}/>");
+            // One text per title, its lines as tspans (the space stays at the end of a line), so the title reads as one.
             var lines = Wrap($"{i + 1}. {step.Title}", CharactersPerLine, 2);
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{X(i) + 10:0}\" y=\"{Y(i) + 22:0}\" font-size=\"14\" font-weight=\"{(step.State == StepState.Now ? "bold" : "normal")}\" fill=\"#1a1a1a\">");
             for (var l = 0; l < lines.Count; l++)
             {
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<text x=\"{X(i) + 10:0}\" y=\"{Y(i) + 22 + l * 18:0}\" font-size=\"14\" font-weight=\"{(step.State == StepState.Now ? "bold" : "normal")}\" fill=\"#1a1a1a\">{E(lines[l])}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<tspan x=\"{X(i) + 10:0}\" dy=\"{(l == 0 ? 0 : 18)}\">{E(lines[l])}{(l < lines.Count - 1 ? " " : "")}</tspan>");
             }
+
+            svg.Append("</text>");
 
             // Done and now by day and month (the list beside it gives the year); ahead in full, as a plan is read.
             var when = step.Day is not { } day ? mark : step.State switch
