@@ -73,10 +73,15 @@ public sealed record ProposalRoute(IReadOnlyList<PathStep> Path, IReadOnlyList<A
             path.Add(new PathStep(done.ActivityId!, Title(done.ActivityId!), StepState.Done, DutchTime.Today(done.At)));
         }
 
+        // The day a step began is when the journal last saw it start (a round stays the same step while it asks for
+        // reactions); else its oldest open request.
+        DateOnly? Since(TokenView token) =>
+            journal.LastOrDefault(j => j.Kind == JournalKinds.ActivityStarted && j.ActivityId == token.ActivityId)?.At is { } at ? DutchTime.Today(at)
+            : token.Bookmarks.Count > 0 ? DutchTime.Today(token.Bookmarks.Min(b => b.CreatedAt))
+            : null;
         foreach (var token in current)
         {
-            var since = token.Bookmarks.Count > 0 ? DutchTime.Today(token.Bookmarks.Min(b => b.CreatedAt)) : (DateOnly?)null;
-            path.Add(new PathStep(token.ActivityId, Title(token.ActivityId), StepState.Now, since));
+            path.Add(new PathStep(token.ActivityId, Title(token.ActivityId), StepState.Now, Since(token)));
         }
 
         string? decision = null;
@@ -85,7 +90,7 @@ public sealed record ProposalRoute(IReadOnlyList<PathStep> Path, IReadOnlyList<A
         {
             try
             {
-                var from = current.Select(t => (t.ActivityId, t.Bookmarks.Count > 0 ? DutchTime.Today(t.Bookmarks.Min(b => b.CreatedAt)) : today)).ToList();
+                var from = current.Select(t => (t.ActivityId, Since(t) ?? today)).ToList();
                 var simulated = simulator.SimulateFrom(definition, instance.Input, instance.Variables, from, today, governance);
                 var listed = path.Select(p => p.ActivityId).ToHashSet(StringComparer.Ordinal);
                 foreach (var step in simulated.Steps.Where(s => Shown(s.ActivityId) && !currentIds.Contains(s.ActivityId)))
