@@ -252,7 +252,7 @@ public sealed class LinkPageTests(HostFixture host) : IClassFixture<HostFixture>
         using var secretary = await host.SignInAsync();
         var page = await secretary.GetStringAsync($"/Voorstellen/{id}");
         var bookmark = System.Text.RegularExpressions.Regex.Match(page,
-            "name=\"bookmarkId\" value=\"([0-9a-f]{32})\">\\s*<button type=\"submit\" class=\"button button--secondary\" aria-label=\"Verzoek opnieuw sturen aan Roos Zijlstra\"").Groups[1].Value;
+            "name=\"bookmarkId\" value=\"([0-9a-f]{32})\">\\s*<button type=\"submit\" class=\"button button--secondary utrecht-button utrecht-button--secondary-action\" aria-label=\"Verzoek opnieuw sturen aan Roos Zijlstra\"").Groups[1].Value;
         bookmark.Should().NotBeEmpty();
 
         using var response = await secretary.PostAsync($"/Voorstellen/{id}?handler=opnieuwSturen", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -45,7 +45,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         html.Should().Contain("<h1>Nieuw voorstel</h1>")
             .And.Contain($"<option value=\"{portfolioHolder.Id}\">{portfolioHolder.Name}")
             .And.Contain("<option value=\"voorstel\" selected=\"selected\">")
-            .And.Contain("value=\"metBacs\" class=\"form-checkbox\" checked=\"checked\"")
+            .And.Contain("value=\"metBacs\" class=\"form-checkbox utrecht-radio-button utrecht-radio-button--html-input\" checked=\"checked\"")
             .And.Contain("<input type=\"file\" id=\"Document5\" name=\"Document5\"")
             .And.Contain("<label for=\"Vertrouwelijk5\">Stuk 5 is vertrouwelijk</label>");
         var meeting = await ComingMeetingAsync();
