@@ -210,8 +210,7 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
         await page.SetViewportSizeAsync(Wide, 900);
         var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         var finalPath = new Uri(page.Url).AbsolutePath;
-        var refused = (finalPath.StartsWith("/Account/", StringComparison.Ordinal) && !template.StartsWith("/Account/", StringComparison.Ordinal))
-            || response?.Status == (int)HttpStatusCode.Forbidden;
+        var refused = finalPath != template && (finalPath.StartsWith("/Account/", StringComparison.Ordinal) || response?.Status == (int)HttpStatusCode.Forbidden);
         var shot = $"{Slug(visitor.Role)}-{Slug(template)}";
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{shot}-{Wide}.png"), FullPage = true });
         if (refused)
