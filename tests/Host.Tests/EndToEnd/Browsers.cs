@@ -27,7 +27,7 @@ internal static class Browsers
         {
             ExecutablePath = Chromium(),
             Headless = true,
-            Args = ["--no-sandbox", "--lang=nl-NL", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
 
     /// <summary>
