@@ -54,7 +54,8 @@ public sealed class AdministratorOverviewTests(HostFixture host) : IClassFixture
     [Fact]
     public async Task Only_an_administrator_opens_the_overview()
     {
-        using var secretary = await host.SignInAsync(await CreateSecretaryAsync(), "Beheer-Proef-Wachtwoord-1!");
+        await host.AddAccountAsync("secretaris.beheer@example.org", "Sam Secretaris", AdviesRoute.Host.Security.Roles.Secretary, "Beheer-Proef-Wachtwoord-1!");
+        using var secretary = await host.SignInAsync("secretaris.beheer@example.org", "Beheer-Proef-Wachtwoord-1!");
 
         using var response = await secretary.GetAsync("/Beheer");
 
@@ -77,13 +78,4 @@ public sealed class AdministratorOverviewTests(HostFixture host) : IClassFixture
 
         throw new TimeoutException("The outbox never tried the message of an unknown kind.");
     }
-
-    private async Task<string> CreateSecretaryAsync() => await host.WithScopeAsync(async sp =>
-    {
-        var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<HostUser>>();
-        var user = new HostUser { UserName = "secretaris.beheer@example.org", Email = "secretaris.beheer@example.org", DisplayName = "Sam Secretaris" };
-        (await users.CreateAsync(user, "Beheer-Proef-Wachtwoord-1!")).Succeeded.Should().BeTrue();
-        (await users.AddToRoleAsync(user, AdviesRoute.Host.Security.Roles.Secretary)).Succeeded.Should().BeTrue();
-        return user.UserName;
-    });
 }

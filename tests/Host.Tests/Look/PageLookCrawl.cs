@@ -3,14 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Tests.EndToEnd;
 using AdviesRoute.Host.Tests.Language;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Tests.Shared.StoredData;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AdviesRoute.Host.Tests.Look;
@@ -263,14 +260,7 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
         throw new TimeoutException($"Waited a minute for {what}.");
     }
 
-    private async Task CreateAccountAsync(Visitor visitor, string name, string role) => await Host.WithScopeAsync(async sp =>
-    {
-        var users = sp.GetRequiredService<UserManager<HostUser>>();
-        var user = new HostUser { UserName = visitor.Email, Email = visitor.Email, DisplayName = name };
-        (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-        (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
-        return true;
-    });
+    private Task CreateAccountAsync(Visitor visitor, string name, string role) => Host.AddAccountAsync(visitor.Email!, name, role, Password);
 
     public static string Slug(string text) => SlugPattern().Replace(text.ToLowerInvariant(), "-").Trim('-') is { Length: > 0 } slug ? slug : "start";
 
