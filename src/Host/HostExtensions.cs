@@ -5,6 +5,7 @@ using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Health;
 using AdviesRoute.Host.Jobs;
 using AdviesRoute.Host.Links;
+using AdviesRoute.Host.Look;
 using AdviesRoute.Host.Mail;
 using AdviesRoute.Host.Proposals.Start;
 using AdviesRoute.Host.Security;
@@ -56,6 +57,7 @@ public static class HostExtensions
         });
 
         services.AddRazorPages();
+        services.AddPageLook();
         services.AddRequestLinks();
         services.AddProposals();
         services.AddScoped<Proposals.Overview.ProposalReader>();
@@ -87,6 +89,7 @@ public static class HostExtensions
     {
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        app.UseDutchErrorPages();
         app.UseWhen(context => ApiProblems.IsApiRequest(context.Request), api => api.UseStatusCodePages());
         app.UseStaticFiles();
         app.UseRouting();
@@ -104,6 +107,7 @@ public static class HostExtensions
         if (app.Environment.IsEnvironment(TestingClock.EnvironmentName))
         {
             app.MapTestingClock();
+            app.MapTestingFailure();
         }
 
         return app;

@@ -1,17 +1,14 @@
-using AdviesRoute.Host.Security;
-using Microsoft.AspNetCore.Authorization;
+using AdviesRoute.Host.Look;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdviesRoute.Host.Pages;
 
-[Authorize(Policy = Policies.ReadWorkflows)]
-public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<Mail.MailOptions> mail) : PageModel
+/// <summary>
+/// The start: everyone lands on the page of their work (<see cref="Landing"/>): a secretary on Mijn taken, a process owner
+/// on the routes, an administrator on the overview of the installation. Only an account without a role stays here.
+/// </summary>
+public sealed class IndexModel : PageModel
 {
-    public IReadOnlyList<string> RoleNames { get; private set; } = [];
-
-    /// <summary>No SMTP server is configured: mail lands in the pickup folder, readable on the local mailbox page.</summary>
-    public bool UsesLocalMailbox => mail.Value.UsesPickupFolder;
-
-    public void OnGet() =>
-        RoleNames = Roles.All.Where(User.IsInRole).Select(Roles.DisplayName).ToList();
+    public IActionResult OnGet() => Landing.For(User) is { } start ? LocalRedirect(start) : Page();
 }

@@ -65,4 +65,11 @@ public interface IWorkflowReader
     /// </summary>
     /// <returns>Null when there is no such version.</returns>
     Task<WorkflowDefinitionModel?> GetDefinitionModelAsync(string versionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The outbox's messages not yet delivered: how many, how many of them failed at least once, and the oldest few, for
+    /// an administrator who wants to know whether mail is stuck.
+    /// </summary>
+    /// <param name="oldest">How many of the oldest waiting messages to list (0 to <see cref="MaxPageSize"/>).</param>
+    Task<OutboxBacklog> GetOutboxBacklogAsync(int oldest, CancellationToken cancellationToken = default);
 }

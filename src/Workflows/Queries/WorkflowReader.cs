@@ -124,6 +124,18 @@ internal sealed class WorkflowReader(WorkflowDbContext db, DefinitionModelCache 
             .ToList();
     }
 
+    public async Task<OutboxBacklog> GetOutboxBacklogAsync(int oldest, CancellationToken cancellationToken = default)
+    {
+        var waiting = db.Outbox.AsNoTracking().Where(m => m.SentAt == null);
+        var count = await waiting.CountAsync(cancellationToken);
+        var failing = await waiting.CountAsync(m => m.LastError != null, cancellationToken);
+        var rows = await waiting.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(Math.Clamp(oldest, 0, IWorkflowReader.MaxPageSize))
+            .Select(m => new { m.Id, m.InstanceId, m.Kind, m.CreatedAt, m.Attempts, m.LastError })
+            .ToListAsync(cancellationToken);
+        return new OutboxBacklog(count, failing,
+            rows.Select(m => new OutboxWaiting(m.Id, m.InstanceId, m.Kind, StoredTime.Utc(m.CreatedAt), m.Attempts, m.LastError)).ToList());
+    }
+
     public async Task<IReadOnlyList<DefinitionSummary>> ListDefinitionsAsync(DefinitionListing listing = DefinitionListing.Latest, CancellationToken cancellationToken = default)
     {
         var versions = db.Definitions.AsNoTracking();

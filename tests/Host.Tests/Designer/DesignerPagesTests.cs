@@ -41,7 +41,9 @@ public sealed class DesignerPagesTests(HostFixture host)
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.AbsolutePath.Should().Be("/Account/AccessDenied");
-        (await secretary.GetStringAsync(response.Headers.Location)).Should().Contain("Geen toegang").And.NotContain("data-definition-id");
+        using var denied = await secretary.GetAsync(response.Headers.Location);
+        denied.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await denied.Content.ReadAsStringAsync()).Should().Contain("Geen toegang").And.NotContain("data-definition-id");
     }
 
     [Theory]

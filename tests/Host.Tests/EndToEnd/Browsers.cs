@@ -53,17 +53,24 @@ internal static class Browsers
     /// <summary>axe-core (from npm) on the page: no serious or critical violation of WCAG 2.1 A/AA.</summary>
     public static async Task CheckAccessibilityAsync(ITestOutputHelper output, IPage page, string name)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
-        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
-        var serious = result.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => $"{v.GetProperty("id")}: {v.GetProperty("help")} ({v.GetProperty("nodes")}x, {v.GetProperty("targets")})").ToList();
-        output.WriteLine($"axe {name}: {result.GetArrayLength()} violations, {serious.Count} serious or critical");
-        foreach (var v in result.EnumerateArray())
+        var violations = await AxeViolationsAsync(page);
+        var serious = violations.Where(v => v.IsSeriousOrCritical).Select(v => v.ToString()).ToList();
+        output.WriteLine($"axe {name}: {violations.Count} violations, {serious.Count} serious or critical");
+        foreach (var v in violations)
         {
-            output.WriteLine($"  {v.GetProperty("impact")} {v.GetProperty("id")}: {v.GetProperty("help")} {v.GetProperty("targets")}");
+            output.WriteLine($"  {v.Impact} {v.Id}: {v.Help} {v.Targets}");
         }
 
         serious.Should().BeEmpty("the {0} page must have no serious or critical accessibility violation", name);
+    }
+
+    /// <summary>What axe-core (from npm) finds on the page against WCAG 2.1 A/AA.</summary>
+    public static async Task<IReadOnlyList<AxeViolation>> AxeViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
+        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
+        return result.EnumerateArray().Select(v => new AxeViolation(v.GetProperty("id").GetString()!, v.GetProperty("impact").GetString() ?? "",
+            v.GetProperty("help").GetString()!, v.GetProperty("nodes").GetInt32(), v.GetProperty("targets").ToString())).ToList();
     }
 
     private static string AxeScript() => Path.Combine(MaildevServer.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js");
@@ -72,3 +79,12 @@ internal static class Browsers
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("Debian's chromium is not installed; scripts/test.sh installs it (apt-get install chromium).");
 }
+
+/// <summary>One rule axe-core found broken on a page: how bad, how often, and the first elements (CSS selectors).</summary>
+public sealed record AxeViolation(string Id, string Impact, string Help, int Nodes, string Targets)
+{
+    public bool IsSeriousOrCritical => Impact is "serious" or "critical";
+
+    public override string ToString() => $"{Id}: {Help} ({Nodes}x, {Targets})";
+}
+

@@ -425,14 +425,7 @@ public sealed partial class LanguageCrawl : IAsyncLifetime
         ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
     });
 
-    private async Task CreateAccountAsync(string email, string name, string role) => await Host.WithScopeAsync(async sp =>
-    {
-        var users = sp.GetRequiredService<UserManager<HostUser>>();
-        var user = new HostUser { UserName = email, Email = email, DisplayName = name };
-        (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-        (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
-        return true;
-    });
+    private Task CreateAccountAsync(string email, string name, string role) => Host.AddAccountAsync(email, name, role, Password);
 
     private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 

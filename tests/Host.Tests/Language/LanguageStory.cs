@@ -170,8 +170,10 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
     public async Task<System.Text.Json.JsonElement> InstanceJsonAsync(string id) =>
         await _api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/instances/{Uri.EscapeDataString(id)}");
 
+    private Task PublishWrittenAdviceRouteAsync() => PublishWrittenAdviceRouteAsync(host);
+
     /// <summary>The process owner imports and publishes the test-only route, as the designer's import does.</summary>
-    private async Task PublishWrittenAdviceRouteAsync()
+    internal static async Task PublishWrittenAdviceRouteAsync(LanguageHost host)
     {
         using var owner = host.Client(HostFixture.ProcessOwnerKey);
         using var imported = await owner.PostAsync("/api/definitions/import",

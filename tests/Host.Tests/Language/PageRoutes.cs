@@ -33,6 +33,8 @@ public static class PageRoutes
             "The health check: JSON for monitoring, not a page.",
         ["/openapi/{documentName}.json"] =
             "The API's OpenAPI description: JSON for programs, not a page.",
+        [AdviesRoute.Host.Look.ErrorPages.TestingFailureRoute] =
+            "Only in the Testing environment: a request that fails on purpose, so a test sees the Dutch error page (Look/PageLookBrowserTests).",
     };
 
     /// <summary>

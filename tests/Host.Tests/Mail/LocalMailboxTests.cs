@@ -34,7 +34,7 @@ public sealed class LocalMailboxTests(MailHostFixture host) : IClassFixture<Mail
         var list = await admin.GetStringAsync("/Mailbox");
         list.Should().Contain("<h1>Lokale postbus</h1>")
             .And.Contain($"<a href=\"/Mailbox/Message/{id}\">Convocatie Begroting 2027 &amp; Co&#xEB;vorden 2 maart 2027</a>")
-            .And.Contain("<td>anna.devries@example.org</td>");
+            .And.Contain("<td data-label=\"Aan\">anna.devries@example.org</td>");
 
         var page = await admin.GetStringAsync($"/Mailbox/Message/{id}");
         page.Should().Contain("<h1>Convocatie Begroting 2027 &amp; Co&#xEB;vorden 2 maart 2027</h1>")

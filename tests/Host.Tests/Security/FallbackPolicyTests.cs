@@ -21,6 +21,7 @@ public sealed partial class FallbackPolicyTests(HostFixture host)
     private static readonly string[] Anonymous =
     [
         "Account/Login",
+        "Fout", // the Dutch error page: also the answer to a wrong or refused address of someone without an account
         "health",
         "kalender/{bodyId}.ics",
         "verzoek/{token}",

@@ -23,7 +23,7 @@ public sealed partial class FirstStartTests : IDisposable
             password.Should().HaveLength(24);
             first.Logs.Entries.Count(e => e.Message.Contains(password, StringComparison.Ordinal)).Should().Be(1);
             using var signedIn = await first.SignInAsync(HostFixture.AdminEmail, password);
-            (await signedIn.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await signedIn.GetAsync("/Beheer")).StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
         await using var second = HostFixture.OnFolder(_folder, adminPassword: null);

@@ -132,7 +132,7 @@ public sealed class OidcLoginTests(OidcLoginFixture fixture) : IClassFixture<Oid
 
         var html = await client.GetStringAsync("/Account/Login");
 
-        html.Should().Contain($"<button type=\"submit\" class=\"button button--primary\">{OidcHostFixture.ButtonText}</button>")
+        html.Should().Contain($"<button type=\"submit\" class=\"button button--primary utrecht-button utrecht-button--primary-action\">{OidcHostFixture.ButtonText}</button>")
             .And.Contain("<h2>Of met uw wachtwoord</h2>")
             .And.Contain("id=\"Input_Password\"");
         using var signedIn = await Host.SignInAsync();

@@ -46,13 +46,15 @@ public sealed class PageAuthenticationTests(HostFixture host)
     }
 
     [Fact]
-    public async Task The_admin_sees_the_start_page_after_signing_in()
+    public async Task The_admin_lands_on_the_overview_of_the_installation_after_signing_in()
     {
         using var client = await host.SignInAsync();
 
-        var html = await client.GetStringAsync("/");
+        using var start = await client.GetAsync("/");
 
-        html.Should().Contain("Welkom bij AdviesRoute").And.Contain("Beheerder");
+        start.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        start.Headers.Location!.ToString().Should().Be("/Beheer");
+        (await client.GetStringAsync("/Beheer")).Should().Contain("<h1>Beheer</h1>").And.Contain("Accounts beheren");
     }
 
     [Fact]
@@ -139,11 +141,14 @@ public sealed class PageAuthenticationTests(HostFixture host)
         var userName = await CreateUserAsync("geenrol@example.org", password, role: null);
         using var client = await host.SignInAsync(userName, password);
 
-        using var response = await client.GetAsync("/");
+        using var response = await client.GetAsync("/Voorstellen");
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().Should().Contain("/Account/AccessDenied");
-        (await client.GetStringAsync("/Account/AccessDenied")).Should().Contain("Geen toegang");
+        using var denied = await client.GetAsync("/Account/AccessDenied");
+        denied.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await denied.Content.ReadAsStringAsync()).Should().Contain("Geen toegang");
+        (await client.GetStringAsync("/")).Should().Contain("uw account heeft nog geen rol", "the start page says why there is nothing to do");
     }
 
     [Fact]

@@ -187,6 +187,16 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>Creates a local account with one role, as an administrator would; its user name is the mail address.</summary>
+    public Task AddAccountAsync(string email, string displayName, string role, string password) => WithScopeAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<HostUser>>();
+        var user = new HostUser { UserName = email, Email = email, DisplayName = displayName };
+        (await users.CreateAsync(user, password)).Succeeded.Should().BeTrue();
+        (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+        return true;
+    });
+
     /// <summary>
     /// The outbox rows of one kind of mail (e.g. <c>mail.code.v1</c>) about an instance: a mail is queued before the
     /// request or job that caused it returns, so this counts exactly what was asked for, whether delivered yet or not.
