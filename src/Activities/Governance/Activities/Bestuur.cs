@@ -131,9 +131,6 @@ internal static class Bestuur
     public static Meeting? NextMeetingOfItem(Jaarkalender calendar, string bodyId, DateOnly from, DateOnly? after = null) =>
         calendar.MeetingsOf(bodyId).FirstOrDefault(m => m.Date >= from && (after is null || m.Date > after));
 
-    public static IsoDuration Duration(ActivityInputs inputs, string name, string fallback) =>
-        IsoDuration.Parse(inputs.Text(name) ?? fallback);
-
     /// <summary>A Dutch message when a literal is not a day of the year as "mm-dd" (e.g. 04-29); else null.</summary>
     public static string? CheckDayOfYear(JsonNode value) =>
         value is JsonValue v && v.TryGetValue<string>(out var text) && !TryDayOfYear(text, 2028, out _)

@@ -16,10 +16,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// or that the proposal must be revised first (the definition routes "herzien" back for rework).
 /// </summary>
 [Activity("Voorbereiding", Category = Bestuur.Category, IsBlocking = true)]
-[Input("groep", InputType.String, DisplayName = "Groep", Description = "Id van de groep, bijvoorbeeld vg-pg of vg-zv.", Required = true)]
-[Input("taak", InputType.Text, DisplayName = "Taak", Description = "Wat de groep moet doen.")]
-[Input("doorlooptijd", InputType.Duration, DisplayName = "Verwachte doorlooptijd", Description = "ISO 8601-duur; voor de planning en de route-simulatie.", DefaultJson = "\"P2W\"")]
-public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
+public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep, IHasInputs<VoorbereidingInputs>
 {
     public static readonly StepDeclaration Declared = new("Voorbereiding", "Ambtelijke voorbereiding", "Taak voor een voorbereidingsgroep; uitkomst gereed of herzien.")
     {
@@ -41,7 +38,7 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
 
     public StepDeclaration Declaration => Declared;
 
-    public string? CheckLiteral(string input, JsonNode value) => input == "groep" ? Bestuur.CheckBodies(directory, value) : null;
+    public string? CheckLiteral(string input, JsonNode value) => input == VoorbereidingInputs.GroepKey ? Bestuur.CheckBodies(directory, value) : null;
 
     public const string Gereed = "gereed";
     public const string Herzien = "herzien";
@@ -49,14 +46,14 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var inputs = ActivityInputs.Of(context);
-        var group = Bestuur.RequireBody(directory.Current.Model, inputs.Text("groep"), "groep");
-        var expected = Bestuur.Duration(inputs, "doorlooptijd", "P2W").AddTo(Bestuur.Today(context.Now));
+        var inputs = context.Inputs<VoorbereidingInputs>();
+        var group = Bestuur.RequireBody(directory.Current.Model, inputs.Groep, VoorbereidingInputs.GroepKey);
+        var expected = inputs.Doorlooptijd.AddTo(Bestuur.Today(context.Now));
         return ValueTask.FromResult(ActivityResult.Wait(new BookmarkRequest(BookmarkName, new JsonObject
         {
             ["groep"] = group.Id,
             ["groepNaam"] = group.Name,
-            ["taak"] = inputs.Text("taak"),
+            ["taak"] = inputs.Taak,
             ["verwachtGereed"] = expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         })));
     }
@@ -73,9 +70,9 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
 
     public SimulatedStep Simulate(SimulationContext context)
     {
-        var group = Bestuur.RequireBody(context.Governance.Model, context.Inputs.Text("groep"), "groep");
-        var duration = context.Inputs.Text("doorlooptijd") ?? "P2W";
-        var done = Bestuur.Duration(context.Inputs, "doorlooptijd", "P2W").AddTo(context.Date);
-        return new SimulatedStep(Gereed, done, $"{group.Name}: voorbereiding gereed (verwachte doorlooptijd {DutchFormat.Duration(duration)})");
+        var inputs = context.Inputs<VoorbereidingInputs>();
+        var group = Bestuur.RequireBody(context.Governance.Model, inputs.Groep, VoorbereidingInputs.GroepKey);
+        var done = inputs.Doorlooptijd.AddTo(context.Date);
+        return new SimulatedStep(Gereed, done, $"{group.Name}: voorbereiding gereed (verwachte doorlooptijd {DutchFormat.Duration(inputs.Doorlooptijd)})");
     }
 }

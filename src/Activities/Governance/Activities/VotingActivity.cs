@@ -20,46 +20,8 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// outcome, or in writing, where every seat is asked and answers by link. Requests belong to seats, not people:
 /// when a term ends while a request is open, the successor answers it, and the journal keeps who did.
 /// </summary>
-[Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld bac-pg, db of ab.", Required = true)]
-[Input("wijze", InputType.Choice, DisplayName = "Wijze", DefaultJson = "\"vergadering\"")]
-[Input("vergadering", InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.", DefaultJson = """{"expression":"variables.vergadering"}""")]
-[Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", DefaultJson = "\"P1W\"")]
-[Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels (of van het stemgewicht) moet deelnemen.", DefaultJson = "50")]
-[Input("meerderheid", InputType.Choice, DisplayName = "Beslisregel", Description = "Wanneer een voorstel is aangenomen.", DefaultJson = "\"uitgebrachteStemmen\"")]
-[Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
-    Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
-[Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
-    Description = "Schriftelijk: een herinnering aan wie nog niet koos, zoveel werkdagen vóór het einde van de termijn.", DefaultJson = "[\"2\"]")]
-[Input("bijVerlopen", InputType.Choice, DisplayName = "Als de termijn verstrijkt",
-    Description = "Schriftelijk: wat er gebeurt met de zetels die niet kozen.", DefaultJson = "\"geenAntwoord\"", SupportsExpression = false)]
-[Input("vroegBesluiten", InputType.Boolean, DisplayName = "Besluiten zodra de uitkomst vaststaat",
-    Description = "Schriftelijk: de ronde sluit zodra de overige stemmen de uitkomst niet meer kunnen veranderen; uit: pas als iedereen koos of de termijn verstreek.", DefaultJson = "true")]
-[Input("mailOnderwerp", InputType.String, DisplayName = "Onderwerp van de mail",
-    Description = "Schriftelijk: met {naam}, {titel}, {orgaan} en {uiterlijk}; leeg is de standaardtekst.")]
-[Input("mailTekst", InputType.Text, DisplayName = "Tekst van de mail",
-    Description = "Schriftelijk: met {naam}, {titel}, {orgaan} en {uiterlijk}; de persoonlijke link komt eronder. Leeg is de standaardtekst.")]
 public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
-    /// <summary>The labelled choices of the inputs advice and decision share.</summary>
-    protected static readonly IReadOnlyDictionary<string, IReadOnlyList<InputChoice>> SharedInputChoices = new Dictionary<string, IReadOnlyList<InputChoice>>
-    {
-        ["wijze"] = [new("vergadering", "In een vergadering"), new("schriftelijk", "Schriftelijk (elk lid kiest via een persoonlijke link)")],
-        ["meerderheid"] =
-        [
-            new("uitgebrachteStemmen", "Meer stemmen voor dan tegen"),
-            new("deelnemers", "Meer dan de helft van wie deelnam"),
-            new("tweeDerde", "Twee derde van de uitgebrachte stemmen"),
-            new("unaniem", "Iedereen voor"),
-            new("eenIemand", "Eén instemming is genoeg"),
-        ],
-        ["bijVerlopen"] =
-        [
-            new("geenAntwoord", "Tellen: wie niet koos, nam niet deel"),
-            new("escaleren", "Eerst de voorzitter en het secretariaat inlichten, dan tellen"),
-            new("achterstallig", "De ronde blijft open en het voorstel wordt achterstallig"),
-        ],
-    };
-
     /// <summary>The request of a written round: each seat chooses through its personal link.</summary>
     protected static RequestDeclaration VoteRequest(string title, string invitation, string mailKind, IReadOnlyList<AnswerChoice> choices) => new(VoteBookmark, title, Answerer.Seat)
     {
@@ -98,8 +60,8 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
     public string? CheckLiteral(string input, JsonNode value) => input switch
     {
-        "orgaan" => Bestuur.CheckBodies(directory, value),
-        "vergadering" when value is JsonValue v && v.TryGetValue<string>(out var id) && directory.Current.Calendar.Meetings.All(m => m.Id != id) =>
+        VotingInputs.OrgaanKey => Bestuur.CheckBodies(directory, value),
+        VotingInputs.VergaderingKey when value is JsonValue v && v.TryGetValue<string>(out var id) && directory.Current.Calendar.Meetings.All(m => m.Id != id) =>
             $"vergadering '{id}' staat niet op de jaarkalender.",
         _ => null,
     };
@@ -147,14 +109,14 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         EnsureMayAct(context);
-        var inputs = ActivityInputs.Of(context);
+        var inputs = ReadInputs(context);
         var snapshot = directory.Current;
-        var body = Bestuur.RequireBody(snapshot.Model, inputs.Text("orgaan"), "orgaan");
+        var body = Bestuur.RequireBody(snapshot.Model, inputs.Orgaan, VotingInputs.OrgaanKey);
         var today = Bestuur.Today(context.Now);
         var state = context.State;
         state.Remove("stemmen");
         state["orgaan"] = body.Id;
-        if (inputs.Text("wijze") == "schriftelijk")
+        if (inputs.Wijze == VotingInputs.Schriftelijk)
         {
             var seats = snapshot.Model.MembersOf(body.Id, today).Where(m => m.SubstituteFor is null).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
             if (seats.Count == 0)
@@ -162,8 +124,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                 throw new InvalidOperationException($"{body.Name} heeft op {Bestuur.Format(today)} geen leden; schriftelijke besluitvorming is niet mogelijk.");
             }
 
-            var termijn = inputs.Text("termijn") ?? "P1W";
-            var deadline = deadlines.PeriodAfter(today, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchFormat.Duration(termijn)}", "reglement van orde", atwApplies: false);
+            var deadline = deadlines.PeriodAfter(today, inputs.Termijn, $"schriftelijke ronde van {DutchFormat.Duration(inputs.Termijn)}", "reglement van orde", atwApplies: false);
             // A round is one asking of the seats; a step entered again after rework starts a new one, so the links of
             // an earlier round no longer count.
             var written = Round(context);
@@ -190,10 +151,10 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                 }));
             }
 
-            return ValueTask.FromResult(written.Open(VoteBookmark, parties, deadline, inputs.List("herinneringen"), inputs.Text("mailOnderwerp"), inputs.Text("mailTekst")));
+            return ValueTask.FromResult(written.Open(VoteBookmark, parties, deadline, inputs.Herinneringen, inputs.MailOnderwerp, inputs.MailTekst));
         }
 
-        var meeting = Bestuur.FindMeeting(snapshot.Calendar, inputs.Value("vergadering")) is { } given && given.Body == body.Id
+        var meeting = Bestuur.FindMeeting(snapshot.Calendar, inputs.Vergadering) is { } given && given.Body == body.Id
             ? given
             : Bestuur.NextMeeting(snapshot.Calendar, body.Id, today)
                 ?? throw new InvalidOperationException($"Er staat geen vergadering van {body.Name} op de jaarkalender; agendeer het voorstel of vul de kalender aan.");
@@ -254,9 +215,10 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             Toelichting: answer.Text("toelichting")));
 
         var seats = context.State["zetels"]!.AsArray().Count;
-        if (votes.Count >= seats || (context.GetInput<bool?>("vroegBesluiten") != false && OutcomeIsCertain(context)))
+        var inputs = ReadInputs(context);
+        if (votes.Count >= seats || (inputs.VroegBesluiten && OutcomeIsCertain(context, inputs)))
         {
-            return DecideInWriting(context, deadlinePassed: false);
+            return DecideInWriting(context, inputs, deadlinePassed: false);
         }
 
         // The round stays open: the seat may still change its choice through the same link (the journal keeps both).
@@ -267,12 +229,12 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     /// Whether the votes cast so far decide the round whatever the others do: the same result when every remaining
     /// seat votes for, against, abstains or does not vote. A majority reached early closes the round at once.
     /// </summary>
-    private bool OutcomeIsCertain(ActivityContext context)
+    private bool OutcomeIsCertain(ActivityContext context, VotingInputs inputs)
     {
         var votes = (context.State["stemmen"] as JsonObject ?? []).ToDictionary(kv => kv.Key, kv => Count(kv.Value!["keuze"]!.GetValue<string>()));
         var remaining = context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).Where(id => !votes.ContainsKey(id)).ToList();
         var results = new VoteChoice?[] { VoteChoice.Voor, VoteChoice.Tegen, VoteChoice.Onthouding, null }
-            .Select(rest => Tally(context, remaining.Aggregate(new Dictionary<string, VoteChoice>(votes), (all, seat) =>
+            .Select(rest => Tally(context, inputs, remaining.Aggregate(new Dictionary<string, VoteChoice>(votes), (all, seat) =>
             {
                 if (rest is { } choice)
                 {
@@ -286,7 +248,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         return results is [VoteResult.Aangenomen] or [VoteResult.Verworpen];
     }
 
-    private VoteOutcome Tally(ActivityContext context, IReadOnlyDictionary<string, VoteChoice> votes)
+    private VoteOutcome Tally(ActivityContext context, VotingInputs inputs, IReadOnlyDictionary<string, VoteChoice> votes)
     {
         var snapshot = directory.Current;
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
@@ -294,16 +256,17 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var voters = seats.Select(id => snapshot.Model.FindMember(id)).OfType<Member>()
             .Select(m => new Voter(m.Id, m.Municipality ?? m.Id, m.Weight)).ToList();
         return VoteCount.Count(voters, votes.Where(v => voters.Any(x => x.MemberId == v.Key)).Select(v => new CastVote(v.Key, v.Value)).ToList(),
-            Rules(ActivityInputs.Of(context), body));
+            Rules(inputs, body));
     }
 
     /// <summary>The written round's deadline passed: the step's expiry outcome decides what happens to the silent seats.</summary>
     private ActivityResult DeadlinePassed(ActivityContext context)
     {
-        var mode = context.GetInput<string>("bijVerlopen") ?? "geenAntwoord";
-        if (mode == "geenAntwoord")
+        var inputs = ReadInputs(context);
+        var mode = inputs.BijVerlopen;
+        if (mode == VotingInputs.GeenAntwoord)
         {
-            return DecideInWriting(context, deadlinePassed: true);
+            return DecideInWriting(context, inputs, deadlinePassed: true);
         }
 
         var snapshot = directory.Current;
@@ -322,13 +285,13 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ToRole = "secretary",
             Subject = $"Termijn verstreken: {title} ({body.Name})",
             Text = $"De schriftelijke ronde van {body.Name} over \"{title}\" is verlopen ({context.State["termijn"]?["tekst"]}). Nog niet gekozen: {names}."
-                + (mode == "achterstallig" ? " Het voorstel staat als achterstallig gemarkeerd; de ronde blijft open." : " De uitgebrachte stemmen worden nu geteld."),
+                + (mode == VotingInputs.Achterstallig ? " Het voorstel staat als achterstallig gemarkeerd; de ronde blijft open." : " De uitgebrachte stemmen worden nu geteld."),
             Proposal = new MailProposal(title),
         }.ToJson());
         context.Journal(new TermijnVerstreken.RondeOpen(mode, names));
-        if (mode == "escaleren")
+        if (mode == VotingInputs.Escaleren)
         {
-            return DecideInWriting(context, deadlinePassed: true);
+            return DecideInWriting(context, inputs, deadlinePassed: true);
         }
 
         // Overdue: the round stays open for the silent seats; the proposal is marked so lists and the secretary see it.
@@ -358,14 +321,13 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     /// <summary>The written round of this step: its request mails, deadline and reminders.</summary>
     private WrittenRound Round(ActivityContext context) => new(context, calendar, RequestKind, VoteChoices);
 
-    private ActivityResult DecideInWriting(ActivityContext context, bool deadlinePassed)
+    private ActivityResult DecideInWriting(ActivityContext context, VotingInputs inputs, bool deadlinePassed)
     {
         var snapshot = directory.Current;
-        var inputs = ActivityInputs.Of(context);
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
         var today = Bestuur.Today(context.Now);
         var votes = (context.State["stemmen"] as JsonObject ?? []).Select(kv => (Seat: kv.Key, Choice: kv.Value!["keuze"]!.GetValue<string>())).ToList();
-        var outcome = Tally(context, votes.ToDictionary(v => v.Seat, v => Count(v.Choice)));
+        var outcome = Tally(context, inputs, votes.ToDictionary(v => v.Seat, v => Count(v.Choice)));
         context.Journal(new UitslagVastgesteld(outcome.Result, outcome.Explanation, TermijnVerstreken: deadlinePassed));
         if (WrittenOutcome(outcome, votes.Select(v => v.Choice).ToList()) is { } port)
         {
@@ -383,20 +345,19 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         return ToMeeting(context, inputs, body, meeting, moved: true);
     }
 
-    private ActivityResult ToMeeting(ActivityContext context, ActivityInputs inputs, Body body, Meeting meeting, bool moved = false)
+    private ActivityResult ToMeeting(ActivityContext context, VotingInputs inputs, Body body, Meeting meeting, bool moved = false)
     {
         var json = Bestuur.ToJson(meeting, body);
         context.State["fase"] = "vergadering";
         context.State["vergadering"] = json.DeepClone();
-        if (moved && !context.HasInput("vergadering") && context.GetVariable("vergadering") is JsonObject scheduled)
+        if (moved && !context.HasInput(VotingInputs.VergaderingKey) && context.GetVariable("vergadering") is JsonObject scheduled)
         {
             // The meeting came from the default variable (Agenderen's): keep it current when the item moves on.
             json["agendadeel"] = scheduled["agendadeel"]?.DeepClone();
             context.SetVariable("vergadering", json);
         }
 
-        var grace = inputs.Integer("registratieTermijn") ?? 5;
-        var lastDay = calendar.AddWorkingDays(meeting.Date, Math.Max(0, grace));
+        var lastDay = calendar.AddWorkingDays(meeting.Date, Math.Max(0, inputs.RegistratieTermijn));
         context.Journal(new OpDeAgenda(JournalMeeting.Read(json)));
         return ActivityResult.WaitInstead(
             new BookmarkRequest(MeetingBookmark, new JsonObject
@@ -412,11 +373,11 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     {
         EnsureMayAct(context);
         var snapshot = directory.Current;
-        var inputs = ActivityInputs.Of(context);
+        var inputs = ReadInputs(context);
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
         if (Bestuur.Text(resume.Input, "verplaatsNaar") is { } target)
         {
-            return Reschedule(context, resume, body, target);
+            return Reschedule(context, resume, inputs, body, target);
         }
 
         var answer = MeetingDeclaration.Check(resume.Input, context.Trigger.Channel);
@@ -479,7 +440,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     /// The secretary moves the item to another meeting of the same body (a later one, or an extra meeting put on the
     /// calendar), with a reason; the agenda of both meetings follows from the new bookmark.
     /// </summary>
-    private ActivityResult Reschedule(ActivityContext context, ResumeArgs resume, Body body, string target)
+    private ActivityResult Reschedule(ActivityContext context, ResumeArgs resume, VotingInputs inputs, Body body, string target)
     {
         var snapshot = directory.Current;
         var today = Bestuur.Today(context.Now);
@@ -506,7 +467,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         context.Journal(new Verplaatst(current, meeting.Id, meeting.Date, reason,
             // Stukken that reach the members after the documents deadline: the secretary decided so, the journal says it.
             NaStukkentermijn: meeting.DocumentsDeadline.Date < today));
-        return ToMeeting(context, ActivityInputs.Of(context), body, meeting, moved: true);
+        return ToMeeting(context, inputs, body, meeting, moved: true);
     }
 
     /// <summary>The meeting went by and nobody recorded an outcome: the item is not lost, it moves to the next meeting.</summary>
@@ -526,7 +487,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
         }
 
-        return ToMeeting(context, ActivityInputs.Of(context), body, next, moved: true);
+        return ToMeeting(context, ReadInputs(context), body, next, moved: true);
     }
 
     /// <summary>The day of the meeting the item is on, as the step keeps it; null when it has none.</summary>
@@ -535,39 +496,55 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ? day
             : null;
 
-    private static VoteRules Rules(ActivityInputs inputs, Body body) => new(
+    private static VoteRules Rules(VotingInputs inputs, Body body) => new(
         body.VoteCounting,
-        QuorumFraction: Math.Clamp(inputs.Integer("quorum") ?? 50, 0, 100) / 100m,
+        QuorumFraction: Math.Clamp(inputs.Quorum, 0, 100) / 100m,
         Weighted: body.Weighted,
-        Majority: inputs.Text("meerderheid") switch
+        Majority: inputs.Meerderheid switch
         {
-            "deelnemers" => Majority.Participating,
-            "tweeDerde" => Majority.TwoThirds,
-            "unaniem" => Majority.Unanimous,
-            "eenIemand" => Majority.Any,
+            VotingInputs.Deelnemers => Majority.Participating,
+            VotingInputs.TweeDerde => Majority.TwoThirds,
+            VotingInputs.Unaniem => Majority.Unanimous,
+            VotingInputs.EenIemand => Majority.Any,
             _ => Majority.VotesCast,
         });
 
     public SimulatedStep Simulate(SimulationContext context)
     {
-        var body = Bestuur.RequireBody(context.Governance.Model, context.Inputs.Text("orgaan"), "orgaan");
-        if (context.Inputs.Text("wijze") == "schriftelijk")
+        var inputs = ReadInputs(context);
+        var body = Bestuur.RequireBody(context.Governance.Model, inputs.Orgaan, VotingInputs.OrgaanKey);
+        if (inputs.Wijze == VotingInputs.Schriftelijk)
         {
-            var termijn = context.Inputs.Text("termijn") ?? "P1W";
-            var deadline = context.Deadlines.PeriodAfter(context.Date, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchFormat.Duration(termijn)}", "reglement van orde", atwApplies: false);
+            var deadline = context.Deadlines.PeriodAfter(context.Date, inputs.Termijn, $"schriftelijke ronde van {DutchFormat.Duration(inputs.Termijn)}", "reglement van orde", atwApplies: false);
             return new SimulatedStep(FavourablePort, deadline.Date, $"{body.Name}: schriftelijk, {deadline.Display}", Deadline: deadline, IsDecision: IsDecision);
         }
 
-        var meeting = Bestuur.FindMeeting(context.Governance.Calendar, context.Inputs.Value("vergadering")) is { } given && given.Body == body.Id && given.Date >= context.Date
+        var meeting = Bestuur.FindMeeting(context.Governance.Calendar, inputs.Vergadering) is { } given && given.Body == body.Id && given.Date >= context.Date
             ? given
             : Bestuur.NextMeeting(context.Governance.Calendar, body.Id, context.Date)
                 ?? throw new SimulationException($"Er staat na {Bestuur.Format(context.Date)} geen vergadering van {body.Name} meer op de jaarkalender.");
         return new SimulatedStep(FavourablePort, meeting.Date, $"{body.Name} in de vergadering van {Bestuur.Format(meeting.Date)}: {Verb}", meeting, IsDecision: IsDecision);
     }
 
+    /// <summary>The node's inputs, read into the step's input record.</summary>
+    protected abstract VotingInputs ReadInputs(ActivityContext context);
+
+    /// <summary>The node's inputs in a simulation, read by the same reader.</summary>
+    protected abstract VotingInputs ReadInputs(SimulationContext context);
+
     /// <summary>Whether the step is a decision (the simulation's result is the last decision on the route).</summary>
     protected abstract bool IsDecision { get; }
 
     /// <summary>What the body does, for the route overview ("advies", "besluit").</summary>
     protected abstract string Verb { get; }
+}
+
+/// <summary>A vote whose inputs are <typeparamref name="TInputs"/>: the registry describes them, the step reads them.</summary>
+public abstract class VotingActivity<TInputs>(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
+    : VotingActivity(directory, deadlines, calendar), IHasInputs<TInputs>
+    where TInputs : VotingInputs, new()
+{
+    protected sealed override VotingInputs ReadInputs(ActivityContext context) => context.Inputs<TInputs>();
+
+    protected sealed override VotingInputs ReadInputs(SimulationContext context) => context.Inputs<TInputs>();
 }

@@ -16,13 +16,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// so the AB cannot decide before.
 /// </summary>
 [Activity("Zienswijzenronde", Category = Bestuur.Category, IsBlocking = true)]
-[Input("raden", InputType.StringList, DisplayName = "Raden", Description = "Ids van de raden; leeg is alle raden.")]
-[Input("termijn", InputType.Duration, DisplayName = "Termijn", DefaultJson = "\"P12W\"")]
-[Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"12 weken na verzending\"")]
-[Input("artikel", InputType.String, DisplayName = "Artikel", DefaultJson = "\"art. 35 lid 3 Wgr\"")]
-[Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "true")]
-[Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
-public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
+public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound<ZienswijzenInputs>(directory, deadlines, calendar)
 {
 
     public const string Gereed = "gereed";
@@ -83,13 +77,8 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
     private const string ReactionTooShort = "Een reactie op een zienswijze is schriftelijk en gemotiveerd: schrijf ten minste 20 tekens.";
 
     public override StepDeclaration Declaration => Declared;
-    protected override string DefaultVariable => "zienswijzen";
     protected override string AnswersProperty => "raden";
-    protected override string InputName => "raden";
-    protected override string DefaultPeriod => "P12W";
-    protected override string DefaultRule => "12 weken na verzending";
-    protected override string DefaultArticle => "art. 35 lid 3 Wgr";
-    protected override bool DefaultAtw => true;
+    protected override string InputName => ZienswijzenInputs.RadenKey;
     protected override string SimulatedPort => Gereed;
 
     protected override void Recorded(JsonObject entry) => entry["zienswijze"] = entry["antwoord"]!.GetValue<string>();
