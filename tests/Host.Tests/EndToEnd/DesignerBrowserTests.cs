@@ -265,7 +265,9 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
 
         var onEdge = page.GetByTestId($"verbinding-fout-{edge}");
         await onEdge.WaitForAsync();
-        (await onEdge.InnerTextAsync()).Should().Contain("Activiteit 'naDb' heeft geen uitgang 'colleges'");
+        var message = await onEdge.InnerTextAsync();
+        message.Should().Contain("De stap ‘Na het DB’ heeft geen uitgang ‘colleges’. Mogelijke uitgangen: ")
+            .And.Contain("Anders").And.Contain("Zienswijzen van de raden").And.NotContain("Default").And.NotContain("naDb");
         var listed = page.GetByTestId("foutenlijst").Locator($"[data-testid='fout'][data-edge-id='{edge}']");
         await Expect(listed).ToHaveCountAsync(1);
         (await listed.GetAttributeAsync("data-path")).Should().MatchRegex(@"^\$\.root\.connections\[\d+\]\.source\.port$");
