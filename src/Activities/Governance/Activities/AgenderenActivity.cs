@@ -7,6 +7,7 @@ using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -29,7 +30,7 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
             {
                 Action = "Opnieuw agenderen",
                 Task = _ => "Geen vergadering meer op de kalender: kalender aanvullen en opnieuw agenderen",
-                Intro = payload => $"{payload["reden"]?.GetValue<string>()} Vul de jaarkalender aan en agendeer opnieuw.".TrimStart(),
+                Intro = payload => $"{payload.Reason} Vul de jaarkalender aan en agendeer opnieuw.".TrimStart(),
             },
         ],
     };
@@ -58,7 +59,7 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
         {
             var reason = $"Er staat geen vergadering van {choice.Body.Name} meer op de jaarkalender waarvoor de stukken nog op tijd kunnen zijn.";
             context.Journal(new GeenVergadering(reason));
-            return ActivityResult.WaitInstead(new BookmarkRequest(NoMeetingBookmark, new JsonObject { ["orgaan"] = choice.Body.Id, ["reden"] = reason }));
+            return ActivityResult.WaitInstead(new BookmarkRequest(NoMeetingBookmark, new RequestPayload { Body = choice.Body.Id, Reason = reason }.ToJson()));
         }
 
         var meeting = Bestuur.ToJson(choice.Meeting, choice.Body, inputs.Agendadeel);

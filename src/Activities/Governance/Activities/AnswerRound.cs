@@ -10,6 +10,7 @@ using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -76,16 +77,16 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
                 ["gemeente"] = body.Municipality,
                 ["status"] = "open",
             };
-            parties.Add((new RoundParty(("orgaan", body.Id), body, contacts), new JsonObject
+            parties.Add((new RoundParty(("orgaan", body.Id), body, contacts), new RequestPayload
             {
-                ["orgaan"] = body.Id,
-                ["ronde"] = number,
-                ["naam"] = body.Name,
-                ["gemeente"] = body.Municipality,
-                ["keuzes"] = new JsonArray(Answers.Select(a => (JsonNode)a).ToArray()),
-                ["uiterlijk"] = deadline.Display,
-                ["contacten"] = new JsonArray(contacts.Select(c => (JsonNode)Bestuur.Person(c)).ToArray()),
-            }));
+                Body = body.Id,
+                Round = number,
+                Name = body.Name,
+                Municipality = body.Municipality,
+                Choices = Answers,
+                Deadline = deadline.Display,
+                Contacts = new JsonArray(contacts.Select(c => (JsonNode)Bestuur.Person(c)).ToArray()),
+            }.ToJson()));
         }
 
         var result = written.Open(AnswerBookmark, parties, deadline, inputs.Herinneringen, inputs.MailOnderwerp, inputs.MailTekst);
@@ -116,7 +117,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
         switch (resume.BookmarkName)
         {
             case AnswerBookmark:
-                var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
+                var bodyId = RequestPayload.Read(resume.Payload).Body ?? throw new InvalidOperationException("De antwoord-bladwijzer noemt geen orgaan.");
                 var checkedAnswer = AnswerDeclaration.Check(resume.Input, context.Trigger.Channel);
                 var answer = checkedAnswer.Choice!;
                 var by = AnsweredBy(context, bodyId, checkedAnswer);

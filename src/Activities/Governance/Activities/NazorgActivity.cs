@@ -6,6 +6,7 @@ using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -29,9 +30,9 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
                 Choices = [new(Gereed, "Gereed")],
                 Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
                 Action = "Gereed melden",
-                Task = payload => $"Nazorg: {payload["taak"]?.GetValue<string>()}",
-                Party = payload => payload["taak"]?.GetValue<string>(),
-                Intro = payload => payload["uiterlijk"]?["tekst"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+                Task = payload => $"Nazorg: {payload.Task}",
+                Party = payload => payload.Task,
+                Intro = payload => payload.DeadlineText is { } deadline ? $"Termijn: {deadline}." : null,
             },
         ],
     };
@@ -51,8 +52,8 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
         context.State["termijn"] = Bestuur.ToJson(deadline);
         context.Journal(new NazorgGestart(inputs.Taak, deadline.Display));
         return ValueTask.FromResult(ActivityResult.WaitInstead(
-            new BookmarkRequest(TaskBookmark, new JsonObject { ["taak"] = inputs.Taak, ["uiterlijk"] = Bestuur.ToJson(deadline) }),
-            new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment)));
+            new BookmarkRequest(TaskBookmark, new RequestPayload { Task = inputs.Taak, Deadline = Bestuur.ToJson(deadline) }.ToJson()),
+            new BookmarkRequest(DeadlineBookmark, new RequestPayload { Deadline = deadline.Display }.ToJson(), deadline.Moment)));
     }
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)

@@ -38,8 +38,8 @@ public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, Deadl
                 Action = "Antwoord vastleggen",
                 Invitation = "Terugkoppeling van het college",
                 MailKind = "verzoekColleges",
-                Party = payload => payload["naam"]?.GetValue<string>(),
-                Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+                Party = payload => payload.Name,
+                Intro = payload => payload.DeadlineText is { } deadline ? $"Termijn: {deadline}." : null,
             },
         ],
     };

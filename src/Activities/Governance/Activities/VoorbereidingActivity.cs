@@ -8,6 +8,7 @@ using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -29,8 +30,8 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
                 Choices = [new(Gereed, "Gereed"), new(Herzien, "Herzien") { Requires = ["toelichting"], RequiresMessage = "Geef bij 'Herzien' een toelichting: wat moet er anders?" }],
                 Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
                 Action = "Vastleggen",
-                Party = payload => payload["groepNaam"]?.GetValue<string>(),
-                Intro = payload => payload["taak"]?.GetValue<string>(),
+                Party = payload => payload.GroupName,
+                Intro = payload => payload.Task,
                 Task = _ => "Voorbereiding afronden",
             },
         ],
@@ -49,13 +50,13 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
         var inputs = context.Inputs<VoorbereidingInputs>();
         var group = Bestuur.RequireBody(directory.Current.Model, inputs.Groep, VoorbereidingInputs.GroepKey);
         var expected = inputs.Doorlooptijd.AddTo(Bestuur.Today(context.Now));
-        return ValueTask.FromResult(ActivityResult.Wait(new BookmarkRequest(BookmarkName, new JsonObject
+        return ValueTask.FromResult(ActivityResult.Wait(new BookmarkRequest(BookmarkName, new RequestPayload
         {
-            ["groep"] = group.Id,
-            ["groepNaam"] = group.Name,
-            ["taak"] = inputs.Taak,
-            ["verwachtGereed"] = expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        })));
+            Group = group.Id,
+            GroupName = group.Name,
+            Task = inputs.Taak,
+            ExpectedReady = expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }.ToJson())));
     }
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)

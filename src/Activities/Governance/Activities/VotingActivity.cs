@@ -12,6 +12,7 @@ using AdviesRoute.Activities.Governance.Voting;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -31,14 +32,14 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         Choices = choices,
         Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
         Action = "Keuze vastleggen",
-        Party = payload => payload["naam"]?.GetValue<string>() is { } name ? $"zetel van {name}" : null,
-        Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+        Party = payload => payload.Name is { } name ? $"zetel van {name}" : null,
+        Intro = payload => payload.DeadlineText is { } deadline ? $"Termijn: {deadline}." : null,
     };
 
     /// <summary>The secretary records what the meeting decided, or the votes per member, or moves the item to another meeting.</summary>
     protected static RequestDeclaration MeetingRequest(IReadOnlyList<Outcome> outcomes, IReadOnlyList<AnswerChoice> votes) => new(MeetingBookmark, "Uitkomst van de vergadering", Answerer.Secretariat)
     {
-        Party = payload => payload["vergadering"] is JsonObject meeting && meeting["datum"]?.GetValue<string>() is { } day
+        Party = payload => payload.Meeting is JsonObject meeting && meeting["datum"]?.GetValue<string>() is { } day
             && DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? $"{meeting["orgaanNaam"]?.GetValue<string>() ?? "vergadering"} van {Bestuur.Format(date)}"
             : null,
@@ -137,18 +138,18 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             foreach (var seat in seats)
             {
                 // A member marked absent has the request sent to their substitute, who may vote for the seat.
-                parties.Add((new RoundParty(("zetel", seat.Id), body, [snapshot.Model.Addressee(seat, today)]), new JsonObject
+                parties.Add((new RoundParty(("zetel", seat.Id), body, [snapshot.Model.Addressee(seat, today)]), new RequestPayload
                 {
-                    ["zetel"] = seat.Id,
-                    ["ronde"] = round,
-                    ["lid"] = seat.Id,
-                    ["naam"] = seat.Name,
-                    ["email"] = seat.Email,
-                    ["orgaan"] = body.Id,
-                    ["gemeente"] = seat.Municipality,
-                    ["keuzes"] = new JsonArray(VoteChoices.Select(c => (JsonNode)c).ToArray()),
-                    ["uiterlijk"] = deadline.Display,
-                }));
+                    Seat = seat.Id,
+                    Round = round,
+                    Member = seat.Id,
+                    Name = seat.Name,
+                    Email = seat.Email,
+                    Body = body.Id,
+                    Municipality = seat.Municipality,
+                    Choices = VoteChoices,
+                    Deadline = deadline.Display,
+                }.ToJson()));
             }
 
             return ValueTask.FromResult(written.Open(VoteBookmark, parties, deadline, inputs.Herinneringen, inputs.MailOnderwerp, inputs.MailTekst));
@@ -177,7 +178,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var model = directory.Current.Model;
         var today = Bestuur.Today(context.Now);
         var answer = VoteDeclaration.Check(resume.Input, context.Trigger.Channel);
-        var seatId = resume.Payload?["zetel"]?.GetValue<string>() ?? throw new InvalidOperationException("De stem-bladwijzer noemt geen zetel.");
+        var seatId = RequestPayload.Read(resume.Payload).Seat ?? throw new InvalidOperationException("De stem-bladwijzer noemt geen zetel.");
         var seat = model.FindMember(seatId) ?? throw new ResumeRejectedException($"Lid {seatId} bestaat niet meer in het bestuursmodel.");
         var holder = model.SeatHolder(seat, today);
         var actorId = answer.MemberId ?? holder?.Id
@@ -339,7 +340,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         context.Journal(new NaarVergadering($"Schriftelijk geen besluit ({outcome.Explanation}); het voorstel gaat naar de vergadering."));
         if (meeting is null)
         {
-            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
+            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new RequestPayload { Body = body.Id }.ToJson()));
         }
 
         return ToMeeting(context, inputs, body, meeting, moved: true);
@@ -360,13 +361,8 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var lastDay = calendar.AddWorkingDays(meeting.Date, Math.Max(0, inputs.RegistratieTermijn));
         context.Journal(new OpDeAgenda(JournalMeeting.Read(json)));
         return ActivityResult.WaitInstead(
-            new BookmarkRequest(MeetingBookmark, new JsonObject
-            {
-                ["orgaan"] = body.Id,
-                ["vergadering"] = json,
-                ["uitkomsten"] = new JsonArray(MeetingOutcomes.Select(c => (JsonNode)c).ToArray()),
-            }),
-            new BookmarkRequest(NotRecordedBookmark, new JsonObject { ["vergadering"] = meeting.Id }, DeadlineCalculator.EndOfDay(lastDay)));
+            new BookmarkRequest(MeetingBookmark, new RequestPayload { Body = body.Id, Meeting = json, Outcomes = MeetingOutcomes }.ToJson()),
+            new BookmarkRequest(NotRecordedBookmark, new RequestPayload { Meeting = meeting.Id }.ToJson(), DeadlineCalculator.EndOfDay(lastDay)));
     }
 
     private ActivityResult RecordMeeting(ActivityContext context, ResumeArgs resume)
@@ -484,7 +480,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         if (next is null)
         {
             context.State.Remove("vergadering");
-            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
+            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new RequestPayload { Body = body.Id }.ToJson()));
         }
 
         return ToMeeting(context, ReadInputs(context), body, next, moved: true);

@@ -6,6 +6,7 @@ using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -48,8 +49,8 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
                 Action = "Zienswijze vastleggen",
                 Invitation = "Zienswijze van de raad",
                 MailKind = "verzoekZienswijze",
-                Party = payload => payload["naam"]?.GetValue<string>(),
-                Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+                Party = payload => payload.Name,
+                Intro = payload => payload.DeadlineText is { } deadline ? $"Termijn: {deadline}." : null,
             },
             new(ReactionBookmark, "Reactie op de zienswijze", Answerer.Secretariat)
             {
@@ -64,10 +65,10 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
                     },
                 ],
                 Action = "Reactie vastleggen",
-                Task = payload => $"Reactie op de zienswijze van {payload["naam"]?.GetValue<string>()} schrijven",
-                Party = payload => payload["naam"]?.GetValue<string>(),
-                Intro = payload => payload["zienswijze"]?.GetValue<string>() is { } given
-                    ? $"Zienswijze: {Declared!.Request(AnswerBookmark)!.ChoiceLabel(given).ToLowerInvariant()}. {payload["tekst"]?.GetValue<string>()}".TrimEnd()
+                Task = payload => $"Reactie op de zienswijze van {payload.Name} schrijven",
+                Party = payload => payload.Name,
+                Intro = payload => payload.Zienswijze is { } given
+                    ? $"Zienswijze: {Declared!.Request(AnswerBookmark)!.ChoiceLabel(given).ToLowerInvariant()}. {payload.Text}".TrimEnd()
                     : null,
             },
         ],
@@ -97,13 +98,13 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
             return ActivityResult.Complete(Gereed);
         }
 
-        return ActivityResult.WaitInstead([.. given.Select(kv => new BookmarkRequest(ReactionBookmark, new JsonObject
+        return ActivityResult.WaitInstead([.. given.Select(kv => new BookmarkRequest(ReactionBookmark, new RequestPayload
         {
-            ["orgaan"] = kv.Key,
-            ["naam"] = kv.Value!["naam"]?.DeepClone(),
-            ["zienswijze"] = kv.Value["zienswijze"]?.DeepClone(),
-            ["tekst"] = kv.Value["tekst"]?.DeepClone(),
-        }))]);
+            Body = kv.Key,
+            Name = kv.Value!["naam"]?.GetValue<string>(),
+            Zienswijze = kv.Value["zienswijze"]?.GetValue<string>(),
+            Text = kv.Value["tekst"]?.GetValue<string>(),
+        }.ToJson()))]);
     }
 
     /// <summary>The board's written, reasoned reaction to one zienswijze.</summary>
@@ -114,7 +115,7 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
             return base.OnOtherResume(context, resume, round, answers);
         }
 
-        var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
+        var bodyId = RequestPayload.Read(resume.Payload).Body ?? throw new InvalidOperationException("De reactie-bladwijzer noemt geen orgaan.");
         var reaction = Declared.Request(ReactionBookmark)!.Check(resume.Input, context.Trigger.Channel).Text("reactie")!;
 
         var entry = answers[bodyId]!.AsObject();

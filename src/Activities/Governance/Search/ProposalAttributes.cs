@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Workflows.Attributes;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Search;
 
@@ -52,10 +53,10 @@ internal sealed class ProposalAttributeSource : IInstanceAttributeSource
         AddText(attributes, ProposalAttributes.Kind, instance.Input["soort"]);
         foreach (var bookmark in instance.AllBookmarks())
         {
-            AddText(attributes, ProposalAttributes.WaitsOn, bookmark.Payload?["orgaan"] ?? bookmark.Payload?["groep"]);
+            AddText(attributes, ProposalAttributes.WaitsOn, RequestPayload.Read(bookmark.Payload).BodyOrGroup);
             if (bookmark.Name == VotingActivity.MeetingBookmark)
             {
-                AddText(attributes, ProposalAttributes.Meeting, bookmark.Payload?["vergadering"]?["id"]);
+                AddText(attributes, ProposalAttributes.Meeting, RequestPayload.Read(bookmark.Payload).MeetingId);
             }
         }
 

@@ -10,6 +10,7 @@ using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Mail;
 using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Host.Proposals.Meetings;
 
@@ -49,7 +50,7 @@ public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host,
         var entries = new List<AgendaEntry>();
         foreach (var instance in instances)
         {
-            var waiting = instance.Waiting().Any(w => w.Bookmark.Name == VotingActivity.MeetingBookmark && w.Bookmark.Payload?["vergadering"]?["id"]?.GetValue<string>() == meetingId);
+            var waiting = instance.Waiting().Any(w => w.Bookmark.Name == VotingActivity.MeetingBookmark && RequestPayload.Read(w.Bookmark.Payload).MeetingId == meetingId);
             var decided = outcomes[instance.Id].LastOrDefault();
             if (!waiting && decided is null)
             {
