@@ -58,21 +58,6 @@ internal static class Bestuur
         ["email"] = member.Email,
     };
 
-    /// <summary>
-    /// A free text in a resume's input (a remark, a reason, a zienswijze), trimmed; null when absent or blank. Over
-    /// <see cref="FreeText.MaxLength"/> characters it is refused, so nothing of the resume is stored.
-    /// </summary>
-    public static string? Text(JsonNode? input, string property)
-    {
-        var text = input is JsonObject o && o[property] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
-        if (FreeText.IsTooLong(text))
-        {
-            throw new ResumeRejectedException(FreeText.TooLongMessage(FreeText.SubjectOf(property), text!));
-        }
-
-        return text;
-    }
-
     /// <summary>A meeting named by an input: its id as text, or an object with an <c>id</c> (what Agenderen stores).</summary>
     public static Meeting? FindMeeting(Jaarkalender calendar, JsonNode? value)
     {

@@ -371,9 +371,10 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var snapshot = directory.Current;
         var inputs = ReadInputs(context);
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
-        if (Bestuur.Text(resume.Input, "verplaatsNaar") is { } target)
+        var meetingAnswer = MeetingAnswer.Read(resume.Input);
+        if (meetingAnswer.MoveTo is { } target)
         {
-            return Reschedule(context, resume, inputs, body, target);
+            return Reschedule(context, meetingAnswer, inputs, body, target);
         }
 
         var answer = MeetingDeclaration.Check(resume.Input, context.Trigger.Channel);
@@ -386,7 +387,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
         VoteOutcome? counted = null;
         var full = false;
-        if (resume.Input is JsonObject input && input["stemmen"] is JsonArray list)
+        if (meetingAnswer.Votes is { } list)
         {
             var day = context.State["vergadering"]?["datum"]?.GetValue<string>() is { } d
                 ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)
@@ -396,7 +397,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             var votes = new List<CastVote>();
             foreach (var item in list)
             {
-                var id = Bestuur.Text(item, "lid");
+                var id = item.Member;
                 if (id is null || voters.All(v => v.MemberId != id))
                 {
                     throw new ResumeRejectedException($"'{id}' is op {Bestuur.Format(day)} geen lid van {body.Name}.");
@@ -407,7 +408,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                     throw new ResumeRejectedException($"Lid {id} staat twee keer in de stemmen.");
                 }
 
-                var vote = item is JsonObject v && v["keuze"] is JsonValue c && c.TryGetValue<string>(out var code) ? code : null;
+                var vote = item.Choice;
                 if (vote is null || !VoteChoices.Contains(vote))
                 {
                     throw new ResumeRejectedException($"De stem van {snapshot.Model.FindMember(id)?.Name ?? id} is geen {DutchFormat.Alternatives(VoteDeclaration.Choices.Select(x => x.Label.ToLowerInvariant()))}.");
@@ -436,7 +437,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     /// The secretary moves the item to another meeting of the same body (a later one, or an extra meeting put on the
     /// calendar), with a reason; the agenda of both meetings follows from the new bookmark.
     /// </summary>
-    private ActivityResult Reschedule(ActivityContext context, ResumeArgs resume, VotingInputs inputs, Body body, string target)
+    private ActivityResult Reschedule(ActivityContext context, MeetingAnswer answer, VotingInputs inputs, Body body, string target)
     {
         var snapshot = directory.Current;
         var today = Bestuur.Today(context.Now);
@@ -458,7 +459,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             throw new ResumeRejectedException($"Het voorstel staat al op de vergadering van {Bestuur.Format(meeting.Date)}.");
         }
 
-        var reason = Bestuur.Text(resume.Input, "toelichting")
+        var reason = answer.Reason
             ?? throw new ResumeRejectedException("Geef een reden om het voorstel naar een andere vergadering te verplaatsen ('toelichting').");
         context.Journal(new Verplaatst(current, meeting.Id, meeting.Date, reason,
             // Stukken that reach the members after the documents deadline: the secretary decided so, the journal says it.
