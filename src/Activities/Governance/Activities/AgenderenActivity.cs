@@ -8,6 +8,7 @@ using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -82,7 +83,7 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
             return;
         }
 
-        var title = context.WorkflowInput["titel"]?.GetValue<string>() ?? "(zonder titel)";
+        var title = ProposalInput.Read(context.WorkflowInput).TitleOrUntitled;
         context.AddOutboxMessage(MeldingActivity.OutboxKind, new NotificationMail
         {
             NotificationKind = "agendering",

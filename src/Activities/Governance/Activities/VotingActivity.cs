@@ -13,6 +13,7 @@ using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
 using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -276,7 +277,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var votes = context.State["stemmen"] as JsonObject ?? [];
         var silent = context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).Where(id => !votes.ContainsKey(id))
             .Select(id => snapshot.Model.FindMember(id)).OfType<Member>().Select(m => snapshot.Model.SeatHolder(m, today) ?? m).ToList();
-        var title = context.WorkflowInput["titel"]?.GetValue<string>() ?? "(zonder titel)";
+        var title = ProposalInput.Read(context.WorkflowInput).TitleOrUntitled;
         var names = silent.Count == 0 ? "niemand" : string.Join(", ", silent.Select(m => m.Name));
         var chair = snapshot.Model.MembersOf(body.Id, today).Where(m => m.Role == MemberRole.Voorzitter).ToList();
         context.AddOutboxMessage(MeldingActivity.OutboxKind, new NotificationMail

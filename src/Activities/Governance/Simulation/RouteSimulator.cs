@@ -7,6 +7,7 @@ using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Expressions;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Activities.Governance.Simulation;
 
@@ -77,7 +78,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
     /// The title the route's texts are built with when the simulation is given none, so a subject such as
     /// <c>'Besluit algemeen bestuur: ' + input.titel</c> reads "Besluit algemeen bestuur: (zonder titel)", not "… undefined".
     /// </summary>
-    public const string UntitledProposal = "(zonder titel)";
+    public const string UntitledProposal = ProposalInput.Untitled;
 
     private const int MaxSteps = 500;
 

@@ -11,6 +11,7 @@ using AdviesRoute.Host.Mail;
 using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Host.Proposals.Meetings;
 
@@ -57,9 +58,10 @@ public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host,
                 continue;
             }
 
-            var documents = RequestMailRenderer.Documents(instance.Input["documenten"]).Select(d => (d.Name, d.Confidential)).ToList();
+            var proposal = ProposalInput.Read(instance.Input);
+            var documents = RequestMailRenderer.Documents(proposal.Documents).Select(d => (d.Name, d.Confidential)).ToList();
             var item = stored.GetValueOrDefault(instance.Id);
-            entries.Add(new AgendaEntry(instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", item?.Kind ?? AgendaKinds.Bespreekstuk,
+            entries.Add(new AgendaEntry(instance.Id, proposal.TitleOrUntitled, item?.Kind ?? AgendaKinds.Bespreekstuk,
                 item?.Position ?? int.MaxValue, documents, decided?.OutcomeWords, decided?.Uitleg, decided?.Toelichting));
         }
 

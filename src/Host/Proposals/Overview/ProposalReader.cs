@@ -11,6 +11,7 @@ using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Journal;
 using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Host.Proposals.Overview;
 
@@ -159,7 +160,7 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
 
             var definition = await DefinitionAsync(instance, cancellationToken);
             var names = StepDeclarations.StepNames(registry, definition);
-            var title = instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)";
+            var title = ProposalInput.Read(instance.Input).TitleOrUntitled;
             foreach (var (token, bookmark) in instance.Waiting())
             {
                 // The secretariat's own requests, as their steps declare them; members' and bodies' requests are theirs.
@@ -214,7 +215,8 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
         };
         var overdue = instance.Variables.TryGetValue("achterstallig", out var late) && late is not null
             || (deadline?.DueAt is { } due && due < time.GetUtcNow());
-        return new ProposalSummary(instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", instance.Input["soort"]?.GetValue<string>(),
-            instance.Input["pijler"]?.GetValue<string>(), instance.Status.ToString(), steps, waitingOn, deadline?.DueAt, deadlineText, overdue, instance.CreatedAt);
+        var proposal = ProposalInput.Read(instance.Input);
+        return new ProposalSummary(instance.Id, proposal.TitleOrUntitled, proposal.Kind,
+            proposal.Pillar, instance.Status.ToString(), steps, waitingOn, deadline?.DueAt, deadlineText, overdue, instance.CreatedAt);
     }
 }
