@@ -1,5 +1,6 @@
 using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Host.Designer;
 
@@ -29,7 +30,7 @@ public sealed class RunningInstanceMoves(IWorkflowReader reader, IWorkflowRuntim
         {
             if (instance.DefinitionVersion != toVersion)
             {
-                running.Add((instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)"));
+                running.Add((instance.Id, ProposalInput.Read(instance.Input).TitleOrUntitled));
             }
         }
 

@@ -38,13 +38,14 @@ public sealed class DirectRequestMail(
     {
         var round = request.Round ?? throw new InvalidOperationException("Dit verzoek hoort niet bij een ronde met persoonlijke links.");
         var bookmark = state.AllBookmarks().First(b => b.Id == request.BookmarkId);
-        var (targetKind, targetId) = bookmark.Payload?["zetel"] is { } seat ? ("zetel", seat.GetValue<string>()) : ("orgaan", bookmark.Payload!["orgaan"]!.GetValue<string>());
+        var payload = RequestPayload.Read(bookmark.Payload);
+        var bodyId = payload.Body ?? throw new InvalidOperationException("Dit verzoek noemt geen orgaan.");
+        var (targetKind, targetId) = payload.Seat is { } seat ? ("zetel", seat) : ("orgaan", bodyId);
         var earlier = await host.MailLinks.AsNoTracking()
             .FirstOrDefaultAsync(l => l.InstanceId == instanceId && l.ActivityId == request.ActivityId && l.Round == round && l.TargetKind == targetKind && l.TargetId == targetId, cancellationToken);
         var kind = earlier?.Kind ?? await MailKindAsync(state, request.ActivityId, bookmark.Name, cancellationToken);
         var (subject, text) = RequestMails.Defaults[kind];
         var expires = earlier?.ExpiresAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow().AddDays(7);
-        var bodyId = bookmark.Payload!["orgaan"]!.GetValue<string>();
         var mail = new RequestMail
         {
             RequestKind = kind,
@@ -55,8 +56,8 @@ public sealed class DirectRequestMail(
             To = MailRecipient.Of(to),
             BodyId = bodyId,
             BodyName = directory.Current.Model.FindBody(bodyId)?.Name,
-            Choices = bookmark.Payload["keuzes"] is JsonArray choices ? choices.Select(c => c!.GetValue<string>()).ToList() : null,
-            Deadline = bookmark.Payload["uiterlijk"]?.GetValue<string>(),
+            Choices = payload.Choices?.ToList(),
+            Deadline = payload.DeadlineText,
             ExpiresAt = expires,
             Subject = subject,
             Text = note is null ? text : text + "\n\n" + note,

@@ -9,6 +9,7 @@ using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Host.Links;
 
@@ -87,14 +88,16 @@ public sealed class LinkResolver(HostDbContext host, IWorkflowReader workflows, 
         var definition = await workflows.GetDefinitionModelAsync(instance.DefinitionVersionId, cancellationToken);
         var (choice, chosenAt) = ChoiceOf(activity, link);
         var waiting = instance.Waiting().FirstOrDefault(w => w.Token.ActivityId == link.ActivityId
-            && w.Bookmark.Payload?["ronde"]?.GetValue<int>() == link.Round
-            && w.Bookmark.Payload?[link.TargetKind]?.GetValue<string>() == link.TargetId
-            && w.Bookmark.DueAt is null);
+            && w.Bookmark.DueAt is null
+            && RequestPayload.Read(w.Bookmark.Payload) is var asked
+            && asked.Round == link.Round
+            && (link.TargetKind == "zetel" ? asked.Seat : asked.Body) == link.TargetId);
         var snapshot = directory.Current;
-        var bodyId = waiting.Bookmark?.Payload?["orgaan"]?.GetValue<string>();
+        var payload = RequestPayload.Read(waiting.Bookmark?.Payload);
+        var bodyId = payload.Body;
         var bodyName = bodyId is null ? null : snapshot.Model.FindBody(bodyId)?.Name;
         var resolved = new ResolvedLink(LinkStatus.Open, link, instance.Input, waiting.Bookmark?.Id,
-            choice, chosenAt, waiting.Bookmark?.Payload?["uiterlijk"]?.GetValue<string>(), bodyName, BodyId: bodyId,
+            choice, chosenAt, payload.DeadlineText, bodyName, BodyId: bodyId,
             Request: definition is null ? null : StepDeclarations.Request(registry, definition, link.ActivityId, RequestName(link)));
 
         var expired = time.GetUtcNow().UtcDateTime > link.ExpiresAt;

@@ -3,8 +3,9 @@ namespace AdviesRoute.Workflows.Activities;
 /// <summary>
 /// Base of every activity. An activity is stateless code; what it must remember between a wait and a resume
 /// goes in <see cref="ActivityContext.State"/> or in the bookmark's payload, which the engine persists.
-/// Describe it with <see cref="ActivityAttribute"/>, <see cref="InputAttribute"/> and
-/// <see cref="OutcomesAttribute"/> so the registry and the designer know it.
+/// Describe it with <see cref="ActivityAttribute"/> and <see cref="OutcomesAttribute"/>, and its inputs either as a
+/// record it reads (<see cref="IHasInputs{TInputs}"/>, each property with its <see cref="InputAttribute"/>) or with
+/// <see cref="InputAttribute"/>s on the class, so the registry and the designer know it.
 /// </summary>
 public abstract class Activity
 {

@@ -23,8 +23,11 @@ public sealed class ActivityAttribute(string type) : Attribute
     public bool IsStart { get; init; }
 }
 
-/// <summary>Declares a typed input of an activity, shown in the designer's property panel.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+/// <summary>
+/// Declares a typed input of an activity, shown in the designer's property panel: on a property of the activity's
+/// input record (<see cref="IHasInputs{TInputs}"/>), which is then also how the activity reads it, or on the class.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
 public sealed class InputAttribute(string name, InputType type) : Attribute
 {
     public string Name { get; } = name;
@@ -33,8 +36,11 @@ public sealed class InputAttribute(string name, InputType type) : Attribute
     public string Description { get; init; } = "";
     public bool Required { get; init; }
 
-    /// <summary>Default as JSON text (e.g. <c>"\"all\""</c> or <c>"3"</c>); null for none.</summary>
+    /// <summary>Default as JSON text (e.g. <c>"\"all\""</c> or <c>"3"</c>, or an expression object); null for none.</summary>
     public string? DefaultJson { get; init; }
+
+    /// <summary>Default as a constant (a string, number, boolean or array of strings); the plain way to write <see cref="DefaultJson"/>.</summary>
+    public object? Default { get; init; }
 
     /// <summary>Allowed values for <see cref="InputType.Choice"/>.</summary>
     public string[]? Choices { get; init; }

@@ -89,6 +89,10 @@ public sealed class ActivityContext
         return InputValues.IsExpression(raw, out var expression) ? Evaluate(expression) : raw;
     }
 
+    /// <summary>The node's inputs read into the activity's input record (see <see cref="IHasInputs{TInputs}"/>).</summary>
+    public TInputs Inputs<TInputs>()
+        where TInputs : class, new() => InputRecord.Read<TInputs>(GetInputValue);
+
     public T? GetInput<T>(string name) => InputValues.Convert<T>(GetInputValue(name), name);
 
     public bool HasInput(string name) => _node.Node.Inputs.TryGetValue(name, out var raw) && raw is not null;

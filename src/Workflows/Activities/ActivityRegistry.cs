@@ -83,22 +83,16 @@ public sealed class ActivityRegistry
             chain.Insert(0, t);
         }
 
-        var inputs = chain.SelectMany(t => t.GetCustomAttributes<InputAttribute>(inherit: false))
-            .Select(i => new InputDescriptor(
-                i.Name,
-                i.Type,
-                i.DisplayName,
-                i.Description,
-                i.Required,
-                i.DefaultJson is null ? null : JsonNode.Parse(i.DefaultJson),
-                i.Choices,
-                i.SupportsExpression && i.Type != InputType.Expression)
-            {
-                ChoiceLabels = i.Choices is { } codes && i.ChoiceLabels is { } labels
-                    ? codes.Zip(labels).ToDictionary(p => p.First, p => p.Second)
-                    : new Dictionary<string, string>(),
-            })
-            .ToList();
+        var declaredOnClass = chain.SelectMany(t => t.GetCustomAttributes<InputAttribute>(inherit: false)).ToList();
+        var record = InputRecord.RecordOf(type);
+        if (record is not null && declaredOnClass.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Activity type {attribute.Type} declares inputs both on its class ({string.Join(", ", declaredOnClass.Select(i => i.Name))}) and in its input record {record.Name}; declare them once, in the record.");
+        }
+
+        var inputs = record is null ? declaredOnClass.Select(InputRecord.Descriptor).ToList() : InputRecord.Describe(record);
+        var rulesOn = record is null ? [type] : new[] { type, record };
         var ports = type.GetCustomAttribute<OutcomesAttribute>()?.Ports ?? [];
         var fromInput = type.GetCustomAttribute<PortsFromInputAttribute>();
         return new ActivityDescriptor(
@@ -115,8 +109,8 @@ public sealed class ActivityRegistry
             fromInput is null ? null : new PortsFromInput(fromInput.InputName, fromInput.Extra, fromInput.NameProperty) { LabelProperty = fromInput.LabelProperty })
         {
             PortLabels = PortLabelsOf(type, ports),
-            OneOfInputs = type.GetCustomAttributes<OneOfInputsAttribute>().Select(a => a.Names).ToList(),
-            InputRequirements = type.GetCustomAttributes<InputRequiresAttribute>().Select(a => new InputRequirement(a.Given, a.Requires)).ToList(),
+            OneOfInputs = rulesOn.SelectMany(t => t.GetCustomAttributes<OneOfInputsAttribute>()).Select(a => a.Names).ToList(),
+            InputRequirements = rulesOn.SelectMany(t => t.GetCustomAttributes<InputRequiresAttribute>()).Select(a => new InputRequirement(a.Given, a.Requires)).ToList(),
         };
     }
 

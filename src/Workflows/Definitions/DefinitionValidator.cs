@@ -57,11 +57,12 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             CheckUniqueNames(model.Inputs?.Select(i => i?.Name), "$.inputs", "invoer");
             if (model.Root is null)
             {
-                Add("$.root", ValidationCodes.MissingField, "Het veld root (het stroomschema) is verplicht.");
+                Add("$.root", ValidationCodes.MissingField, "De route heeft geen stroomschema.");
                 return _errors;
             }
 
             _activities = model.Root.Activities ?? [];
+            _names = StepNames();
             _descriptors = new ActivityDescriptor?[_activities.Count];
             _next = NewAdjacency();
             _previous = NewAdjacency();
@@ -90,7 +91,36 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
 
         private static string ActivityPath(int index) => JsonPaths.Index(ActivitiesPath, index);
 
-        private string Label(int index) => _activities[index] is { Id.Length: > 0 } node ? $"'{node.Id}'" : $"{index + 1}";
+        // What a person reads for each step (see Step); null for a step with neither a name nor a known kind.
+        private string?[] _names = [];
+
+        /// <summary>
+        /// A step as a person knows it: "de stap ‘Goedkeuring’", by its own name in the route, else by what its kind of
+        /// step is called, else by its place ("stap 3"); the place is added when two steps would read the same. Never
+        /// its id, its type code or an engine word.
+        /// </summary>
+        private string Step(int index) => _names[index] is { } name ? $"de stap {name}" : $"stap {index + 1}";
+
+        private string StepCapital(int index) => _names[index] is { } name ? $"De stap {name}" : $"Stap {index + 1}";
+
+        /// <summary>A step in a list: "‘Goedkeuring’", or its place.</summary>
+        private string Named(int index) => _names[index] ?? $"stap {index + 1}";
+
+        private string?[] StepNames()
+        {
+            var names = _activities.Select(node => node?.DisplayName is { } own && !string.IsNullOrWhiteSpace(own) ? own.Trim()
+                : node is not null && !string.IsNullOrWhiteSpace(node.Type) && registry.TryGet(node.Type, node.TypeVersion, out var d, out _) ? d.DisplayName
+                : null).ToArray();
+            var twice = names.OfType<string>().GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            return names.Select((n, i) => n is null ? null : twice.Contains(n) ? $"‘{n}’ (stap {i + 1})" : $"‘{n}’").ToArray();
+        }
+
+        /// <summary>What a person reads for an input of a step: its display name.</summary>
+        private static string InputName(ActivityDescriptor descriptor, string name) => $"‘{descriptor.FindInput(name)?.DisplayName ?? name}’";
+
+        /// <summary>The ports of a step as a person reads them ("Verder", "Positief advies"), never Done or Default.</summary>
+        private static string PortLabels(ActivityDescriptor descriptor, ActivityNode node, IEnumerable<string> ports) =>
+            string.Join(", ", ports.Select(p => descriptor.PortLabelOf(node, p) ?? p));
 
         // Activities that take part in the graph: the first one with each id.
         private IEnumerable<int> GraphNodes => _byId.Values.Order();
@@ -99,12 +129,12 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
         {
             if (string.IsNullOrWhiteSpace(model.DefinitionId))
             {
-                Add("$.definitionId", ValidationCodes.MissingField, "Het veld definitionId is verplicht.");
+                Add("$.definitionId", ValidationCodes.MissingField, "De route heeft geen id.");
             }
 
             if (string.IsNullOrWhiteSpace(model.Name))
             {
-                Add("$.name", ValidationCodes.MissingField, "Het veld name (de naam van de definitie) is verplicht.");
+                Add("$.name", ValidationCodes.MissingField, "De route heeft geen naam.");
             }
         }
 
@@ -121,7 +151,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 }
                 else if (!seen.TryAdd(name, i))
                 {
-                    Add(path, ValidationCodes.DuplicateName, $"De naam '{name}' wordt al gebruikt door {what} {seen[name] + 1}; namen moeten uniek zijn.");
+                    Add(path, ValidationCodes.DuplicateName, $"De naam ‘{name}’ wordt al gebruikt door {what} {seen[name] + 1}; namen moeten uniek zijn.");
                 }
 
                 i++;
@@ -134,17 +164,17 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             var path = ActivityPath(i);
             if (node is null)
             {
-                Add(path, ValidationCodes.MissingField, $"Activiteit {i + 1} ontbreekt (null).");
+                Add(path, ValidationCodes.MissingField, $"Stap {i + 1} ontbreekt.");
                 return;
             }
 
             if (string.IsNullOrWhiteSpace(node.Id))
             {
-                Add(path + ".id", ValidationCodes.MissingField, $"Activiteit {i + 1} heeft geen id.");
+                Add(path + ".id", ValidationCodes.MissingField, $"{StepCapital(i)} heeft geen id.");
             }
             else if (!_byId.TryAdd(node.Id, i))
             {
-                Add(path + ".id", ValidationCodes.DuplicateActivityId, $"Het id '{node.Id}' wordt al gebruikt door activiteit {_byId[node.Id] + 1}; ids moeten uniek zijn.");
+                Add(path + ".id", ValidationCodes.DuplicateActivityId, $"Het id ‘{node.Id}’ van {Step(i)} wordt al gebruikt door {Step(_byId[node.Id])}; elke stap heeft een eigen id.");
             }
 
             var descriptor = Resolve(node, i, path);
@@ -155,7 +185,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
 
             if (node.Inputs is null)
             {
-                Add(path + ".inputs", ValidationCodes.MissingField, $"Activiteit {Label(i)} heeft geen inputs-object.");
+                Add(path + ".inputs", ValidationCodes.MissingField, $"De invoer van {Step(i)} ontbreekt of is geen object.");
                 return;
             }
 
@@ -167,13 +197,13 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
         {
             if (string.IsNullOrWhiteSpace(node.Type))
             {
-                Add(path + ".type", ValidationCodes.MissingField, $"Activiteit {Label(i)} heeft geen type.");
+                Add(path + ".type", ValidationCodes.MissingField, $"Van {Step(i)} ontbreekt de soort stap.");
                 return null;
             }
 
             if (!registry.IsKnownType(node.Type))
             {
-                Add(path + ".type", ValidationCodes.UnknownActivityType, $"Activiteit {Label(i)} heeft het onbekende type '{node.Type}'.");
+                Add(path + ".type", ValidationCodes.UnknownActivityType, $"{StepCapital(i)} is van een onbekende soort: ‘{node.Type}’.");
                 return null;
             }
 
@@ -181,7 +211,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             {
                 var known = registry.AllDescriptors.Where(d => d.Type == node.Type).Select(d => d.Version).Order();
                 Add(path + ".typeVersion", ValidationCodes.UnknownActivityVersion,
-                    $"Activiteit {Label(i)}: type '{node.Type}' heeft geen versie {node.TypeVersion}; bekende versies: {string.Join(", ", known)}.");
+                    $"{StepCapital(i)} vraagt versie {node.TypeVersion} van zijn soort stap; die bestaat niet. Bekende versies: {string.Join(", ", known)}.");
                 return null;
             }
 
@@ -195,8 +225,8 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 var path = JsonPaths.Property(inputsPath, name);
                 if (descriptor.FindInput(name) is not { } input)
                 {
-                    var known = descriptor.Inputs.Count == 0 ? "dit type heeft geen invoer" : "bekend: " + string.Join(", ", descriptor.Inputs.Select(d => d.Name));
-                    Add(path, ValidationCodes.UnknownInput, $"Activiteit {Label(i)} ({descriptor.Type}) kent geen invoer '{name}'; {known}.");
+                    var known = descriptor.Inputs.Count == 0 ? "Deze soort stap heeft geen invoer." : "Mogelijke invoer: " + string.Join(", ", descriptor.Inputs.Select(d => d.DisplayName)) + ".";
+                    Add(path, ValidationCodes.UnknownInput, $"{StepCapital(i)} kent geen invoer ‘{name}’. {known}");
                     continue;
                 }
 
@@ -208,7 +238,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 if (!node.Inputs.TryGetValue(input.Name, out var value) || value is null)
                 {
                     Add(JsonPaths.Property(inputsPath, input.Name), ValidationCodes.MissingInput,
-                        $"Activiteit {Label(i)} mist de verplichte invoer '{input.DisplayName}' ({input.Name}).");
+                        $"Bij {Step(i)} ontbreekt de verplichte invoer ‘{input.DisplayName}’.");
                 }
             }
 
@@ -217,7 +247,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 if (!group.Any(name => node.Inputs.TryGetValue(name, out var value) && value is not null))
                 {
                     Add(inputsPath, ValidationCodes.MissingInput,
-                        $"Activiteit {Label(i)} ({descriptor.Type}) heeft een van deze invoeren nodig: {string.Join(" of ", group.Select(n => $"'{n}'"))}.");
+                        $"{StepCapital(i)} heeft {string.Join(" of ", group.Select(n => InputName(descriptor, n)))} nodig.");
                 }
             }
 
@@ -226,7 +256,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 foreach (var missing in requirement.Requires.Where(name => !Given(name)))
                 {
                     Add(JsonPaths.Property(inputsPath, missing), ValidationCodes.MissingInput,
-                        $"Activiteit {Label(i)} ({descriptor.Type}) mist de invoer '{descriptor.FindInput(missing)?.DisplayName ?? missing}' ({missing}): die is nodig omdat '{requirement.Given}' is gegeven.");
+                        $"Bij {Step(i)} ontbreekt de invoer {InputName(descriptor, missing)}: die is nodig omdat {InputName(descriptor, requirement.Given)} is ingevuld.");
                 }
             }
 
@@ -253,7 +283,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 }
                 else
                 {
-                    Add(path, ValidationCodes.InvalidInputType, $"Activiteit {Label(i)}: invoer '{input.Name}' kan geen expressie zijn; geef een vaste waarde.");
+                    Add(path, ValidationCodes.InvalidInputType, $"De invoer ‘{input.DisplayName}’ van {Step(i)} kan geen expressie zijn; geef een vaste waarde.");
                 }
 
                 return;
@@ -261,14 +291,14 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
 
             if (InputValues.CheckLiteral(input, value) is { } problem)
             {
-                Add(path, ValidationCodes.InvalidInputType, $"Activiteit {Label(i)}: invoer '{input.Name}' is ongeldig. {problem}");
+                Add(path, ValidationCodes.InvalidInputType, $"De invoer ‘{input.DisplayName}’ van {Step(i)} is ongeldig. {problem}");
                 return;
             }
 
             if (registry.TryGet(descriptor.Type, descriptor.Version, out _, out var activity) && activity is IChecksLiteralInputs checks
                 && checks.CheckLiteral(input.Name, value) is { } refused)
             {
-                Add(path, ValidationCodes.InvalidInputValue, $"Activiteit {Label(i)}: {refused}");
+                Add(path, ValidationCodes.InvalidInputValue, $"De invoer ‘{input.DisplayName}’ van {Step(i)} klopt niet: {refused}");
             }
 
             if (input.Type == InputType.Expression)
@@ -277,7 +307,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             }
             else if (input.Required && value is JsonValue v && v.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetValue<string>()))
             {
-                Add(path, ValidationCodes.MissingInput, $"Activiteit {Label(i)}: de verplichte invoer '{input.DisplayName}' ({input.Name}) is leeg.");
+                Add(path, ValidationCodes.MissingInput, $"De verplichte invoer ‘{input.DisplayName}’ van {Step(i)} is leeg.");
             }
 
             if (descriptor.PortsFromInput is { } ports && ports.InputName == input.Name && value is JsonArray items)
@@ -292,7 +322,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             {
                 if (input.Required)
                 {
-                    Add(path, ValidationCodes.MissingInput, $"Activiteit {Label(i)}: de verplichte invoer '{input.DisplayName}' ({input.Name}) is leeg.");
+                    Add(path, ValidationCodes.MissingInput, $"De verplichte invoer ‘{input.DisplayName}’ van {Step(i)} is leeg.");
                 }
 
                 return;
@@ -300,7 +330,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
 
             if (expressions.CheckSyntax(expression) is { } message)
             {
-                Add(path, ValidationCodes.ExpressionSyntax, $"Activiteit {Label(i)}: de expressie in '{input.Name}' is ongeldig: {message}");
+                Add(path, ValidationCodes.ExpressionSyntax, $"De expressie in ‘{input.DisplayName}’ van {Step(i)} is ongeldig: {message}");
             }
         }
 
@@ -331,12 +361,11 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
 
                 if (string.IsNullOrWhiteSpace(name))
                 {
-                    var what = ports.NameProperty is null ? "een naam (tekst)" : $"een naam (tekst) in '{ports.NameProperty}'";
-                    Add(itemPath, ValidationCodes.InvalidInputType, $"Activiteit {Label(i)}: element {k + 1} van '{ports.InputName}' heeft geen {what}.");
+                    Add(itemPath, ValidationCodes.InvalidInputType, $"Regel {k + 1} van {InputName(descriptor, ports.InputName)} van {Step(i)} heeft geen naam.");
                 }
                 else if (!taken.Add(name))
                 {
-                    Add(namePath, ValidationCodes.DuplicateName, $"Activiteit {Label(i)} heeft al een uitgang '{name}'; namen in '{ports.InputName}' moeten uniek zijn.");
+                    Add(namePath, ValidationCodes.DuplicateName, $"{StepCapital(i)} heeft al een uitgang ‘{descriptor.PortLabelOf(_activities[i], name) ?? name}’; elke uitgang heeft een eigen naam.");
                 }
             }
         }
@@ -347,22 +376,22 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             switch (item[ConditionProperty])
             {
                 case null:
-                    Add(path, ValidationCodes.MissingInput, $"Activiteit {Label(i)}: een geval zonder voorwaarde wordt nooit gekozen; vul '{ConditionProperty}' in.");
+                    Add(path, ValidationCodes.MissingInput, $"Een geval van {Step(i)} zonder voorwaarde wordt nooit gekozen; vul de voorwaarde in.");
                     break;
                 case JsonValue v when v.GetValueKind() == JsonValueKind.String:
                     var condition = v.GetValue<string>();
                     if (string.IsNullOrWhiteSpace(condition))
                     {
-                        Add(path, ValidationCodes.MissingInput, $"Activiteit {Label(i)}: een geval zonder voorwaarde wordt nooit gekozen; vul '{ConditionProperty}' in.");
+                        Add(path, ValidationCodes.MissingInput, $"Een geval van {Step(i)} zonder voorwaarde wordt nooit gekozen; vul de voorwaarde in.");
                     }
                     else if (expressions.CheckSyntax(condition) is { } message)
                     {
-                        Add(path, ValidationCodes.ExpressionSyntax, $"Activiteit {Label(i)}: de voorwaarde is ongeldig: {message}");
+                        Add(path, ValidationCodes.ExpressionSyntax, $"De voorwaarde van een geval van {Step(i)} is ongeldig: {message}");
                     }
 
                     break;
                 default:
-                    Add(path, ValidationCodes.InvalidInputType, $"Activiteit {Label(i)}: de voorwaarde moet een expressie als tekst zijn.");
+                    Add(path, ValidationCodes.InvalidInputType, $"De voorwaarde van een geval van {Step(i)} moet een expressie als tekst zijn.");
                     break;
             }
         }
@@ -372,12 +401,12 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             var starts = Enumerable.Range(0, _activities.Count).Where(i => _descriptors[i]?.IsStart == true).ToList();
             if (starts.Count == 0)
             {
-                Add(ActivitiesPath, ValidationCodes.StartCount, "De definitie heeft geen Start-activiteit; er moet er precies één zijn.");
+                Add(ActivitiesPath, ValidationCodes.StartCount, "De route heeft geen stap ‘Start’; er moet er precies één zijn.");
             }
             else if (starts.Count > 1)
             {
                 Add(ActivitiesPath, ValidationCodes.StartCount,
-                    $"De definitie heeft {starts.Count} Start-activiteiten ({string.Join(", ", starts.Select(Label))}); er mag er precies één zijn.");
+                    $"De route heeft {starts.Count} stappen waar ze begint ({string.Join(", ", starts.Select(Named))}); er mag er precies één zijn.");
             }
 
             return starts;
@@ -388,7 +417,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             var path = JsonPaths.Index("$.root.connections", j);
             if (connection is null)
             {
-                Add(path, ValidationCodes.MissingField, $"Verbinding {j + 1} ontbreekt (null).");
+                Add(path, ValidationCodes.MissingField, $"Verbinding {j + 1} ontbreekt.");
                 return;
             }
 
@@ -398,10 +427,10 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 var ports = NodePorts.For(descriptor, _activities[s]);
                 if (!ports.Contains(connection.Source.Port))
                 {
-                    var known = ports.Count == 0 ? "deze activiteit heeft geen uitgangen" : "beschikbaar: " + string.Join(", ", ports);
+                    var known = ports.Count == 0 ? "Deze stap heeft geen uitgangen." : "Mogelijke uitgangen: " + PortLabels(descriptor, _activities[s], ports) + ".";
                     Add(path + ".source.port", ValidationCodes.UnknownPort, string.IsNullOrEmpty(connection.Source.Port)
-                        ? $"De verbinding noemt geen uitgang van activiteit {Label(s)}; {known}."
-                        : $"Activiteit {Label(s)} heeft geen uitgang '{connection.Source.Port}'; {known}.");
+                        ? $"Een verbinding uit {Step(s)} noemt geen uitgang. {known}"
+                        : $"{StepCapital(s)} heeft geen uitgang ‘{connection.Source.Port}’. {known}");
                 }
             }
 
@@ -409,13 +438,13 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             if (connection.Target is not null && connection.Target.Port != Ports.In)
             {
                 Add(path + ".target.port", ValidationCodes.UnknownPort, string.IsNullOrEmpty(connection.Target.Port)
-                    ? $"De verbinding noemt geen ingang; die moet '{Ports.In}' zijn."
-                    : $"Een verbinding komt binnen op poort '{Ports.In}', niet op '{connection.Target.Port}'.");
+                    ? "De verbinding noemt niet waar ze binnenkomt; een verbinding komt binnen aan de ingang van een stap."
+                    : $"Een verbinding komt binnen aan de ingang van een stap, niet op ‘{connection.Target.Port}’.");
             }
 
             if (connection.Source is not null && connection.Target is not null && !seen.TryAdd(connection.Key, j))
             {
-                Add(path, ValidationCodes.DuplicateConnection, $"Deze verbinding ({connection.Key}) staat er al als verbinding {seen[connection.Key] + 1}.");
+                Add(path, ValidationCodes.DuplicateConnection, $"Deze verbinding {Describe(connection, source, target)} staat er al als verbinding {seen[connection.Key] + 1}.");
             }
 
             if (source is { } from && target is { } to)
@@ -430,6 +459,15 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             }
         }
 
+        /// <summary>A connection as a person reads it: from which step, through which exit, to which step.</summary>
+        private string Describe(ConnectionModel connection, int? source, int? target)
+        {
+            var from = source is { } s ? Named(s) : $"‘{connection.Source.Activity}’";
+            var port = source is { } p && _descriptors[p] is { } d ? d.PortLabelOf(_activities[p], connection.Source.Port) ?? connection.Source.Port : connection.Source.Port;
+            var to = target is { } t ? Named(t) : $"‘{connection.Target.Activity}’";
+            return $"van {from} (uitgang ‘{port}’) naar {to}";
+        }
+
         private int? Endpoint(EndpointModel? endpoint, string path, string role)
         {
             if (endpoint is null)
@@ -440,13 +478,13 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
 
             if (string.IsNullOrWhiteSpace(endpoint.Activity))
             {
-                Add(path + ".activity", ValidationCodes.DanglingConnection, $"De verbinding noemt geen {role}activiteit.");
+                Add(path + ".activity", ValidationCodes.DanglingConnection, $"De verbinding noemt geen {role}stap.");
                 return null;
             }
 
             if (!_byId.TryGetValue(endpoint.Activity, out var index))
             {
-                Add(path + ".activity", ValidationCodes.DanglingConnection, $"De verbinding verwijst naar activiteit '{endpoint.Activity}' als {role}, maar die bestaat niet.");
+                Add(path + ".activity", ValidationCodes.DanglingConnection, $"De verbinding verwijst naar een {role}stap ‘{endpoint.Activity}’ die niet bestaat.");
                 return null;
             }
 
@@ -466,7 +504,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             var reachable = Closure(roots, _next);
             foreach (var i in GraphNodes.Where(i => !reachable.Contains(i)))
             {
-                Add(ActivityPath(i), ValidationCodes.UnreachableActivity, $"Activiteit {Label(i)} is vanaf Start niet bereikbaar.");
+                Add(ActivityPath(i), ValidationCodes.UnreachableActivity, $"{StepCapital(i)} is vanaf het begin van de route niet bereikbaar.");
             }
 
             return reachable;
@@ -477,7 +515,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             var ends = GraphNodes.Where(i => _descriptors[i]?.IsEnd == true).ToList();
             if (ends.Count == 0)
             {
-                Add(ActivitiesPath, ValidationCodes.NoPathToEnd, "De definitie heeft geen Einde-activiteit; elk pad moet ergens eindigen.");
+                Add(ActivitiesPath, ValidationCodes.NoPathToEnd, "De route heeft geen stap ‘Einde’; elk pad moet ergens eindigen.");
                 return;
             }
 
@@ -486,7 +524,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             var canEnd = Closure(ends.Concat(GraphNodes.Where(i => _descriptors[i] is null)), _previous);
             foreach (var i in GraphNodes.Where(i => !canEnd.Contains(i) && (reachable is null || reachable.Contains(i))))
             {
-                Add(ActivityPath(i), ValidationCodes.NoPathToEnd, $"Vanaf activiteit {Label(i)} is geen Einde-activiteit te bereiken.");
+                Add(ActivityPath(i), ValidationCodes.NoPathToEnd, $"Vanaf {Step(i)} is het einde van de route niet te bereiken.");
             }
         }
 
@@ -504,8 +542,8 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             foreach (var loop in loops)
             {
                 Add(ActivityPath(loop[0]), ValidationCodes.LoopWithoutBlockingActivity,
-                    $"Lus zonder wachtende activiteit: {string.Join(", ", loop.Select(Label))}. Zo'n lus loopt eindeloos door; "
-                    + "neem er een wachtende activiteit in op (bijvoorbeeld een Timer of Wacht op signaal).");
+                    $"Lus zonder wachtende stap: {string.Join(", ", loop.Select(Named))}. Zo'n lus loopt eindeloos door; "
+                    + "neem er een wachtende stap in op (bijvoorbeeld een Timer of Wacht op signaal).");
             }
         }
 

@@ -34,15 +34,22 @@ public static class InputValues
             InputType.String or InputType.Text => IsString(value) ? null : "Verwacht tekst.",
             InputType.Expression => IsString(value) ? null : "Verwacht een expressie als tekst.",
             InputType.Integer => value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out _) ? null : "Verwacht een geheel getal.",
-            InputType.Boolean => value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? null : "Verwacht true of false.",
-            InputType.Duration => IsString(value) && IsoDuration.TryParse(value.GetValue<string>(), out _) ? null : "Verwacht een ISO 8601-duur, bijvoorbeeld P12W of PT30M.",
+            InputType.Boolean => value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? null : "Verwacht ja of nee (true of false).",
+            InputType.Duration => IsString(value) && IsoDuration.TryParse(value.GetValue<string>(), out _) ? null : "Verwacht een duur als ISO 8601-duur, bijvoorbeeld P12W voor 12 weken of PT30M voor 30 minuten.",
             InputType.DateTime => IsString(value) && DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "Verwacht een datum en tijd (ISO 8601), bijvoorbeeld 2027-07-09T23:59:00+02:00.",
-            InputType.Choice => IsString(value) && (input.Choices is null || input.Choices.Contains(value.GetValue<string>())) ? null : $"Verwacht een van: {string.Join(", ", input.Choices ?? [])}.",
+            InputType.Choice => IsString(value) && (input.Choices is null || input.Choices.Contains(value.GetValue<string>())) ? null : $"Kies uit: {Alternatives(input)}.",
             InputType.StringList => value is JsonArray a && a.All(IsString) ? null : "Verwacht een lijst met teksten.",
             InputType.ObjectList => value is JsonArray a2 && a2.All(x => x is JsonObject) ? null : "Verwacht een lijst met objecten.",
             InputType.Json => null,
             _ => null,
         };
+    }
+
+    /// <summary>The choices of an input as a person reads them: "Alle paden, Eén pad of Een aantal paden".</summary>
+    private static string Alternatives(InputDescriptor input)
+    {
+        var labels = (input.Choices ?? []).Select(c => $"‘{input.ChoiceLabels.GetValueOrDefault(c, c)}’").ToList();
+        return labels.Count <= 1 ? string.Concat(labels) : $"{string.Join(", ", labels[..^1])} of {labels[^1]}";
     }
 
     private static bool IsString(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String;

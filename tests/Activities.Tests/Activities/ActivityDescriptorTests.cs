@@ -30,4 +30,23 @@ public sealed class ActivityDescriptorTests
         governance.Single(d => d.Type == "Voorbereiding").Ports.Should().Equal("gereed", "herzien");
         governance.Single(d => d.Type == "TerugkoppelingColleges").Ports.Should().Equal("instemming", "bedenkingen");
     }
+
+    [Fact]
+    public void Every_governance_activity_declares_its_inputs_once_in_a_record_with_labelled_choices()
+    {
+        using var services = ActivityServices.Build();
+        var registry = services.GetRequiredService<ActivityRegistry>();
+
+        foreach (var descriptor in registry.LatestDescriptors.Where(d => d.Category == "Bestuur"))
+        {
+            registry.TryGet(descriptor.Type, null, out _, out var activity).Should().BeTrue();
+            var record = InputRecord.RecordOf(activity.GetType());
+            record.Should().NotBeNull("{0} reads its inputs typed, from one record", descriptor.Type);
+            descriptor.Inputs.Select(i => i.Name).Should().Equal(InputRecord.Keys(record!), "{0}'s property panel is its record", descriptor.Type);
+            foreach (var choice in descriptor.Inputs.Where(i => i.Type == InputType.Choice))
+            {
+                choice.ChoiceLabels.Keys.Should().BeEquivalentTo(choice.Choices!, "{0} labels every value of '{1}'", descriptor.Type, choice.Name);
+            }
+        }
+    }
 }

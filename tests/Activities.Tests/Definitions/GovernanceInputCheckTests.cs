@@ -20,7 +20,7 @@ public sealed class GovernanceInputCheckTests
                 "type": "Flowchart",
                 "activities": [
                   { "id": "start", "type": "Start" },
-                  { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "bestuur-x", "vergadering": "ab-2031-01-01" } },
+                  { "id": "besluit", "type": "Besluit", "displayName": "Besluit AB", "inputs": { "orgaan": "bestuur-x", "vergadering": "ab-2031-01-01" } },
                   { "id": "ronde", "type": "Zienswijzenronde", "inputs": { "raden": ["raad-assen", "college-assen"] } },
                   { "id": "melding", "type": "Melding", "inputs": { "aan": ["raden", "m063", "iemand"], "onderwerp": "Test" } },
                   { "id": "nazorg", "type": "Nazorg", "inputs": { "taak": "Naar GS", "uiterlijkOp": "02-30" } },
@@ -42,11 +42,11 @@ public sealed class GovernanceInputCheckTests
         var errors = validator.Validate(DefinitionParser.Parse(json)).Where(e => e.Code == ValidationCodes.InvalidInputValue).ToList();
 
         errors.Select(e => (e.Path, e.Message)).Should().Equal(
-            ("$.root.activities[1].inputs.orgaan", "Activiteit 'besluit': orgaan 'bestuur-x' bestaat niet in het bestuursmodel."),
-            ("$.root.activities[1].inputs.vergadering", "Activiteit 'besluit': vergadering 'ab-2031-01-01' staat niet op de jaarkalender."),
-            ("$.root.activities[2].inputs.raden", "Activiteit 'ronde': College van B&W Assen is geen gemeenteraad."),
-            ("$.root.activities[3].inputs.aan", "Activiteit 'melding': orgaan 'iemand' bestaat niet in het bestuursmodel."),
-            ("$.root.activities[4].inputs.uiterlijkOp", "Activiteit 'nazorg': '02-30' is geen dag van het jaar (mm-dd, bijvoorbeeld 04-29)."));
+            ("$.root.activities[1].inputs.orgaan", "De invoer ‘Orgaan’ van de stap ‘Besluit AB’ klopt niet: orgaan 'bestuur-x' bestaat niet in het bestuursmodel."),
+            ("$.root.activities[1].inputs.vergadering", "De invoer ‘Vergadering’ van de stap ‘Besluit AB’ klopt niet: vergadering 'ab-2031-01-01' staat niet op de jaarkalender."),
+            ("$.root.activities[2].inputs.raden", "De invoer ‘Raden’ van de stap ‘Zienswijzenronde gemeenteraden’ klopt niet: College van B&W Assen is geen gemeenteraad."),
+            ("$.root.activities[3].inputs.aan", "De invoer ‘Aan’ van de stap ‘Melding’ klopt niet: orgaan 'iemand' bestaat niet in het bestuursmodel."),
+            ("$.root.activities[4].inputs.uiterlijkOp", "De invoer ‘Uiterlijk op (mm-dd)’ van de stap ‘Nazorg’ klopt niet: '02-30' is geen dag van het jaar (mm-dd, bijvoorbeeld 04-29)."));
     }
 
     [Fact]
@@ -81,10 +81,10 @@ public sealed class GovernanceInputCheckTests
 
         errors.Select(e => (e.Code, e.Path, e.Message)).Should().Equal(
             (ValidationCodes.MissingInput, "$.root.activities[1].inputs.uiterlijkRegel",
-                "Activiteit 'zonderArtikel' (Melding) mist de invoer 'Regel vaste datum' (uiterlijkRegel): die is nodig omdat 'uiterlijkOp' is gegeven."),
+                "Bij de stap ‘Melding’ (stap 2) ontbreekt de invoer ‘Regel vaste datum’: die is nodig omdat ‘Wettelijk uiterlijk op (mm-dd)’ is ingevuld."),
             (ValidationCodes.MissingInput, "$.root.activities[1].inputs.artikel",
-                "Activiteit 'zonderArtikel' (Melding) mist de invoer 'Artikel' (artikel): die is nodig omdat 'uiterlijkOp' is gegeven."),
+                "Bij de stap ‘Melding’ (stap 2) ontbreekt de invoer ‘Artikel’: die is nodig omdat ‘Wettelijk uiterlijk op (mm-dd)’ is ingevuld."),
             (ValidationCodes.InvalidInputValue, "$.root.activities[2].inputs.uiterlijkOp",
-                "Activiteit 'geenDag': '04-31' is geen dag van het jaar (mm-dd, bijvoorbeeld 04-29)."));
+                "De invoer ‘Wettelijk uiterlijk op (mm-dd)’ van de stap ‘Melding’ (stap 3) klopt niet: '04-31' is geen dag van het jaar (mm-dd, bijvoorbeeld 04-29)."));
     }
 }

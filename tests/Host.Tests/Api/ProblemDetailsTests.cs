@@ -280,7 +280,7 @@ public sealed class ProblemDetailsTests(HostFixture host) : IClassFixture<HostFi
         var error = problem.GetProperty("errors").EnumerateArray().Should().ContainSingle().Subject;
         error.GetProperty("path").GetString().Should().Be("$.root.activities[1].type");
         error.GetProperty("code").GetString().Should().Be(ValidationCodes.UnknownActivityType);
-        error.GetProperty("message").GetString().Should().Be("Activiteit 'overleg' heeft het onbekende type 'Vergadering'.");
+        error.GetProperty("message").GetString().Should().Be("Stap 2 is van een onbekende soort: ‘Vergadering’.", "a step without a name or a known kind reads by its place, never its id");
     }
 
     [Fact]

@@ -265,7 +265,9 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
 
         var onEdge = page.GetByTestId($"verbinding-fout-{edge}");
         await onEdge.WaitForAsync();
-        (await onEdge.InnerTextAsync()).Should().Contain("Activiteit 'naDb' heeft geen uitgang 'colleges'");
+        var message = await onEdge.InnerTextAsync();
+        message.Should().Contain("De stap ‘Na het DB’ heeft geen uitgang ‘colleges’. Mogelijke uitgangen: ")
+            .And.Contain("Anders").And.Contain("Zienswijzen van de raden").And.NotContain("Default").And.NotContain("naDb");
         var listed = page.GetByTestId("foutenlijst").Locator($"[data-testid='fout'][data-edge-id='{edge}']");
         await Expect(listed).ToHaveCountAsync(1);
         (await listed.GetAttributeAsync("data-path")).Should().MatchRegex(@"^\$\.root\.connections\[\d+\]\.source\.port$");
@@ -313,7 +315,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
 
         // A line to nowhere cannot be drawn: the error stands at the exit it leaves from, and in the list.
         var onStep = page.GetByTestId("rf__node-advies").GetByTestId($"verbinding-fout-{edge}");
-        (await onStep.InnerTextAsync()).Should().Be("⚠ Positief advies met kanttekeningen → bestaatNiet: De verbinding verwijst naar activiteit 'bestaatNiet' als doel, maar die bestaat niet.");
+        (await onStep.InnerTextAsync()).Should().Be("⚠ Positief advies met kanttekeningen → bestaatNiet: De verbinding verwijst naar een doelstap ‘bestaatNiet’ die niet bestaat.");
         (await page.GetByTestId("stap-advies").GetAttributeAsync("class")).Should().Contain("ontwerper-node--error");
         var listed = page.GetByTestId("foutenlijst").Locator($"[data-testid='fout'][data-edge-id='{edge}']");
         await Expect(listed).ToHaveCountAsync(1);
@@ -378,7 +380,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         notice = await WaitForNoticeAsync(page, $"“ongeldig.json” is niet geïmporteerd (route {id})");
         output.WriteLine(notice);
         notice.Should().Contain("Het bestand is geen geldige definitie; er is niets ingelezen.")
-            .And.Contain($"$.root.connections[{index}].target.activity: De verbinding verwijst naar activiteit 'bestaatNiet' als doel, maar die bestaat niet.");
+            .And.Contain($"$.root.connections[{index}].target.activity: De verbinding verwijst naar een doelstap ‘bestaatNiet’ die niet bestaat.");
         (await ExportAsync(page)).Should().Be(shown);
 
         JsonNode.Parse(await owner.GetStringAsync($"/api/definitions/{id}/draft"))!["revision"]!.GetValue<int>().Should().Be(revision, "a refused file stores nothing");

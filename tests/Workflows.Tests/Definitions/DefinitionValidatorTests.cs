@@ -144,7 +144,7 @@ public sealed class DefinitionValidatorTests
 
         var error = errors.Should().ContainSingle().Which;
         error.Should().BeEquivalentTo(new { Path = "$.root.activities[1].inputs", Code = ValidationCodes.MissingInput });
-        error.Message.Should().Contain("'at' of 'after'");
+        error.Message.Should().Be("De stap ‘Timer’ heeft ‘Op moment’ of ‘Na periode’ nodig.", "inputs are named as the property panel names them");
     }
 
     [Fact]
@@ -287,7 +287,50 @@ public sealed class DefinitionValidatorTests
             .Connect("decide", "False", "end"));
 
         errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "$.root.connections[2].source.port", Code = ValidationCodes.UnknownPort });
-        errors[0].Message.Should().Contain("True, False");
+        errors[0].Message.Should().Be("De stap ‘Beslissing’ heeft geen uitgang ‘Maybe’. Mogelijke uitgangen: Waar, Onwaar.");
+    }
+
+    [Fact]
+    public void An_unknown_port_names_the_step_by_its_title_and_the_ports_by_their_labels_never_Done_or_Default()
+    {
+        var errors = Validate(new DefinitionBuilder()
+            .Activity("start", "Start", displayName: "Aanvraag binnen")
+            .Activity("route", "Switch", new { cases = new[] { new { name = "groot", label = "Groot bedrag", condition = "true" } } }, displayName: "Soort aanvraag")
+            .Activity("end", "End")
+            .Connect("start", "Done", "route")
+            .Connect("route", "groot", "end")
+            .Connect("route", "Default", "end")
+            .Connect("route", "klein", "end")
+            .Connect("start", "verder", "end"));
+
+        errors.Select(e => e.Message).Should().Equal(
+            "De stap ‘Soort aanvraag’ heeft geen uitgang ‘klein’. Mogelijke uitgangen: Anders, Groot bedrag.",
+            "De stap ‘Aanvraag binnen’ heeft geen uitgang ‘verder’. Mogelijke uitgangen: Verder.");
+    }
+
+    [Fact]
+    public void Two_steps_that_would_read_the_same_are_told_apart_by_their_place()
+    {
+        var errors = Validate(Minimal()
+            .Activity("w1", "Timer", new { after = "P1W" })
+            .Activity("w2", "Timer", new { after = "P1W" }));
+
+        errors.Where(e => e.Code == ValidationCodes.UnreachableActivity).Select(e => e.Message).Should().Equal(
+            "De stap ‘Timer’ (stap 4) is vanaf het begin van de route niet bereikbaar.",
+            "De stap ‘Timer’ (stap 5) is vanaf het begin van de route niet bereikbaar.");
+    }
+
+    [Fact]
+    public void A_missing_or_wrong_input_is_named_by_its_label_and_a_wrong_choice_lists_the_labels_of_the_choices()
+    {
+        var errors = Validate(Minimal()
+            .Activity("join", "Join", new { mode = "sommige" }, displayName: "Beide adviezen binnen")
+            .Activity("set", "SetVariable", new { value = 1 })
+            .Chain("wait", "join", "set", "end"));
+
+        errors.Select(e => e.Message).Should().Equal(
+            "De invoer ‘Wijze’ van de stap ‘Beide adviezen binnen’ is ongeldig. Kies uit: ‘Alle paden’, ‘Eén pad’ of ‘Een aantal paden’.",
+            "Bij de stap ‘Variabele zetten’ ontbreekt de verplichte invoer ‘Variabele’.");
     }
 
     [Fact]
@@ -355,7 +398,7 @@ public sealed class DefinitionValidatorTests
 
         var error = errors.Should().ContainSingle().Which;
         error.Should().BeEquivalentTo(new { Path = "$.root.activities[2]", Code = ValidationCodes.LoopWithoutBlockingActivity });
-        error.Message.Should().Contain("'count', 'again'");
+        error.Message.Should().StartWith("Lus zonder wachtende stap: ‘Variabele zetten’, ‘Beslissing’.");
     }
 
     [Fact]

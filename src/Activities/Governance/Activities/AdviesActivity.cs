@@ -14,7 +14,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// </summary>
 [Activity("Advies", Category = Bestuur.Category, IsBlocking = true)]
 public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
-    : VotingActivity(directory, deadlines, calendar)
+    : VotingActivity<VotingInputs>(directory, deadlines, calendar)
 {
     public const string Positief = "positief";
     public const string PositiefMetKanttekeningen = "positiefMetKanttekeningen";
@@ -27,7 +27,6 @@ public sealed class AdviesActivity(IGovernanceDirectory directory, DeadlineCalcu
     public static readonly StepDeclaration Declared = new("Advies", "Advies (BAC)", "Advies van een bestuurlijke adviescommissie, in een vergadering of schriftelijk.")
     {
         Outcomes = [new(Positief, "Positief advies"), new(PositiefMetKanttekeningen, "Positief advies met kanttekeningen"), new(Negatief, "Negatief advies")],
-        InputChoices = SharedInputChoices,
         Requests =
         [
             VoteRequest("Advies (schriftelijke ronde)", "Uw advies wordt gevraagd", "verzoekAdvies", VoteChoicesDeclared),

@@ -7,6 +7,8 @@ using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -17,14 +19,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// jaarkalender it waits, and is picked up again when the secretary resumes it after the calendar was extended.
 /// </summary>
 [Activity("Agenderen", Category = Bestuur.Category, IsBlocking = true)]
-[Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld db, ab of bac-pg.", Required = true)]
-[Input("variabele", InputType.String, DisplayName = "Bewaar vergadering in", DefaultJson = "\"vergadering\"", SupportsExpression = false)]
-[Input("nietVoor", InputType.String, DisplayName = "Niet vóór (datum)",
-    Description = "Vroegste vergaderdatum (jjjj-mm-dd), bijvoorbeeld het einde van de zienswijzetermijn.")]
-[Input("agendadeel", InputType.String, DisplayName = "Agendadeel", Description = "Het deel van de agenda, bijvoorbeeld per pijler in het model zonder BAC's.")]
-[Input("uitnodigen", InputType.Boolean, DisplayName = "Leden uitnodigen",
-    Description = "Stuurt de leden van het orgaan een mail over het agendapunt, met de vergadering als agenda-uitnodiging (.ics).", DefaultJson = "false")]
-public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
+public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep, IHasInputs<AgenderenInputs>
 {
     public static readonly StepDeclaration Declared = new("Agenderen", "Agenderen",
         "Zet het voorstel op de eerstvolgende vergadering van een orgaan waarvan de stukkentermijn nog haalbaar is.")
@@ -36,14 +31,14 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
             {
                 Action = "Opnieuw agenderen",
                 Task = _ => "Geen vergadering meer op de kalender: kalender aanvullen en opnieuw agenderen",
-                Intro = payload => $"{payload["reden"]?.GetValue<string>()} Vul de jaarkalender aan en agendeer opnieuw.".TrimStart(),
+                Intro = payload => $"{payload.Reason} Vul de jaarkalender aan en agendeer opnieuw.".TrimStart(),
             },
         ],
     };
 
     public StepDeclaration Declaration => Declared;
 
-    public string? CheckLiteral(string input, JsonNode value) => input == "orgaan" ? Bestuur.CheckBodies(directory, value) : null;
+    public string? CheckLiteral(string input, JsonNode value) => input == AgenderenInputs.OrgaanKey ? Bestuur.CheckBodies(directory, value) : null;
 
     public const string Geagendeerd = "geagendeerd";
     public const string NoMeetingBookmark = "GeenVergadering";
@@ -54,9 +49,8 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
 
     private ActivityResult Schedule(ActivityContext context)
     {
-        var inputs = ActivityInputs.Of(context);
-        var variable = inputs.Text("variabele") ?? "vergadering";
-        var choice = Choose(directory.Current, inputs, Bestuur.Today(context.Now), context.GetVariable(variable));
+        var inputs = context.Inputs<AgenderenInputs>();
+        var choice = Choose(directory.Current, inputs, Bestuur.Today(context.Now), context.GetVariable(inputs.Variabele));
         foreach (var skipped in choice.Skipped)
         {
             context.Journal(new VergaderingOvergeslagen(skipped));
@@ -66,12 +60,12 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
         {
             var reason = $"Er staat geen vergadering van {choice.Body.Name} meer op de jaarkalender waarvoor de stukken nog op tijd kunnen zijn.";
             context.Journal(new GeenVergadering(reason));
-            return ActivityResult.WaitInstead(new BookmarkRequest(NoMeetingBookmark, new JsonObject { ["orgaan"] = choice.Body.Id, ["reden"] = reason }));
+            return ActivityResult.WaitInstead(new BookmarkRequest(NoMeetingBookmark, new RequestPayload { Body = choice.Body.Id, Reason = reason }.ToJson()));
         }
 
-        var meeting = Bestuur.ToJson(choice.Meeting, choice.Body, inputs.Text("agendadeel"));
-        context.SetVariable(variable, meeting);
-        if (inputs.Boolean("uitnodigen") == true)
+        var meeting = Bestuur.ToJson(choice.Meeting, choice.Body, inputs.Agendadeel);
+        context.SetVariable(inputs.Variabele, meeting);
+        if (inputs.Uitnodigen)
         {
             Invite(context, choice.Body, choice.Meeting, meeting);
         }
@@ -89,7 +83,7 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
             return;
         }
 
-        var title = context.WorkflowInput["titel"]?.GetValue<string>() ?? "(zonder titel)";
+        var title = ProposalInput.Read(context.WorkflowInput).TitleOrUntitled;
         context.AddOutboxMessage(MeldingActivity.OutboxKind, new NotificationMail
         {
             NotificationKind = "agendering",
@@ -105,14 +99,14 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
 
     public SimulatedStep Simulate(SimulationContext context)
     {
-        var variable = context.Inputs.Text("variabele") ?? "vergadering";
-        var choice = Choose(context.Governance, context.Inputs, context.Date, context.Variables.TryGetValue(variable, out var v) ? v : null);
+        var inputs = context.Inputs<AgenderenInputs>();
+        var choice = Choose(context.Governance, inputs, context.Date, context.Variables.TryGetValue(inputs.Variabele, out var v) ? v : null);
         if (choice.Meeting is null)
         {
             throw new SimulationException($"Er staat na {Bestuur.Format(context.Date)} geen vergadering van {choice.Body.Name} meer op de jaarkalender.");
         }
 
-        context.Variables[variable] = Bestuur.ToJson(choice.Meeting, choice.Body, context.Inputs.Text("agendadeel"));
+        context.Variables[inputs.Variabele] = Bestuur.ToJson(choice.Meeting, choice.Body, inputs.Agendadeel);
         return new SimulatedStep(Geagendeerd, context.Date,
             $"Geagendeerd voor {choice.Body.Name} op {Bestuur.Format(choice.Meeting.Date)} ({choice.Meeting.DocumentsDeadline.Display})",
             choice.Meeting, choice.Meeting.DocumentsDeadline, choice.Skipped);
@@ -120,11 +114,11 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
 
     private sealed record Choice(Body Body, Meeting? Meeting, IReadOnlyList<string> Skipped);
 
-    private static Choice Choose(GovernanceSnapshot governance, ActivityInputs inputs, DateOnly today, JsonNode? previous)
+    private static Choice Choose(GovernanceSnapshot governance, AgenderenInputs inputs, DateOnly today, JsonNode? previous)
     {
-        var body = Bestuur.RequireBody(governance.Model, inputs.Text("orgaan"), "orgaan");
+        var body = Bestuur.RequireBody(governance.Model, inputs.Orgaan, AgenderenInputs.OrgaanKey);
         DateOnly? notBefore = null;
-        if (inputs.Text("nietVoor") is { } text)
+        if (inputs.NietVoor is { } text)
         {
             notBefore = DateOnly.TryParseExact(text[..Math.Min(10, text.Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d

@@ -10,6 +10,7 @@ using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -19,12 +20,6 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// or the deadline passes, the round closes and the silent ones are recorded with the default answer. The answers
 /// are kept in a variable so later steps and the board see them.
 /// </summary>
-[Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
-    Description = "Een herinnering aan wie nog niet antwoordde, zoveel werkdagen vóór het einde van de termijn.", DefaultJson = "[\"5\"]")]
-[Input("mailOnderwerp", InputType.String, DisplayName = "Onderwerp van de mail",
-    Description = "Met {naam}, {titel}, {orgaan} en {uiterlijk}; leeg is de standaardtekst.")]
-[Input("mailTekst", InputType.Text, DisplayName = "Tekst van de mail",
-    Description = "Met {naam}, {titel}, {orgaan} en {uiterlijk}; de persoonlijke link komt eronder. Leeg is de standaardtekst.")]
 public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
     public abstract StepDeclaration Declaration { get; }
@@ -45,26 +40,25 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
     protected IReadOnlyList<string> Answers => [.. AnswerDeclaration.Choices.Select(c => c.Code)];
 
     protected string Silent => AnswerDeclaration.Silent!.Code;
-    protected abstract string DefaultVariable { get; }
-
     /// <summary>The property of the variable that holds the answers per body ("raden", "colleges").</summary>
     protected abstract string AnswersProperty { get; }
-
-    protected abstract string DefaultPeriod { get; }
-    protected abstract string DefaultRule { get; }
-    protected abstract string DefaultArticle { get; }
-    protected abstract bool DefaultAtw { get; }
 
     /// <summary>What happens when the round has closed: go on, or ask for more (the reactions to zienswijzen).</summary>
     protected abstract ActivityResult Closed(ActivityContext context, JsonObject round, JsonObject answers);
 
     protected abstract string SimulatedPort { get; }
 
-    protected string VariableName(ActivityContext context) => context.GetInput<string>("variabele") ?? DefaultVariable;
+    protected string VariableName(ActivityContext context) => ReadInputs(context).Variabele;
+
+    /// <summary>The node's inputs, read into the round's input record.</summary>
+    protected abstract AnswerRoundInputs ReadInputs(ActivityContext context);
+
+    /// <summary>The node's inputs in a simulation, read by the same reader.</summary>
+    protected abstract AnswerRoundInputs ReadInputs(SimulationContext context);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var inputs = ActivityInputs.Of(context);
+        var inputs = ReadInputs(context);
         var snapshot = directory.Current;
         var today = Bestuur.Today(context.Now);
         var bodies = Bodies(snapshot.Model, inputs);
@@ -83,26 +77,26 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
                 ["gemeente"] = body.Municipality,
                 ["status"] = "open",
             };
-            parties.Add((new RoundParty(("orgaan", body.Id), body, contacts), new JsonObject
+            parties.Add((new RoundParty(("orgaan", body.Id), body, contacts), new RequestPayload
             {
-                ["orgaan"] = body.Id,
-                ["ronde"] = number,
-                ["naam"] = body.Name,
-                ["gemeente"] = body.Municipality,
-                ["keuzes"] = new JsonArray(Answers.Select(a => (JsonNode)a).ToArray()),
-                ["uiterlijk"] = deadline.Display,
-                ["contacten"] = new JsonArray(contacts.Select(c => (JsonNode)Bestuur.Person(c)).ToArray()),
-            }));
+                Body = body.Id,
+                Round = number,
+                Name = body.Name,
+                Municipality = body.Municipality,
+                Choices = Answers,
+                Deadline = deadline.Display,
+                Contacts = new JsonArray(contacts.Select(c => (JsonNode)Bestuur.Person(c)).ToArray()),
+            }.ToJson()));
         }
 
-        var result = written.Open(AnswerBookmark, parties, deadline, inputs.List("herinneringen"), inputs.Text("mailOnderwerp"), inputs.Text("mailTekst"));
+        var result = written.Open(AnswerBookmark, parties, deadline, inputs.Herinneringen, inputs.MailOnderwerp, inputs.MailTekst);
         var round = new JsonObject
         {
             ["verzonden"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["termijn"] = Bestuur.ToJson(deadline),
             [AnswersProperty] = answers,
         };
-        context.SetVariable(VariableName(context), round);
+        context.SetVariable(inputs.Variabele, round);
         context.Journal(new RondeGestart(bodies.Count, deadline.Display));
         return ValueTask.FromResult(result);
     }
@@ -123,7 +117,7 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
         switch (resume.BookmarkName)
         {
             case AnswerBookmark:
-                var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
+                var bodyId = RequestPayload.Read(resume.Payload).Body ?? throw new InvalidOperationException("De antwoord-bladwijzer noemt geen orgaan.");
                 var checkedAnswer = AnswerDeclaration.Check(resume.Input, context.Trigger.Channel);
                 var answer = checkedAnswer.Choice!;
                 var by = AnsweredBy(context, bodyId, checkedAnswer);
@@ -214,9 +208,9 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
         return Closed(context, round, answers);
     }
 
-    private List<Body> Bodies(GovernanceModel model, ActivityInputs inputs)
+    private List<Body> Bodies(GovernanceModel model, AnswerRoundInputs inputs)
     {
-        var ids = inputs.List(InputName);
+        var ids = inputs.Bodies;
         if (ids.Count == 0)
         {
             return model.Bodies.Where(b => b.Kind == Kind).ToList();
@@ -228,17 +222,24 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
     /// <summary>The input that lists the bodies ("raden", "colleges").</summary>
     protected abstract string InputName { get; }
 
-    private Deadline Deadline(ActivityInputs inputs, DateOnly today) => deadlines.PeriodAfter(
-        today,
-        IsoDuration.Parse(inputs.Text("termijn") ?? DefaultPeriod),
-        inputs.Text("regel") ?? DefaultRule,
-        inputs.Text("artikel") ?? DefaultArticle,
-        inputs.Boolean("atw") ?? DefaultAtw);
+    private Deadline Deadline(AnswerRoundInputs inputs, DateOnly today) =>
+        deadlines.PeriodAfter(today, inputs.Termijn, inputs.Regel, inputs.Artikel, inputs.Atw);
 
     public SimulatedStep Simulate(SimulationContext context)
     {
-        var deadline = Deadline(context.Inputs, context.Date);
-        var count = Bodies(context.Governance.Model, context.Inputs).Count;
+        var inputs = ReadInputs(context);
+        var deadline = Deadline(inputs, context.Date);
+        var count = Bodies(context.Governance.Model, inputs).Count;
         return new SimulatedStep(SimulatedPort, deadline.Date, $"{count} {AnswersProperty} gevraagd; {deadline.Display}", Deadline: deadline);
     }
+}
+
+/// <summary>A round whose inputs are <typeparamref name="TInputs"/>: the registry describes them, the step reads them.</summary>
+public abstract class AnswerRound<TInputs>(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
+    : AnswerRound(directory, deadlines, calendar), IHasInputs<TInputs>
+    where TInputs : AnswerRoundInputs, new()
+{
+    protected sealed override AnswerRoundInputs ReadInputs(ActivityContext context) => context.Inputs<TInputs>();
+
+    protected sealed override AnswerRoundInputs ReadInputs(SimulationContext context) => context.Inputs<TInputs>();
 }

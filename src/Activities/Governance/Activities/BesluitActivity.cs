@@ -16,10 +16,8 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// so the definition sends them to the next meeting or back to preparation.
 /// </summary>
 [Activity("Besluit", Category = Bestuur.Category, IsBlocking = true)]
-[Input("zienswijzen", InputType.String, DisplayName = "Zienswijzen in variabele",
-    Description = "Als deze variabele een zienswijzenronde bevat, kan er pas besloten worden als elke zienswijze een reactie heeft.", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
 public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
-    : VotingActivity(directory, deadlines, calendar)
+    : VotingActivity<BesluitInputs>(directory, deadlines, calendar)
 {
     public const string Vastgesteld = "vastgesteld";
     public const string GewijzigdVastgesteld = "gewijzigdVastgesteld";
@@ -36,7 +34,6 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
             new(Vastgesteld, "Vastgesteld"), new(GewijzigdVastgesteld, "Gewijzigd vastgesteld"), new(Verworpen, "Verworpen"),
             new(Aangehouden, "Aangehouden (naar een volgende vergadering)"), new(Teruggestuurd, "Teruggestuurd (terug naar de voorbereiding)"),
         ],
-        InputChoices = SharedInputChoices,
         Requests =
         [
             VoteRequest("Stem (schriftelijke ronde)", "Uw stem wordt gevraagd", "verzoekStem", VoteChoicesDeclared),
@@ -110,7 +107,7 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
     /// <summary>The board answers every zienswijze in writing, with reasons, before the AB decides (art. 35 Wgr; DOMAIN).</summary>
     protected override void EnsureMayAct(ActivityContext context)
     {
-        var name = context.GetInput<string>("zienswijzen") ?? "zienswijzen";
+        var name = context.Inputs<BesluitInputs>().Zienswijzen;
         if (context.GetVariable(name) is not JsonObject round || round["raden"] is not JsonObject councils)
         {
             return;

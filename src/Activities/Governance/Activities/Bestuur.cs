@@ -58,21 +58,6 @@ internal static class Bestuur
         ["email"] = member.Email,
     };
 
-    /// <summary>
-    /// A free text in a resume's input (a remark, a reason, a zienswijze), trimmed; null when absent or blank. Over
-    /// <see cref="FreeText.MaxLength"/> characters it is refused, so nothing of the resume is stored.
-    /// </summary>
-    public static string? Text(JsonNode? input, string property)
-    {
-        var text = input is JsonObject o && o[property] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
-        if (FreeText.IsTooLong(text))
-        {
-            throw new ResumeRejectedException(FreeText.TooLongMessage(FreeText.SubjectOf(property), text!));
-        }
-
-        return text;
-    }
-
     /// <summary>A meeting named by an input: its id as text, or an object with an <c>id</c> (what Agenderen stores).</summary>
     public static Meeting? FindMeeting(Jaarkalender calendar, JsonNode? value)
     {
@@ -130,9 +115,6 @@ internal static class Bestuur
     /// </summary>
     public static Meeting? NextMeetingOfItem(Jaarkalender calendar, string bodyId, DateOnly from, DateOnly? after = null) =>
         calendar.MeetingsOf(bodyId).FirstOrDefault(m => m.Date >= from && (after is null || m.Date > after));
-
-    public static IsoDuration Duration(ActivityInputs inputs, string name, string fallback) =>
-        IsoDuration.Parse(inputs.Text(name) ?? fallback);
 
     /// <summary>A Dutch message when a literal is not a day of the year as "mm-dd" (e.g. 04-29); else null.</summary>
     public static string? CheckDayOfYear(JsonNode value) =>

@@ -18,37 +18,19 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// all), the journal records the overrun and the secretaries are told. The route simulation marks it late beforehand.
 /// </summary>
 [Activity("Melding", Category = Bestuur.Category)]
-[Input("aan", InputType.StringList, DisplayName = "Aan", Description = "Ids van organen of leden, of 'raden' / 'colleges'.", Required = true)]
-[Input("soort", InputType.Choice, DisplayName = "Soort", DefaultJson = "\"mededeling\"")]
-[Input("onderwerp", InputType.String, DisplayName = "Onderwerp", Required = true)]
-[Input("tekst", InputType.Text, DisplayName = "Tekst")]
-[Input("uiterlijkOp", InputType.String, DisplayName = "Wettelijk uiterlijk op (mm-dd)",
-    Description = "Laatste dag in het jaar van verzending, bijvoorbeeld 04-29 voor 'vóór 30 april' (art. 34b Wgr).")]
-[Input("uiterlijkRegel", InputType.String, DisplayName = "Regel vaste datum", Description = "Bijvoorbeeld 'vóór 30 april naar de raden'.")]
-[Input("artikel", InputType.String, DisplayName = "Artikel", Description = "Het artikel waar de uiterste datum uit volgt, bijvoorbeeld 'art. 34b Wgr'.")]
-[InputRequires("uiterlijkOp", "uiterlijkRegel", "artikel")]
-public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
+public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep, IHasInputs<MeldingInputs>
 {
     public static readonly StepDeclaration Declared = new("Melding", "Melding", "Stuurt een bericht per e-mail aan organen of personen.")
     {
         Outcomes = [new(Ports.Done, "Verstuurd")],
-        InputChoices = new Dictionary<string, IReadOnlyList<InputChoice>>
-        {
-            ["soort"] =
-            [
-                new("mededeling", "Mededeling"), new("verzoekAdvies", "Verzoek om advies"), new("verzoekStem", "Verzoek om een stem"),
-                new("verzoekZienswijze", "Verzoek om een zienswijze"), new("verzoekColleges", "Verzoek aan de colleges"), new("herinnering", "Herinnering"),
-                new("besluitGenomen", "Besluit genomen"), new("termijnVerstreken", "Termijn verstreken"),
-            ],
-        },
     };
 
     public StepDeclaration Declaration => Declared;
 
     public string? CheckLiteral(string input, JsonNode value) => input switch
     {
-        "aan" => Bestuur.CheckBodies(directory, value, alsoAllowed: id => id is "raden" or "colleges" || directory.Current.Model.FindMember(id) is not null),
-        "uiterlijkOp" => Bestuur.CheckDayOfYear(value),
+        MeldingInputs.AanKey => Bestuur.CheckBodies(directory, value, alsoAllowed: id => id is "raden" or "colleges" || directory.Current.Model.FindMember(id) is not null),
+        MeldingInputs.UiterlijkOpKey => Bestuur.CheckDayOfYear(value),
         _ => null,
     };
 
@@ -57,22 +39,22 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var inputs = ActivityInputs.Of(context);
+        var inputs = context.Inputs<MeldingInputs>();
         var model = directory.Current.Model;
         var today = Bestuur.Today(context.Now);
-        var recipients = Recipients(model, inputs.List("aan"), today);
+        var recipients = Recipients(model, inputs.Aan, today);
         if (recipients.Count == 0)
         {
-            throw new InvalidOperationException($"De melding heeft op {Bestuur.Format(today)} geen ontvangers: {string.Join(", ", inputs.List("aan"))}.");
+            throw new InvalidOperationException($"De melding heeft op {Bestuur.Format(today)} geen ontvangers: {string.Join(", ", inputs.Aan)}.");
         }
 
-        var subject = inputs.Text("onderwerp") ?? throw new InvalidOperationException("De melding heeft geen onderwerp.");
+        var subject = inputs.Onderwerp ?? throw new InvalidOperationException("De melding heeft geen onderwerp.");
         var deadline = LegalDeadline(inputs, today);
         context.AddOutboxMessage(OutboxKind, new NotificationMail
         {
-            NotificationKind = inputs.Text("soort") ?? "mededeling",
+            NotificationKind = inputs.Soort,
             Subject = subject,
-            Text = inputs.Text("tekst"),
+            Text = inputs.Tekst,
             To = recipients.Select(MailRecipient.Of).ToList(),
             Proposal = MailProposal.From(context.WorkflowInput),
         }.ToJson());
@@ -94,11 +76,11 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
     }
 
     /// <summary>The fixed last day the law sets for this notification in the year it is sent, if any.</summary>
-    private static Deadline? LegalDeadline(ActivityInputs inputs, DateOnly sent) =>
-        inputs.Text("uiterlijkOp") is { } day
-            ? DeadlineCalculator.FixedDate(Bestuur.DayOfYear(day, sent.Year, "uiterlijkOp"),
-                inputs.Text("uiterlijkRegel") ?? throw new InvalidOperationException("Invoer 'uiterlijkRegel' ontbreekt bij de uiterste datum."),
-                inputs.Text("artikel") ?? throw new InvalidOperationException("Invoer 'artikel' ontbreekt bij de uiterste datum."))
+    private static Deadline? LegalDeadline(MeldingInputs inputs, DateOnly sent) =>
+        inputs.UiterlijkOp is { } day
+            ? DeadlineCalculator.FixedDate(Bestuur.DayOfYear(day, sent.Year, MeldingInputs.UiterlijkOpKey),
+                inputs.UiterlijkRegel ?? throw new InvalidOperationException("Invoer 'uiterlijkRegel' ontbreekt bij de uiterste datum."),
+                inputs.Artikel ?? throw new InvalidOperationException("Invoer 'artikel' ontbreekt bij de uiterste datum."))
             : null;
 
     internal static List<Member> Recipients(GovernanceModel model, IReadOnlyList<string> targets, DateOnly today)
@@ -122,8 +104,9 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
 
     public SimulatedStep Simulate(SimulationContext context)
     {
-        var deadline = LegalDeadline(context.Inputs, context.Date);
+        var inputs = context.Inputs<MeldingInputs>();
+        var deadline = LegalDeadline(inputs, context.Date);
         var late = deadline is not null && context.Date > deadline.Date ? $" (te laat: {deadline.Display})" : "";
-        return new SimulatedStep(Ports.Done, context.Date, $"Melding: {context.Inputs.Text("onderwerp")}{late}", Deadline: deadline);
+        return new SimulatedStep(Ports.Done, context.Date, $"Melding: {inputs.Onderwerp}{late}", Deadline: deadline);
     }
 }

@@ -6,6 +6,7 @@ using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -15,14 +16,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// deadline passes with the task open, the secretary is told and the task stays open.
 /// </summary>
 [Activity("Nazorg", Category = Bestuur.Category, IsBlocking = true)]
-[Input("taak", InputType.Text, DisplayName = "Taak", Required = true)]
-[Input("termijn", InputType.Duration, DisplayName = "Termijn na het besluit", DefaultJson = "\"P2W\"")]
-[Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"2 weken na vaststelling\"")]
-[Input("artikel", InputType.String, DisplayName = "Artikel", DefaultJson = "\"art. 34 lid 2 Wgr\"")]
-[Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "true")]
-[Input("uiterlijkOp", InputType.String, DisplayName = "Uiterlijk op (mm-dd)", Description = "Vaste laatste dag in het jaar van het besluit, bijvoorbeeld 09-14 voor 'vóór 15 september'.")]
-[Input("uiterlijkRegel", InputType.String, DisplayName = "Regel vaste datum", DefaultJson = "\"vóór 15 september\"")]
-public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
+public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep, IHasInputs<NazorgInputs>
 {
     public static readonly StepDeclaration Declared = new("Nazorg", "Nazorg",
         "Wettelijke vervolgstap als taak met een termijn, bijvoorbeeld de begroting naar Gedeputeerde Staten.")
@@ -36,16 +30,16 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
                 Choices = [new(Gereed, "Gereed")],
                 Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
                 Action = "Gereed melden",
-                Task = payload => $"Nazorg: {payload["taak"]?.GetValue<string>()}",
-                Party = payload => payload["taak"]?.GetValue<string>(),
-                Intro = payload => payload["uiterlijk"]?["tekst"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+                Task = payload => $"Nazorg: {payload.Task}",
+                Party = payload => payload.Task,
+                Intro = payload => payload.DeadlineText is { } deadline ? $"Termijn: {deadline}." : null,
             },
         ],
     };
 
     public StepDeclaration Declaration => Declared;
 
-    public string? CheckLiteral(string input, JsonNode value) => input == "uiterlijkOp" ? Bestuur.CheckDayOfYear(value) : null;
+    public string? CheckLiteral(string input, JsonNode value) => input == NazorgInputs.UiterlijkOpKey ? Bestuur.CheckDayOfYear(value) : null;
 
     public const string Gereed = "gereed";
     public const string TaskBookmark = "Nazorg";
@@ -53,13 +47,13 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var inputs = ActivityInputs.Of(context);
+        var inputs = context.Inputs<NazorgInputs>();
         var deadline = Deadline(inputs, Bestuur.Today(context.Now));
         context.State["termijn"] = Bestuur.ToJson(deadline);
-        context.Journal(new NazorgGestart(inputs.Text("taak"), deadline.Display));
+        context.Journal(new NazorgGestart(inputs.Taak, deadline.Display));
         return ValueTask.FromResult(ActivityResult.WaitInstead(
-            new BookmarkRequest(TaskBookmark, new JsonObject { ["taak"] = inputs.Text("taak"), ["uiterlijk"] = Bestuur.ToJson(deadline) }),
-            new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment)));
+            new BookmarkRequest(TaskBookmark, new RequestPayload { Task = inputs.Taak, Deadline = Bestuur.ToJson(deadline) }.ToJson()),
+            new BookmarkRequest(DeadlineBookmark, new RequestPayload { Deadline = deadline.Display }.ToJson(), deadline.Moment)));
     }
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)
@@ -67,12 +61,13 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
         if (resume.BookmarkName == DeadlineBookmark)
         {
             var display = context.State["termijn"]?["tekst"]?.GetValue<string>();
-            context.Journal(new TermijnVerstreken.NazorgOpen(context.GetInput<string>("taak"), display));
+            var task = context.Inputs<NazorgInputs>().Taak;
+            context.Journal(new TermijnVerstreken.NazorgOpen(task, display));
             context.AddOutboxMessage(MeldingActivity.OutboxKind, new NotificationMail
             {
                 NotificationKind = "termijnVerstreken",
                 ToRole = "secretary",
-                Subject = $"Termijn verstreken: {context.GetInput<string>("taak")}",
+                Subject = $"Termijn verstreken: {task}",
                 Text = $"De nazorgtaak is nog niet gereed; de termijn was {display}.",
                 Proposal = MailProposal.From(context.WorkflowInput, summary: false),
             }.ToJson());
@@ -84,23 +79,22 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
         return ValueTask.FromResult(ActivityResult.Complete(Gereed));
     }
 
-    private Deadline Deadline(ActivityInputs inputs, DateOnly decided)
+    private Deadline Deadline(NazorgInputs inputs, DateOnly decided)
     {
-        var article = inputs.Text("artikel") ?? "art. 34 lid 2 Wgr";
-        var period = deadlines.PeriodAfter(decided, IsoDuration.Parse(inputs.Text("termijn") ?? "P2W"), inputs.Text("regel") ?? "2 weken na vaststelling",
-            article, inputs.Boolean("atw") ?? true);
-        if (inputs.Text("uiterlijkOp") is not { } fixedText)
+        var period = deadlines.PeriodAfter(decided, inputs.Termijn, inputs.Regel, inputs.Artikel, inputs.Atw);
+        if (inputs.UiterlijkOp is not { } fixedText)
         {
             return period;
         }
 
-        var last = Bestuur.DayOfYear(fixedText, decided.Year, "uiterlijkOp");
-        return DeadlineCalculator.Earliest(period, DeadlineCalculator.FixedDate(last, inputs.Text("uiterlijkRegel") ?? "vóór 15 september", article));
+        var last = Bestuur.DayOfYear(fixedText, decided.Year, NazorgInputs.UiterlijkOpKey);
+        return DeadlineCalculator.Earliest(period, DeadlineCalculator.FixedDate(last, inputs.UiterlijkRegel, inputs.Artikel));
     }
 
     public SimulatedStep Simulate(SimulationContext context)
     {
-        var deadline = Deadline(context.Inputs, context.Date);
-        return new SimulatedStep(Gereed, context.Date, $"Nazorg: {context.Inputs.Text("taak")}, {deadline.Display}", Deadline: deadline);
+        var inputs = context.Inputs<NazorgInputs>();
+        var deadline = Deadline(inputs, context.Date);
+        return new SimulatedStep(Gereed, context.Date, $"Nazorg: {inputs.Taak}, {deadline.Display}", Deadline: deadline);
     }
 }

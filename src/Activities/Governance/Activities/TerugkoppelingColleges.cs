@@ -15,15 +15,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// stayed silent), else by "instemming"; the summary is kept for the board.
 /// </summary>
 [Activity("TerugkoppelingColleges", Category = Bestuur.Category, IsBlocking = true)]
-[Input("colleges", InputType.StringList, DisplayName = "Colleges", Description = "Ids van de colleges; leeg is alle colleges.")]
-[Input("termijn", InputType.Duration, DisplayName = "Termijn", DefaultJson = "\"P6W\"")]
-[Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"6 weken na verzending\"")]
-[Input("artikel", InputType.String, DisplayName = "Grondslag", DefaultJson = "\"besluit van het dagelijks bestuur\"")]
-[Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "false")]
-[Input("allenMoetenInstemmen", InputType.Boolean, DisplayName = "Alle colleges moeten instemmen",
-    Description = "Bijvoorbeeld bij een wijziging van de regeling: wie niet reageert, stemt niet in.", DefaultJson = "false")]
-[Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"terugkoppeling\"", SupportsExpression = false)]
-public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
+public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound<CollegesInputs>(directory, deadlines, calendar)
 {
 
     public const string Instemming = "instemming";
@@ -46,20 +38,15 @@ public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, Deadl
                 Action = "Antwoord vastleggen",
                 Invitation = "Terugkoppeling van het college",
                 MailKind = "verzoekColleges",
-                Party = payload => payload["naam"]?.GetValue<string>(),
-                Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+                Party = payload => payload.Name,
+                Intro = payload => payload.DeadlineText is { } deadline ? $"Termijn: {deadline}." : null,
             },
         ],
     };
 
     public override StepDeclaration Declaration => Declared;
-    protected override string DefaultVariable => "terugkoppeling";
     protected override string AnswersProperty => "colleges";
-    protected override string InputName => "colleges";
-    protected override string DefaultPeriod => "P6W";
-    protected override string DefaultRule => "6 weken na verzending";
-    protected override string DefaultArticle => "besluit van het dagelijks bestuur";
-    protected override bool DefaultAtw => false;
+    protected override string InputName => CollegesInputs.CollegesKey;
     protected override string SimulatedPort => Instemming;
 
 
@@ -75,7 +62,7 @@ public sealed class TerugkoppelingColleges(IGovernanceDirectory directory, Deadl
         }
 
         round["samenvatting"] = summary;
-        var allMust = context.GetInput<bool?>("allenMoetenInstemmen") == true;
+        var allMust = context.Inputs<CollegesInputs>().AllenMoetenInstemmen;
         var port = concerns > 0 || (allMust && silent > 0) ? Bedenkingen : Instemming;
         context.Journal(new TerugkoppelingGesloten(port, summary));
         return ActivityResult.Complete(port);

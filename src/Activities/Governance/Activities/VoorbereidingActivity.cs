@@ -8,6 +8,7 @@ using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -16,10 +17,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// or that the proposal must be revised first (the definition routes "herzien" back for rework).
 /// </summary>
 [Activity("Voorbereiding", Category = Bestuur.Category, IsBlocking = true)]
-[Input("groep", InputType.String, DisplayName = "Groep", Description = "Id van de groep, bijvoorbeeld vg-pg of vg-zv.", Required = true)]
-[Input("taak", InputType.Text, DisplayName = "Taak", Description = "Wat de groep moet doen.")]
-[Input("doorlooptijd", InputType.Duration, DisplayName = "Verwachte doorlooptijd", Description = "ISO 8601-duur; voor de planning en de route-simulatie.", DefaultJson = "\"P2W\"")]
-public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
+public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep, IHasInputs<VoorbereidingInputs>
 {
     public static readonly StepDeclaration Declared = new("Voorbereiding", "Ambtelijke voorbereiding", "Taak voor een voorbereidingsgroep; uitkomst gereed of herzien.")
     {
@@ -32,8 +30,8 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
                 Choices = [new(Gereed, "Gereed"), new(Herzien, "Herzien") { Requires = ["toelichting"], RequiresMessage = "Geef bij 'Herzien' een toelichting: wat moet er anders?" }],
                 Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
                 Action = "Vastleggen",
-                Party = payload => payload["groepNaam"]?.GetValue<string>(),
-                Intro = payload => payload["taak"]?.GetValue<string>(),
+                Party = payload => payload.GroupName,
+                Intro = payload => payload.Task,
                 Task = _ => "Voorbereiding afronden",
             },
         ],
@@ -41,7 +39,7 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
 
     public StepDeclaration Declaration => Declared;
 
-    public string? CheckLiteral(string input, JsonNode value) => input == "groep" ? Bestuur.CheckBodies(directory, value) : null;
+    public string? CheckLiteral(string input, JsonNode value) => input == VoorbereidingInputs.GroepKey ? Bestuur.CheckBodies(directory, value) : null;
 
     public const string Gereed = "gereed";
     public const string Herzien = "herzien";
@@ -49,16 +47,16 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var inputs = ActivityInputs.Of(context);
-        var group = Bestuur.RequireBody(directory.Current.Model, inputs.Text("groep"), "groep");
-        var expected = Bestuur.Duration(inputs, "doorlooptijd", "P2W").AddTo(Bestuur.Today(context.Now));
-        return ValueTask.FromResult(ActivityResult.Wait(new BookmarkRequest(BookmarkName, new JsonObject
+        var inputs = context.Inputs<VoorbereidingInputs>();
+        var group = Bestuur.RequireBody(directory.Current.Model, inputs.Groep, VoorbereidingInputs.GroepKey);
+        var expected = inputs.Doorlooptijd.AddTo(Bestuur.Today(context.Now));
+        return ValueTask.FromResult(ActivityResult.Wait(new BookmarkRequest(BookmarkName, new RequestPayload
         {
-            ["groep"] = group.Id,
-            ["groepNaam"] = group.Name,
-            ["taak"] = inputs.Text("taak"),
-            ["verwachtGereed"] = expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        })));
+            Group = group.Id,
+            GroupName = group.Name,
+            Task = inputs.Taak,
+            ExpectedReady = expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }.ToJson())));
     }
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)
@@ -73,9 +71,9 @@ public sealed class VoorbereidingActivity(IGovernanceDirectory directory) : Acti
 
     public SimulatedStep Simulate(SimulationContext context)
     {
-        var group = Bestuur.RequireBody(context.Governance.Model, context.Inputs.Text("groep"), "groep");
-        var duration = context.Inputs.Text("doorlooptijd") ?? "P2W";
-        var done = Bestuur.Duration(context.Inputs, "doorlooptijd", "P2W").AddTo(context.Date);
-        return new SimulatedStep(Gereed, done, $"{group.Name}: voorbereiding gereed (verwachte doorlooptijd {DutchFormat.Duration(duration)})");
+        var inputs = context.Inputs<VoorbereidingInputs>();
+        var group = Bestuur.RequireBody(context.Governance.Model, inputs.Groep, VoorbereidingInputs.GroepKey);
+        var done = inputs.Doorlooptijd.AddTo(context.Date);
+        return new SimulatedStep(Gereed, done, $"{group.Name}: voorbereiding gereed (verwachte doorlooptijd {DutchFormat.Duration(inputs.Doorlooptijd)})");
     }
 }

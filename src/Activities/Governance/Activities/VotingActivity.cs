@@ -12,6 +12,8 @@ using AdviesRoute.Activities.Governance.Voting;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -20,46 +22,8 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// outcome, or in writing, where every seat is asked and answers by link. Requests belong to seats, not people:
 /// when a term ends while a request is open, the successor answers it, and the journal keeps who did.
 /// </summary>
-[Input("orgaan", InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld bac-pg, db of ab.", Required = true)]
-[Input("wijze", InputType.Choice, DisplayName = "Wijze", DefaultJson = "\"vergadering\"")]
-[Input("vergadering", InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.", DefaultJson = """{"expression":"variables.vergadering"}""")]
-[Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", DefaultJson = "\"P1W\"")]
-[Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels (of van het stemgewicht) moet deelnemen.", DefaultJson = "50")]
-[Input("meerderheid", InputType.Choice, DisplayName = "Beslisregel", Description = "Wanneer een voorstel is aangenomen.", DefaultJson = "\"uitgebrachteStemmen\"")]
-[Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
-    Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", DefaultJson = "5")]
-[Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
-    Description = "Schriftelijk: een herinnering aan wie nog niet koos, zoveel werkdagen vóór het einde van de termijn.", DefaultJson = "[\"2\"]")]
-[Input("bijVerlopen", InputType.Choice, DisplayName = "Als de termijn verstrijkt",
-    Description = "Schriftelijk: wat er gebeurt met de zetels die niet kozen.", DefaultJson = "\"geenAntwoord\"", SupportsExpression = false)]
-[Input("vroegBesluiten", InputType.Boolean, DisplayName = "Besluiten zodra de uitkomst vaststaat",
-    Description = "Schriftelijk: de ronde sluit zodra de overige stemmen de uitkomst niet meer kunnen veranderen; uit: pas als iedereen koos of de termijn verstreek.", DefaultJson = "true")]
-[Input("mailOnderwerp", InputType.String, DisplayName = "Onderwerp van de mail",
-    Description = "Schriftelijk: met {naam}, {titel}, {orgaan} en {uiterlijk}; leeg is de standaardtekst.")]
-[Input("mailTekst", InputType.Text, DisplayName = "Tekst van de mail",
-    Description = "Schriftelijk: met {naam}, {titel}, {orgaan} en {uiterlijk}; de persoonlijke link komt eronder. Leeg is de standaardtekst.")]
 public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
-    /// <summary>The labelled choices of the inputs advice and decision share.</summary>
-    protected static readonly IReadOnlyDictionary<string, IReadOnlyList<InputChoice>> SharedInputChoices = new Dictionary<string, IReadOnlyList<InputChoice>>
-    {
-        ["wijze"] = [new("vergadering", "In een vergadering"), new("schriftelijk", "Schriftelijk (elk lid kiest via een persoonlijke link)")],
-        ["meerderheid"] =
-        [
-            new("uitgebrachteStemmen", "Meer stemmen voor dan tegen"),
-            new("deelnemers", "Meer dan de helft van wie deelnam"),
-            new("tweeDerde", "Twee derde van de uitgebrachte stemmen"),
-            new("unaniem", "Iedereen voor"),
-            new("eenIemand", "Eén instemming is genoeg"),
-        ],
-        ["bijVerlopen"] =
-        [
-            new("geenAntwoord", "Tellen: wie niet koos, nam niet deel"),
-            new("escaleren", "Eerst de voorzitter en het secretariaat inlichten, dan tellen"),
-            new("achterstallig", "De ronde blijft open en het voorstel wordt achterstallig"),
-        ],
-    };
-
     /// <summary>The request of a written round: each seat chooses through its personal link.</summary>
     protected static RequestDeclaration VoteRequest(string title, string invitation, string mailKind, IReadOnlyList<AnswerChoice> choices) => new(VoteBookmark, title, Answerer.Seat)
     {
@@ -69,14 +33,14 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         Choices = choices,
         Fields = [new AnswerField("toelichting", "Toelichting", "De toelichting")],
         Action = "Keuze vastleggen",
-        Party = payload => payload["naam"]?.GetValue<string>() is { } name ? $"zetel van {name}" : null,
-        Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+        Party = payload => payload.Name is { } name ? $"zetel van {name}" : null,
+        Intro = payload => payload.DeadlineText is { } deadline ? $"Termijn: {deadline}." : null,
     };
 
     /// <summary>The secretary records what the meeting decided, or the votes per member, or moves the item to another meeting.</summary>
     protected static RequestDeclaration MeetingRequest(IReadOnlyList<Outcome> outcomes, IReadOnlyList<AnswerChoice> votes) => new(MeetingBookmark, "Uitkomst van de vergadering", Answerer.Secretariat)
     {
-        Party = payload => payload["vergadering"] is JsonObject meeting && meeting["datum"]?.GetValue<string>() is { } day
+        Party = payload => payload.Meeting is JsonObject meeting && meeting["datum"]?.GetValue<string>() is { } day
             && DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? $"{meeting["orgaanNaam"]?.GetValue<string>() ?? "vergadering"} van {Bestuur.Format(date)}"
             : null,
@@ -98,8 +62,8 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
     public string? CheckLiteral(string input, JsonNode value) => input switch
     {
-        "orgaan" => Bestuur.CheckBodies(directory, value),
-        "vergadering" when value is JsonValue v && v.TryGetValue<string>(out var id) && directory.Current.Calendar.Meetings.All(m => m.Id != id) =>
+        VotingInputs.OrgaanKey => Bestuur.CheckBodies(directory, value),
+        VotingInputs.VergaderingKey when value is JsonValue v && v.TryGetValue<string>(out var id) && directory.Current.Calendar.Meetings.All(m => m.Id != id) =>
             $"vergadering '{id}' staat niet op de jaarkalender.",
         _ => null,
     };
@@ -147,14 +111,14 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         EnsureMayAct(context);
-        var inputs = ActivityInputs.Of(context);
+        var inputs = ReadInputs(context);
         var snapshot = directory.Current;
-        var body = Bestuur.RequireBody(snapshot.Model, inputs.Text("orgaan"), "orgaan");
+        var body = Bestuur.RequireBody(snapshot.Model, inputs.Orgaan, VotingInputs.OrgaanKey);
         var today = Bestuur.Today(context.Now);
         var state = context.State;
         state.Remove("stemmen");
         state["orgaan"] = body.Id;
-        if (inputs.Text("wijze") == "schriftelijk")
+        if (inputs.Wijze == VotingInputs.Schriftelijk)
         {
             var seats = snapshot.Model.MembersOf(body.Id, today).Where(m => m.SubstituteFor is null).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
             if (seats.Count == 0)
@@ -162,8 +126,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                 throw new InvalidOperationException($"{body.Name} heeft op {Bestuur.Format(today)} geen leden; schriftelijke besluitvorming is niet mogelijk.");
             }
 
-            var termijn = inputs.Text("termijn") ?? "P1W";
-            var deadline = deadlines.PeriodAfter(today, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchFormat.Duration(termijn)}", "reglement van orde", atwApplies: false);
+            var deadline = deadlines.PeriodAfter(today, inputs.Termijn, $"schriftelijke ronde van {DutchFormat.Duration(inputs.Termijn)}", "reglement van orde", atwApplies: false);
             // A round is one asking of the seats; a step entered again after rework starts a new one, so the links of
             // an earlier round no longer count.
             var written = Round(context);
@@ -176,24 +139,24 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             foreach (var seat in seats)
             {
                 // A member marked absent has the request sent to their substitute, who may vote for the seat.
-                parties.Add((new RoundParty(("zetel", seat.Id), body, [snapshot.Model.Addressee(seat, today)]), new JsonObject
+                parties.Add((new RoundParty(("zetel", seat.Id), body, [snapshot.Model.Addressee(seat, today)]), new RequestPayload
                 {
-                    ["zetel"] = seat.Id,
-                    ["ronde"] = round,
-                    ["lid"] = seat.Id,
-                    ["naam"] = seat.Name,
-                    ["email"] = seat.Email,
-                    ["orgaan"] = body.Id,
-                    ["gemeente"] = seat.Municipality,
-                    ["keuzes"] = new JsonArray(VoteChoices.Select(c => (JsonNode)c).ToArray()),
-                    ["uiterlijk"] = deadline.Display,
-                }));
+                    Seat = seat.Id,
+                    Round = round,
+                    Member = seat.Id,
+                    Name = seat.Name,
+                    Email = seat.Email,
+                    Body = body.Id,
+                    Municipality = seat.Municipality,
+                    Choices = VoteChoices,
+                    Deadline = deadline.Display,
+                }.ToJson()));
             }
 
-            return ValueTask.FromResult(written.Open(VoteBookmark, parties, deadline, inputs.List("herinneringen"), inputs.Text("mailOnderwerp"), inputs.Text("mailTekst")));
+            return ValueTask.FromResult(written.Open(VoteBookmark, parties, deadline, inputs.Herinneringen, inputs.MailOnderwerp, inputs.MailTekst));
         }
 
-        var meeting = Bestuur.FindMeeting(snapshot.Calendar, inputs.Value("vergadering")) is { } given && given.Body == body.Id
+        var meeting = Bestuur.FindMeeting(snapshot.Calendar, inputs.Vergadering) is { } given && given.Body == body.Id
             ? given
             : Bestuur.NextMeeting(snapshot.Calendar, body.Id, today)
                 ?? throw new InvalidOperationException($"Er staat geen vergadering van {body.Name} op de jaarkalender; agendeer het voorstel of vul de kalender aan.");
@@ -216,7 +179,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var model = directory.Current.Model;
         var today = Bestuur.Today(context.Now);
         var answer = VoteDeclaration.Check(resume.Input, context.Trigger.Channel);
-        var seatId = resume.Payload?["zetel"]?.GetValue<string>() ?? throw new InvalidOperationException("De stem-bladwijzer noemt geen zetel.");
+        var seatId = RequestPayload.Read(resume.Payload).Seat ?? throw new InvalidOperationException("De stem-bladwijzer noemt geen zetel.");
         var seat = model.FindMember(seatId) ?? throw new ResumeRejectedException($"Lid {seatId} bestaat niet meer in het bestuursmodel.");
         var holder = model.SeatHolder(seat, today);
         var actorId = answer.MemberId ?? holder?.Id
@@ -254,9 +217,10 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             Toelichting: answer.Text("toelichting")));
 
         var seats = context.State["zetels"]!.AsArray().Count;
-        if (votes.Count >= seats || (context.GetInput<bool?>("vroegBesluiten") != false && OutcomeIsCertain(context)))
+        var inputs = ReadInputs(context);
+        if (votes.Count >= seats || (inputs.VroegBesluiten && OutcomeIsCertain(context, inputs)))
         {
-            return DecideInWriting(context, deadlinePassed: false);
+            return DecideInWriting(context, inputs, deadlinePassed: false);
         }
 
         // The round stays open: the seat may still change its choice through the same link (the journal keeps both).
@@ -267,12 +231,12 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     /// Whether the votes cast so far decide the round whatever the others do: the same result when every remaining
     /// seat votes for, against, abstains or does not vote. A majority reached early closes the round at once.
     /// </summary>
-    private bool OutcomeIsCertain(ActivityContext context)
+    private bool OutcomeIsCertain(ActivityContext context, VotingInputs inputs)
     {
         var votes = (context.State["stemmen"] as JsonObject ?? []).ToDictionary(kv => kv.Key, kv => Count(kv.Value!["keuze"]!.GetValue<string>()));
         var remaining = context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).Where(id => !votes.ContainsKey(id)).ToList();
         var results = new VoteChoice?[] { VoteChoice.Voor, VoteChoice.Tegen, VoteChoice.Onthouding, null }
-            .Select(rest => Tally(context, remaining.Aggregate(new Dictionary<string, VoteChoice>(votes), (all, seat) =>
+            .Select(rest => Tally(context, inputs, remaining.Aggregate(new Dictionary<string, VoteChoice>(votes), (all, seat) =>
             {
                 if (rest is { } choice)
                 {
@@ -286,7 +250,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         return results is [VoteResult.Aangenomen] or [VoteResult.Verworpen];
     }
 
-    private VoteOutcome Tally(ActivityContext context, IReadOnlyDictionary<string, VoteChoice> votes)
+    private VoteOutcome Tally(ActivityContext context, VotingInputs inputs, IReadOnlyDictionary<string, VoteChoice> votes)
     {
         var snapshot = directory.Current;
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
@@ -294,16 +258,17 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var voters = seats.Select(id => snapshot.Model.FindMember(id)).OfType<Member>()
             .Select(m => new Voter(m.Id, m.Municipality ?? m.Id, m.Weight)).ToList();
         return VoteCount.Count(voters, votes.Where(v => voters.Any(x => x.MemberId == v.Key)).Select(v => new CastVote(v.Key, v.Value)).ToList(),
-            Rules(ActivityInputs.Of(context), body));
+            Rules(inputs, body));
     }
 
     /// <summary>The written round's deadline passed: the step's expiry outcome decides what happens to the silent seats.</summary>
     private ActivityResult DeadlinePassed(ActivityContext context)
     {
-        var mode = context.GetInput<string>("bijVerlopen") ?? "geenAntwoord";
-        if (mode == "geenAntwoord")
+        var inputs = ReadInputs(context);
+        var mode = inputs.BijVerlopen;
+        if (mode == VotingInputs.GeenAntwoord)
         {
-            return DecideInWriting(context, deadlinePassed: true);
+            return DecideInWriting(context, inputs, deadlinePassed: true);
         }
 
         var snapshot = directory.Current;
@@ -312,7 +277,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var votes = context.State["stemmen"] as JsonObject ?? [];
         var silent = context.State["zetels"]!.AsArray().Select(s => s!.GetValue<string>()).Where(id => !votes.ContainsKey(id))
             .Select(id => snapshot.Model.FindMember(id)).OfType<Member>().Select(m => snapshot.Model.SeatHolder(m, today) ?? m).ToList();
-        var title = context.WorkflowInput["titel"]?.GetValue<string>() ?? "(zonder titel)";
+        var title = ProposalInput.Read(context.WorkflowInput).TitleOrUntitled;
         var names = silent.Count == 0 ? "niemand" : string.Join(", ", silent.Select(m => m.Name));
         var chair = snapshot.Model.MembersOf(body.Id, today).Where(m => m.Role == MemberRole.Voorzitter).ToList();
         context.AddOutboxMessage(MeldingActivity.OutboxKind, new NotificationMail
@@ -322,13 +287,13 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ToRole = "secretary",
             Subject = $"Termijn verstreken: {title} ({body.Name})",
             Text = $"De schriftelijke ronde van {body.Name} over \"{title}\" is verlopen ({context.State["termijn"]?["tekst"]}). Nog niet gekozen: {names}."
-                + (mode == "achterstallig" ? " Het voorstel staat als achterstallig gemarkeerd; de ronde blijft open." : " De uitgebrachte stemmen worden nu geteld."),
+                + (mode == VotingInputs.Achterstallig ? " Het voorstel staat als achterstallig gemarkeerd; de ronde blijft open." : " De uitgebrachte stemmen worden nu geteld."),
             Proposal = new MailProposal(title),
         }.ToJson());
         context.Journal(new TermijnVerstreken.RondeOpen(mode, names));
-        if (mode == "escaleren")
+        if (mode == VotingInputs.Escaleren)
         {
-            return DecideInWriting(context, deadlinePassed: true);
+            return DecideInWriting(context, inputs, deadlinePassed: true);
         }
 
         // Overdue: the round stays open for the silent seats; the proposal is marked so lists and the secretary see it.
@@ -358,14 +323,13 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     /// <summary>The written round of this step: its request mails, deadline and reminders.</summary>
     private WrittenRound Round(ActivityContext context) => new(context, calendar, RequestKind, VoteChoices);
 
-    private ActivityResult DecideInWriting(ActivityContext context, bool deadlinePassed)
+    private ActivityResult DecideInWriting(ActivityContext context, VotingInputs inputs, bool deadlinePassed)
     {
         var snapshot = directory.Current;
-        var inputs = ActivityInputs.Of(context);
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
         var today = Bestuur.Today(context.Now);
         var votes = (context.State["stemmen"] as JsonObject ?? []).Select(kv => (Seat: kv.Key, Choice: kv.Value!["keuze"]!.GetValue<string>())).ToList();
-        var outcome = Tally(context, votes.ToDictionary(v => v.Seat, v => Count(v.Choice)));
+        var outcome = Tally(context, inputs, votes.ToDictionary(v => v.Seat, v => Count(v.Choice)));
         context.Journal(new UitslagVastgesteld(outcome.Result, outcome.Explanation, TermijnVerstreken: deadlinePassed));
         if (WrittenOutcome(outcome, votes.Select(v => v.Choice).ToList()) is { } port)
         {
@@ -377,46 +341,41 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         context.Journal(new NaarVergadering($"Schriftelijk geen besluit ({outcome.Explanation}); het voorstel gaat naar de vergadering."));
         if (meeting is null)
         {
-            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
+            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new RequestPayload { Body = body.Id }.ToJson()));
         }
 
         return ToMeeting(context, inputs, body, meeting, moved: true);
     }
 
-    private ActivityResult ToMeeting(ActivityContext context, ActivityInputs inputs, Body body, Meeting meeting, bool moved = false)
+    private ActivityResult ToMeeting(ActivityContext context, VotingInputs inputs, Body body, Meeting meeting, bool moved = false)
     {
         var json = Bestuur.ToJson(meeting, body);
         context.State["fase"] = "vergadering";
         context.State["vergadering"] = json.DeepClone();
-        if (moved && !context.HasInput("vergadering") && context.GetVariable("vergadering") is JsonObject scheduled)
+        if (moved && !context.HasInput(VotingInputs.VergaderingKey) && context.GetVariable("vergadering") is JsonObject scheduled)
         {
             // The meeting came from the default variable (Agenderen's): keep it current when the item moves on.
             json["agendadeel"] = scheduled["agendadeel"]?.DeepClone();
             context.SetVariable("vergadering", json);
         }
 
-        var grace = inputs.Integer("registratieTermijn") ?? 5;
-        var lastDay = calendar.AddWorkingDays(meeting.Date, Math.Max(0, grace));
+        var lastDay = calendar.AddWorkingDays(meeting.Date, Math.Max(0, inputs.RegistratieTermijn));
         context.Journal(new OpDeAgenda(JournalMeeting.Read(json)));
         return ActivityResult.WaitInstead(
-            new BookmarkRequest(MeetingBookmark, new JsonObject
-            {
-                ["orgaan"] = body.Id,
-                ["vergadering"] = json,
-                ["uitkomsten"] = new JsonArray(MeetingOutcomes.Select(c => (JsonNode)c).ToArray()),
-            }),
-            new BookmarkRequest(NotRecordedBookmark, new JsonObject { ["vergadering"] = meeting.Id }, DeadlineCalculator.EndOfDay(lastDay)));
+            new BookmarkRequest(MeetingBookmark, new RequestPayload { Body = body.Id, Meeting = json, Outcomes = MeetingOutcomes }.ToJson()),
+            new BookmarkRequest(NotRecordedBookmark, new RequestPayload { Meeting = meeting.Id }.ToJson(), DeadlineCalculator.EndOfDay(lastDay)));
     }
 
     private ActivityResult RecordMeeting(ActivityContext context, ResumeArgs resume)
     {
         EnsureMayAct(context);
         var snapshot = directory.Current;
-        var inputs = ActivityInputs.Of(context);
+        var inputs = ReadInputs(context);
         var body = Bestuur.RequireBody(snapshot.Model, context.State["orgaan"]!.GetValue<string>(), "orgaan");
-        if (Bestuur.Text(resume.Input, "verplaatsNaar") is { } target)
+        var meetingAnswer = MeetingAnswer.Read(resume.Input);
+        if (meetingAnswer.MoveTo is { } target)
         {
-            return Reschedule(context, resume, body, target);
+            return Reschedule(context, meetingAnswer, inputs, body, target);
         }
 
         var answer = MeetingDeclaration.Check(resume.Input, context.Trigger.Channel);
@@ -429,7 +388,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
 
         VoteOutcome? counted = null;
         var full = false;
-        if (resume.Input is JsonObject input && input["stemmen"] is JsonArray list)
+        if (meetingAnswer.Votes is { } list)
         {
             var day = context.State["vergadering"]?["datum"]?.GetValue<string>() is { } d
                 ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)
@@ -439,7 +398,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             var votes = new List<CastVote>();
             foreach (var item in list)
             {
-                var id = Bestuur.Text(item, "lid");
+                var id = item.Member;
                 if (id is null || voters.All(v => v.MemberId != id))
                 {
                     throw new ResumeRejectedException($"'{id}' is op {Bestuur.Format(day)} geen lid van {body.Name}.");
@@ -450,7 +409,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                     throw new ResumeRejectedException($"Lid {id} staat twee keer in de stemmen.");
                 }
 
-                var vote = item is JsonObject v && v["keuze"] is JsonValue c && c.TryGetValue<string>(out var code) ? code : null;
+                var vote = item.Choice;
                 if (vote is null || !VoteChoices.Contains(vote))
                 {
                     throw new ResumeRejectedException($"De stem van {snapshot.Model.FindMember(id)?.Name ?? id} is geen {DutchFormat.Alternatives(VoteDeclaration.Choices.Select(x => x.Label.ToLowerInvariant()))}.");
@@ -479,7 +438,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
     /// The secretary moves the item to another meeting of the same body (a later one, or an extra meeting put on the
     /// calendar), with a reason; the agenda of both meetings follows from the new bookmark.
     /// </summary>
-    private ActivityResult Reschedule(ActivityContext context, ResumeArgs resume, Body body, string target)
+    private ActivityResult Reschedule(ActivityContext context, MeetingAnswer answer, VotingInputs inputs, Body body, string target)
     {
         var snapshot = directory.Current;
         var today = Bestuur.Today(context.Now);
@@ -501,12 +460,12 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             throw new ResumeRejectedException($"Het voorstel staat al op de vergadering van {Bestuur.Format(meeting.Date)}.");
         }
 
-        var reason = Bestuur.Text(resume.Input, "toelichting")
+        var reason = answer.Reason
             ?? throw new ResumeRejectedException("Geef een reden om het voorstel naar een andere vergadering te verplaatsen ('toelichting').");
         context.Journal(new Verplaatst(current, meeting.Id, meeting.Date, reason,
             // Stukken that reach the members after the documents deadline: the secretary decided so, the journal says it.
             NaStukkentermijn: meeting.DocumentsDeadline.Date < today));
-        return ToMeeting(context, ActivityInputs.Of(context), body, meeting, moved: true);
+        return ToMeeting(context, inputs, body, meeting, moved: true);
     }
 
     /// <summary>The meeting went by and nobody recorded an outcome: the item is not lost, it moves to the next meeting.</summary>
@@ -523,10 +482,10 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         if (next is null)
         {
             context.State.Remove("vergadering");
-            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new JsonObject { ["orgaan"] = body.Id }));
+            return ActivityResult.WaitInstead(new BookmarkRequest(MeetingBookmark, new RequestPayload { Body = body.Id }.ToJson()));
         }
 
-        return ToMeeting(context, ActivityInputs.Of(context), body, next, moved: true);
+        return ToMeeting(context, ReadInputs(context), body, next, moved: true);
     }
 
     /// <summary>The day of the meeting the item is on, as the step keeps it; null when it has none.</summary>
@@ -535,39 +494,55 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
             ? day
             : null;
 
-    private static VoteRules Rules(ActivityInputs inputs, Body body) => new(
+    private static VoteRules Rules(VotingInputs inputs, Body body) => new(
         body.VoteCounting,
-        QuorumFraction: Math.Clamp(inputs.Integer("quorum") ?? 50, 0, 100) / 100m,
+        QuorumFraction: Math.Clamp(inputs.Quorum, 0, 100) / 100m,
         Weighted: body.Weighted,
-        Majority: inputs.Text("meerderheid") switch
+        Majority: inputs.Meerderheid switch
         {
-            "deelnemers" => Majority.Participating,
-            "tweeDerde" => Majority.TwoThirds,
-            "unaniem" => Majority.Unanimous,
-            "eenIemand" => Majority.Any,
+            VotingInputs.Deelnemers => Majority.Participating,
+            VotingInputs.TweeDerde => Majority.TwoThirds,
+            VotingInputs.Unaniem => Majority.Unanimous,
+            VotingInputs.EenIemand => Majority.Any,
             _ => Majority.VotesCast,
         });
 
     public SimulatedStep Simulate(SimulationContext context)
     {
-        var body = Bestuur.RequireBody(context.Governance.Model, context.Inputs.Text("orgaan"), "orgaan");
-        if (context.Inputs.Text("wijze") == "schriftelijk")
+        var inputs = ReadInputs(context);
+        var body = Bestuur.RequireBody(context.Governance.Model, inputs.Orgaan, VotingInputs.OrgaanKey);
+        if (inputs.Wijze == VotingInputs.Schriftelijk)
         {
-            var termijn = context.Inputs.Text("termijn") ?? "P1W";
-            var deadline = context.Deadlines.PeriodAfter(context.Date, IsoDuration.Parse(termijn), $"schriftelijke ronde van {DutchFormat.Duration(termijn)}", "reglement van orde", atwApplies: false);
+            var deadline = context.Deadlines.PeriodAfter(context.Date, inputs.Termijn, $"schriftelijke ronde van {DutchFormat.Duration(inputs.Termijn)}", "reglement van orde", atwApplies: false);
             return new SimulatedStep(FavourablePort, deadline.Date, $"{body.Name}: schriftelijk, {deadline.Display}", Deadline: deadline, IsDecision: IsDecision);
         }
 
-        var meeting = Bestuur.FindMeeting(context.Governance.Calendar, context.Inputs.Value("vergadering")) is { } given && given.Body == body.Id && given.Date >= context.Date
+        var meeting = Bestuur.FindMeeting(context.Governance.Calendar, inputs.Vergadering) is { } given && given.Body == body.Id && given.Date >= context.Date
             ? given
             : Bestuur.NextMeeting(context.Governance.Calendar, body.Id, context.Date)
                 ?? throw new SimulationException($"Er staat na {Bestuur.Format(context.Date)} geen vergadering van {body.Name} meer op de jaarkalender.");
         return new SimulatedStep(FavourablePort, meeting.Date, $"{body.Name} in de vergadering van {Bestuur.Format(meeting.Date)}: {Verb}", meeting, IsDecision: IsDecision);
     }
 
+    /// <summary>The node's inputs, read into the step's input record.</summary>
+    protected abstract VotingInputs ReadInputs(ActivityContext context);
+
+    /// <summary>The node's inputs in a simulation, read by the same reader.</summary>
+    protected abstract VotingInputs ReadInputs(SimulationContext context);
+
     /// <summary>Whether the step is a decision (the simulation's result is the last decision on the route).</summary>
     protected abstract bool IsDecision { get; }
 
     /// <summary>What the body does, for the route overview ("advies", "besluit").</summary>
     protected abstract string Verb { get; }
+}
+
+/// <summary>A vote whose inputs are <typeparamref name="TInputs"/>: the registry describes them, the step reads them.</summary>
+public abstract class VotingActivity<TInputs>(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar)
+    : VotingActivity(directory, deadlines, calendar), IHasInputs<TInputs>
+    where TInputs : VotingInputs, new()
+{
+    protected sealed override VotingInputs ReadInputs(ActivityContext context) => context.Inputs<TInputs>();
+
+    protected sealed override VotingInputs ReadInputs(SimulationContext context) => context.Inputs<TInputs>();
 }

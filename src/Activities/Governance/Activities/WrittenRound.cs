@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -50,10 +51,10 @@ internal sealed class WrittenRound(ActivityContext context, WorkingDayCalendar c
             }
         }
 
-        requests.Add(new BookmarkRequest(DeadlineBookmark, new JsonObject { ["uiterlijk"] = deadline.Display }, deadline.Moment));
+        requests.Add(new BookmarkRequest(DeadlineBookmark, new RequestPayload { Deadline = deadline.Display }.ToJson(), deadline.Moment));
         foreach (var (days, at) in RequestMails.ReminderMoments(calendar, deadline, reminders, context.Now))
         {
-            requests.Add(new BookmarkRequest(ReminderBookmark, new JsonObject { ["werkdagen"] = days }, at));
+            requests.Add(new BookmarkRequest(ReminderBookmark, new RequestPayload { WorkingDays = days }.ToJson(), at));
         }
 
         return ActivityResult.WaitInstead([.. requests]);

@@ -6,6 +6,7 @@ using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Activities;
 
@@ -16,13 +17,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// so the AB cannot decide before.
 /// </summary>
 [Activity("Zienswijzenronde", Category = Bestuur.Category, IsBlocking = true)]
-[Input("raden", InputType.StringList, DisplayName = "Raden", Description = "Ids van de raden; leeg is alle raden.")]
-[Input("termijn", InputType.Duration, DisplayName = "Termijn", DefaultJson = "\"P12W\"")]
-[Input("regel", InputType.String, DisplayName = "Regel", DefaultJson = "\"12 weken na verzending\"")]
-[Input("artikel", InputType.String, DisplayName = "Artikel", DefaultJson = "\"art. 35 lid 3 Wgr\"")]
-[Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", DefaultJson = "true")]
-[Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", DefaultJson = "\"zienswijzen\"", SupportsExpression = false)]
-public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound(directory, deadlines, calendar)
+public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : AnswerRound<ZienswijzenInputs>(directory, deadlines, calendar)
 {
 
     public const string Gereed = "gereed";
@@ -54,8 +49,8 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
                 Action = "Zienswijze vastleggen",
                 Invitation = "Zienswijze van de raad",
                 MailKind = "verzoekZienswijze",
-                Party = payload => payload["naam"]?.GetValue<string>(),
-                Intro = payload => payload["uiterlijk"]?.GetValue<string>() is { } deadline ? $"Termijn: {deadline}." : null,
+                Party = payload => payload.Name,
+                Intro = payload => payload.DeadlineText is { } deadline ? $"Termijn: {deadline}." : null,
             },
             new(ReactionBookmark, "Reactie op de zienswijze", Answerer.Secretariat)
             {
@@ -70,10 +65,10 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
                     },
                 ],
                 Action = "Reactie vastleggen",
-                Task = payload => $"Reactie op de zienswijze van {payload["naam"]?.GetValue<string>()} schrijven",
-                Party = payload => payload["naam"]?.GetValue<string>(),
-                Intro = payload => payload["zienswijze"]?.GetValue<string>() is { } given
-                    ? $"Zienswijze: {Declared!.Request(AnswerBookmark)!.ChoiceLabel(given).ToLowerInvariant()}. {payload["tekst"]?.GetValue<string>()}".TrimEnd()
+                Task = payload => $"Reactie op de zienswijze van {payload.Name} schrijven",
+                Party = payload => payload.Name,
+                Intro = payload => payload.Zienswijze is { } given
+                    ? $"Zienswijze: {Declared!.Request(AnswerBookmark)!.ChoiceLabel(given).ToLowerInvariant()}. {payload.Text}".TrimEnd()
                     : null,
             },
         ],
@@ -83,13 +78,8 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
     private const string ReactionTooShort = "Een reactie op een zienswijze is schriftelijk en gemotiveerd: schrijf ten minste 20 tekens.";
 
     public override StepDeclaration Declaration => Declared;
-    protected override string DefaultVariable => "zienswijzen";
     protected override string AnswersProperty => "raden";
-    protected override string InputName => "raden";
-    protected override string DefaultPeriod => "P12W";
-    protected override string DefaultRule => "12 weken na verzending";
-    protected override string DefaultArticle => "art. 35 lid 3 Wgr";
-    protected override bool DefaultAtw => true;
+    protected override string InputName => ZienswijzenInputs.RadenKey;
     protected override string SimulatedPort => Gereed;
 
     protected override void Recorded(JsonObject entry) => entry["zienswijze"] = entry["antwoord"]!.GetValue<string>();
@@ -108,13 +98,13 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
             return ActivityResult.Complete(Gereed);
         }
 
-        return ActivityResult.WaitInstead([.. given.Select(kv => new BookmarkRequest(ReactionBookmark, new JsonObject
+        return ActivityResult.WaitInstead([.. given.Select(kv => new BookmarkRequest(ReactionBookmark, new RequestPayload
         {
-            ["orgaan"] = kv.Key,
-            ["naam"] = kv.Value!["naam"]?.DeepClone(),
-            ["zienswijze"] = kv.Value["zienswijze"]?.DeepClone(),
-            ["tekst"] = kv.Value["tekst"]?.DeepClone(),
-        }))]);
+            Body = kv.Key,
+            Name = kv.Value!["naam"]?.GetValue<string>(),
+            Zienswijze = kv.Value["zienswijze"]?.GetValue<string>(),
+            Text = kv.Value["tekst"]?.GetValue<string>(),
+        }.ToJson()))]);
     }
 
     /// <summary>The board's written, reasoned reaction to one zienswijze.</summary>
@@ -125,7 +115,7 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
             return base.OnOtherResume(context, resume, round, answers);
         }
 
-        var bodyId = resume.Payload!["orgaan"]!.GetValue<string>();
+        var bodyId = RequestPayload.Read(resume.Payload).Body ?? throw new InvalidOperationException("De reactie-bladwijzer noemt geen orgaan.");
         var reaction = Declared.Request(ReactionBookmark)!.Check(resume.Input, context.Trigger.Channel).Text("reactie")!;
 
         var entry = answers[bodyId]!.AsObject();

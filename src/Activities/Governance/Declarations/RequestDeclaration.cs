@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Texts;
 using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Requests;
 
 namespace AdviesRoute.Activities.Governance.Declarations;
 
@@ -92,10 +93,10 @@ public sealed record RequestDeclaration(string Name, string Title, Answerer Answ
     public string Action { get; init; } = "Vastleggen";
 
     /// <summary>Whom or what one waiting request is for, read from its payload (e.g. "Gemeenteraad Assen"); shown after the title.</summary>
-    public Func<JsonObject, string?> Party { get; init; } = _ => null;
+    public Func<RequestPayload, string?> Party { get; init; } = _ => null;
 
     /// <summary>What the person should know before answering, read from the payload (the zienswijze to react to, the deadline).</summary>
-    public Func<JsonObject, string?> Intro { get; init; } = _ => null;
+    public Func<RequestPayload, string?> Intro { get; init; } = _ => null;
 
     /// <summary>The choices per member when the votes of a meeting are recorded one by one; empty when the form has no votes.</summary>
     public IReadOnlyList<AnswerChoice> VotesPerMember { get; init; } = [];
@@ -107,10 +108,10 @@ public sealed record RequestDeclaration(string Name, string Title, Answerer Answ
     /// What the secretariat is to do, for Mijn taken and the weekly digest (a request of the secretariat or a group);
     /// null for a request answered by members or bodies, which is theirs, not the secretariat's.
     /// </summary>
-    public Func<JsonObject, string>? Task { get; init; }
+    public Func<RequestPayload, string>? Task { get; init; }
 
     /// <summary>The title with the party it is for: "Zienswijze van de raad: Gemeenteraad Assen".</summary>
-    public string TitleFor(JsonObject? payload) => payload is not null && Party(payload) is { Length: > 0 } party ? $"{Title}: {party}" : Title;
+    public string TitleFor(JsonObject? payload) => payload is not null && Party(RequestPayload.Read(payload)) is { Length: > 0 } party ? $"{Title}: {party}" : Title;
 
     /// <summary>Whether the answer belongs to someone other than the secretariat, so recording it for them needs a reason.</summary>
     public bool IsSomeonesAnswer => Answerer is Answerer.Seat or Answerer.Body;

@@ -6,21 +6,15 @@ namespace AdviesRoute.Activities.Governance.Declarations;
 /// <summary>An outcome of a step: the port its route follows, and what a person reads for it.</summary>
 public sealed record Outcome(string Code, string Label);
 
-/// <summary>A value an input of a step may take, and what a person reads for it (the designer's property panel).</summary>
-public sealed record InputChoice(string Code, string Label);
-
 /// <summary>
 /// What a governance step is, declared once: its name and description for the designer, its outcomes with their
-/// Dutch labels, the Dutch labels of its inputs' choices, and the requests it opens for people (with the choices and
-/// fields each needs). The engine's descriptor, the pages, the mail-link page, the API's checks and the texts of the
+/// Dutch labels, and the requests it opens for people (with the choices and fields each needs). Its inputs, with the
+/// labels of their choices, are its input record (<see cref="IHasInputs{TInputs}"/>). The engine's descriptor, the pages, the mail-link page, the API's checks and the texts of the
 /// timeline all come from it, so a code never has to be translated in a second place.
 /// </summary>
 public sealed record StepDeclaration(string Type, string DisplayName, string Description)
 {
     public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
-
-    /// <summary>The labelled choices of the step's choice inputs, by input name.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<InputChoice>> InputChoices { get; init; } = new Dictionary<string, IReadOnlyList<InputChoice>>();
 
     /// <summary>The requests a person answers (by link, on a page or through the API), by bookmark name.</summary>
     public IReadOnlyList<RequestDeclaration> Requests { get; init; } = [];
@@ -38,18 +32,12 @@ public sealed record StepDeclaration(string Type, string DisplayName, string Des
     /// <summary>What a person reads for an outcome; an undeclared code is returned as it is.</summary>
     public string OutcomeLabel(string code) => Outcomes.FirstOrDefault(o => o.Code == code)?.Label ?? code;
 
-    /// <summary>The engine's descriptor: the attributes' type, version and inputs, with this declaration's names, ports and labels.</summary>
+    /// <summary>The engine's descriptor: the attributes' type and version, the input record's inputs, with this declaration's names, ports and labels.</summary>
     public ActivityDescriptor Describe(ActivityDescriptor fromAttributes)
     {
         if (fromAttributes.Type != Type)
         {
             throw new InvalidOperationException($"The declaration of {Type} is given for activity type {fromAttributes.Type}.");
-        }
-
-        var unknown = InputChoices.Keys.Where(name => fromAttributes.FindInput(name) is null).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new InvalidOperationException($"{Type} declares choices for inputs it does not have: {string.Join(", ", unknown)}.");
         }
 
         return fromAttributes with
@@ -58,9 +46,6 @@ public sealed record StepDeclaration(string Type, string DisplayName, string Des
             Description = Description,
             Ports = Outcomes.Select(o => o.Code).ToList(),
             PortLabels = Outcomes.ToDictionary(o => o.Code, o => o.Label),
-            Inputs = fromAttributes.Inputs.Select(input => InputChoices.TryGetValue(input.Name, out var choices)
-                ? input with { Choices = choices.Select(c => c.Code).ToList(), ChoiceLabels = choices.ToDictionary(c => c.Code, c => c.Label) }
-                : input).ToList(),
         };
     }
 }

@@ -35,15 +35,11 @@ public static class OpenRequests
                 continue; // timers are deadlines, not requests
             }
 
-            var deadline = bookmark.Payload["uiterlijk"] switch
-            {
-                JsonValue v => v.GetValue<string>(),
-                JsonObject o => o["tekst"]?.GetValue<string>(),
-                _ => null,
-            };
-            var round = bookmark.Payload["ronde"]?.GetValue<int>();
+            var payload = RequestPayload.Read(bookmark.Payload);
+            var deadline = payload.DeadlineText;
+            var round = payload.Round;
             var activityState = instance.ActivityState(token.ActivityId);
-            if (bookmark.Payload["zetel"]?.GetValue<string>() is { } seatId && model.FindMember(seatId) is { } seat)
+            if (payload.Seat is { } seatId && model.FindMember(seatId) is { } seat)
             {
                 var holder = model.SeatHolder(seat, day);
                 var to = holder is null ? null : model.Addressee(holder, day);
@@ -51,7 +47,7 @@ public static class OpenRequests
                     to is null ? [] : [new Addressee(to.Id, to.Name, to.Email)], holder is not null && holder.Id != seat.Id, deadline,
                     round, activityState?["stemmen"]?[seatId]?["keuze"]?.GetValue<string>()));
             }
-            else if ((bookmark.Payload["orgaan"] ?? bookmark.Payload["groep"])?.GetValue<string>() is { } bodyId && model.FindBody(bodyId) is { } body)
+            else if (payload.BodyOrGroup is { } bodyId && model.FindBody(bodyId) is { } body)
             {
                 var members = model.MembersOf(body.Id, day).Where(m => m.SubstituteFor is null)
                     .Select(m => new Addressee(m.Id, m.Name, m.Email)).ToList();

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Workflows.Attributes;
+using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Activities.Governance.Search;
 
@@ -47,15 +49,17 @@ internal sealed class ProposalAttributeSource : IInstanceAttributeSource
     {
         var instance = context.Instance;
         var attributes = new List<InstanceAttribute>();
-        AddText(attributes, ProposalAttributes.Title, instance.Input["titel"]);
-        AddText(attributes, ProposalAttributes.Pillar, instance.Input["pijler"]);
-        AddText(attributes, ProposalAttributes.Kind, instance.Input["soort"]);
+        var proposal = ProposalInput.Read(instance.Input);
+        AddText(attributes, ProposalAttributes.Title, proposal.Title);
+        AddText(attributes, ProposalAttributes.Pillar, proposal.Pillar);
+        AddText(attributes, ProposalAttributes.Kind, proposal.Kind);
         foreach (var bookmark in instance.AllBookmarks())
         {
-            AddText(attributes, ProposalAttributes.WaitsOn, bookmark.Payload?["orgaan"] ?? bookmark.Payload?["groep"]);
+            var payload = RequestPayload.Read(bookmark.Payload);
+            AddText(attributes, ProposalAttributes.WaitsOn, payload.BodyOrGroup);
             if (bookmark.Name == VotingActivity.MeetingBookmark)
             {
-                AddText(attributes, ProposalAttributes.Meeting, bookmark.Payload?["vergadering"]?["id"]);
+                AddText(attributes, ProposalAttributes.Meeting, payload.MeetingId);
             }
         }
 
@@ -76,6 +80,14 @@ internal sealed class ProposalAttributeSource : IInstanceAttributeSource
         }
 
         return attributes;
+    }
+
+    private static void AddText(List<InstanceAttribute> attributes, AttributeName name, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            attributes.Add(name.With(text));
+        }
     }
 
     private static void AddText(List<InstanceAttribute> attributes, AttributeName name, JsonNode? node)

@@ -7,6 +7,7 @@ using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Expressions;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Activities.Governance.Simulation;
 
@@ -77,7 +78,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
     /// The title the route's texts are built with when the simulation is given none, so a subject such as
     /// <c>'Besluit algemeen bestuur: ' + input.titel</c> reads "Besluit algemeen bestuur: (zonder titel)", not "… undefined".
     /// </summary>
-    public const string UntitledProposal = "(zonder titel)";
+    public const string UntitledProposal = ProposalInput.Untitled;
 
     private const int MaxSteps = 500;
 
@@ -150,7 +151,24 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
             }
 
             var node = compiled.Node(token.Node);
-            var inputs = new ActivityInputs(name => InputValue(node, name, variables, input));
+            // The engine's own steps (Decision, Join, SetVariable, Timer) are read by key as the engine reads them; a
+            // governance step reads its node into its input record (SimulationContext.Inputs).
+            JsonNode? Read(string name) => InputValue(node, name, variables, input);
+            // A step reads all its inputs at once; one whose expression needs what only a running instance has (a
+            // zienswijzen round's answers in a mail's text) is unknown ahead of time and reads as its default.
+            JsonNode? ReadKnown(string name)
+            {
+                try
+                {
+                    return Read(name);
+                }
+                catch (SimulationException)
+                {
+                    return null;
+                }
+            }
+
+            string? Text(string name) => InputValues.Convert<string>(Read(name), name) is { Length: > 0 } text ? text : null;
             var ports = new List<string>();
             var date = token.Date;
             switch (node.Descriptor.Type)
@@ -162,7 +180,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
                     end = date;
                     continue;
                 case "Decision":
-                    ports.Add(InputValues.Truthy(inputs.Value("condition")) ? "True" : "False");
+                    ports.Add(InputValues.Truthy(Read("condition")) ? "True" : "False");
                     break;
                 case "Switch":
                     var match = node.Node.Inputs["cases"]!.AsArray().OfType<JsonObject>()
@@ -175,8 +193,8 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
                 case "Join":
                     var list = arrivals.TryGetValue(node.Node.Id, out var l) ? l : arrivals[node.Node.Id] = [];
                     list.Add(date);
-                    var mode = inputs.Text("mode") ?? "all";
-                    var needed = mode == "all" ? Math.Max(1, node.Inbound.Count) : mode == "any" ? 1 : Math.Clamp(inputs.Integer("count") ?? 1, 1, Math.Max(1, node.Inbound.Count));
+                    var mode = Text("mode") ?? "all";
+                    var needed = mode == "all" ? Math.Max(1, node.Inbound.Count) : mode == "any" ? 1 : Math.Clamp(InputValues.Convert<int?>(Read("count"), "count") ?? 1, 1, Math.Max(1, node.Inbound.Count));
                     if (list.Count < needed || !joined.Add(node.Node.Id + ":" + passes.GetValueOrDefault(node.Node.Id)))
                     {
                         continue;
@@ -188,21 +206,21 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
                     ports.Add(Ports.Done);
                     break;
                 case "SetVariable":
-                    variables[inputs.Text("variable")!] = inputs.Value("value")?.DeepClone();
+                    variables[Text("variable")!] = Read("value")?.DeepClone();
                     ports.Add(Ports.Done);
                     break;
                 case "Timer":
-                    if (inputs.Text("after") is { } after)
+                    if (Text("after") is { } after)
                     {
                         date = IsoDuration.Parse(after).AddTo(date);
                     }
-                    else if (inputs.Text("at") is { } at && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment))
+                    else if (Text("at") is { } at && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment))
                     {
                         date = Max(date, Bestuur.Today(moment));
                     }
 
                     ports.Add(Ports.Done);
-                    var wait = inputs.Text("after") is { } period ? $"Wachttijd van {DutchFormat.Duration(period)}" : $"Wachttijd tot {DutchFormat.Day(date)}";
+                    var wait = Text("after") is { } period ? $"Wachttijd van {DutchFormat.Duration(period)}" : $"Wachttijd tot {DutchFormat.Day(date)}";
                     steps.Add(new RouteStep(node.Node.Id, node.Descriptor.Type, node.Node.DisplayName, date, Ports.Done, wait, null, null, [], false, node.Descriptor.DisplayName));
                     break;
                 default:
@@ -216,7 +234,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
                     SimulatedStep step;
                     try
                     {
-                        step = simulated.Simulate(new SimulationContext(date, inputs, governance, deadlines, variables) { Pass = pass });
+                        step = simulated.Simulate(new SimulationContext(date, ReadKnown, governance, deadlines, variables) { Pass = pass });
                     }
                     catch (InvalidOperationException ex)
                     {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Calendar;
-using AdviesRoute.Activities.Governance.Activities;
 using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Workflows.Activities;
 
 namespace AdviesRoute.Activities.Governance.Simulation;
 
@@ -15,11 +15,15 @@ public interface ISimulatedActivity
 }
 
 /// <summary>What a simulated step sees: the day the route reaches it, its inputs, the calendar and the variables so far.</summary>
-public sealed class SimulationContext(DateOnly date, ActivityInputs inputs, GovernanceSnapshot governance, DeadlineCalculator deadlines,
+public sealed class SimulationContext(DateOnly date, Func<string, JsonNode?> readInput, GovernanceSnapshot governance, DeadlineCalculator deadlines,
     IDictionary<string, JsonNode?> variables)
 {
     public DateOnly Date { get; } = date;
-    public ActivityInputs Inputs { get; } = inputs;
+
+    /// <summary>The node's inputs read into the step's input record, by the same reader as in a running step.</summary>
+    public TInputs Inputs<TInputs>()
+        where TInputs : class, new() => InputRecord.Read<TInputs>(readInput);
+
     public GovernanceSnapshot Governance { get; } = governance;
     public DeadlineCalculator Deadlines { get; } = deadlines;
     public IDictionary<string, JsonNode?> Variables { get; } = variables;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Host.Pages.Verzoek;
 
@@ -163,7 +164,7 @@ public sealed class IndexModel(
             return Shown();
         }
 
-        switch (await confidential.TryUnlockAsync(HttpContext, link, code, Resolved.Proposal?["titel"]?.GetValue<string>(), cancellationToken))
+        switch (await confidential.TryUnlockAsync(HttpContext, link, code, ProposalInput.Read(Resolved.Proposal).Title, cancellationToken))
         {
             case CodeCheck.Opened:
                 ShowConfidential = true;

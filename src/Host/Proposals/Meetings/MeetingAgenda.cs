@@ -10,6 +10,8 @@ using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Mail;
 using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
+using AdviesRoute.Activities.Governance.Requests;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Host.Proposals.Meetings;
 
@@ -49,16 +51,17 @@ public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host,
         var entries = new List<AgendaEntry>();
         foreach (var instance in instances)
         {
-            var waiting = instance.Waiting().Any(w => w.Bookmark.Name == VotingActivity.MeetingBookmark && w.Bookmark.Payload?["vergadering"]?["id"]?.GetValue<string>() == meetingId);
+            var waiting = instance.Waiting().Any(w => w.Bookmark.Name == VotingActivity.MeetingBookmark && RequestPayload.Read(w.Bookmark.Payload).MeetingId == meetingId);
             var decided = outcomes[instance.Id].LastOrDefault();
             if (!waiting && decided is null)
             {
                 continue;
             }
 
-            var documents = RequestMailRenderer.Documents(instance.Input["documenten"]).Select(d => (d.Name, d.Confidential)).ToList();
+            var proposal = ProposalInput.Read(instance.Input);
+            var documents = RequestMailRenderer.Documents(proposal.Documents).Select(d => (d.Name, d.Confidential)).ToList();
             var item = stored.GetValueOrDefault(instance.Id);
-            entries.Add(new AgendaEntry(instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", item?.Kind ?? AgendaKinds.Bespreekstuk,
+            entries.Add(new AgendaEntry(instance.Id, proposal.TitleOrUntitled, item?.Kind ?? AgendaKinds.Bespreekstuk,
                 item?.Position ?? int.MaxValue, documents, decided?.OutcomeWords, decided?.Uitleg, decided?.Toelichting));
         }
 

@@ -11,6 +11,7 @@ using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Journal;
 using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Host.Proposals.Overview;
 
@@ -159,12 +160,13 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
 
             var definition = await DefinitionAsync(instance, cancellationToken);
             var names = StepDeclarations.StepNames(registry, definition);
-            var title = instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)";
+            var title = ProposalInput.Read(instance.Input).TitleOrUntitled;
             foreach (var (token, bookmark) in instance.Waiting())
             {
                 // The secretariat's own requests, as their steps declare them; members' and bodies' requests are theirs.
-                var what = StepDeclarations.Request(registry, definition, token.ActivityId, bookmark.Name)?.Task?.Invoke(bookmark.Payload ?? []);
-                var body = (bookmark.Payload?["orgaan"] ?? bookmark.Payload?["groep"])?.GetValue<string>();
+                var payload = RequestPayload.Read(bookmark.Payload);
+                var what = StepDeclarations.Request(registry, definition, token.ActivityId, bookmark.Name)?.Task?.Invoke(payload);
+                var body = payload.BodyOrGroup;
                 if (what is null || (bodies.Count > 0 && (body is null || !bodies.Contains(body))))
                 {
                     continue;
@@ -172,12 +174,7 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
 
                 // The moment that matters: the step's own timer (e.g. recording the outcome), else the text it carries.
                 var due = token.Bookmarks.Where(b => b.DueAt is not null && b.Name != "Herinnering").Select(b => b.DueAt).Min();
-                var text = bookmark.Payload?["uiterlijk"] switch
-                {
-                    JsonValue v => v.GetValue<string>(),
-                    JsonObject o => o["tekst"]?.GetValue<string>(),
-                    _ => due is { } d ? "uiterlijk " + DutchFormat.Moment(d) : null,
-                };
+                var text = payload.DeadlineText ?? (due is { } d ? "uiterlijk " + DutchFormat.Moment(d) : null);
                 tasks.Add(new SecretaryTask(instance.Id, title, names.GetValueOrDefault(token.ActivityId, token.ActivityId), what, due, text, due < time.GetUtcNow()));
             }
 
@@ -203,12 +200,7 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
         var steps = instance.Tokens.Select(t => names.GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct().ToList();
         var deadline = instance.Waiting().Where(w => w.Bookmark.DueAt is not null && w.Bookmark.Name != "Herinnering")
             .OrderBy(w => w.Bookmark.DueAt).Select(w => w.Bookmark).FirstOrDefault();
-        var deadlineText = deadline?.Payload?["uiterlijk"] switch
-        {
-            JsonValue v => v.GetValue<string>(),
-            JsonObject o => o["tekst"]?.GetValue<string>(),
-            _ => null,
-        };
+        var deadlineText = deadline is null ? null : RequestPayload.Read(deadline.Payload).DeadlineText;
         if (deadline is not null && deadline.Name == "NietBehandeld")
         {
             deadlineText = "uitkomst vastleggen " + DutchFormat.Moment(deadline.DueAt!.Value);
@@ -223,7 +215,8 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
         };
         var overdue = instance.Variables.TryGetValue("achterstallig", out var late) && late is not null
             || (deadline?.DueAt is { } due && due < time.GetUtcNow());
-        return new ProposalSummary(instance.Id, instance.Input["titel"]?.GetValue<string>() ?? "(zonder titel)", instance.Input["soort"]?.GetValue<string>(),
-            instance.Input["pijler"]?.GetValue<string>(), instance.Status.ToString(), steps, waitingOn, deadline?.DueAt, deadlineText, overdue, instance.CreatedAt);
+        var proposal = ProposalInput.Read(instance.Input);
+        return new ProposalSummary(instance.Id, proposal.TitleOrUntitled, proposal.Kind,
+            proposal.Pillar, instance.Status.ToString(), steps, waitingOn, deadline?.DueAt, deadlineText, overdue, instance.CreatedAt);
     }
 }

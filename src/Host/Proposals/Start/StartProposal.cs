@@ -5,6 +5,7 @@ using AdviesRoute.Host.Proposals.Documents;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AdviesRoute.Activities.Governance.Proposals;
 
 namespace AdviesRoute.Host.Proposals.Start;
 
@@ -66,17 +67,17 @@ public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IO
     {
         var documents = new JsonArray(stored.Select(d => (JsonNode)ProposalDocument.InputEntry(d, links.Value.PublicBaseUrl)).ToArray());
 
-        return new JsonObject
+        return new ProposalInput
         {
-            ["titel"] = proposal.Titel,
-            ["pijler"] = proposal.Pijler,
-            ["soort"] = proposal.Soort,
-            ["samenvatting"] = proposal.Samenvatting,
-            ["portefeuillehouder"] = new JsonObject { ["lid"] = proposal.PortefeuillehouderId, ["naam"] = proposal.PortefeuillehouderNaam },
-            ["gewensteVergadering"] = proposal.GewensteVergadering,
-            ["bestuursmodel"] = proposal.Bestuursmodel,
-            ["terugkoppelingColleges"] = proposal.TerugkoppelingColleges,
-            ["documenten"] = documents,
-        };
+            Title = proposal.Titel,
+            Pillar = proposal.Pijler,
+            Kind = proposal.Soort,
+            Summary = proposal.Samenvatting,
+            Holder = new ProposalHolder(proposal.PortefeuillehouderId, proposal.PortefeuillehouderNaam),
+            DesiredMeeting = proposal.GewensteVergadering,
+            GovernanceModel = proposal.Bestuursmodel,
+            CollegeReturn = proposal.TerugkoppelingColleges,
+            Documents = documents,
+        }.ToJson();
     }
 }

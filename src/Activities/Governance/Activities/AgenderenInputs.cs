@@ -1,0 +1,26 @@
+using AdviesRoute.Workflows.Activities;
+
+namespace AdviesRoute.Activities.Governance.Activities;
+
+/// <summary>The inputs of Agenderen, declared once for the designer and read typed by the step and the route simulation.</summary>
+public sealed record AgenderenInputs
+{
+    public const string OrgaanKey = "orgaan";
+
+    [Input(OrgaanKey, InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld db, ab of bac-pg.", Required = true)]
+    public string? Orgaan { get; init; }
+
+    [Input("variabele", InputType.String, DisplayName = "Bewaar vergadering in", Default = "vergadering", SupportsExpression = false)]
+    public string Variabele { get; init; } = "";
+
+    [Input("nietVoor", InputType.String, DisplayName = "Niet vóór (datum)",
+        Description = "Vroegste vergaderdatum (jjjj-mm-dd), bijvoorbeeld het einde van de zienswijzetermijn.")]
+    public string? NietVoor { get; init; }
+
+    [Input("agendadeel", InputType.String, DisplayName = "Agendadeel", Description = "Het deel van de agenda, bijvoorbeeld per pijler in het model zonder BAC's.")]
+    public string? Agendadeel { get; init; }
+
+    [Input("uitnodigen", InputType.Boolean, DisplayName = "Leden uitnodigen",
+        Description = "Stuurt de leden van het orgaan een mail over het agendapunt, met de vergadering als agenda-uitnodiging (.ics).", Default = false)]
+    public bool Uitnodigen { get; init; }
+}
