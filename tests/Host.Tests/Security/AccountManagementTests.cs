@@ -32,19 +32,28 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
             new() { ["Input.Email"] = "j.devries@samendrenthe.example.org", ["Input.DisplayName"] = "Jet", ["Input.Roles"] = "secretary" });
         again.Should().Contain("Er is al een account met dit e-mailadres.");
 
+        // The one-time password opens only the page to choose one's own.
         using var secretary = await host.SignInAsync("j.devries@samendrenthe.example.org", password);
+        using var held = await secretary.GetAsync("/Voorstellen");
+        held.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        held.Headers.Location!.ToString().Should().Be("/Account/Wachtwoord?ReturnUrl=%2FVoorstellen");
+
+        var wrong = await PostFormAsync(secretary, "/Account/Wachtwoord",
+            new() { ["Input.Current"] = "fout-wachtwoord-123", ["Input.New"] = "Nieuw-Wachtwoord-2026!", ["Input.Repeat"] = "Nieuw-Wachtwoord-2026!" });
+        wrong.Should().Contain("Het tijdelijke wachtwoord klopt niet.");
+        var changed = await PostFormResponseAsync(secretary, "/Account/Wachtwoord",
+            new() { ["Input.Current"] = password, ["Input.New"] = "Nieuw-Wachtwoord-2026!", ["Input.Repeat"] = "Nieuw-Wachtwoord-2026!", ["ReturnUrl"] = "/Voorstellen" });
+        changed.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        changed.Headers.Location!.ToString().Should().Be("/Voorstellen", "after choosing a password the person goes where they wanted to go");
         (await secretary.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK);
         var forbidden = await secretary.GetAsync("/Beheer/Accounts");
         forbidden.StatusCode.Should().Be(HttpStatusCode.Redirect);
         forbidden.Headers.Location!.ToString().Should().Contain("AccessDenied");
 
-        var wrong = await PostFormAsync(secretary, "/Account/Wachtwoord",
-            new() { ["Input.Current"] = "fout-wachtwoord-123", ["Input.New"] = "Nieuw-Wachtwoord-2026!", ["Input.Repeat"] = "Nieuw-Wachtwoord-2026!" });
-        wrong.Should().Contain("Het huidige wachtwoord klopt niet.");
-        var changed = await PostFormAsync(secretary, "/Account/Wachtwoord",
-            new() { ["Input.Current"] = password, ["Input.New"] = "Nieuw-Wachtwoord-2026!", ["Input.Repeat"] = "Nieuw-Wachtwoord-2026!" });
-        changed.Should().Contain("Uw wachtwoord is gewijzigd.");
-        using var withNewPassword = await host.SignInAsync("j.devries@samendrenthe.example.org", "Nieuw-Wachtwoord-2026!");
+        var changedAgain = await PostFormAsync(secretary, "/Account/Wachtwoord",
+            new() { ["Input.Current"] = "Nieuw-Wachtwoord-2026!", ["Input.New"] = "Tweede-Wachtwoord-2026!", ["Input.Repeat"] = "Tweede-Wachtwoord-2026!" });
+        changedAgain.Should().Contain("Uw wachtwoord is gewijzigd.");
+        using var withNewPassword = await host.SignInAsync("j.devries@samendrenthe.example.org", "Tweede-Wachtwoord-2026!");
     }
 
     [Fact]
@@ -75,7 +84,7 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
     {
         using var admin = await host.SignInAsync();
         var password = await CreateSecretaryAsync(admin, "r.smit@samendrenthe.example.org", "Ria Smit");
-        using var secretary = await host.SignInAsync("r.smit@samendrenthe.example.org", password);
+        using var secretary = await SignInFirstTimeAsync("r.smit@samendrenthe.example.org", password, "Eigen-Wachtwoord-2026!");
         (await secretary.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK);
         var id = await UserIdAsync(admin, "r.smit@samendrenthe.example.org");
 
@@ -95,8 +104,9 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
     public async Task A_changed_password_ends_the_other_sessions_of_the_account_at_once()
     {
         using var admin = await host.SignInAsync();
-        var password = await CreateSecretaryAsync(admin, "w.mulder@samendrenthe.example.org", "Wim Mulder");
-        using var laptop = await host.SignInAsync("w.mulder@samendrenthe.example.org", password);
+        var temporary = await CreateSecretaryAsync(admin, "w.mulder@samendrenthe.example.org", "Wim Mulder");
+        const string password = "Eigen-Wachtwoord-2026!";
+        using var laptop = await SignInFirstTimeAsync("w.mulder@samendrenthe.example.org", temporary, password);
         using var phone = await host.SignInAsync("w.mulder@samendrenthe.example.org", password);
 
         var changed = await PostFormAsync(laptop, "/Account/Wachtwoord",
@@ -107,6 +117,23 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
         using var other = await phone.GetAsync("/Voorstellen");
         other.StatusCode.Should().Be(HttpStatusCode.Redirect);
         other.Headers.Location!.ToString().Should().Contain("/Account/Login");
+    }
+
+    private static async Task<HttpResponseMessage> PostFormResponseAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path.Split('?')[0]);
+        var all = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", HostFixture.AntiforgeryToken(page)));
+        return await client.PostAsync(path, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>Signs in with the one-time password and chooses <paramref name="own"/>, as the first sign-in asks.</summary>
+    private async Task<HttpClient> SignInFirstTimeAsync(string email, string temporary, string own)
+    {
+        var client = await host.SignInAsync(email, temporary);
+        using var changed = await PostFormResponseAsync(client, "/Account/Wachtwoord",
+            new() { ["Input.Current"] = temporary, ["Input.New"] = own, ["Input.Repeat"] = own });
+        changed.StatusCode.Should().Be(HttpStatusCode.Redirect, "the first password change sends the person on");
+        return client;
     }
 
     private static async Task<string> CreateSecretaryAsync(HttpClient admin, string email, string name)
