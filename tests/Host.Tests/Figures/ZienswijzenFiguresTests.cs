@@ -11,7 +11,7 @@ namespace AdviesRoute.Host.Tests.Figures;
 public sealed class ZienswijzenFiguresTests(HostFixture host) : IClassFixture<HostFixture>
 {
     /// <summary>A notification with a legal last day of 2 January (passed on any day after it), then a week for three councils.</summary>
-    private static string Definition(string id) => $$"""
+    internal static string Definition(string id) => $$"""
         {
           "definitionId": "{{id}}",
           "name": "Proef zienswijzen",

@@ -188,7 +188,9 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
             .Where(g => g.Mean >= 0.01).OrderByDescending(g => g.Median).ThenBy(g => g.Step, StringComparer.Ordinal).ToList();
         var leadTimeTable = new FigureTable(LeadTimeTable, "Doorlooptijd per stap en orgaan (in dagen)", ["Stap", "Orgaan", "Mediaan (dagen)", "Gemiddeld (dagen)", "Aantal keer"],
             leadTimes.Select(l => (IReadOnlyList<Cell>)[l.Step, l.Body, Cell.Days(l.Median), Cell.Days(l.Mean), Cell.Count(l.Count, "keer", "keer")]).ToList(),
-            Why("Nog geen stap van deze voorstellen is afgerond."), new HashSet<int> { 2, 3, 4 });
+            Why(durations.Count == 0
+                ? "Nog geen stap van deze voorstellen is afgerond."
+                : "De afgeronde stappen van deze voorstellen duurden elk minder dan een kwartier; die telt deze tabel niet mee."), new HashSet<int> { 2, 3, 4 });
         var leadTimeChart = leadTimes.Take(12)
             .Select(l => new Bar($"{l.Step} ({l.Body})", Math.Round(l.Median, 1), $"{DutchFormat.Decimal(l.Median)} {(Math.Round(l.Median, 1) == 1 ? "dag" : "dagen")}")).ToList();
 
