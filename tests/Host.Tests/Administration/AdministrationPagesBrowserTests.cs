@@ -19,8 +19,9 @@ namespace AdviesRoute.Host.Tests.Administration;
 /// browser (Debian's Chromium under Playwright): each state as a screenshot at 1366 and 320 CSS px, without sideways
 /// scrolling at 320 px (WCAG 1.4.10), passing axe-core, and saying what it should in Dutch.
 /// </summary>
-public sealed partial class AdministrationPagesBrowserTests(AdministrationPagesBrowserFixture fixture, ITestOutputHelper output)
-    : IClassFixture<AdministrationPagesBrowserFixture>
+/// <remarks>The fixture is the link pages' one: a host of its own on a loopback port and one Chromium, per class.</remarks>
+public sealed partial class AdministrationPagesBrowserTests(LinkAndAccountPagesBrowserFixture fixture, ITestOutputHelper output)
+    : IClassFixture<LinkAndAccountPagesBrowserFixture>
 {
     private BrowserHost Host => fixture.Host;
 
@@ -165,85 +166,17 @@ public sealed partial class AdministrationPagesBrowserTests(AdministrationPagesB
             ? password
             : throw new InvalidOperationException("The page shows no one-time password.");
 
-    /// <summary>The page as it is now, wide and on a phone: the Dutch texts, a screenshot of each, axe-core, no sideways scrolling at 320 px.</summary>
+    /// <summary>The page as it is now, wide and on a phone, with no code, ISO date or engine word (see <see cref="Browsers.ShowAsync"/>).</summary>
     private async Task ShowAsync(IPage page, string name, params string[] texts)
     {
-        await page.SetViewportSizeAsync(1366, 900);
-        var body = await page.InnerTextAsync("body");
-        foreach (var text in texts)
-        {
-            body.Should().Contain(text, "the {0} page says it", name);
-        }
-
-        body.Should().NotContainAny(["Exception", "null", "undefined"]).And.NotMatchRegex(@"\d{4}-\d{2}-\d{2}", "the {0} page shows no ISO dates", name);
-        await Shot(page, $"{name}-1366");
-        await Browsers.CheckAccessibilityAsync(output, page, name);
-        await page.SetViewportSizeAsync(320, 640);
-        await Shot(page, $"{name}-320");
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits 320 CSS px without scrolling sideways (WCAG 1.4.10); wider: {1}", name,
-            await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')"));
-        await page.SetViewportSizeAsync(1366, 900);
+        (await page.InnerTextAsync("body")).Should().NotMatchRegex(@"\d{4}-\d{2}-\d{2}", "the {0} page shows no ISO dates", name);
+        await Browsers.ShowAsync(output, page, "beheer-" + name, ["Exception", "null", "undefined"], texts);
     }
 
-    /// <summary>Clicks a submit button and waits for the page the form's answer loads.</summary>
-    private static async Task<IResponse> SubmitAsync(IPage page, string selector)
-    {
-        await page.EvaluateAsync("() => { window.vorigePagina = true; }");
-        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector),
-            r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is not (>= 300 and < 400));
-        await page.WaitForFunctionAsync("() => !window.vorigePagina && document.readyState === 'complete'");
-        return response;
-    }
+    private static Task<IResponse> SubmitAsync(IPage page, string selector) => Browsers.SubmitAsync(page, selector);
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await Browsers.NewContextAsync(fixture.Browser, new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            Locale = "nl-NL",
-            TimezoneId = "Europe/Amsterdam",
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
-            AcceptDownloads = true,
-        });
-        return await context.NewPageAsync();
-    }
-
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, "beheer-" + name + ".png"), FullPage = true });
+    private Task<IPage> NewPageAsync() => Browsers.NewPageAsync(fixture.Browser, fixture.BaseAddress);
 
     [GeneratedRegex(@"Wachtwoord: (\S+)")]
     private static partial Regex PasswordPattern();
-}
-
-/// <summary>One host and one Chromium for <see cref="AdministrationPagesBrowserTests"/>.</summary>
-public sealed class AdministrationPagesBrowserFixture : IAsyncLifetime
-{
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public BrowserHost Host { get; } = new();
-
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
-
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
-
-    public async Task InitializeAsync()
-    {
-        BaseAddress = Host.Start();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Browsers.LaunchChromiumAsync(_playwright);
-        Directory.CreateDirectory(DesignerBrowserFixture.ScreenshotFolder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await ((IAsyncLifetime)Host).DisposeAsync();
-    }
 }

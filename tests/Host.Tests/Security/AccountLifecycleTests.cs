@@ -13,7 +13,7 @@ namespace AdviesRoute.Host.Tests.Security;
 /// An administrator resets a password, switches an account off and on, and sees when each account last signed in; a
 /// password the system made must be replaced at the next sign-in.
 /// </summary>
-public sealed partial class AccountLifecycleTests(HostFixture host) : IClassFixture<HostFixture>
+public sealed class AccountLifecycleTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private const string Own = "Eigen-Wachtwoord-2026!";
 
@@ -24,7 +24,7 @@ public sealed partial class AccountLifecycleTests(HostFixture host) : IClassFixt
         const string email = "a.dijkstra@samendrenthe.example.org";
         using var session = await NewSecretaryAsync(admin, email, "Anne Dijkstra");
         (await session.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK);
-        var id = await UserIdAsync(admin, email);
+        var id = await AccountForms.UserIdAsync(admin, email);
 
         var off = await PostAsync(admin, $"/Beheer/Accounts?id={id}&handler=deactivate");
         off.Should().Contain("Het account van Anne Dijkstra is uitgeschakeld.").And.Contain("Uitgeschakeld op ").And.Contain($"door {HostFixture.AdminEmail}");
@@ -53,11 +53,11 @@ public sealed partial class AccountLifecycleTests(HostFixture host) : IClassFixt
         using var admin = await host.SignInAsync();
         const string email = "b.visser@samendrenthe.example.org";
         using var session = await NewSecretaryAsync(admin, email, "Bart Visser");
-        var id = await UserIdAsync(admin, email);
+        var id = await AccountForms.UserIdAsync(admin, email);
 
         var reset = await PostAsync(admin, $"/Beheer/Accounts?id={id}&handler=reset");
         reset.Should().Contain("Bart Visser heeft een nieuw, tijdelijk wachtwoord.").And.Contain("het wordt niet nog eens getoond");
-        var temporary = PasswordPattern().Match(reset).Groups[1].Value;
+        var temporary = AccountForms.OneTimePassword(reset);
         temporary.Should().HaveLength(24);
         WebUtility.HtmlDecode(await admin.GetStringAsync("/Beheer/Accounts")).Should().NotContain(temporary, "the password is shown once")
             .And.Contain("Moet bij de volgende keer inloggen een eigen wachtwoord kiezen");
@@ -74,9 +74,9 @@ public sealed partial class AccountLifecycleTests(HostFixture host) : IClassFixt
         api.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await api.Content.ReadAsStringAsync()).Should().Contain("tijdelijk wachtwoord");
 
-        var same = await PostFormAsync(next, "/Account/Wachtwoord", new() { ["Input.Current"] = temporary, ["Input.New"] = temporary, ["Input.Repeat"] = temporary });
+        var same = await AccountForms.PostAsync(next, "/Account/Wachtwoord", new() { ["Input.Current"] = temporary, ["Input.New"] = temporary, ["Input.Repeat"] = temporary });
         same.Should().Contain("Kies een ander wachtwoord dan het huidige.");
-        using var chosen = await PostFormResponseAsync(next, "/Account/Wachtwoord",
+        using var chosen = await AccountForms.PostResponseAsync(next, "/Account/Wachtwoord",
             new() { ["Input.Current"] = temporary, ["Input.New"] = "Nieuw-Gekozen-2026!", ["Input.Repeat"] = "Nieuw-Gekozen-2026!", ["ReturnUrl"] = "/Vergaderingen" });
         chosen.Headers.Location!.ToString().Should().Be("/Vergaderingen");
         (await next.GetAsync("/Vergaderingen")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -86,7 +86,7 @@ public sealed partial class AccountLifecycleTests(HostFixture host) : IClassFixt
     public async Task The_accounts_page_shows_the_last_sign_in_in_Dutch_and_never_for_a_new_account()
     {
         using var admin = await host.SignInAsync();
-        await CreateAsync(admin, "c.dekker@samendrenthe.example.org", "Carla Dekker");
+        await AccountForms.CreateSecretaryAsync(admin, "c.dekker@samendrenthe.example.org", "Carla Dekker");
 
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/Beheer/Accounts"));
 
@@ -99,7 +99,7 @@ public sealed partial class AccountLifecycleTests(HostFixture host) : IClassFixt
     public async Task An_administrator_cannot_switch_off_their_own_account_nor_the_last_active_administrator()
     {
         using var admin = await host.SignInAsync();
-        var self = await UserIdAsync(admin, HostFixture.AdminEmail);
+        var self = await AccountForms.UserIdAsync(admin, HostFixture.AdminEmail);
 
         var refused = await PostAsync(admin, $"/Beheer/Accounts?id={self}&handler=deactivate");
         refused.Should().Contain("U kunt uw eigen account niet uitschakelen.");
@@ -119,51 +119,13 @@ public sealed partial class AccountLifecycleTests(HostFixture host) : IClassFixt
         (await admin.GetAsync("/Beheer/Accounts")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    private async Task<HttpClient> NewSecretaryAsync(HttpClient admin, string email, string name)
-    {
-        var temporary = await CreateAsync(admin, email, name);
-        var client = await host.SignInAsync(email, temporary);
-        using var chosen = await PostFormResponseAsync(client, "/Account/Wachtwoord", new() { ["Input.Current"] = temporary, ["Input.New"] = Own, ["Input.Repeat"] = Own });
-        chosen.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        return client;
-    }
+    private async Task<HttpClient> NewSecretaryAsync(HttpClient admin, string email, string name) =>
+        await AccountForms.SignInFirstTimeAsync(host, email, await AccountForms.CreateSecretaryAsync(admin, email, name), Own);
 
-    private static async Task<string> CreateAsync(HttpClient admin, string email, string name)
-    {
-        var created = await PostFormAsync(admin, "/Beheer/Accounts?handler=create",
-            new() { ["Input.Email"] = email, ["Input.DisplayName"] = name, ["Input.Roles"] = Roles.Secretary });
-        var password = PasswordPattern().Match(created).Groups[1].Value;
-        password.Should().NotBeEmpty();
-        return password;
-    }
-
-    private static Task<string> PostAsync(HttpClient client, string path) => PostFormAsync(client, path, []);
-
-    private static async Task<string> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        using var response = await PostFormResponseAsync(client, path, fields);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<HttpResponseMessage> PostFormResponseAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var page = await client.GetStringAsync(path.Split('?')[0]);
-        var all = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", HostFixture.AntiforgeryToken(page)));
-        return await client.PostAsync(path, new FormUrlEncodedContent(all));
-    }
-
-    private static async Task<string> UserIdAsync(HttpClient admin, string email)
-    {
-        var page = await admin.GetStringAsync("/Beheer/Accounts");
-        var id = Regex.Match(page, Regex.Escape(email) + "<br>.*?id=([0-9a-f-]{36})&amp;handler=roles", RegexOptions.Singleline).Groups[1].Value;
-        id.Should().NotBeEmpty();
-        return id;
-    }
+    private static Task<string> PostAsync(HttpClient client, string path) => AccountForms.PostAsync(client, path, []);
 
     /// <summary>The table row of one account.</summary>
     private static string Row(string page, string email) =>
         Regex.Match(page, "<tr[^>]*>\\s*<td[^>]*>" + Regex.Escape(email) + "<br>.*?</tr>", RegexOptions.Singleline).Value;
 
-    [GeneratedRegex("Wachtwoord: <code>([^<]+)</code>")]
-    private static partial Regex PasswordPattern();
 }
