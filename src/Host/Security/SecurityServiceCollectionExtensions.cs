@@ -121,7 +121,7 @@ internal static class SecurityServiceCollectionExtensions
                 return ApiProblems.UnauthorizedAsync(context.HttpContext);
             }
 
-            context.Response.Redirect(context.RedirectUri);
+            context.Response.Redirect(SessionLifetime.LoginAddress(context.HttpContext, context.RedirectUri));
             return Task.CompletedTask;
         };
         options.Events.OnRedirectToAccessDenied = context =>

@@ -54,6 +54,7 @@ public sealed partial class AdministrationPagesBrowserTests(LinkAndAccountPagesB
         await ShowAsync(admin, "accounts-switched-off", "Het account van Hanneke Bos is uitgeschakeld.", "Uitgeschakeld op ", "Weer inschakelen");
         await person.GotoAsync("/Voorstellen");
         person.Url.Should().Contain("/Account/Login", "her open session is refused on its next request");
+        await ShowAsync(person, "session-refused", "Inloggen is niet gelukt", AccountTexts.Deactivated);
         await person.FillAsync("#Input_UserName", email);
         await person.FillAsync("#Input_Password", "Hanneke-Eigen-2026!");
         var refused = await SubmitAsync(person, "button:has-text('Inloggen')");

@@ -31,7 +31,8 @@ public sealed class AccountLifecycleTests(HostFixture host) : IClassFixture<Host
 
         using var refused = await session.GetAsync("/Voorstellen");
         refused.StatusCode.Should().Be(HttpStatusCode.Redirect, "the open session is refused on its next request");
-        refused.Headers.Location!.ToString().Should().Contain("/Account/Login");
+        refused.Headers.Location!.ToString().Should().Contain("/Account/Login").And.EndWith("&fout=uitgeschakeld");
+        WebUtility.HtmlDecode(await session.GetStringAsync(refused.Headers.Location)).Should().Contain(AccountTexts.Deactivated, "the login page says why the session ended");
 
         using var rightPassword = await HostFixture.PostLoginFormAsync(host.Anonymous(), email, Own);
         rightPassword.StatusCode.Should().Be(HttpStatusCode.Forbidden);

@@ -66,7 +66,8 @@ public sealed class LoginModel(
     /// <param name="fout">Why sign-in through the provider was refused (<see cref="OidcRefusal"/>).</param>
     public void OnGet(string? fout)
     {
-        ErrorMessage = OidcEnabled ? OidcRefusal.Message(fout) : null;
+        // A session refused because the account was switched off comes here with that reason, also without OIDC.
+        ErrorMessage = fout == OidcRefusal.Deactivated ? AccountTexts.Deactivated : OidcEnabled ? OidcRefusal.Message(fout) : null;
     }
 
     /// <summary>Sends the person to the provider; the provider sends them back to <see cref="OidcOptions.CallbackPath"/>.</summary>
