@@ -15,8 +15,6 @@ namespace AdviesRoute.Host.Pages.Cijfers;
 [Authorize(Policy = Policies.ReadWorkflows)]
 public sealed class IndexModel(ProposalFigures figures, TimeProvider time) : PageModel
 {
-    private static readonly string[] DayFormats = ["d-M-yyyy", "yyyy-M-d", "d/M/yyyy", "d.M.yyyy"];
-
     public Figures? Data { get; private set; }
 
     /// <summary>The dates as typed (or the defaults), kept after a refusal.</summary>
@@ -64,7 +62,7 @@ public sealed class IndexModel(ProposalFigures figures, TimeProvider time) : Pag
     public string Link(DateOnly from, DateOnly to, string? table = null) =>
         $"/Cijfers?{(table is null ? "" : $"handler=csv&tabel={table}&")}van={Day(from)}&tot={Day(to)}";
 
-    public static string Day(DateOnly day) => day.ToString("d-M-yyyy", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => DayInput.Format(day);
 
     private FiguresPeriod? Period(string? van, string? tot)
     {
@@ -84,12 +82,12 @@ public sealed class IndexModel(ProposalFigures figures, TimeProvider time) : Pag
 
     private DateOnly? Parse(string field, string name, string text)
     {
-        if (DateOnly.TryParseExact(text, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 2000 and <= 2100)
+        if (DayInput.TryParse(text, out var day))
         {
             return day;
         }
 
-        Errors[field] = $"De {name} '{text}' is geen bestaande datum. Schrijf de datum als dag-maand-jaar, bijvoorbeeld 1-1-{ThisYear}.";
+        Errors[field] = DayInput.Refusal(name, text, ThisYear);
         return null;
     }
 }

@@ -89,15 +89,15 @@ public sealed class IndexModel(IGovernanceDirectory directory, LegalCheck legal,
         OtherBegrotingen = running.Where(b => b.Year != Year).ToList();
         Soort = soort ?? Soort;
         Pijler = pijler ?? Pijler;
-        Start = start ?? today.ToString("yyyy-MM-dd");
+        Start = start ?? Cijfers.DayInput.Format(today);
         if (start is null)
         {
             return;
         }
 
-        if (!DateOnly.TryParseExact(start, "yyyy-MM-dd", out var from))
+        if (!Cijfers.DayInput.TryParse(start, out var from))
         {
-            SimulationError = $"'{start}' is geen datum (jjjj-mm-dd).";
+            SimulationError = Cijfers.DayInput.Refusal("startdatum", start, today.Year);
             return;
         }
 
