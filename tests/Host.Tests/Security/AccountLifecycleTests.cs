@@ -104,6 +104,8 @@ public sealed class AccountLifecycleTests(HostFixture host) : IClassFixture<Host
 
         var refused = await PostAsync(admin, $"/Beheer/Accounts?id={self}&handler=deactivate");
         refused.Should().Contain("U kunt uw eigen account niet uitschakelen.");
+        (await PostAsync(admin, $"/Beheer/Accounts?id={self}&handler=reset")).Should().Contain("Uw eigen wachtwoord wijzigt u via 'Wachtwoord wijzigen'")
+            .And.NotContain("Wachtwoord: <code>");
         var unknown = await PostAsync(admin, "/Beheer/Accounts?id=bestaat-niet&handler=deactivate");
         unknown.Should().Contain("Dit account bestaat niet (meer). Er is niets gewijzigd");
 

@@ -23,6 +23,11 @@ public sealed class AccountAdministration(UserManager<HostUser> users, SignInThr
     /// <summary>Gives the account a new password the system makes, to be changed at the next sign-in; ends its sessions.</summary>
     public async Task<AccountChange> ResetPasswordAsync(HostUser user, string administrator, CancellationToken cancellationToken)
     {
+        if (string.Equals(user.UserName, administrator, StringComparison.OrdinalIgnoreCase))
+        {
+            return AccountChange.Refused("Uw eigen wachtwoord wijzigt u via 'Wachtwoord wijzigen'; een tijdelijk wachtwoord is voor iemand anders die het zijne kwijt is.");
+        }
+
         var password = PasswordGenerator.Generate();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
