@@ -47,7 +47,12 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<HostUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+        builder.Entity<HostUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.DeactivatedBy).HasMaxLength(256);
+            e.Ignore(u => u.IsActive);
+        });
         builder.Entity<Links.MailLink>(e =>
         {
             e.HasKey(l => l.TokenHash);

@@ -39,6 +39,9 @@ internal sealed class AdminAccountSeeder(
             Email = admin.Email,
             EmailConfirmed = true,
             DisplayName = Roles.DisplayName(Roles.Admin),
+
+            // A generated password has been in the log: its owner chooses their own at the first sign-in.
+            MustChangePassword = !configuredPassword,
         };
         Check(await users.CreateAsync(user, password), $"administrator {admin.Email}");
         Check(await users.AddToRoleAsync(user, Roles.Admin), $"administrator {admin.Email}");

@@ -21,11 +21,14 @@ internal static class ApiProblems
             detail: "Meld u aan, of stuur een geldige API-sleutel in de header X-Api-Key.")
         .ExecuteAsync(context);
 
-    public static Task ForbiddenAsync(HttpContext context) =>
+    /// <summary>Why a session with a password an administrator made gets no further than choosing its own.</summary>
+    public const string TemporaryPasswordDetail = "U bent ingelogd met een tijdelijk wachtwoord. Kies eerst een eigen wachtwoord op /Account/Wachtwoord.";
+
+    public static Task ForbiddenAsync(HttpContext context, string detail = "Uw rol geeft geen toegang tot deze handeling.") =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status403Forbidden,
             title: "Geen toegang",
-            detail: "Uw rol geeft geen toegang tot deze handeling.")
+            detail: detail)
         .ExecuteAsync(context);
 
     /// <summary>A body that is not JSON, to an API that reads only JSON: nothing was read or changed.</summary>

@@ -1,4 +1,5 @@
 using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Security.Accounts;
 using AdviesRoute.Host.Security.ApiKeys;
 using AdviesRoute.Host.Security.KeyRing;
 using AdviesRoute.Host.Security.Oidc;
@@ -6,6 +7,7 @@ using AdviesRoute.Host.Security.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +34,7 @@ internal static class SecurityServiceCollectionExtensions
         // TimeProvider, which in the Testing environment runs ahead for the engine and would end every session.
         services.TryAddSingleton(_ => new SessionClock());
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<AccountAdministration>();
 
         services.AddAuthentication(options =>
             {
@@ -56,7 +59,8 @@ internal static class SecurityServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<HostDbContext>()
-            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+            .AddSignInManager<AccountSignInManager>()
             .AddDefaultTokenProviders();
 
         // Sessions, lockouts and security stamps follow the SessionClock (the wall clock) even in the Testing
@@ -89,6 +93,8 @@ internal static class SecurityServiceCollectionExtensions
             .ProtectKeysWithCertificate(certificate)
             .UnprotectKeysWithAnyCertificate(certificate);
 
+        // A temporary password opens only the page to choose one's own (TemporaryPassword).
+        services.Configure<MvcOptions>(o => o.Filters.Add<TemporaryPasswordPageFilter>());
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(ApiRequestGuard.ConfigureAntiforgery);
         services.AddScoped<AdminAccountSeeder>();
@@ -115,14 +121,22 @@ internal static class SecurityServiceCollectionExtensions
                 return ApiProblems.UnauthorizedAsync(context.HttpContext);
             }
 
-            context.Response.Redirect(context.RedirectUri);
+            context.Response.Redirect(SessionLifetime.LoginAddress(context.HttpContext, context.RedirectUri));
             return Task.CompletedTask;
         };
         options.Events.OnRedirectToAccessDenied = context =>
         {
+            var temporary = TemporaryPassword.MustChange(context.HttpContext.User);
             if (ApiProblems.IsApiRequest(context.Request))
             {
-                return ApiProblems.ForbiddenAsync(context.HttpContext);
+                return temporary ? ApiProblems.ForbiddenAsync(context.HttpContext, ApiProblems.TemporaryPasswordDetail) : ApiProblems.ForbiddenAsync(context.HttpContext);
+            }
+
+            if (temporary)
+            {
+                // Not "Geen toegang": the roles come back once the person has chosen a password.
+                context.Response.Redirect(TemporaryPassword.ChangeAddress(context.Request));
+                return Task.CompletedTask;
             }
 
             context.Response.Redirect(context.RedirectUri);

@@ -50,6 +50,65 @@ internal static class Browsers
         }
     }
 
+    /// <summary>A page in a new Dutch context (nl-NL, Europe/Amsterdam, 1366 by 900 CSS px) on the host, downloads allowed.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress)
+    {
+        var context = await NewContextAsync(browser, new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// The page as it is now, wide and on a phone: the Dutch texts, none of <paramref name="forbidden"/>, a screenshot at
+    /// 1366 and at 320 CSS px (named <paramref name="name"/>-1366 and -320), axe-core, and at 320 px no sideways scrolling.
+    /// </summary>
+    public static async Task ShowAsync(ITestOutputHelper output, IPage page, string name, IEnumerable<string> forbidden, params string[] texts)
+    {
+        await page.SetViewportSizeAsync(1366, 900);
+        var body = await page.InnerTextAsync("body");
+        foreach (var text in texts)
+        {
+            body.Should().Contain(text, "the {0} page says it", name);
+        }
+
+        body.Should().NotContainAny(forbidden);
+        await ShotAsync(page, $"{name}-1366");
+        await CheckAccessibilityAsync(output, page, name);
+        await page.SetViewportSizeAsync(320, 640);
+        await ShotAsync(page, $"{name}-320");
+        await FitsWithoutSidewaysScrollingAsync(page, name);
+        await page.SetViewportSizeAsync(1366, 900);
+    }
+
+    /// <summary>A full-page screenshot in the test output's screenshot folder.</summary>
+    public static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>At the current width nothing sticks out sideways (WCAG 1.4.10); the message names what does.</summary>
+    public static async Task FitsWithoutSidewaysScrollingAsync(IPage page, string name)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits {1} CSS px without scrolling sideways (WCAG 1.4.10); wider: {2}", name, widths[1],
+            await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')"));
+    }
+
+    /// <summary>Clicks a submit button and waits for the page the form's answer loads.</summary>
+    public static async Task<IResponse> SubmitAsync(IPage page, string selector)
+    {
+        // The old document is marked, so the wait ends on the new one and not on the page the button was on.
+        await page.EvaluateAsync("() => { window.vorigePagina = true; }");
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector),
+            r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is not (>= 300 and < 400));
+        await page.WaitForFunctionAsync("() => !window.vorigePagina && document.readyState === 'complete'");
+        return response;
+    }
+
     /// <summary>axe-core (from npm) on the page: no serious or critical violation of WCAG 2.1 A/AA.</summary>
     public static async Task CheckAccessibilityAsync(ITestOutputHelper output, IPage page, string name)
     {

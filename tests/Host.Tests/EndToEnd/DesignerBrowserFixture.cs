@@ -143,6 +143,13 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
         await using var owner = await Browsers.NewContextAsync(Browser, new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "nl-NL" });
         var ownerPage = await owner.NewPageAsync();
         await Browsers.SignInAsync(ownerPage, OwnerEmail, password);
+
+        // A new account chooses its own password at the first sign-in.
+        await ownerPage.FillAsync("#Input_Current", password);
+        await ownerPage.FillAsync("#Input_New", "Eigen-Wachtwoord-Pieter-2026!");
+        await ownerPage.FillAsync("#Input_Repeat", "Eigen-Wachtwoord-Pieter-2026!");
+        await ownerPage.ClickAsync("button:has-text('Wachtwoord opslaan en verder')");
+        await ownerPage.WaitForURLAsync(url => !url.Contains("/Account/Wachtwoord", StringComparison.Ordinal));
         return await owner.StorageStateAsync();
     }
 

@@ -372,46 +372,13 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         }
     }
 
-    /// <summary>
-    /// The page as it is now, wide and on a phone: the Dutch texts, a screenshot of each, axe-core, and at 320 CSS px
-    /// no sideways scrolling.
-    /// </summary>
-    private async Task ShowAsync(IPage page, string name, params string[] texts)
-    {
-        await page.SetViewportSizeAsync(1366, 900);
-        var body = await page.InnerTextAsync("body");
-        foreach (var text in texts)
-        {
-            body.Should().Contain(text, "the {0} page says it", name);
-        }
+    /// <summary>The page as it is now, wide and on a phone (see <see cref="Browsers.ShowAsync"/>).</summary>
+    private Task ShowAsync(IPage page, string name, params string[] texts) =>
+        Browsers.ShowAsync(output, page, name, ["Exception", "null", "undefined", "LinkStatus", "NotFound"], texts);
 
-        body.Should().NotContainAny(["Exception", "null", "undefined", "LinkStatus", "NotFound"]);
-        await Shot(page, $"{name}-1366");
-        await Browsers.CheckAccessibilityAsync(output, page, name);
-        await page.SetViewportSizeAsync(320, 640);
-        await Shot(page, $"{name}-320");
-        await FitsWithoutSidewaysScrollingAsync(page, name);
-        await page.SetViewportSizeAsync(1366, 900);
-    }
+    private static Task FitsWithoutSidewaysScrollingAsync(IPage page, string name) => Browsers.FitsWithoutSidewaysScrollingAsync(page, name);
 
-    /// <summary>At the current width nothing sticks out sideways (WCAG 1.4.10); the message names what does.</summary>
-    private static async Task FitsWithoutSidewaysScrollingAsync(IPage page, string name)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits {1} CSS px without scrolling sideways (WCAG 1.4.10); wider: {2}", name, widths[1],
-            await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')"));
-    }
-
-    /// <summary>Clicks a submit button and waits for the page the form's answer loads.</summary>
-    private static async Task<IResponse> SubmitAsync(IPage page, string selector)
-    {
-        // The old document is marked, so the wait ends on the new one and not on the page the button was on.
-        await page.EvaluateAsync("() => { window.vorigePagina = true; }");
-        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector),
-            r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is not (>= 300 and < 400));
-        await page.WaitForFunctionAsync("() => !window.vorigePagina && document.readyState === 'complete'");
-        return response;
-    }
+    private static Task<IResponse> SubmitAsync(IPage page, string selector) => Browsers.SubmitAsync(page, selector);
 
     /// <summary>Opens a link until it shows the text: the round's outcome is written just after the last choice.</summary>
     private static async Task OpenUntilAsync(IPage page, string path, string text)
@@ -429,20 +396,9 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         }
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await Browsers.NewContextAsync(fixture.Browser, new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            Locale = "nl-NL",
-            TimezoneId = "Europe/Amsterdam",
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
-        });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => Browsers.NewPageAsync(fixture.Browser, fixture.BaseAddress);
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    private static Task Shot(IPage page, string name) => Browsers.ShotAsync(page, name);
 
     /// <summary>A remark of exactly <paramref name="length"/> characters, in words as a member would write them.</summary>
     private static string Remark(int length)

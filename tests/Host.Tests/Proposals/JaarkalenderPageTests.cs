@@ -32,7 +32,9 @@ public sealed class JaarkalenderPageTests(HostFixture host) : IClassFixture<Host
             .And.Contain("Zonder BAC's: besluit 9 december 2026")
             .And.Contain("Het model met BAC's duurt 126 dagen langer en telt 1 vergadering meer.")
             .And.Contain("gemist");
-        WebUtility.HtmlDecode(await client.GetStringAsync("/Jaarkalender?start=2026-02-30")).Should().Contain("'2026-02-30' is geen datum (jjjj-mm-dd).");
+        WebUtility.HtmlDecode(await client.GetStringAsync("/Jaarkalender?start=2026-02-30")).Should().Contain("De startdatum '2026-02-30' is geen bestaande datum. Schrijf de datum als dag-maand-jaar");
+        WebUtility.HtmlDecode(await client.GetStringAsync("/Jaarkalender?jaar=2026&soort=beleidsvoorstel&pijler=PubliekeGezondheid&start=1-10-2026"))
+            .Should().Contain("Met BAC's: besluit 14 april 2027", "a day as Dutch people write it is taken too");
     }
 
     [Fact]

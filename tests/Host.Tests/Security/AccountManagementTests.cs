@@ -5,53 +5,54 @@ using AdviesRoute.Host.Tests.Support;
 namespace AdviesRoute.Host.Tests.Security;
 
 /// <summary>An administrator manages accounts and roles; everyone changes their own password.</summary>
-public sealed partial class AccountManagementTests(HostFixture host) : IClassFixture<HostFixture>
+public sealed class AccountManagementTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    private static async Task<string> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, IEnumerable<KeyValuePair<string, string>>? more = null)
-    {
-        var page = await client.GetStringAsync(path.Split('?')[0]);
-        var all = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", HostFixture.AntiforgeryToken(page))).Concat(more ?? []);
-        var response = await client.PostAsync(path, new FormUrlEncodedContent(all));
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
     [Fact]
     public async Task An_admin_creates_a_secretary_who_signs_in_with_the_one_time_password_and_changes_it()
     {
         using var admin = await host.SignInAsync();
 
-        var refused = await PostFormAsync(admin, "/Beheer/Accounts?handler=create", new() { ["Input.Email"] = "geen-adres", ["Input.DisplayName"] = "" });
+        var refused = await AccountForms.PostAsync(admin, "/Beheer/Accounts?handler=create", new() { ["Input.Email"] = "geen-adres", ["Input.DisplayName"] = "" });
         refused.Should().Contain("Het account is niet aangemaakt").And.Contain("Vul een geldig e-mailadres in.").And.Contain("Vul de naam in.").And.Contain("Kies ten minste één rol.");
 
-        var created = await PostFormAsync(admin, "/Beheer/Accounts?handler=create",
+        var created = await AccountForms.PostAsync(admin, "/Beheer/Accounts?handler=create",
             new() { ["Input.Email"] = "j.devries@samendrenthe.example.org", ["Input.DisplayName"] = "Jet de Vries", ["Input.Roles"] = "secretary" });
         created.Should().Contain("Het account j.devries@samendrenthe.example.org is aangemaakt.");
-        var password = PasswordPattern().Match(created).Groups[1].Value;
+        var password = AccountForms.OneTimePassword(created);
         password.Should().NotBeEmpty();
-        var again = await PostFormAsync(admin, "/Beheer/Accounts?handler=create",
+        var again = await AccountForms.PostAsync(admin, "/Beheer/Accounts?handler=create",
             new() { ["Input.Email"] = "j.devries@samendrenthe.example.org", ["Input.DisplayName"] = "Jet", ["Input.Roles"] = "secretary" });
         again.Should().Contain("Er is al een account met dit e-mailadres.");
 
+        // The one-time password opens only the page to choose one's own.
         using var secretary = await host.SignInAsync("j.devries@samendrenthe.example.org", password);
+        using var held = await secretary.GetAsync("/Voorstellen");
+        held.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        held.Headers.Location!.ToString().Should().Be("/Account/Wachtwoord?ReturnUrl=%2FVoorstellen");
+
+        var wrong = await AccountForms.PostAsync(secretary, "/Account/Wachtwoord",
+            new() { ["Input.Current"] = "fout-wachtwoord-123", ["Input.New"] = "Nieuw-Wachtwoord-2026!", ["Input.Repeat"] = "Nieuw-Wachtwoord-2026!" });
+        wrong.Should().Contain("Het tijdelijke wachtwoord klopt niet.");
+        var changed = await AccountForms.PostResponseAsync(secretary, "/Account/Wachtwoord",
+            new() { ["Input.Current"] = password, ["Input.New"] = "Nieuw-Wachtwoord-2026!", ["Input.Repeat"] = "Nieuw-Wachtwoord-2026!", ["ReturnUrl"] = "/Voorstellen" });
+        changed.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        changed.Headers.Location!.ToString().Should().Be("/Voorstellen", "after choosing a password the person goes where they wanted to go");
         (await secretary.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK);
         var forbidden = await secretary.GetAsync("/Beheer/Accounts");
         forbidden.StatusCode.Should().Be(HttpStatusCode.Redirect);
         forbidden.Headers.Location!.ToString().Should().Contain("AccessDenied");
 
-        var wrong = await PostFormAsync(secretary, "/Account/Wachtwoord",
-            new() { ["Input.Current"] = "fout-wachtwoord-123", ["Input.New"] = "Nieuw-Wachtwoord-2026!", ["Input.Repeat"] = "Nieuw-Wachtwoord-2026!" });
-        wrong.Should().Contain("Het huidige wachtwoord klopt niet.");
-        var changed = await PostFormAsync(secretary, "/Account/Wachtwoord",
-            new() { ["Input.Current"] = password, ["Input.New"] = "Nieuw-Wachtwoord-2026!", ["Input.Repeat"] = "Nieuw-Wachtwoord-2026!" });
-        changed.Should().Contain("Uw wachtwoord is gewijzigd.");
-        using var withNewPassword = await host.SignInAsync("j.devries@samendrenthe.example.org", "Nieuw-Wachtwoord-2026!");
+        var changedAgain = await AccountForms.PostAsync(secretary, "/Account/Wachtwoord",
+            new() { ["Input.Current"] = "Nieuw-Wachtwoord-2026!", ["Input.New"] = "Tweede-Wachtwoord-2026!", ["Input.Repeat"] = "Tweede-Wachtwoord-2026!" });
+        changedAgain.Should().Contain("Uw wachtwoord is gewijzigd.");
+        using var withNewPassword = await host.SignInAsync("j.devries@samendrenthe.example.org", "Tweede-Wachtwoord-2026!");
     }
 
     [Fact]
     public async Task Failed_tries_are_shown_and_the_admin_clears_them_so_the_address_may_try_again()
     {
         using var admin = await host.SignInAsync();
-        var password = await CreateSecretaryAsync(admin, "k.bakker@samendrenthe.example.org", "Kees Bakker");
+        var password = await AccountForms.CreateSecretaryAsync(admin, "k.bakker@samendrenthe.example.org", "Kees Bakker");
 
         using var guesser = host.Anonymous();
         for (var i = 0; i < 5; i++)
@@ -64,7 +65,7 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
 
         var list = WebUtility.HtmlDecode(await admin.GetStringAsync("/Beheer/Accounts"));
         list.Should().Contain("5 mislukte inlogpogingen in het afgelopen etmaal, vanaf 1 adres");
-        var cleared = await PostFormAsync(admin, $"/Beheer/Accounts?id={await UserIdAsync(admin, "k.bakker@samendrenthe.example.org")}&handler=clear", []);
+        var cleared = await AccountForms.PostAsync(admin, $"/Beheer/Accounts?id={await AccountForms.UserIdAsync(admin, "k.bakker@samendrenthe.example.org")}&handler=clear", []);
         cleared.Should().Contain("De mislukte inlogpogingen voor k.bakker@samendrenthe.example.org zijn gewist");
         using var kees = await HostFixture.PostLoginFormAsync(guesser, "k.bakker@samendrenthe.example.org", password);
         kees.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -74,12 +75,12 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
     public async Task A_secretary_whose_role_is_removed_is_refused_on_the_very_next_request_without_signing_out()
     {
         using var admin = await host.SignInAsync();
-        var password = await CreateSecretaryAsync(admin, "r.smit@samendrenthe.example.org", "Ria Smit");
-        using var secretary = await host.SignInAsync("r.smit@samendrenthe.example.org", password);
+        var password = await AccountForms.CreateSecretaryAsync(admin, "r.smit@samendrenthe.example.org", "Ria Smit");
+        using var secretary = await AccountForms.SignInFirstTimeAsync(host, "r.smit@samendrenthe.example.org", password, "Eigen-Wachtwoord-2026!");
         (await secretary.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK);
-        var id = await UserIdAsync(admin, "r.smit@samendrenthe.example.org");
+        var id = await AccountForms.UserIdAsync(admin, "r.smit@samendrenthe.example.org");
 
-        var removed = await PostFormAsync(admin, $"/Beheer/Accounts?id={id}&handler=roles", []);
+        var removed = await AccountForms.PostAsync(admin, $"/Beheer/Accounts?id={id}&handler=roles", []);
         removed.Should().Contain("De rollen van r.smit@samendrenthe.example.org zijn bijgewerkt.");
 
         using var refused = await secretary.GetAsync("/Voorstellen");
@@ -87,7 +88,7 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
         refused.Headers.Location!.ToString().Should().Contain("/Account/AccessDenied");
         (await secretary.GetAsync("/Account/Wachtwoord")).StatusCode.Should().Be(HttpStatusCode.OK, "she is still signed in, only without the role");
 
-        await PostFormAsync(admin, $"/Beheer/Accounts?id={id}&handler=roles", [], [new("roles", "secretary")]);
+        await AccountForms.PostAsync(admin, $"/Beheer/Accounts?id={id}&handler=roles", [], [new("roles", "secretary")]);
         (await secretary.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK, "a role given back counts at once as well");
     }
 
@@ -95,11 +96,12 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
     public async Task A_changed_password_ends_the_other_sessions_of_the_account_at_once()
     {
         using var admin = await host.SignInAsync();
-        var password = await CreateSecretaryAsync(admin, "w.mulder@samendrenthe.example.org", "Wim Mulder");
-        using var laptop = await host.SignInAsync("w.mulder@samendrenthe.example.org", password);
+        var temporary = await AccountForms.CreateSecretaryAsync(admin, "w.mulder@samendrenthe.example.org", "Wim Mulder");
+        const string password = "Eigen-Wachtwoord-2026!";
+        using var laptop = await AccountForms.SignInFirstTimeAsync(host, "w.mulder@samendrenthe.example.org", temporary, password);
         using var phone = await host.SignInAsync("w.mulder@samendrenthe.example.org", password);
 
-        var changed = await PostFormAsync(laptop, "/Account/Wachtwoord",
+        var changed = await AccountForms.PostAsync(laptop, "/Account/Wachtwoord",
             new() { ["Input.Current"] = password, ["Input.New"] = "Ander-Wachtwoord-2026!", ["Input.Repeat"] = "Ander-Wachtwoord-2026!" });
         changed.Should().Contain("Uw wachtwoord is gewijzigd.");
 
@@ -109,23 +111,4 @@ public sealed partial class AccountManagementTests(HostFixture host) : IClassFix
         other.Headers.Location!.ToString().Should().Contain("/Account/Login");
     }
 
-    private static async Task<string> CreateSecretaryAsync(HttpClient admin, string email, string name)
-    {
-        var created = await PostFormAsync(admin, "/Beheer/Accounts?handler=create",
-            new() { ["Input.Email"] = email, ["Input.DisplayName"] = name, ["Input.Roles"] = "secretary" });
-        var password = PasswordPattern().Match(created).Groups[1].Value;
-        password.Should().NotBeEmpty();
-        return password;
-    }
-
-    private static async Task<string> UserIdAsync(HttpClient admin, string email)
-    {
-        var page = await admin.GetStringAsync("/Beheer/Accounts");
-        var id = Regex.Match(page, Regex.Escape(email) + "<br>.*?id=([0-9a-f-]{36})&amp;handler=roles", RegexOptions.Singleline).Groups[1].Value;
-        id.Should().NotBeEmpty();
-        return id;
-    }
-
-    [GeneratedRegex("Wachtwoord: <code>([^<]+)</code>")]
-    private static partial Regex PasswordPattern();
 }

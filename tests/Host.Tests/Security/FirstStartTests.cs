@@ -23,7 +23,9 @@ public sealed partial class FirstStartTests : IDisposable
             password.Should().HaveLength(24);
             first.Logs.Entries.Count(e => e.Message.Contains(password, StringComparison.Ordinal)).Should().Be(1);
             using var signedIn = await first.SignInAsync(HostFixture.AdminEmail, password);
-            (await signedIn.GetAsync("/Beheer")).StatusCode.Should().Be(HttpStatusCode.OK);
+            using var start = await signedIn.GetAsync("/");
+            start.StatusCode.Should().Be(HttpStatusCode.Redirect, "a generated password has been in the log: its owner chooses their own first");
+            start.Headers.Location!.ToString().Should().StartWith("/Account/Wachtwoord");
         }
 
         await using var second = HostFixture.OnFolder(_folder, adminPassword: null);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Security.Accounts;
 using AdviesRoute.Host.Security.Oidc;
 using AdviesRoute.Host.Security.SignIn;
 using Microsoft.AspNetCore.Authentication;
@@ -16,7 +17,8 @@ namespace AdviesRoute.Host.Pages.Account;
 /// <c>Security:Oidc</c> configured also a button to sign in through the organisation's provider, and with
 /// <c>LocalLogin</c> false only that button. Every failed try gets the same message and status, whether the name is
 /// unknown, the password wrong, the try throttled or the account not allowed, so the page never tells whether an
-/// account exists; <see cref="SignInThrottle"/> limits the tries per client address.
+/// account exists; <see cref="SignInThrottle"/> limits the tries per client address. Only the right password of a
+/// switched-off account hears that it is switched off.
 /// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(
@@ -25,6 +27,7 @@ public sealed class LoginModel(
     IOptions<OidcOptions> oidc,
     IOptions<AccountSignInOptions> limits,
     SignInThrottle throttle,
+    AccountAdministration accounts,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -63,7 +66,8 @@ public sealed class LoginModel(
     /// <param name="fout">Why sign-in through the provider was refused (<see cref="OidcRefusal"/>).</param>
     public void OnGet(string? fout)
     {
-        ErrorMessage = OidcEnabled ? OidcRefusal.Message(fout) : null;
+        // A session refused because the account was switched off comes here with that reason, also without OIDC.
+        ErrorMessage = fout == OidcRefusal.Deactivated ? AccountTexts.Deactivated : OidcEnabled ? OidcRefusal.Message(fout) : null;
     }
 
     /// <summary>Sends the person to the provider; the provider sends them back to <see cref="OidcOptions.CallbackPath"/>.</summary>
@@ -126,8 +130,21 @@ public sealed class LoginModel(
         if (result.Succeeded)
         {
             await throttle.ClearAsync(SignInThrottle.AccountKeys(user, account), address, aborted);
+            await accounts.RecordSignInAsync(user);
             logger.LogInformation("{User} is ingelogd.", user.UserName);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+            return user.MustChangePassword
+                ? LocalRedirect($"{TemporaryPassword.ChangePage}?ReturnUrl={Uri.EscapeDataString(target)}")
+                : LocalRedirect(target);
+        }
+
+        if (result.IsNotAllowed && !user.IsActive && await users.CheckPasswordAsync(user, Input.Password))
+        {
+            // Only to someone who knows the password: they learn the account is switched off, a stranger learns nothing.
+            logger.LogWarning("{User} mag niet inloggen: het account is uitgeschakeld.", user.UserName);
+            await throttle.ClearAsync(SignInThrottle.AccountKeys(user, account), address, aborted);
+            ErrorMessage = AccountTexts.Deactivated;
+            return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
         }
 
         if (result.IsLockedOut || result.IsNotAllowed)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Security.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,14 +8,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdviesRoute.Host.Pages.Account;
 
-/// <summary>Changing one's own password: the current one, and a new one that meets the rules (at least 12 characters).</summary>
+/// <summary>
+/// Changing one's own password: the current one, and a new one that meets the rules (at least 12 characters). With a
+/// temporary password (a new account, a reset by an administrator) this is the only page that opens until the person
+/// has chosen their own; then they go on to the page they asked for.
+/// </summary>
 [Authorize]
 public sealed class WachtwoordModel(UserManager<HostUser> users, SignInManager<HostUser> signIn) : PageModel
 {
     [BindProperty]
     public Fields Input { get; set; } = new();
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public string? Message { get; private set; }
+
+    /// <summary>Whether the person signed in with a password an administrator made.</summary>
+    public bool Temporary => TemporaryPassword.MustChange(User);
 
     public sealed class Fields
     {
@@ -41,6 +52,11 @@ public sealed class WachtwoordModel(UserManager<HostUser> users, SignInManager<H
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (ModelState.IsValid && Input.New == Input.Current)
+        {
+            ModelState.AddModelError("Input.New", "Kies een ander wachtwoord dan het huidige.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -57,12 +73,24 @@ public sealed class WachtwoordModel(UserManager<HostUser> users, SignInManager<H
         {
             var key = changed.Errors.Any(e => e.Code == "PasswordMismatch") ? "Input.Current" : "Input.New";
             ModelState.AddModelError(key, changed.Errors.Any(e => e.Code == "PasswordMismatch")
-                ? "Het huidige wachtwoord klopt niet."
+                ? Temporary ? "Het tijdelijke wachtwoord klopt niet." : "Het huidige wachtwoord klopt niet."
                 : "Het nieuwe wachtwoord voldoet niet aan de regels: " + string.Join(" ", changed.Errors.Select(e => e.Description)));
             return Page();
         }
 
+        var wasTemporary = user.MustChangePassword;
+        if (wasTemporary)
+        {
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
         await signIn.RefreshSignInAsync(user);
+        if (wasTemporary)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl!.StartsWith(TemporaryPassword.ChangePage, StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/");
+        }
+
         Input = new Fields();
         Message = "Uw wachtwoord is gewijzigd.";
         return Page();

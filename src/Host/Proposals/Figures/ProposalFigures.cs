@@ -1,8 +1,15 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Governance.Activities;
+using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Texts;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Expressions;
 using AdviesRoute.Workflows.Journal;
 using AdviesRoute.Workflows.Queries;
 using AdviesRoute.Workflows.Runtime;
@@ -12,75 +19,377 @@ namespace AdviesRoute.Host.Proposals.Figures;
 /// <summary>One bar of a chart.</summary>
 public sealed record Bar(string Label, double Value, string Shown);
 
-/// <summary>The figures the board asks for: where proposals are, how long steps take, and how often the board is touched.</summary>
-public sealed record Figures(IReadOnlyList<Bar> PerStage, IReadOnlyList<Bar> LeadTimePerStep, IReadOnlyList<Bar> TouchesPerProposal, double AverageTouches, int Proposals);
+/// <summary>A cell: what the page shows (<see cref="Text"/>, e.g. "3 voorstellen") and what a spreadsheet gets (a bare number).</summary>
+public sealed record Cell(string Text, string? Csv = null)
+{
+    public string CsvText => Csv ?? Text;
+
+    /// <summary>A number the page shows with its noun in the right plural, and the spreadsheet bare.</summary>
+    public static Cell Count(int n, string singular, string plural) => new(DutchFormat.Count(n, singular, plural), n.ToString(CultureInfo.InvariantCulture));
+
+    public static Cell Number(int n) => new(DutchFormat.Number(n), n.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Days with one decimal, Dutch in both ("2,5").</summary>
+    public static Cell Days(double days) => new(DutchFormat.Decimal(days));
+
+    public static implicit operator Cell(string text) => new(text);
+}
 
 /// <summary>
-/// Computes the figures from the instances and their journals: proposals per current step, the mean time a step
-/// took (from its start to its completion in the journal), and the board touches per proposal (meetings and written
-/// rounds of BAC, DB and AB): the "bestuurlijke drukte" the governance notes want reduced.
+/// A table of the figures page, also offered as CSV: its key (in the export's address), title, column headers, rows,
+/// which columns hold numbers, and the sentence shown instead when it has no rows.
 /// </summary>
-public sealed class ProposalFigures(IWorkflowReader workflows)
+public sealed record FigureTable(string Key, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<Cell>> Rows, string EmptyReason,
+    IReadOnlySet<int> NumberColumns)
+{
+    /// <summary>The table as Dutch Excel opens it: UTF-8 with a byte order mark, columns separated by semicolons.</summary>
+    public byte[] ToCsv()
+    {
+        var text = new StringBuilder();
+        text.AppendJoin(';', Headers.Select(Quote)).Append("\r\n");
+        foreach (var row in Rows)
+        {
+            text.AppendJoin(';', row.Select(c => Quote(c.CsvText))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 || value.StartsWith(' ') || value.EndsWith(' ') ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
+
+/// <summary>The first and last day (both included) of the proposals the figures are about, by the day they started.</summary>
+public sealed record FiguresPeriod(DateOnly From, DateOnly To)
+{
+    public string Text => $"{DutchFormat.Day(From)} tot en met {DutchFormat.Day(To)}";
+}
+
+/// <summary>The figures over the proposals started in one period.</summary>
+/// <param name="Truncated">True when the period held more than <see cref="ProposalFigures.MaxProposals"/> proposals: the figures cover the newest.</param>
+public sealed record Figures(FiguresPeriod Period, int Proposals, bool Truncated, IReadOnlyList<Bar> PerStageChart, IReadOnlyList<Bar> LeadTimeChart,
+    double AverageTouches, IReadOnlyList<FigureTable> Tables)
+{
+    public FigureTable Table(string key) => Tables.Single(t => t.Key == key);
+}
+
+/// <summary>
+/// Computes the figures from the instances started in a period and their journals: where those proposals are now, how
+/// many days each step took per body (median and mean, from the step's start to its completion in the journal), how the
+/// councils kept the zienswijze deadline, which proposals went past a legal deadline, and the board touches per proposal
+/// (meetings and written rounds of BAC, DB and AB): the "bestuurlijke drukte" the governance notes want reduced.
+/// </summary>
+public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernanceDirectory directory, IExpressionEvaluator expressions)
 {
     /// <summary>The proposals the figures are computed over, newest first: a bound on the work of one request.</summary>
     public const int MaxProposals = 2000;
 
+    public const string PerStageTable = "stappen";
+    public const string LeadTimeTable = "doorlooptijd";
+    public const string ZienswijzenTable = "zienswijzen";
+    public const string LegalDeadlinesTable = "termijnen";
+    public const string TouchesTable = "drukte";
+
+    /// <summary>Why every table is empty when the period holds no proposal.</summary>
+    public const string NoProposals = "Geen voorstellen in deze periode.";
+
+    private const string Secretariat = "Secretariaat";
+
     private static readonly string[] Touches = [OpDeAgenda.KindName, SchriftelijkeRondeGestart.KindName];
 
-    public async Task<Figures> ComputeAsync(CancellationToken cancellationToken)
+    private static readonly string[] Kinds =
+        [JournalKinds.ActivityStarted, JournalKinds.ActivityCompleted, .. Touches, SchriftelijkeRondeGestart.KindName, TermijnOverschreden.KindName, TermijnVerstreken.KindName];
+
+    public async Task<Figures> ComputeAsync(FiguresPeriod period, CancellationToken cancellationToken)
     {
         var instances = new List<InstanceView>();
+        var truncated = false;
         await foreach (var instance in workflows.StreamInstancesAsync(InstanceQuery.All, cancellationToken))
         {
-            instances.Add(instance);
-            if (instances.Count == MaxProposals)
+            // Newest first: skip those started after the period, stop at the first one started before it.
+            var started = DutchTime.Today(instance.CreatedAt);
+            if (started > period.To)
+            {
+                continue;
+            }
+
+            if (started < period.From)
             {
                 break;
             }
+
+            if (instances.Count == MaxProposals)
+            {
+                truncated = true;
+                break;
+            }
+
+            instances.Add(instance);
         }
 
-        var journal = await workflows.GetJournalsAsync(instances.Select(i => i.Id), [JournalKinds.ActivityStarted, JournalKinds.ActivityCompleted, .. Touches], cancellationToken);
-        var names = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var journal = instances.Count == 0 ? [] : await workflows.GetJournalsAsync(instances.Select(i => i.Id), Kinds.Distinct().ToArray(), cancellationToken);
+        var models = new Dictionary<string, WorkflowDefinitionModel>(StringComparer.Ordinal);
         foreach (var versionId in instances.Select(i => i.DefinitionVersionId).Distinct(StringComparer.Ordinal))
         {
-            var model = await workflows.GetDefinitionModelAsync(versionId, cancellationToken)
+            models[versionId] = await workflows.GetDefinitionModelAsync(versionId, cancellationToken)
                 ?? throw new InvalidOperationException($"Definition version {versionId} is not stored.");
-            names[versionId] = model.Root.Activities.ToDictionary(a => a.Id, a => a.DisplayName ?? a.Id);
         }
 
-        var namesOf = instances.ToDictionary(i => i.Id, i => names[i.DefinitionVersionId]);
+        var empty = instances.Count == 0;
+        string Why(string reason) => empty ? NoProposals : reason;
+        var byId = instances.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        string StepName(InstanceView i, string activityId) =>
+            models[i.DefinitionVersionId].Root.Activities.FirstOrDefault(a => a.Id == activityId)?.DisplayName ?? activityId;
 
+        // Where the proposals of the period are now.
         var perStage = instances.Where(i => i.Status == WorkflowStatus.Suspended)
-            .SelectMany(i => i.Tokens.Select(t => namesOf[i.Id].GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct())
+            .SelectMany(i => i.Tokens.Select(t => StepName(i, t.ActivityId)).Distinct())
             .GroupBy(n => n).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Bar(g.Key, g.Count(), DutchFormat.Count(g.Count(), "voorstel", "voorstellen"))).ToList();
+            .Select(g => (Step: g.Key, Count: g.Count())).ToList();
+        var perStageTable = new FigureTable(PerStageTable, "Lopende voorstellen per stap", ["Stap", "Voorstellen"],
+            perStage.Select(s => (IReadOnlyList<Cell>)[s.Step, Cell.Count(s.Count, "voorstel", "voorstellen")]).ToList(),
+            Why("Geen van de voorstellen uit deze periode loopt nog: alle zijn afgerond of ingetrokken."), new HashSet<int> { 1 });
 
-        var durations = new List<(string Step, double Days)>();
+        // Days per step and body.
+        var bodies = new BodyResolver(directory, expressions);
+        var durations = new List<(string Step, string Body, double Days)>();
         foreach (var perInstance in journal.GroupBy(j => j.InstanceId))
         {
+            var instance = byId[perInstance.Key];
+            var model = models[instance.DefinitionVersionId];
             var open = new Dictionary<string, DateTimeOffset>();
+            var seen = new Dictionary<string, string>();
             foreach (var line in perInstance.Where(j => j.ActivityId is not null))
             {
+                var activityId = line.ActivityId!;
                 if (line.Kind == JournalKinds.ActivityStarted)
                 {
-                    open.TryAdd(line.ActivityId!, line.At);
+                    open.TryAdd(activityId, line.At);
                 }
-                else if (line.Kind == JournalKinds.ActivityCompleted && open.Remove(line.ActivityId!, out var started) && line.At > started)
+                else if (line.Kind == JournalKinds.ActivityCompleted)
                 {
-                    durations.Add((namesOf[perInstance.Key].GetValueOrDefault(line.ActivityId!, line.ActivityId!), (line.At - started).TotalDays));
+                    if (open.Remove(activityId, out var started) && line.At > started)
+                    {
+                        var body = seen.GetValueOrDefault(activityId) ?? bodies.Of(model, activityId, instance.Input);
+                        durations.Add((StepName(instance, activityId), body, (line.At - started).TotalDays));
+                    }
+
+                    seen.Remove(activityId);
+                }
+                else if (BodyResolver.FromLine(line) is { } bodyId)
+                {
+                    seen[activityId] = bodies.Name(bodyId);
                 }
             }
         }
 
-        var leadTime = durations.GroupBy(d => d.Step).Select(g => (Step: g.Key, Mean: g.Average(d => d.Days), Count: g.Count()))
-            .Where(g => g.Mean >= 0.01).OrderByDescending(g => g.Mean)
-            .Select(g => new Bar(g.Step, Math.Round(g.Mean, 1), $"{DutchFormat.Decimal(g.Mean)} {(Math.Round(g.Mean, 1) == 1 ? "dag" : "dagen")} (n = {DutchFormat.Number(g.Count)})")).ToList();
+        var leadTimes = durations.GroupBy(d => (d.Step, d.Body))
+            .Select(g => (g.Key.Step, g.Key.Body, Median: Median(g.Select(d => d.Days)), Mean: g.Average(d => d.Days), Count: g.Count()))
+            .Where(g => g.Mean >= 0.01).OrderByDescending(g => g.Median).ThenBy(g => g.Step, StringComparer.Ordinal).ToList();
+        var leadTimeTable = new FigureTable(LeadTimeTable, "Doorlooptijd per stap en orgaan (in dagen)", ["Stap", "Orgaan", "Mediaan (dagen)", "Gemiddeld (dagen)", "Aantal keer"],
+            leadTimes.Select(l => (IReadOnlyList<Cell>)[l.Step, l.Body, Cell.Days(l.Median), Cell.Days(l.Mean), Cell.Count(l.Count, "keer", "keer")]).ToList(),
+            Why(durations.Count == 0
+                ? "Nog geen stap van deze voorstellen is afgerond."
+                : "De afgeronde stappen van deze voorstellen duurden elk minder dan een kwartier; die telt deze tabel niet mee."), new HashSet<int> { 2, 3, 4 });
+        var leadTimeChart = leadTimes.Take(12)
+            .Select(l => new Bar($"{l.Step} ({l.Body})", Math.Round(l.Median, 1), $"{DutchFormat.Decimal(l.Median)} {(Math.Round(l.Median, 1) == 1 ? "dag" : "dagen")}")).ToList();
 
+        // The councils and the zienswijze deadline.
+        var councils = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var instance in instances)
+        {
+            foreach (var (name, answer) in ZienswijzeAnswers(instance, models[instance.DefinitionVersionId]))
+            {
+                var counts = councils.TryGetValue(name, out var c) ? c : councils[name] = new int[4];
+                counts[(int)answer]++;
+            }
+        }
+
+        var zienswijzenTable = new FigureTable(ZienswijzenTable, "Zienswijzen van de raden: op tijd, te laat of geen", ["Raad", "Op tijd", "Te laat", "Geen zienswijze", "Termijn loopt nog"],
+            councils.OrderBy(c => c.Key, StringComparer.Create(DutchFormat.Culture, ignoreCase: true))
+                .Select(c => (IReadOnlyList<Cell>)[c.Key, Cell.Number(c.Value[0]), Cell.Number(c.Value[1]), Cell.Number(c.Value[2]), Cell.Number(c.Value[3])]).ToList(),
+            Why("Geen van de voorstellen uit deze periode heeft de raden om een zienswijze gevraagd."), new HashSet<int> { 1, 2, 3, 4 });
+
+        // Proposals that went past a legal deadline.
+        var late = new List<IReadOnlyList<Cell>>();
+        foreach (var line in journal)
+        {
+            var instance = byId[line.InstanceId];
+            var what = GovernanceJournal.Read(line) switch
+            {
+                TermijnOverschreden o => (Termijn: o.Termijn, Happened: $"{o.Onderwerp ?? "Het bericht"} is te laat verzonden, op {DutchFormat.Moment(line.At)}"),
+                TermijnVerstreken.NazorgOpen n => (Termijn: n.Termijn, Happened: $"De taak \"{n.Taak}\" was op {DutchFormat.Moment(line.At)} nog niet gereed"),
+                _ => default,
+            };
+            if (what.Happened is not null)
+            {
+                late.Add([Title(instance), line.ActivityId is null ? "" : StepName(instance, line.ActivityId), what.Termijn ?? "", what.Happened]);
+            }
+        }
+
+        var lateProposals = late.Select(r => r[0].Text).Distinct(StringComparer.Ordinal).Count();
+        var legalTable = new FigureTable(LegalDeadlinesTable, "Voorstellen over een wettelijke termijn", ["Voorstel", "Stap", "Termijn", "Wat er gebeurde"], late,
+            Why("Geen van de voorstellen uit deze periode is over een wettelijke termijn gegaan."), new HashSet<int>());
+
+        // Board touches.
         var touchesOf = journal.Where(j => Touches.Contains(j.Kind)).CountBy(j => j.InstanceId).ToDictionary(StringComparer.Ordinal);
         var touches = instances.Select(i => touchesOf.GetValueOrDefault(i.Id)).ToList();
-        var perTouches = touches.GroupBy(t => t).OrderBy(g => g.Key)
-            .Select(g => new Bar($"{g.Key} keer", g.Count(), DutchFormat.Count(g.Count(), "voorstel", "voorstellen"))).ToList();
-        return new Figures(perStage, leadTime, perTouches, touches.Count == 0 ? 0 : touches.Average(), instances.Count);
+        var touchesTable = new FigureTable(TouchesTable, "Bestuurlijke drukte: vergaderingen en schriftelijke rondes per voorstel", ["Aantal keer behandeld", "Voorstellen"],
+            touches.GroupBy(t => t).OrderBy(g => g.Key).Select(g => (IReadOnlyList<Cell>)[Cell.Count(g.Key, "keer", "keer"), Cell.Count(g.Count(), "voorstel", "voorstellen")]).ToList(),
+            NoProposals, new HashSet<int> { 0, 1 });
+
+        return new Figures(period, instances.Count, truncated,
+            perStage.Select(s => new Bar(s.Step, s.Count, DutchFormat.Count(s.Count, "voorstel", "voorstellen"))).ToList(),
+            leadTimeChart, touches.Count == 0 ? 0 : touches.Average(),
+            [perStageTable, leadTimeTable, zienswijzenTable, legalTable with { Title = legalTable.Title + (lateProposals == 0 ? "" : $" ({DutchFormat.Count(lateProposals, "voorstel", "voorstellen")})") }, touchesTable]);
+    }
+
+    private enum Answer
+    {
+        InTime = 0,
+        Late = 1,
+        None = 2,
+        Open = 3,
+    }
+
+    /// <summary>
+    /// Each council's answer in the zienswijzenrondes of a proposal, from the round's variable: given by the deadline, after
+    /// it, none (no zienswijze, or silent when the period ended), or the period still runs.
+    /// </summary>
+    private static IEnumerable<(string Council, Answer Answer)> ZienswijzeAnswers(InstanceView instance, WorkflowDefinitionModel model)
+    {
+        var names = model.Root.Activities.Where(a => a.Type == nameof(Zienswijzenronde))
+            .Select(a => a.Inputs.TryGetValue("variabele", out var v) && v is JsonValue value && value.TryGetValue<string>(out var name) ? name : "zienswijzen")
+            .Distinct(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (instance.Variables.GetValueOrDefault(name) is not JsonObject round || round["raden"] is not JsonObject councils)
+            {
+                continue;
+            }
+
+            var deadline = round["termijn"]?["moment"] is JsonValue m && m.TryGetValue<DateTimeOffset>(out var moment) ? moment : (DateTimeOffset?)null;
+            foreach (var (_, node) in councils)
+            {
+                if (node is not JsonObject council)
+                {
+                    continue;
+                }
+
+                var status = council["status"]?.GetValue<string>();
+                var answer = council["antwoord"]?.GetValue<string>();
+                var received = council["ontvangen"] is JsonValue r && r.TryGetValue<DateTimeOffset>(out var at) ? at : (DateTimeOffset?)null;
+                var kind = status switch
+                {
+                    "open" => Answer.Open,
+                    "ontvangen" when answer == Zienswijzenronde.GeenZienswijze => Answer.None,
+                    "ontvangen" when deadline is { } d && received is { } a && a > d => Answer.Late,
+                    "ontvangen" => Answer.InTime,
+                    _ => Answer.None,
+                };
+                yield return (council["naam"]?.GetValue<string>() ?? "Onbekende raad", kind);
+            }
+        }
+    }
+
+    private static Cell Title(InstanceView instance) =>
+        instance.Input["titel"] is JsonValue t && t.TryGetValue<string>(out var title) && !string.IsNullOrWhiteSpace(title) ? title : "(zonder titel)";
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>
+    /// The body a step is about: the meeting or written round its journal names, else its <c>orgaan</c> or <c>groep</c>
+    /// input (an expression evaluated on the proposal's input once per distinct value of what it reads), else the councils
+    /// or colleges for their rounds, else the secretariat.
+    /// </summary>
+    private sealed partial class BodyResolver(IGovernanceDirectory directory, IExpressionEvaluator expressions)
+    {
+        private readonly Dictionary<string, string> _evaluated = new(StringComparer.Ordinal);
+
+        public static string? FromLine(JournalEntry line) =>
+            line.Kind == SchriftelijkeRondeGestart.KindName ? line.Data?["orgaan"]?.GetValue<string>()
+            : line.Kind == OpDeAgenda.KindName ? line.Data?["vergadering"]?["orgaan"]?.GetValue<string>()
+            : null;
+
+        public string Name(string bodyId) => directory.Current.Model.FindBody(bodyId)?.Name ?? Secretariat;
+
+        public string Of(WorkflowDefinitionModel model, string activityId, JsonObject input)
+        {
+            var activity = model.Root.Activities.FirstOrDefault(a => a.Id == activityId);
+            if (activity is null)
+            {
+                return Secretariat;
+            }
+
+            if (activity.Type == nameof(Zienswijzenronde))
+            {
+                return "Gemeenteraden";
+            }
+
+            if (activity.Type == nameof(TerugkoppelingColleges))
+            {
+                return "Colleges van B en W";
+            }
+
+            foreach (var name in new[] { "orgaan", "groep" })
+            {
+                if (!activity.Inputs.TryGetValue(name, out var raw) || raw is null)
+                {
+                    continue;
+                }
+
+                if (raw is JsonValue literal && literal.TryGetValue<string>(out var id))
+                {
+                    return Name(id);
+                }
+
+                if (raw is JsonObject wrapped && wrapped["expression"] is JsonValue e && e.TryGetValue<string>(out var expression))
+                {
+                    return Evaluate(expression, input);
+                }
+            }
+
+            return Secretariat;
+        }
+
+        private string Evaluate(string expression, JsonObject input)
+        {
+            // The result depends only on the inputs the expression reads; an expression that reads more is not cached.
+            var reads = InputRead().Matches(expression).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            var key = expression.Contains("variables", StringComparison.Ordinal)
+                ? null
+                : expression + "\n" + string.Join("\n", reads.Select(r => r + "=" + input[r]?.ToJsonString()));
+            if (key is not null && _evaluated.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            string name;
+            try
+            {
+                name = expressions.Evaluate(expression, new Dictionary<string, JsonNode?> { ["input"] = input.DeepClone(), ["variables"] = new JsonObject() }) is JsonValue v
+                    && v.TryGetValue<string>(out var id) ? Name(id) : Secretariat;
+            }
+            catch (ExpressionException)
+            {
+                name = Secretariat;
+            }
+
+            if (key is not null)
+            {
+                _evaluated[key] = name;
+            }
+
+            return name;
+        }
+
+        [GeneratedRegex(@"\binput\.([A-Za-z_][A-Za-z0-9_]*)")]
+        private static partial Regex InputRead();
     }
 
     /// <summary>A horizontal bar chart as SVG, with the values also in text (the chart is not the only carrier).</summary>
@@ -92,8 +401,8 @@ public sealed class ProposalFigures(IWorkflowReader workflows)
         }
 
         const int row = 28;
-        const int labelWidth = 260;
-        const int barWidth = 360;
+        const int labelWidth = 300;
+        const int barWidth = 320;
         var max = bars.Max(b => b.Value);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {labelWidth + barWidth + 180} {bars.Count * row + 10}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(title)}\" xmlns=\"http://www.w3.org/2000/svg\">");
@@ -109,5 +418,5 @@ public sealed class ProposalFigures(IWorkflowReader workflows)
         return svg.Append("</svg>").ToString();
     }
 
-    private static string Shorten(string text) => text.Length <= 36 ? text : text[..35] + "…";
+    private static string Shorten(string text) => text.Length <= 42 ? text : text[..41] + "…";
 }

@@ -16,6 +16,7 @@ public static class OidcRefusal
     public const string UnknownAccount = "onbekend-account";
     public const string LockedOut = "geblokkeerd";
     public const string NotAllowed = "niet-toegestaan";
+    public const string Deactivated = "uitgeschakeld";
     public const string Failed = "mislukt";
 
     /// <summary>The text for the login page, or null for a code this host never sends.</summary>
@@ -26,6 +27,7 @@ public static class OidcRefusal
         UnknownAccount => "Er is geen account in AdviesRoute voor het e-mailadres van uw organisatie-account. Vraag de beheerder om een account.",
         LockedOut => "Uw account is geblokkeerd. Probeer het later opnieuw of neem contact op met de beheerder.",
         NotAllowed => "Dit account mag (nog) niet inloggen. Neem contact op met de beheerder.",
+        Deactivated => Accounts.AccountTexts.Deactivated,
         Failed => "Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw.",
         _ => null,
     };
@@ -42,6 +44,7 @@ internal sealed record OidcMatch(ClaimsPrincipal? Principal, string? UserName, s
 internal sealed class OidcAccountMatcher(
     UserManager<HostUser> users,
     SignInManager<HostUser> signIn,
+    Accounts.AccountAdministration accounts,
     IOptions<OidcOptions> options,
     ILogger<OidcAccountMatcher> logger)
 {
@@ -78,12 +81,27 @@ internal sealed class OidcAccountMatcher(
             return Refuse(OidcRefusal.LockedOut);
         }
 
+        if (!user.IsActive)
+        {
+            logger.LogWarning("OIDC-aanmelding van {User} geweigerd: het account is uitgeschakeld.", user.UserName);
+            return Refuse(OidcRefusal.Deactivated);
+        }
+
         if (!await signIn.CanSignInAsync(user))
         {
             logger.LogWarning("OIDC-aanmelding van {User} geweigerd: het account mag niet inloggen.", user.UserName);
             return Refuse(OidcRefusal.NotAllowed);
         }
 
+        if (user.MustChangePassword)
+        {
+            // The provider checks this person's password: the temporary one an administrator made is not needed and
+            // must not stay usable unchanged, so it goes (an administrator can make a new one).
+            await users.RemovePasswordAsync(user);
+            user.MustChangePassword = false;
+        }
+
+        await accounts.RecordSignInAsync(user);
         var principal = await signIn.CreateUserPrincipalAsync(user);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ClaimTypes.AuthenticationMethod, AuthenticationMethod));
         return new OidcMatch(principal, user.UserName, null);

@@ -48,8 +48,22 @@ internal static class SessionLifetime
             return;
         }
 
+        var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is null && userId is not null
+            && await services.GetRequiredService<UserManager<Data.HostUser>>().FindByIdAsync(userId) is { IsActive: false })
+        {
+            // The session was refused because an administrator switched the account off: the login page says so.
+            context.HttpContext.Items[SwitchedOffItem] = true;
+        }
     }
+
+    /// <summary>Marks a request whose session was refused because its account is switched off (see <see cref="LoginAddress"/>).</summary>
+    public const string SwitchedOffItem = ".adviesroute.uitgeschakeld";
+
+    /// <summary>The login page's address for a refused session: with the reason when the account was switched off.</summary>
+    public static string LoginAddress(HttpContext context, string redirectUri) =>
+        context.Items.ContainsKey(SwitchedOffItem) ? redirectUri + (redirectUri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "fout=" + Oidc.OidcRefusal.Deactivated : redirectUri;
 
     /// <summary>Keeps how the person signed in (password or OIDC) when the principal is rebuilt from the database.</summary>
     public static Task KeepAuthenticationMethod(SecurityStampRefreshingPrincipalContext context)
