@@ -61,6 +61,7 @@ public static class HostExtensions
         services.AddScoped<Proposals.Overview.ProposalReader>();
         services.AddScoped<Proposals.Overview.WeeklyDigestJob>();
         services.AddScoped<Proposals.Figures.ProposalFigures>();
+        services.AddSingleton<Proposals.Figures.ProposalFigures.Computed>();
         services.AddScoped<Proposals.Meetings.MeetingAgenda>();
         services.AddQueuedMail<Proposals.Overview.WeeklyDigestMail, Proposals.Overview.WeeklyDigestMailComposer>();
         services.AddQueuedMail<Proposals.Meetings.ConvocationMail, Proposals.Meetings.ConvocationMailComposer>();

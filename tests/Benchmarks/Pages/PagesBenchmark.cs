@@ -47,14 +47,15 @@ internal sealed class PagesBenchmark(PagesSizes sizes, string folder)
             ["Answers recorded through the engine (refused)", $"{N(facts.Resumes)} ({N(facts.Refused)})"],
             ["Seeding took", facts.Took == TimeSpan.Zero ? "read from the cache" : $"{facts.Took.TotalMinutes:N1} min"],
             ["Database file", Measure.Mb(new FileInfo(Path.Combine(folder, "adviesroute.db")).Length)],
+            ["Mails left undelivered by the seed (not sent while measuring)", N(Count(Path.Combine(folder, "adviesroute.db"), """SELECT COUNT(*) FROM "Outbox" WHERE "SentAt" IS NULL"""))],
         ]);
 
-        await using var host = new PagesHost(folder, facts.EndsAt);
+        await using var host = new PagesHost(folder, facts.EndsAt, runJobs: false);
         _ = host.Server;
         using var secretary = await host.SignInAsync();
         var targets = await TargetsAsync(host);
         var rows = new List<string[]>();
-        foreach (var page in Pages(targets))
+        foreach (var page in Pages(targets, () => StartProposalAsync(host)))
         {
             Report.Progress($"pages: {page.Name}");
             var server = new List<double>();
@@ -63,6 +64,11 @@ internal sealed class PagesBenchmark(PagesSizes sizes, string folder)
             var stopwatch = Stopwatch.StartNew();
             for (var i = 0; i < sizes.Warmup + sizes.Requests && (i < sizes.Warmup + 3 || stopwatch.Elapsed < sizes.MaxPerPage); i++)
             {
+                if (page.Before is not null)
+                {
+                    await page.Before();
+                }
+
                 var probe = $"{page.Name}#{i}";
                 using var request = new HttpRequestMessage(HttpMethod.Get, page.Path);
                 request.Headers.Add(PagesHost.ProbeHeader, probe);
@@ -119,7 +125,7 @@ internal sealed class PagesBenchmark(PagesSizes sizes, string folder)
         }
 
         SeedFacts facts;
-        await using (var host = new PagesHost(folder, VolumeSeed.At(new DateOnly(sizes.FirstYear, 1, 4), 8)))
+        await using (var host = new PagesHost(folder, VolumeSeed.At(new DateOnly(sizes.FirstYear, 1, 4), 8), runJobs: true))
         {
             _ = host.Server;
             facts = await new VolumeSeed(host, sizes).RunAsync(Report.Progress);
@@ -162,7 +168,8 @@ internal sealed class PagesBenchmark(PagesSizes sizes, string folder)
 
     private sealed record Baseline(string What, string Sql, params (string Name, string Value)[] Parameters);
 
-    private sealed record PageRequest(string Name, string Path, Baseline Baseline);
+    /// <param name="Before">Runs before each request, untimed: e.g. a change the page must see.</param>
+    private sealed record PageRequest(string Name, string Path, Baseline Baseline, Func<Task>? Before = null);
 
     private async Task<Targets> TargetsAsync(PagesHost host)
     {
@@ -200,6 +207,15 @@ internal sealed class PagesBenchmark(PagesSizes sizes, string folder)
         return new Targets(cursor ?? "", firstId, round, meeting, "begrotingswijziging", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
+    private static long Count(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     private static string? Text(PagesHost host, string sql)
     {
         using var connection = new SqliteConnection(host.ConnectionString);
@@ -209,7 +225,17 @@ internal sealed class PagesBenchmark(PagesSizes sizes, string folder)
         return command.ExecuteScalar() as string;
     }
 
-    private IEnumerable<PageRequest> Pages(Targets t)
+    /// <summary>A change as a secretary makes it: a new proposal, started through the engine.</summary>
+    private static async Task StartProposalAsync(PagesHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AdviesRoute.Workflows.Runtime.IWorkflowRuntime>().StartAsync("voorstel", new System.Text.Json.Nodes.JsonObject
+        {
+            ["titel"] = "Nieuw voorstel tijdens de meting", ["pijler"] = "PubliekeGezondheid", ["soort"] = "beleidsvoorstel",
+        }, new AdviesRoute.Workflows.Runtime.Trigger(PagesHost.AdminEmail, AdviesRoute.Workflows.Runtime.Channel.Page));
+    }
+
+    private IEnumerable<PageRequest> Pages(Targets t, Func<Task> change)
     {
         const string OnePage = """SELECT * FROM "WorkflowInstances" WHERE "DefinitionId" = 'voorstel' ORDER BY "Id" DESC LIMIT 26""";
         yield return new("Overview, first page", "/Voorstellen", new("26 instance rows, newest first", OnePage));
@@ -236,6 +262,11 @@ internal sealed class PagesBenchmark(PagesSizes sizes, string folder)
                 SELECT "Id", "Status", "DefinitionRecordId" FROM "WorkflowInstances";
                 SELECT "InstanceId", "Kind", "ActivityId", "At" FROM "Journal" WHERE "Kind" IN ('ActivityStarted', 'ActivityCompleted', 'inVergadering', 'schriftelijkeRonde')
                 """));
+        yield return new("Cijfers, each time after a new proposal", "/Cijfers",
+            new("as above", """
+                SELECT "Id", "Status", "DefinitionRecordId" FROM "WorkflowInstances";
+                SELECT "InstanceId", "Kind", "ActivityId", "At" FROM "Journal" WHERE "Kind" IN ('ActivityStarted', 'ActivityCompleted', 'inVergadering', 'schriftelijkeRonde')
+                """), change);
         yield return new("Jaarkalender", "/Jaarkalender",
             new("the calendar's stored version", """SELECT * FROM "GovernanceVersions" WHERE "Kind" = 'jaarkalender' ORDER BY "Version" DESC LIMIT 1"""));
         yield return new("Jaarkalender, route simulated", $"/Jaarkalender?soort=begroting&pijler=PubliekeGezondheid&start={t.SimulationStart}",

@@ -20,7 +20,11 @@ namespace AdviesRoute.Benchmarks.Pages;
 /// A middleware put first in the pipeline times each request on the server: from the moment the request enters the
 /// host until its response is written; the benchmark reads that time per request (<see cref="ServerTimes"/>).
 /// </summary>
-internal sealed partial class PagesHost(string folder, DateTimeOffset startsAt) : WebApplicationFactory<global::Program>
+/// <param name="runJobs">
+/// False while measuring: the host runs without its Hangfire server, so no background job (above all the mail the seed
+/// left undelivered, which every start queues again) runs beside the measured requests.
+/// </param>
+internal sealed partial class PagesHost(string folder, DateTimeOffset startsAt, bool runJobs) : WebApplicationFactory<global::Program>
 {
     public const string AdminEmail = "beheer@example.org";
     public const string AdminPassword = "Bench-Wachtwoord-2026!";
@@ -57,7 +61,19 @@ internal sealed partial class PagesHost(string folder, DateTimeOffset startsAt) 
             logging.SetMinimumLevel(LogLevel.Warning);
             logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         });
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new TimingFilter(ServerTimes)));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new TimingFilter(ServerTimes));
+            if (!runJobs)
+            {
+                // Hangfire registers its server as a hosted service made by a factory that returns the server's type.
+                foreach (var server in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && d.ImplementationFactory?.Method.ReturnType.Name == "BackgroundJobServerHostedService").ToList())
+                {
+                    services.Remove(server);
+                }
+            }
+        });
     }
 
     /// <summary>Moves the Testing clock forward to <paramref name="target"/> (never back) and wakes the timer sweep.</summary>

@@ -38,3 +38,34 @@ public sealed class FiguresTests(HostFixture host) : IClassFixture<HostFixture>
         waiting.Status.Should().Be(WorkflowStatus.Suspended);
     }
 }
+
+/// <summary>The figures are kept until the engine's change mark moves (on a host of their own: they count every proposal).</summary>
+public sealed class FiguresFollowChangesTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task Figures_shown_once_follow_the_next_change_and_not_before()
+    {
+        var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
+        Task<BurstSummary> StartAsync(string title) => runtime.StartAsync("voorstel",
+            new JsonObject { ["titel"] = title, ["pijler"] = "ZorgEnVeiligheid", ["soort"] = "viermaandsrapportage" }, new Trigger("test", Channel.Api));
+        await StartAsync("Eerste");
+        using var client = await host.SignInAsync();
+        (await NumberAsync(client, "Over de (\\d+) meest recente voorstellen", "Over het (meest) recente voorstel")).Should().Be(1);
+
+        var second = await StartAsync("Tweede");
+        (await NumberAsync(client, "Over de (\\d+) meest recente voorstellen")).Should().Be(2, "a new proposal moves the engine's change mark");
+        (await NumberAsync(client, "<td>Ambtelijke voorbereiding</td><td>(\\d+) voorstel")).Should().Be(2);
+
+        // A step of a proposal already counted moves the mark too: it leaves preparation for the DB.
+        await runtime.ResumeAsync(second.InstanceId, second.Bookmarks.Single().Id, new JsonObject { ["uitkomst"] = "gereed" }, new Trigger("test", Channel.Api));
+        (await NumberAsync(client, "<td>Ambtelijke voorbereiding</td><td>(\\d+) voorstel")).Should().Be(1);
+    }
+
+    /// <summary>The number the first pattern that matches the figures page captures ("meest" reads as 1).</summary>
+    private static async Task<int> NumberAsync(HttpClient client, params string[] patterns)
+    {
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/Cijfers"));
+        var match = patterns.Select(p => System.Text.RegularExpressions.Regex.Match(page, p)).First(m => m.Success);
+        return match.Groups[1].Value == "meest" ? 1 : int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -20,26 +20,78 @@ public sealed record Figures(IReadOnlyList<Bar> PerStage, IReadOnlyList<Bar> Lea
 /// took (from its start to its completion in the journal), and the board touches per proposal (meetings and written
 /// rounds of BAC, DB and AB): the "bestuurlijke drukte" the governance notes want reduced.
 /// </summary>
-public sealed class ProposalFigures(IWorkflowReader workflows)
+public sealed class ProposalFigures(IWorkflowReader workflows, ProposalFigures.Computed computed)
 {
     /// <summary>The proposals the figures are computed over, newest first: a bound on the work of one request.</summary>
     public const int MaxProposals = 2000;
 
     private static readonly string[] Touches = [OpDeAgenda.KindName, SchriftelijkeRondeGestart.KindName];
 
+    /// <summary>
+    /// The figures; computed again only when an instance changed since they were last computed (the engine's change mark),
+    /// so asking for them costs one small query while nothing moves, on any host of a shared database.
+    /// </summary>
     public async Task<Figures> ComputeAsync(CancellationToken cancellationToken)
     {
-        var instances = new List<InstanceView>();
-        await foreach (var instance in workflows.StreamInstancesAsync(InstanceQuery.All, cancellationToken))
+        var mark = await workflows.GetChangeMarkAsync(cancellationToken);
+        if (computed.Last is { } last && last.Mark == mark)
         {
-            instances.Add(instance);
-            if (instances.Count == MaxProposals)
+            return last.Figures;
+        }
+
+        var figures = await ComputeNowAsync(cancellationToken);
+        computed.Last = (mark, figures);
+        return figures;
+    }
+
+    /// <summary>The last figures this host computed and the change mark they were computed at (one per host).</summary>
+    public sealed class Computed
+    {
+        private volatile Tuple<string, Figures>? _last;
+
+        public (string Mark, Figures Figures)? Last
+        {
+            get => _last is { } last ? (last.Item1, last.Item2) : null;
+            set => _last = value is { } v ? Tuple.Create(v.Mark, v.Figures) : null;
+        }
+    }
+
+    private async Task<Figures> ComputeNowAsync(CancellationToken cancellationToken)
+    {
+        // The proposals as list rows (no state), and only the open ones whole, for the step they wait at: the state of
+        // a finished proposal says nothing the figures need, and reading it for years of proposals cost most of the time.
+        var instances = new List<InstanceSummary>();
+        string? cursor = null;
+        do
+        {
+            var page = await workflows.PageSummariesAsync(InstanceQuery.All, cursor, Math.Min(IWorkflowReader.MaxPageSize, MaxProposals - instances.Count), cancellationToken);
+            instances.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && instances.Count < MaxProposals);
+
+        var counted = instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var waiting = new List<InstanceView>();
+        if (instances.Count > 0)
+        {
+            var oldest = instances[^1].Id;
+            await foreach (var instance in workflows.StreamInstancesAsync(new InstanceQuery { Statuses = [WorkflowStatus.Suspended] }, cancellationToken))
             {
-                break;
+                // Newest first: past the oldest counted proposal nothing more is counted.
+                if (string.CompareOrdinal(instance.Id, oldest) < 0)
+                {
+                    break;
+                }
+
+                if (counted.Contains(instance.Id))
+                {
+                    waiting.Add(instance);
+                }
             }
         }
 
-        var journal = await workflows.GetJournalsAsync(instances.Select(i => i.Id), [JournalKinds.ActivityStarted, JournalKinds.ActivityCompleted, .. Touches], cancellationToken);
+        // Only when and where each line happened: the marks, not the lines with their data.
+        var journal = await workflows.GetJournalMarksAsync(instances.Select(i => i.Id), [JournalKinds.ActivityStarted, JournalKinds.ActivityCompleted, .. Touches], cancellationToken);
         var names = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var versionId in instances.Select(i => i.DefinitionVersionId).Distinct(StringComparer.Ordinal))
         {
@@ -50,7 +102,7 @@ public sealed class ProposalFigures(IWorkflowReader workflows)
 
         var namesOf = instances.ToDictionary(i => i.Id, i => names[i.DefinitionVersionId]);
 
-        var perStage = instances.Where(i => i.Status == WorkflowStatus.Suspended)
+        var perStage = waiting
             .SelectMany(i => i.Tokens.Select(t => namesOf[i.Id].GetValueOrDefault(t.ActivityId, t.ActivityId)).Distinct())
             .GroupBy(n => n).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Bar(g.Key, g.Count(), DutchFormat.Count(g.Count(), "voorstel", "voorstellen"))).ToList();
