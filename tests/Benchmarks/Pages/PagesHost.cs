@@ -107,13 +107,16 @@ internal sealed partial class PagesHost(string folder, DateTimeOffset startsAt, 
         }
     }
 
-    public long Scalar(string sql)
+    public long Scalar(string sql) => Convert.ToInt64(ScalarIn(ConnectionString, sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>One value of a plain SQL query on a fresh connection (the benchmark's own reads, never the host's).</summary>
+    public static object? ScalarIn(string connectionString, string sql)
     {
-        using var connection = new SqliteConnection(ConnectionString);
+        using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return command.ExecuteScalar();
     }
 
     /// <summary>Signs in through the login form as a browser does; the client keeps the session cookie.</summary>
