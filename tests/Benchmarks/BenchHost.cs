@@ -42,7 +42,7 @@ internal sealed class BenchHost : IAsyncDisposable
 
     private static async Task<BenchHost> StartAsync(string path, Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddWorkflows(builder.Configuration);
         // As the Host's AddAdviesRouteJobs: the storage is this host's own service, not Hangfire's static one.

@@ -25,3 +25,6 @@ public sealed record JournalEntry(
     Channel Channel,
     string? RequestId,
     JsonObject? Data);
+
+/// <summary>A journal line without its data, actor or channel: see <see cref="IWorkflowReader.GetJournalMarksAsync"/>.</summary>
+public sealed record JournalMark(string InstanceId, long Sequence, DateTimeOffset At, string Kind, string? ActivityId);

@@ -109,6 +109,30 @@ internal sealed class WorkflowReader(WorkflowDbContext db, DefinitionModelCache 
         return entries.OrderBy(e => e.InstanceId, StringComparer.Ordinal).ThenBy(e => e.Sequence).ToList();
     }
 
+    public async Task<IReadOnlyList<JournalMark>> GetJournalMarksAsync(IEnumerable<string> instanceIds, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        ArgumentNullException.ThrowIfNull(kinds);
+        var list = kinds.Distinct(StringComparer.Ordinal).ToList();
+        var marks = new List<JournalMark>();
+        foreach (var chunk in instanceIds.Distinct(StringComparer.Ordinal).Chunk(IdChunk))
+        {
+            // Only the columns of the index IX_Journal_Kind (kind, instance, sequence, moment, activity): a covering read.
+            var rows = await db.Journal.AsNoTracking().Where(j => list.Contains(j.Kind) && chunk.Contains(j.InstanceId))
+                .Select(j => new { j.InstanceId, j.Sequence, j.At, j.Kind, j.ActivityId }).ToListAsync(cancellationToken);
+            marks.AddRange(rows.Select(r => new JournalMark(r.InstanceId, r.Sequence, StoredTime.Utc(r.At), r.Kind, r.ActivityId)));
+        }
+
+        return marks.OrderBy(m => m.InstanceId, StringComparer.Ordinal).ThenBy(m => m.Sequence).ToList();
+    }
+
+    public async Task<string> GetChangeMarkAsync(CancellationToken cancellationToken = default)
+    {
+        var mark = await db.Instances.AsNoTracking().GroupBy(_ => 1)
+            .Select(g => new { Count = g.LongCount(), Revisions = g.Sum(i => i.Revision) }).FirstOrDefaultAsync(cancellationToken);
+        return mark is null ? "0:0" : $"{mark.Count}:{mark.Revisions}";
+    }
+
     public async Task<IReadOnlyList<IncidentView>> GetIncidentsAsync(string instanceId, bool includeResolved = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);

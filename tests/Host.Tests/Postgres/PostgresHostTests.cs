@@ -42,6 +42,7 @@ public sealed class PostgresHostTests(PostgresHostFixture host) : IClassFixture<
         using var admin = await host.SignInAsync();
         (await host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().SignInFailures.CountAsync())).Should().Be(0, "signing in clears that address's failures");
         (await admin.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.GetAsync("/Cijfers")).StatusCode.Should().Be(HttpStatusCode.OK, "the figures' change mark and journal marks run on PostgreSQL too");
         (await host.WithScopeAsync(sp => sp.GetRequiredService<HostDbContext>().DataProtectionKeys.CountAsync())).Should().BeGreaterThan(0,
             "the keys that protect cookies and anti-forgery tokens are in the shared database");
         var governance = await admin.GetFromJsonAsync<JsonElement>("/api/governance");

@@ -182,6 +182,28 @@ public sealed class WorkflowReaderTests
     }
 
     [Fact]
+    public async Task Journal_marks_give_the_lines_of_some_kinds_without_data_and_the_change_mark_moves_with_every_burst()
+    {
+        await using var engine = await EngineHost.StartAsync();
+        await engine.SaveAsync(AskRoute);
+        var empty = await engine.ReadAsync(r => r.GetChangeMarkAsync());
+        var first = await engine.Runtime.StartAsync("vraag", null, Test);
+        var second = await engine.Runtime.StartAsync("vraag", null, Test);
+        var started = await engine.ReadAsync(r => r.GetChangeMarkAsync());
+        (await engine.ReadAsync(r => r.GetChangeMarkAsync())).Should().Be(started, "nothing was written in between");
+        await engine.Runtime.ResumeAsync(first.InstanceId, first.Bookmarks.Single(b => b.Name == "Vraag").Id, EngineHost.Json("""{ "keuze": "ja" }"""), Test);
+        var resumed = await engine.ReadAsync(r => r.GetChangeMarkAsync());
+
+        empty.Should().Be("0:0");
+        new[] { empty, started, resumed }.Should().OnlyHaveUniqueItems();
+
+        var marks = await engine.ReadAsync(r => r.GetJournalMarksAsync([second.InstanceId, first.InstanceId, "bestaat-niet"], [JournalKinds.ActivityStarted, "antwoord"]));
+        var lines = await engine.ReadAsync(r => r.GetJournalsAsync([second.InstanceId, first.InstanceId], [JournalKinds.ActivityStarted, "antwoord"]));
+        marks.Should().Equal(lines.Select(j => new JournalMark(j.InstanceId, j.Sequence, j.At, j.Kind, j.ActivityId)));
+        marks.Should().Contain(m => m.InstanceId == first.InstanceId && m.Kind == "antwoord" && m.ActivityId == "vraag");
+    }
+
+    [Fact]
     public async Task An_incident_shows_on_the_view_and_stays_in_the_incident_history_once_resolved()
     {
         await using var engine = await EngineHost.StartAsync();

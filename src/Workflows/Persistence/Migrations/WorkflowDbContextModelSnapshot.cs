@@ -140,6 +140,8 @@ namespace AdviesRoute.Workflows.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("RequestId IS NOT NULL");
 
+                    b.HasIndex(new[] { "Kind", "InstanceId", "Sequence", "At", "ActivityId" }, "IX_Journal_Kind");
+
                     b.ToTable("Journal", (string)null);
                 });
 
