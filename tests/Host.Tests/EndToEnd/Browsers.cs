@@ -95,7 +95,7 @@ internal static class Browsers
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits {1} CSS px without scrolling sideways (WCAG 1.4.10); wider: {2}", name, widths[1],
-            await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')"));
+            await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].map(e => [e, e.getBoundingClientRect().right]).filter(([, r]) => r > window.innerWidth + 0.5).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([e, r]) => e.tagName + '.' + e.className + '#' + e.id + ' to ' + Math.round(r) + ' px').join(', ')"));
     }
 
     /// <summary>Clicks a submit button and waits for the page the form's answer loads.</summary>
