@@ -43,7 +43,7 @@ public sealed class FiguresFollowChangesTests(HostFixture host) : IClassFixture<
         (await StartedAsync(client)).Should().Be(2);
     }
 
-    private Task<Figures> FiguresAsync(FiguresPeriod period) =>
+    private Task<AdviesRoute.Host.Proposals.Figures.Figures> FiguresAsync(FiguresPeriod period) =>
         host.WithScopeAsync(sp => sp.GetRequiredService<ProposalFigures>().ComputeAsync(period, CancellationToken.None));
 
     /// <summary>How many proposals the page of the current year says were started in it.</summary>
