@@ -63,6 +63,7 @@ public static class HostExtensions
         services.AddScoped<Proposals.Overview.ProposalReader>();
         services.AddScoped<Proposals.Overview.WeeklyDigestJob>();
         services.AddScoped<Proposals.Figures.ProposalFigures>();
+        services.AddSingleton<Proposals.Figures.FiguresCache>();
         services.AddScoped<Pages.Jaarkalender.BegrotingPlanning>();
         services.AddScoped<Proposals.Meetings.MeetingAgenda>();
         services.AddQueuedMail<Proposals.Overview.WeeklyDigestMail, Proposals.Overview.WeeklyDigestMailComposer>();

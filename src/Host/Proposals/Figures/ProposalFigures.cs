@@ -79,7 +79,13 @@ public sealed record Figures(FiguresPeriod Period, int Proposals, bool Truncated
 /// councils kept the zienswijze deadline, which proposals went past a legal deadline, and the board touches per proposal
 /// (meetings and written rounds of BAC, DB and AB): the "bestuurlijke drukte" the governance notes want reduced.
 /// </summary>
-public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernanceDirectory directory, IExpressionEvaluator expressions)
+/// <remarks>
+/// Computed again only when the engine's change mark moved (or the directory's bodies changed) since the same period was
+/// last asked for on this host (<see cref="FiguresCache"/>, ADR 21). A computation reads the proposals as list rows, the
+/// steps' start and completion as journal marks (no data), the few lines whose data says a body or a deadline with their
+/// data, and whole only the proposals whose state can still change or that this host has not read since they ended.
+/// </remarks>
+public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernanceDirectory directory, IExpressionEvaluator expressions, FiguresCache cache)
 {
     /// <summary>The proposals the figures are computed over, newest first: a bound on the work of one request.</summary>
     public const int MaxProposals = 2000;
@@ -97,63 +103,128 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
 
     private static readonly string[] Touches = [OpDeAgenda.KindName, SchriftelijkeRondeGestart.KindName];
 
-    private static readonly string[] Kinds =
-        [JournalKinds.ActivityStarted, JournalKinds.ActivityCompleted, .. Touches, SchriftelijkeRondeGestart.KindName, TermijnOverschreden.KindName, TermijnVerstreken.KindName];
+    /// <summary>Lines where only when and at which step matters: read as marks, from the index that holds just that.</summary>
+    private static readonly string[] MarkKinds = [JournalKinds.ActivityStarted, JournalKinds.ActivityCompleted];
 
+    /// <summary>Lines whose data is needed (the body of a meeting or written round, the deadline that was missed): few, read whole.</summary>
+    private static readonly string[] DataKinds = [.. Touches, TermijnOverschreden.KindName, TermijnVerstreken.KindName];
+
+    /// <summary>The figures over a period: kept ones while nothing changed, else computed now.</summary>
     public async Task<Figures> ComputeAsync(FiguresPeriod period, CancellationToken cancellationToken)
     {
-        var instances = new List<InstanceView>();
-        var truncated = false;
-        await foreach (var instance in workflows.StreamInstancesAsync(InstanceQuery.All, cancellationToken))
+        // The mark is read before the computation: a change made while it runs moves the mark, so the next request computes again.
+        var key = $"{await workflows.GetChangeMarkAsync(cancellationToken)}/{directory.Current.ModelVersion}";
+        if (cache.Find(key, period) is { } kept)
         {
-            // Newest first: skip those started after the period, stop at the first one started before it.
-            var started = DutchTime.Today(instance.CreatedAt);
-            if (started > period.To)
-            {
-                continue;
-            }
-
-            if (started < period.From)
-            {
-                break;
-            }
-
-            if (instances.Count == MaxProposals)
-            {
-                truncated = true;
-                break;
-            }
-
-            instances.Add(instance);
+            return kept;
         }
 
-        var journal = instances.Count == 0 ? [] : await workflows.GetJournalsAsync(instances.Select(i => i.Id), Kinds.Distinct().ToArray(), cancellationToken);
+        var figures = await ComputeNowAsync(period, cancellationToken);
+        cache.Keep(key, period, figures);
+        return figures;
+    }
+
+    private async Task<Figures> ComputeNowAsync(FiguresPeriod period, CancellationToken cancellationToken)
+    {
+        // The proposals of the period as list rows, newest first: no state is read to choose them.
+        var rows = new List<InstanceSummary>();
+        var truncated = false;
+        string? cursor = null;
+        var done = false;
+        do
+        {
+            var page = await workflows.PageSummariesAsync(InstanceQuery.All, cursor, IWorkflowReader.MaxPageSize, cancellationToken);
+            foreach (var row in page.Items)
+            {
+                // Newest first: skip those started after the period, stop at the first one started before it.
+                var started = DutchTime.Today(row.CreatedAt);
+                if (started > period.To)
+                {
+                    continue;
+                }
+
+                if (started < period.From)
+                {
+                    done = true;
+                    break;
+                }
+
+                if (rows.Count == MaxProposals)
+                {
+                    truncated = true;
+                    done = true;
+                    break;
+                }
+
+                rows.Add(row);
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (!done && cursor is not null);
+
         var models = new Dictionary<string, WorkflowDefinitionModel>(StringComparer.Ordinal);
-        foreach (var versionId in instances.Select(i => i.DefinitionVersionId).Distinct(StringComparer.Ordinal))
+        foreach (var versionId in rows.Select(i => i.DefinitionVersionId).Distinct(StringComparer.Ordinal))
         {
             models[versionId] = await workflows.GetDefinitionModelAsync(versionId, cancellationToken)
                 ?? throw new InvalidOperationException($"Definition version {versionId} is not stored.");
         }
 
+        // What the figures need from a proposal's state (title, input, zienswijze answers, the steps it waits at). A proposal
+        // that ended never changes again: what was read of it once is kept; the others are read whole every time.
+        var facts = new Dictionary<string, ProposalFacts>(StringComparer.Ordinal);
+        var toRead = new List<string>();
+        foreach (var row in rows)
+        {
+            if (cache.Ended(row.Id) is { } known)
+            {
+                facts[row.Id] = known;
+            }
+            else
+            {
+                toRead.Add(row.Id);
+            }
+        }
+
+        foreach (var instance in toRead.Count == 0 ? [] : await workflows.GetInstancesAsync(toRead, cancellationToken))
+        {
+            var model = models[instance.DefinitionVersionId];
+            var read = new ProposalFacts(Title(instance.Input), instance.Input, ZienswijzeAnswers(instance, model).ToList(),
+                instance.Status == WorkflowStatus.Suspended ? instance.Tokens.Select(t => t.ActivityId).Distinct(StringComparer.Ordinal).ToList() : []);
+            facts[instance.Id] = read;
+            if (instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+            {
+                cache.KeepEnded(instance.Id, read);
+            }
+        }
+
+        // A proposal removed between the list and the read is left out.
+        var instances = rows.Where(r => facts.ContainsKey(r.Id)).ToList();
+        var ids = instances.Select(i => i.Id).ToList();
+        var marks = ids.Count == 0 ? [] : await workflows.GetJournalMarksAsync(ids, MarkKinds, cancellationToken);
+        var lines = ids.Count == 0 ? [] : await workflows.GetJournalsAsync(ids, DataKinds, cancellationToken);
+
         var empty = instances.Count == 0;
         string Why(string reason) => empty ? NoProposals : reason;
         var byId = instances.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        string StepName(InstanceView i, string activityId) =>
+        string StepName(InstanceSummary i, string activityId) =>
             models[i.DefinitionVersionId].Root.Activities.FirstOrDefault(a => a.Id == activityId)?.DisplayName ?? activityId;
 
         // Where the proposals of the period are now.
-        var perStage = instances.Where(i => i.Status == WorkflowStatus.Suspended)
-            .SelectMany(i => i.Tokens.Select(t => StepName(i, t.ActivityId)).Distinct())
+        var perStage = instances.SelectMany(i => facts[i.Id].Waiting.Select(a => StepName(i, a)).Distinct())
             .GroupBy(n => n).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (Step: g.Key, Count: g.Count())).ToList();
         var perStageTable = new FigureTable(PerStageTable, "Lopende voorstellen per stap", ["Stap", "Voorstellen"],
             perStage.Select(s => (IReadOnlyList<Cell>)[s.Step, Cell.Count(s.Count, "voorstel", "voorstellen")]).ToList(),
             Why("Geen van de voorstellen uit deze periode loopt nog: alle zijn afgerond of ingetrokken."), new HashSet<int> { 1 });
 
-        // Days per step and body.
+        // Days per step and body: the marks and the lines with data, in the order they were written.
         var bodies = new BodyResolver(directory, expressions);
         var durations = new List<(string Step, string Body, double Days)>();
-        foreach (var perInstance in journal.GroupBy(j => j.InstanceId))
+        var merged = marks.Select(m => (m.InstanceId, m.Sequence, m.At, m.Kind, m.ActivityId, Line: (JournalEntry?)null))
+            .Concat(lines.Select(l => (l.InstanceId, l.Sequence, l.At, l.Kind, l.ActivityId, Line: (JournalEntry?)l)))
+            .OrderBy(l => l.InstanceId, StringComparer.Ordinal).ThenBy(l => l.Sequence);
+        foreach (var perInstance in merged.GroupBy(j => j.InstanceId))
         {
             var instance = byId[perInstance.Key];
             var model = models[instance.DefinitionVersionId];
@@ -170,13 +241,13 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
                 {
                     if (open.Remove(activityId, out var started) && line.At > started)
                     {
-                        var body = seen.GetValueOrDefault(activityId) ?? bodies.Of(model, activityId, instance.Input);
+                        var body = seen.GetValueOrDefault(activityId) ?? bodies.Of(model, activityId, facts[instance.Id].Input);
                         durations.Add((StepName(instance, activityId), body, (line.At - started).TotalDays));
                     }
 
                     seen.Remove(activityId);
                 }
-                else if (BodyResolver.FromLine(line) is { } bodyId)
+                else if (line.Line is { } withData && BodyResolver.FromLine(withData) is { } bodyId)
                 {
                     seen[activityId] = bodies.Name(bodyId);
                 }
@@ -198,7 +269,7 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
         var councils = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var instance in instances)
         {
-            foreach (var (name, answer) in ZienswijzeAnswers(instance, models[instance.DefinitionVersionId]))
+            foreach (var (name, answer) in facts[instance.Id].Answers)
             {
                 var counts = councils.TryGetValue(name, out var c) ? c : councils[name] = new int[4];
                 counts[(int)answer]++;
@@ -212,7 +283,7 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
 
         // Proposals that went past a legal deadline.
         var late = new List<IReadOnlyList<Cell>>();
-        foreach (var line in journal)
+        foreach (var line in lines)
         {
             var instance = byId[line.InstanceId];
             var what = GovernanceJournal.Read(line) switch
@@ -223,7 +294,7 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
             };
             if (what.Happened is not null)
             {
-                late.Add([Title(instance), line.ActivityId is null ? "" : StepName(instance, line.ActivityId), what.Termijn ?? "", what.Happened]);
+                late.Add([facts[instance.Id].Title, line.ActivityId is null ? "" : StepName(instance, line.ActivityId), what.Termijn ?? "", what.Happened]);
             }
         }
 
@@ -232,7 +303,7 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
             Why("Geen van de voorstellen uit deze periode is over een wettelijke termijn gegaan."), new HashSet<int>());
 
         // Board touches.
-        var touchesOf = journal.Where(j => Touches.Contains(j.Kind)).CountBy(j => j.InstanceId).ToDictionary(StringComparer.Ordinal);
+        var touchesOf = lines.Where(j => Touches.Contains(j.Kind)).CountBy(j => j.InstanceId).ToDictionary(StringComparer.Ordinal);
         var touches = instances.Select(i => touchesOf.GetValueOrDefault(i.Id)).ToList();
         var touchesTable = new FigureTable(TouchesTable, "Bestuurlijke drukte: vergaderingen en schriftelijke rondes per voorstel", ["Aantal keer behandeld", "Voorstellen"],
             touches.GroupBy(t => t).OrderBy(g => g.Key).Select(g => (IReadOnlyList<Cell>)[Cell.Count(g.Key, "keer", "keer"), Cell.Count(g.Count(), "voorstel", "voorstellen")]).ToList(),
@@ -244,7 +315,7 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
             [perStageTable, leadTimeTable, zienswijzenTable, legalTable with { Title = legalTable.Title + (lateProposals == 0 ? "" : $" ({DutchFormat.Count(lateProposals, "voorstel", "voorstellen")})") }, touchesTable]);
     }
 
-    private enum Answer
+    internal enum Answer
     {
         InTime = 0,
         Late = 1,
@@ -292,8 +363,8 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
         }
     }
 
-    private static Cell Title(InstanceView instance) =>
-        instance.Input["titel"] is JsonValue t && t.TryGetValue<string>(out var title) && !string.IsNullOrWhiteSpace(title) ? title : "(zonder titel)";
+    private static Cell Title(JsonObject input) =>
+        input["titel"] is JsonValue t && t.TryGetValue<string>(out var title) && !string.IsNullOrWhiteSpace(title) ? title : "(zonder titel)";
 
     private static double Median(IEnumerable<double> values)
     {
@@ -419,4 +490,91 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
     }
 
     private static string Shorten(string text) => text.Length <= 42 ? text : text[..41] + "…";
+}
+
+/// <summary>What the figures need from one proposal's state: its title, its input (for the body of a step), each council's zienswijze answer, and the steps it waits at.</summary>
+internal sealed record ProposalFacts(Cell Title, JsonObject Input, IReadOnlyList<(string Council, ProposalFigures.Answer Answer)> Answers, IReadOnlyList<string> Waiting);
+
+/// <summary>
+/// The figures this host computed, per period, with the change mark they were computed at (the last few periods asked
+/// for), and what was read of the proposals that ended (they never change again). One per host (a singleton): every host
+/// of a shared database reads the mark from the database, so no host gives figures older than the last change it can see.
+/// </summary>
+public sealed class FiguresCache
+{
+    /// <summary>Periods kept per change mark: the current year and a few asked for next to it.</summary>
+    public const int Periods = 8;
+
+    /// <summary>Ended proposals kept; past this the list starts again (a bound on memory, far above a GR's proposals of a period).</summary>
+    public const int EndedProposals = 20_000;
+
+    private readonly Lock _lock = new();
+    private readonly LinkedList<(FiguresPeriod Period, Figures Figures)> _figures = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ProposalFacts> _ended = new(StringComparer.Ordinal);
+    private string? _key;
+
+    /// <summary>The figures of the period computed at this mark; null when there are none.</summary>
+    public Figures? Find(string key, FiguresPeriod period)
+    {
+        lock (_lock)
+        {
+            if (_key != key)
+            {
+                return null;
+            }
+
+            for (var node = _figures.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Period == period)
+                {
+                    // Most recently asked first, so the least asked for leaves first.
+                    _figures.Remove(node);
+                    _figures.AddFirst(node);
+                    return node.Value.Figures;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Keeps the figures of a period computed at this mark; figures of another mark are dropped.</summary>
+    public void Keep(string key, FiguresPeriod period, Figures figures)
+    {
+        lock (_lock)
+        {
+            if (_key != key)
+            {
+                _figures.Clear();
+                _key = key;
+            }
+
+            for (var node = _figures.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Period == period)
+                {
+                    _figures.Remove(node);
+                    break;
+                }
+            }
+
+            _figures.AddFirst((period, figures));
+            while (_figures.Count > Periods)
+            {
+                _figures.RemoveLast();
+            }
+        }
+    }
+
+    internal ProposalFacts? Ended(string instanceId) => _ended.GetValueOrDefault(instanceId);
+
+    internal void KeepEnded(string instanceId, ProposalFacts facts)
+    {
+        if (_ended.Count >= EndedProposals)
+        {
+            _ended.Clear();
+        }
+
+        _ended[instanceId] = facts;
+    }
 }
