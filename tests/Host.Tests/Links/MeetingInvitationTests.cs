@@ -80,6 +80,29 @@ public sealed class MeetingInvitationTests(MailHostFixture host) : IClassFixture
         AssertInvitation(Encoding.UTF8.GetString(content.ToArray()), date.ToDateTime(new TimeOnly(9, 15)), TimeSpan.FromHours(2));
     }
 
+    [Fact]
+    public async Task A_notification_whose_invitation_cannot_be_made_for_one_recipient_fails_before_anyone_gets_a_copy()
+    {
+        // A space typed into a stored address: the mail could go, but no calendar accepts it as the attendee.
+        var notification = new NotificationMail
+        {
+            NotificationKind = "agendering",
+            Subject = "Geagendeerd: Omgevingsvisie",
+            To = [new MailRecipient(null, "Anna de Vries", "anna.devries@example.org"), new MailRecipient(null, "Piet Bos", "piet bos@example.org")],
+            Meeting = Meeting(new DateOnly(RealYear + 1, 3, 4), "10:00"),
+            Proposal = new MailProposal("Omgevingsvisie"),
+        };
+        var payload = JsonSerializer.SerializeToNode(notification)!.AsObject();
+
+        var ids = await host.Services.GetRequiredService<IOutbox>().EnqueueAsync([new OutboxEntry(MeldingActivity.OutboxKind, payload)], CancellationToken.None);
+
+        var row = (await host.WaitForOutboxAsync(ids, m => m.Attempts > 0, TimeSpan.FromSeconds(15))).Should().ContainSingle().Subject;
+        row.SentAt.Should().BeNull();
+        row.LastError.Should().NotBeNull();
+        Directory.GetFiles(host.PickupFolder, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.Subject == "Geagendeerd: Omgevingsvisie")
+            .Should().BeEmpty("Anna must not get a copy on every retry while Piet's cannot be made");
+    }
+
     private static JsonObject Meeting(DateOnly date, string time) => new()
     {
         ["id"] = $"db-{date:yyyyMMdd}",
