@@ -43,6 +43,10 @@ internal sealed class NotificationMailHandler(
         var text = notification.Text ?? "";
         var title = notification.Proposal?.Title;
         var distinct = recipients.DistinctBy(r => r.Address.Email, StringComparer.OrdinalIgnoreCase).ToList();
+
+        // Every copy is composed before the first is sent: a copy that cannot be made (e.g. its invitation) fails the
+        // message before anyone has it, so a retry does not send the others a second copy each time.
+        var copies = new List<OutgoingMail>(distinct.Count);
         for (var i = 0; i < distinct.Count; i++)
         {
             var (to, secretary) = distinct[i];
@@ -61,14 +65,19 @@ internal sealed class NotificationMailHandler(
                     ? [MeetingInvitation.For(meeting, to, new MailAddress(mail.Value.From.Name, mail.Value.From.Address), title ?? subject)]
                     : [],
             };
+            copies.Add(layout.Mail(id, [to], content));
+        }
+
+        foreach (var copy in copies)
+        {
             try
             {
-                await sender.SendAsync(layout.Mail(id, [to], content), cancellationToken);
+                await sender.SendAsync(copy, cancellationToken);
             }
             catch (MailRecipientRefusedException refused)
             {
                 // Refused for good: trying again will not help, and the other recipients must still get theirs.
-                logger.LogWarning("Notification {MessageId} not delivered to {Email}: {Reason}", id, refused.Email, refused.Reason);
+                logger.LogWarning("Notification {MessageId} not delivered to {Email}: {Reason}", copy.MessageId, refused.Email, refused.Reason);
             }
         }
     }
