@@ -14,6 +14,24 @@ public static class JaarkalenderIcs
 {
     public const string TimeZone = "Europe/Amsterdam";
 
+    /// <summary>
+    /// A day that lies before the machine's clock on every machine this runs on, and after the last change of the
+    /// Netherlands' summer-time rules (1996).
+    /// </summary>
+    /// <remarks>
+    /// Ical.Net writes a VTIMEZONE from the zone's transitions between a year before the date it is given and the
+    /// machine's real clock, which it reads itself; a date more than about a year after that clock makes it throw
+    /// ("the end parameter must be equal to or later than the start parameter"), so every meeting invitation and every
+    /// feed further ahead failed. The transitions it finds become yearly rules without an end, starting the year before
+    /// the date given: a date in the past describes every later meeting. So the date given is this day, or the first
+    /// meeting's own day when that is earlier. A calendar then reads no clock, and is the same every time it is made.
+    /// </remarks>
+    private static readonly DateOnly RulesKnownFrom = new(2024, 1, 1);
+
+    /// <summary>The Europe/Amsterdam VTIMEZONE with rules that cover a calendar whose first meeting is on this day.</summary>
+    public static VTimeZone AmsterdamZone(DateOnly firstMeeting) =>
+        VTimeZone.FromDateTimeZone(TimeZone, (firstMeeting < RulesKnownFrom ? firstMeeting : RulesKnownFrom).ToDateTime(TimeOnly.MinValue), includeHistoricalData: false);
+
     public static string For(Body body, Jaarkalender jaarkalender, TimeSpan duration)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//AdviesRoute//Jaarkalender//NL" };
@@ -21,8 +39,7 @@ public static class JaarkalenderIcs
         var meetings = jaarkalender.MeetingsOf(body.Id).ToList();
 
         // A full VTIMEZONE (its summer and winter rules), as RFC 5545 asks: a bare TZID is not enough for every client.
-        var earliest = meetings.Count > 0 ? meetings[0].Date.ToDateTime(TimeOnly.MinValue) : new DateTime(2026, 1, 1);
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZone, earliest, includeHistoricalData: false));
+        calendar.AddTimeZone(AmsterdamZone(meetings.Count > 0 ? meetings[0].Date : RulesKnownFrom));
         foreach (var meeting in meetings)
         {
             var start = meeting.Date.ToDateTime(meeting.Time);

@@ -16,27 +16,13 @@ namespace AdviesRoute.Host.Links;
 /// </summary>
 public static class MeetingInvitation
 {
-    /// <summary>
-    /// A day that lies before the machine's clock on every machine this runs on, and after the last change of the
-    /// Netherlands' summer-time rules (1996).
-    /// </summary>
-    /// <remarks>
-    /// Ical.Net writes a VTIMEZONE from the zone's transitions between a year before the date it is given and the
-    /// machine's real clock, which it reads itself; a date more than about a year after that clock makes it throw
-    /// ("the end parameter must be equal to or later than the start parameter"), so every meeting further ahead failed.
-    /// The transitions it finds become yearly rules without an end, starting the year before the date given: a date
-    /// in the past describes every later meeting. So the date given is this day, or the meeting's own day when that is
-    /// earlier. The invitation then reads no clock, and is the same on every attempt to deliver it.
-    /// </remarks>
-    private static readonly DateOnly RulesKnownFrom = new(2024, 1, 1);
-
     public static MailAttachment For(JsonObject meeting, MailAddress recipient, MailAddress organizer, string itemTitle)
     {
         var date = DateOnly.ParseExact(meeting["datum"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var time = TimeOnly.ParseExact(meeting["tijd"]!.GetValue<string>(), "HH:mm", CultureInfo.InvariantCulture);
         var start = date.ToDateTime(time);
         var calendar = new Ical.Net.Calendar { ProductId = "-//AdviesRoute//Vergadering//NL", Method = "REQUEST" };
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(JaarkalenderIcs.TimeZone, Earliest(date), includeHistoricalData: false));
+        calendar.AddTimeZone(JaarkalenderIcs.AmsterdamZone(date));
         var body = meeting["orgaanNaam"]?.GetValue<string>() ?? meeting["orgaan"]!.GetValue<string>();
         var invitation = new CalendarEvent
         {
@@ -54,6 +40,4 @@ public static class MeetingInvitation
         return new MailAttachment("uitnodiging.ics", "text/calendar; method=REQUEST; charset=utf-8", Encoding.UTF8.GetBytes(text));
     }
 
-    /// <summary>The date the VTIMEZONE's rules must reach back to: see <see cref="RulesKnownFrom"/>.</summary>
-    private static DateTime Earliest(DateOnly meeting) => (meeting < RulesKnownFrom ? meeting : RulesKnownFrom).ToDateTime(TimeOnly.MinValue);
 }

@@ -56,6 +56,25 @@ public sealed class JaarkalenderTests
         ics.Should().Contain("BEGIN:DAYLIGHT").And.Contain("TZOFFSETTO:+0200").And.Contain("BEGIN:STANDARD").And.Contain("TZOFFSETTO:+0100");
     }
 
+    [Fact]
+    public void The_ics_feed_of_a_year_far_ahead_of_the_real_clock_is_made_with_rules_that_cover_its_meetings()
+    {
+        // Ical.Net reads the machine's real clock when it writes a time zone; a first meeting more than a year after it
+        // made the feed throw. The meetings lie five years after the real date, in winter and in summer.
+        var year = DateTime.UtcNow.Year + 5;
+        var ab = Governance.Bodies.Single(b => b.Id == "ab");
+        var far = new Jaarkalender(
+            [Demo.Meetings[0] with { Id = "ab-ver-winter", Body = "ab", Date = new DateOnly(year, 1, 14), Time = new TimeOnly(19, 30) },
+             Demo.Meetings[0] with { Id = "ab-ver-zomer", Body = "ab", Date = new DateOnly(year, 7, 8), Time = new TimeOnly(19, 30) }], []);
+
+        var parsed = Ical.Net.Calendar.Load(JaarkalenderIcs.For(ab, far, TimeSpan.FromHours(2)))!;
+
+        parsed.TimeZones.Should().ContainSingle().Which.TzId.Should().Be("Europe/Amsterdam");
+        var events = parsed.Events.OrderBy(e => e.Start!.Value).ToList();
+        events.Select(e => e.Start!.Value).Should().Equal(new DateTime(year, 1, 14, 19, 30, 0), new DateTime(year, 7, 8, 19, 30, 0));
+        events.Select(e => e.Start!.AsUtc).Should().Equal(new DateTime(year, 1, 14, 18, 30, 0, DateTimeKind.Utc), new DateTime(year, 7, 8, 17, 30, 0, DateTimeKind.Utc));
+    }
+
     private static string Broken(Action<JsonObject> change)
     {
         var seed = JsonNode.Parse(JaarkalenderSeed.DemoJson())!.AsObject();
