@@ -130,7 +130,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         html.Should().Contain("<li><a href=\"#Stukken\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</a></li>")
-            .And.MatchRegex("<div id=\"Stukken-fout\">\\s*<p class=\"form-field__error\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</p>")
+            .And.MatchRegex("<div id=\"Stukken-fout\">\\s*<p class=\"utrecht-form-field-error-message\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</p>")
             .And.Contain("aria-describedby=\"Stukken-fout\"")
             .And.Contain("value=\"Verordening toezicht kinderopvang\"")
             .And.Contain("Kies de bestanden opnieuw");
@@ -289,7 +289,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
             using var refused = await PostFormToAsync(admin, page, [], withToken: true, ("Bestand", name, content));
             refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
             var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-            html.Should().Contain($"<p id=\"bestand-fout\" class=\"form-field__error\">{message}</p>").And.Contain("aria-invalid=\"true\"");
+            html.Should().Contain($"<p id=\"bestand-fout\" class=\"utrecht-form-field-error-message\">{message}</p>").And.Contain("aria-invalid=\"true\"");
         }
 
         using (var none = await PostFormToAsync(admin, page, [], withToken: true))
