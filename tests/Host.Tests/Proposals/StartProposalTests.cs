@@ -45,9 +45,9 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         html.Should().Contain("<h1>Nieuw voorstel</h1>")
             .And.Contain($"<option value=\"{portfolioHolder.Id}\">{portfolioHolder.Name}")
             .And.Contain("<option value=\"voorstel\" selected=\"selected\">")
-            .And.MatchRegex("value=\"metBacs\" class=\"form-checkbox[^\"]*\" checked=\"checked\"")
-            .And.MatchRegex("<input type=\"file\" id=\"Stukken\" name=\"Stukken\" class=\"form-input[^\"]*\" multiple")
-            .And.MatchRegex("<input type=\"file\" id=\"VertrouwelijkeStukken\" name=\"VertrouwelijkeStukken\" class=\"form-input[^\"]*\" multiple");
+            .And.MatchRegex("<input type=\"radio\" id=\"Input_Bestuursmodel_metBacs\"(?=[^>]* class=\"utrecht-radio-button )[^>]* value=\"metBacs\" checked=\"checked\"")
+            .And.MatchRegex("<input type=\"file\" id=\"Stukken\" name=\"Stukken\"(?=[^>]* class=\"utrecht-textbox )[^>]* multiple")
+            .And.MatchRegex("<input type=\"file\" id=\"VertrouwelijkeStukken\" name=\"VertrouwelijkeStukken\"(?=[^>]* class=\"utrecht-textbox )[^>]* multiple");
         System.Text.RegularExpressions.Regex.Count(html, "<input type=\"file\"").Should().Be(2, "one picker for the documents, one for the confidential ones");
         var meeting = await ComingMeetingAsync();
         html.Should().Contain($"<option value=\"{meeting.Id}\">")
