@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Look;
@@ -145,6 +146,23 @@ public sealed class AccountLifecycleTests(HostFixture host) : IClassFixture<Host
         chosen.Headers.Location!.ToString().Should().Be("/Voorstellen/Taken");
         WebUtility.HtmlDecode(await session.GetStringAsync("/Voorstellen/Taken")).Should().Contain("aria-label=\"Hoofdmenu\"")
             .And.Contain("href=\"/Voorstellen/Taken\"", "with a password of one's own the secretary's menu is back");
+    }
+
+    [Fact]
+    public async Task A_session_marked_for_a_temporary_password_gets_an_empty_menu_whatever_roles_it_carries()
+    {
+        var marked = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "a.tijdelijk@samendrenthe.example.org"), new Claim(ClaimTypes.Role, Roles.Admin), new Claim(TemporaryPassword.ClaimType, "1")], "Test"));
+        var unmarked = new ClaimsPrincipal(new ClaimsIdentity(marked.Claims.Where(c => c.Type != TemporaryPassword.ClaimType), "Test"));
+
+        var (forMarked, forUnmarked) = await host.WithScopeAsync(async services =>
+        {
+            var menu = services.GetRequiredService<MainMenu>();
+            return (await menu.ForAsync(marked), await menu.ForAsync(unmarked));
+        });
+
+        forUnmarked.Should().NotBeEmpty("an administrator's menu has entries");
+        forMarked.Should().BeEmpty("every page would send the person to choose a password first");
     }
 
     private async Task<HttpClient> NewSecretaryAsync(HttpClient admin, string email, string name) =>
