@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using AdviesRoute.Host.Security.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,9 +29,17 @@ public sealed class MainMenu(PageAccessRules rules, IAuthorizationService author
         new("Beheer", "/Beheer", "/Beheer/Index"),
     ];
 
-    /// <summary>The entries this person may open.</summary>
+    /// <summary>
+    /// The entries this person may open. None while they must first choose their own password: every page sends them to
+    /// <see cref="TemporaryPassword.ChangePage"/>, which the header's "Wachtwoord wijzigen" opens, next to "Uitloggen".
+    /// </summary>
     public async Task<IReadOnlyList<MenuItem>> ForAsync(ClaimsPrincipal user)
     {
+        if (TemporaryPassword.MustChange(user))
+        {
+            return [];
+        }
+
         var shown = new List<MenuItem>();
         foreach (var item in All)
         {

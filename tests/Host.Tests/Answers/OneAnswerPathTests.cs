@@ -145,6 +145,6 @@ public sealed partial class OneAnswerPathTests(HostFixture host) : IClassFixture
     [GeneratedRegex("name=\"formulier\" value=\"([0-9a-f]{32})\"")]
     private static partial Regex FormId();
 
-    [GeneratedRegex("<div class=\"error-summary(?: [^\"]*)?\" role=\"alert\"><h2>[^<]*</h2><p>([^<]*)</p>")]
+    [GeneratedRegex("<div class=\"utrecht-alert utrecht-alert--error\" role=\"alert\"><div class=\"utrecht-alert__content\"><div class=\"utrecht-alert__message\"><h2>[^<]*</h2><p>([^<]*)</p>")]
     private static partial Regex ErrorSummary();
 }

@@ -81,7 +81,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         await page.SelectOptionAsync("#Input_Route", "voorstel");
         await page.ClickAsync("button:has-text('Voorstel starten')");
         await page.WaitForLoadStateAsync();
-        page.Url.Should().MatchRegex("/Voorstellen/[0-9a-f]+$", await page.Locator(".error-summary").CountAsync() > 0 ? await page.InnerTextAsync(".error-summary") : "");
+        page.Url.Should().MatchRegex("/Voorstellen/[0-9a-f]+$", await page.Locator(".utrecht-alert--error").CountAsync() > 0 ? await page.InnerTextAsync(".utrecht-alert--error") : "");
         var proposal = new Uri(page.Url).AbsolutePath;
         await Shot(page, "1-voorstel-gestart");
         (await StepAsync(page, "voorbereiding")).Should().Be("nu");

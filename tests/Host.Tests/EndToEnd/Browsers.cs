@@ -42,11 +42,11 @@ internal static class Browsers
         await page.FillAsync("#Input_UserName", user);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("button:has-text('Inloggen')");
-        var outcome = page.Locator("header button:has-text('Uitloggen'), .error-summary").First;
+        var outcome = page.Locator("header button:has-text('Uitloggen'), .utrecht-alert--error").First;
         await outcome.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = StepTimeout });
-        if (await page.Locator(".error-summary").CountAsync() > 0)
+        if (await page.Locator(".utrecht-alert--error").CountAsync() > 0)
         {
-            throw new InvalidOperationException($"Signing in as {user} was refused: {await page.InnerTextAsync(".error-summary")}");
+            throw new InvalidOperationException($"Signing in as {user} was refused: {await page.InnerTextAsync(".utrecht-alert--error")}");
         }
     }
 

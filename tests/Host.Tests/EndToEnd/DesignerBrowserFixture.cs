@@ -135,7 +135,7 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
         await page.FillAsync("#Input_DisplayName", "Pieter Jansen");
         await page.CheckAsync("#rol-processowner");
         await page.ClickAsync("button:has-text('Account aanmaken')");
-        var notice = await page.InnerTextAsync(".notice");
+        var notice = await page.InnerTextAsync(".account-result");
         notice.Should().Contain($"Het account {OwnerEmail} is aangemaakt.");
         var password = PasswordPattern().Match(notice).Groups[1].Value;
         password.Should().NotBeEmpty();

@@ -221,11 +221,11 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         await SubmitAsync(login, "button:has-text('Inloggen')");
         const string failed = "Inloggen lukt niet met deze gebruikersnaam en dit wachtwoord. Controleer wat u hebt ingevuld.";
         await ShowAsync(login, "login-failed", failed, "Na te veel mislukte pogingen moet u even wachten");
-        var known = await login.InnerTextAsync(".error-summary");
+        var known = await login.InnerTextAsync(".utrecht-alert--error");
         await login.FillAsync("#Input_UserName", "niemand@samendrenthe.example.org");
         await login.FillAsync("#Input_Password", "Verkeerd-Wachtwoord");
         await SubmitAsync(login, "button:has-text('Inloggen')");
-        (await login.InnerTextAsync(".error-summary")).Should().Be(known, "the message does not tell whether the account exists");
+        (await login.InnerTextAsync(".utrecht-alert--error")).Should().Be(known, "the message does not tell whether the account exists");
 
         // The administrator sees the failed try and clears it.
         var admin = await NewPageAsync();

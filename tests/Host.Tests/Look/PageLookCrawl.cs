@@ -147,6 +147,8 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
         meeting.Success.Should().BeTrue("the meetings page lists the meetings of the jaarkalender");
         var mail = MailboxLink().Match(await admin.GetStringAsync("/Mailbox"));
         mail.Success.Should().BeTrue("the local mailbox lists the mails sent");
+        // One open request of the BAC's written round, for the page that records an answer on a member's behalf.
+        var request = HostPages.Bookmarks(await HostPages.InstanceAsync(api, ProposalId)).First(b => b.Name is "Antwoord" or "Stem");
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/Voorstellen/{id}"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}",
@@ -155,6 +157,7 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
             ["/Vergaderingen/{id}"] = $"/Vergaderingen/{meeting.Groups["id"].Value}",
             ["/Vergaderingen/{id}/{soort}"] = $"/Vergaderingen/{meeting.Groups["id"].Value}/Agenda",
             ["/Mailbox/Message/{id}"] = WebUtility.HtmlDecode(mail.Groups["path"].Value),
+            ["/Voorstellen/{id}/Namens/{bookmarkId}"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}/Namens/{Uri.EscapeDataString(request.Id)}",
             [LanguageCrawl.LinkTemplate] = links[0].LinkPath,
         };
     }

@@ -205,7 +205,7 @@ public sealed class ProposalPageFixture : IAsyncLifetime
         var form = Page.Locator("form", new PageLocatorOptions { Has = Page.Locator("input[name='zeker']") });
         await form.EvaluateAsync("f => f.noValidate = true");
         var refused = await SubmitAsync(form);
-        var message = await Page.Locator(".error-summary").InnerTextAsync();
+        var message = await Page.Locator(".utrecht-alert--error").InnerTextAsync();
         await ShotBothAsync("vergadering-convocatie-geweigerd");
         var sentWithout = WebUtility.HtmlDecode(await _secretary.GetStringAsync(meetingPath)).Contains("Verstuurd op", StringComparison.Ordinal);
         var convocationWith = await PostAsync(meetingPath + "?handler=convocatie", await _secretary.GetStringAsync(meetingPath), new() { ["zeker"] = "ja" });
@@ -302,7 +302,7 @@ public sealed class ProposalPageFixture : IAsyncLifetime
 
     private async Task<Refusal> RefusalAsync(IResponse response, string form)
     {
-        var message = await Page.Locator(".error-summary, [role='alert']").First.InnerTextAsync();
+        var message = await Page.Locator(".utrecht-alert--error, [role='alert']").First.InnerTextAsync();
         var chosen = await Page.Locator($"{form} input[type='radio']:checked").EvaluateAllAsync<string[]>("rs => rs.map(r => r.value)");
         var text = await Page.Locator($"{form} textarea").EvaluateAllAsync<string[]>("ts => ts.map(t => t.value)");
         return new Refusal(response.Status, message, chosen, string.Join("\n", text));

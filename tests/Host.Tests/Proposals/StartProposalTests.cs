@@ -45,9 +45,9 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         html.Should().Contain("<h1>Nieuw voorstel</h1>")
             .And.Contain($"<option value=\"{portfolioHolder.Id}\">{portfolioHolder.Name}")
             .And.Contain("<option value=\"voorstel\" selected=\"selected\">")
-            .And.MatchRegex("value=\"metBacs\" class=\"form-checkbox[^\"]*\" checked=\"checked\"")
-            .And.MatchRegex("<input type=\"file\" id=\"Stukken\" name=\"Stukken\" class=\"form-input[^\"]*\" multiple")
-            .And.MatchRegex("<input type=\"file\" id=\"VertrouwelijkeStukken\" name=\"VertrouwelijkeStukken\" class=\"form-input[^\"]*\" multiple");
+            .And.MatchRegex("<input type=\"radio\" id=\"Input_Bestuursmodel_metBacs\"(?=[^>]* class=\"utrecht-radio-button )[^>]* value=\"metBacs\" checked=\"checked\"")
+            .And.MatchRegex("<input type=\"file\" id=\"Stukken\" name=\"Stukken\"(?=[^>]* class=\"utrecht-textbox )[^>]* multiple")
+            .And.MatchRegex("<input type=\"file\" id=\"VertrouwelijkeStukken\" name=\"VertrouwelijkeStukken\"(?=[^>]* class=\"utrecht-textbox )[^>]* multiple");
         System.Text.RegularExpressions.Regex.Count(html, "<input type=\"file\"").Should().Be(2, "one picker for the documents, one for the confidential ones");
         var meeting = await ComingMeetingAsync();
         html.Should().Contain($"<option value=\"{meeting.Id}\">")
@@ -130,7 +130,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         html.Should().Contain("<li><a href=\"#Stukken\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</a></li>")
-            .And.MatchRegex("<div id=\"Stukken-fout\">\\s*<p class=\"form-field__error\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</p>")
+            .And.MatchRegex("<div id=\"Stukken-fout\">\\s*<p class=\"utrecht-form-field-error-message\">Het bestand 'x.pdf' is geen PDF, DOCX of XLSX.</p>")
             .And.Contain("aria-describedby=\"Stukken-fout\"")
             .And.Contain("value=\"Verordening toezicht kinderopvang\"")
             .And.Contain("Kies de bestanden opnieuw");
@@ -289,7 +289,7 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
             using var refused = await PostFormToAsync(admin, page, [], withToken: true, ("Bestand", name, content));
             refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
             var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-            html.Should().Contain($"<p id=\"bestand-fout\" class=\"form-field__error\">{message}</p>").And.Contain("aria-invalid=\"true\"");
+            html.Should().Contain($"<p id=\"bestand-fout\" class=\"utrecht-form-field-error-message\">{message}</p>").And.Contain("aria-invalid=\"true\"");
         }
 
         using (var none = await PostFormToAsync(admin, page, [], withToken: true))

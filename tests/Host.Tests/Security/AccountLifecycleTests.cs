@@ -1,6 +1,8 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Look;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Security.Accounts;
 using AdviesRoute.Host.Tests.Support;
@@ -120,6 +122,47 @@ public sealed class AccountLifecycleTests(HostFixture host) : IClassFixture<Host
         change.Done.Should().BeFalse();
         change.Message.Should().Contain("is de laatste beheerder met een actief account");
         (await admin.GetAsync("/Beheer/Accounts")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task While_a_password_must_be_chosen_the_menu_offers_nothing_but_changing_it_and_signing_out()
+    {
+        using var admin = await host.SignInAsync();
+        const string email = "m.bakker@samendrenthe.example.org";
+        var temporary = await AccountForms.CreateSecretaryAsync(admin, email, "Mirjam Bakker");
+
+        using var session = host.Anonymous();
+        using var signedIn = await HostFixture.PostLoginFormAsync(session, email, temporary);
+        var page = WebUtility.HtmlDecode(await session.GetStringAsync(signedIn.Headers.Location));
+        page.Should().Contain("Kies uw eigen wachtwoord").And.Contain(">Wachtwoord wijzigen</a>").And.Contain(">Uitloggen</button>")
+            .And.NotContain("aria-label=\"Hoofdmenu\"", "every page of the menu would send the person back here");
+        foreach (var item in MainMenu.All)
+        {
+            page.Should().NotContain($"href=\"{item.Href}\"", "the menu's {0} would send the person back here", item.Label);
+        }
+
+        using var chosen = await AccountForms.PostResponseAsync(session, "/Account/Wachtwoord",
+            new() { ["Input.Current"] = temporary, ["Input.New"] = Own, ["Input.Repeat"] = Own, ["ReturnUrl"] = "/Voorstellen/Taken" });
+        chosen.Headers.Location!.ToString().Should().Be("/Voorstellen/Taken");
+        WebUtility.HtmlDecode(await session.GetStringAsync("/Voorstellen/Taken")).Should().Contain("aria-label=\"Hoofdmenu\"")
+            .And.Contain("href=\"/Voorstellen/Taken\"", "with a password of one's own the secretary's menu is back");
+    }
+
+    [Fact]
+    public async Task A_session_marked_for_a_temporary_password_gets_an_empty_menu_whatever_roles_it_carries()
+    {
+        var marked = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "a.tijdelijk@samendrenthe.example.org"), new Claim(ClaimTypes.Role, Roles.Admin), new Claim(TemporaryPassword.ClaimType, "1")], "Test"));
+        var unmarked = new ClaimsPrincipal(new ClaimsIdentity(marked.Claims.Where(c => c.Type != TemporaryPassword.ClaimType), "Test"));
+
+        var (forMarked, forUnmarked) = await host.WithScopeAsync(async services =>
+        {
+            var menu = services.GetRequiredService<MainMenu>();
+            return (await menu.ForAsync(marked), await menu.ForAsync(unmarked));
+        });
+
+        forUnmarked.Should().NotBeEmpty("an administrator's menu has entries");
+        forMarked.Should().BeEmpty("every page would send the person to choose a password first");
     }
 
     private async Task<HttpClient> NewSecretaryAsync(HttpClient admin, string email, string name) =>

@@ -29,7 +29,7 @@ public sealed class PageAuthenticationTests(HostFixture host)
 
         var html = await client.GetStringAsync("/Account/Login");
 
-        html.Should().Contain("<html lang=\"nl\">").And.Contain("<h1>Inloggen</h1>").And.Contain("<label class=\"form-label\" for=\"Input_Password\">Wachtwoord</label>");
+        html.Should().Contain("<html lang=\"nl\">").And.Contain("<h1>Inloggen</h1>").And.Contain("<label class=\"utrecht-form-label\" for=\"Input_Password\">Wachtwoord</label>");
         HostFixture.AntiforgeryToken(html).Should().NotBeEmpty();
     }
 

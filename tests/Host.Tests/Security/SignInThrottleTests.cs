@@ -150,6 +150,6 @@ public sealed partial class SignInThrottleTests(SignInFixture host) : IClassFixt
             return email;
         });
 
-    [GeneratedRegex("<div class=\"error-summary\".*?</div>", RegexOptions.Singleline)]
+    [GeneratedRegex("<div class=\"utrecht-alert utrecht-alert--error\".*?</div>", RegexOptions.Singleline)]
     private static partial Regex ErrorSummary();
 }

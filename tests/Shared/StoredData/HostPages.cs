@@ -356,7 +356,7 @@ internal static partial class HostPages
     [GeneratedRegex("<option value=\"(?<kind>[a-z]+)\" selected=\"selected\">")]
     private static partial Regex SelectedKindPattern();
 
-    [GeneratedRegex("<(?:div class=\"error-summary\"[^>]*|span class=\"field-error\"[^>]*|p class=\"form-error\"[^>]*)>(?<text>.*?)</(?:div|span|p)>", RegexOptions.Singleline)]
+    [GeneratedRegex("<(?:div class=\"utrecht-alert utrecht-alert--error\"[^>]*|span class=\"field-error\"[^>]*|p class=\"form-error\"[^>]*)>(?<text>.*?)</(?:div|span|p)>", RegexOptions.Singleline)]
     private static partial Regex ErrorPattern();
 
     [GeneratedRegex("<[^>]+>")]
