@@ -116,7 +116,7 @@ public sealed partial class OverviewFilterTests(HostFixture host) : IClassFixtur
         (await OverviewAsync(secretary, $"zoek={marker}&na=geen-cursor")).Titles.Should().Equal(first);
     }
 
-    [GeneratedRegex("<td><a href=\"/Voorstellen/[^\"]+\">([^<]*)</a><br><small>")]
+    [GeneratedRegex("<td[^>]*><a href=\"/Voorstellen/[^\"]+\">([^<]*)</a><br><small>")]
     private static partial Regex ProposalLink();
 
     [GeneratedRegex("<a href=\"([^\"]*)\">Volgende pagina</a>")]

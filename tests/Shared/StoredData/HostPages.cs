@@ -335,7 +335,7 @@ internal static partial class HostPages
     [GeneratedRegex("<select[^>]*name=\"Input.Portefeuillehouder\"[^>]*>.*?<option value=\"(?<id>[^\"]+)\"", RegexOptions.Singleline)]
     private static partial Regex PortfolioHolderPattern();
 
-    [GeneratedRegex("<tr[^>]*>\\s*<td><a href=\"/Voorstellen/(?<id>[^\"?/]+)\">")]
+    [GeneratedRegex("<tr[^>]*>\\s*<td[^>]*><a href=\"/Voorstellen/(?<id>[^\"?/]+)\">")]
     private static partial Regex OverviewRowPattern();
 
     [GeneratedRegex("<a href=\"(?<query>\\?[^\"]*)\">Volgende pagina</a>")]
