@@ -179,7 +179,7 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         await revoke.Locator("input[name='zeker']").CheckAsync();
         await SubmitAsync(secretary, "details.revoke[open] button[type='submit']");
         await ShowAsync(secretary, "proposal-link-revoked", "De oude link van Roos Zijlstra is ingetrokken en er is een nieuwe link gestuurd",
-            "Persoonlijke link ingetrokken", "via deze pagina's");
+            "Persoonlijke link ingetrokken", "in AdviesRoute");
         (await secretary.InnerTextAsync(".timeline")).Should().NotContain("Done").And.NotContain("· Page").And.NotContain("· Api");
 
         // The old link: its own page, HTTP 410, nothing of the proposal.

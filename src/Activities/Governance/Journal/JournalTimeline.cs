@@ -51,7 +51,7 @@ public static class JournalTimeline
     public static string ChannelWords(Channel channel) => channel switch
     {
         Channel.Link => "via de persoonlijke link",
-        Channel.Page => "via deze pagina's",
+        Channel.Page => "in AdviesRoute",
         Channel.Api => "via een koppeling",
         Channel.Timer => "na de termijn",
         _ => "automatisch",

@@ -23,7 +23,7 @@ public sealed class JournalTimelineTests
     public void The_start_the_end_a_cancellation_and_a_fault_are_for_everyone()
     {
         Line(JournalKinds.InstanceStarted, data: """{"definitionId":"voorstel","version":1}""").Should().Be(
-            new TimelineLine(7, new DateTimeOffset(2027, 1, 20, 13, 5, 0, TimeSpan.Zero), "20 januari 2027 om 14:05", "Voorstel gestart", null, "beheer@example.org", "via deze pagina's", false));
+            new TimelineLine(7, new DateTimeOffset(2027, 1, 20, 13, 5, 0, TimeSpan.Zero), "20 januari 2027 om 14:05", "Voorstel gestart", null, "beheer@example.org", "in AdviesRoute", false));
         Line(JournalKinds.InstanceFinished).Sentence.Should().Be("Voorstel afgerond");
         Line(JournalKinds.InstanceCancelled, data: """{"reden":"Ingetrokken."}""").Sentence.Should().Be("Voorstel afgebroken; reden: Ingetrokken");
         var fault = Line(JournalKinds.IncidentCreated, "advies", data: """{"incident":"x1","melding":"De vergadering bestaat niet meer.","type":"System.InvalidOperationException"}""");
@@ -74,7 +74,7 @@ public sealed class JournalTimelineTests
     public void Every_channel_reads_as_how_the_line_came_in()
     {
         Enum.GetValues<Channel>().Select(JournalTimeline.ChannelWords).Should().Equal(
-            "via een koppeling", "via deze pagina's", "via de persoonlijke link", "na de termijn", "automatisch");
+            "via een koppeling", "in AdviesRoute", "via de persoonlijke link", "na de termijn", "automatisch");
     }
 
     [Fact]
