@@ -793,6 +793,10 @@ export function Designer({ definitionId }: { definitionId: string }) {
             const a = definition ? findActivity(definition, activityId) : undefined;
             return portLabelOf(a, a ? descriptors.get(a.type) : undefined, port);
           }}
+          stepName={(activityId) => {
+            const a = definition ? findActivity(definition, activityId) : undefined;
+            return a?.displayName?.trim() || (a ? descriptors.get(a.type)?.displayName : undefined) || activityId;
+          }}
         />
         <MigrationDialog definitionId={definitionId} versions={versions} open={migrationOpen} onClose={() => setMigrationOpen(false)} />
       </div>

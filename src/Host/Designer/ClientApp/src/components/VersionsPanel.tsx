@@ -13,12 +13,15 @@ interface Props {
   onVersions: (versions: VersionInfo[]) => void;
   /** What a person reads for an exit of a step (its label in the route being edited); the port's name without it. */
   portName?: ((activityId: string, port: string) => string) | undefined;
+  /** What a person reads for a step (its title in the route being edited); the step's id without it. */
+  stepName?: ((activityId: string) => string) | undefined;
 }
 
 /** The stored versions with who and when, export and revert of each, and the differences between two. */
-export function VersionsPanel({ definitionId, refreshKey, onRevert, onVersions, portName }: Props) {
+export function VersionsPanel({ definitionId, refreshKey, onRevert, onVersions, portName, stepName }: Props) {
+  const step = (id: string) => (stepName ? stepName(id) : id);
   const connectionText = (c: DiffConnection) =>
-    `${c.source.activity} (uitgang “${portName ? portName(c.source.activity, c.source.port) : c.source.port}”) → ${c.target.activity}`;
+    `${step(c.source.activity)} (uitgang “${portName ? portName(c.source.activity, c.source.port) : c.source.port}”) → ${step(c.target.activity)}`;
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [from, setFrom] = useState('');
@@ -190,19 +193,17 @@ export function VersionsPanel({ definitionId, refreshKey, onRevert, onVersions, 
             <ul>
               {diff.activities.added.map((a) => (
                 <li key={`+${a.id}`} data-testid="diff-stap-toegevoegd">
-                  <span className="badge">Toegevoegd</span> stap {a.displayName ?? a.id} ({a.id}
-                  {a.type ? `, ${a.type}` : ''})
+                  <span className="badge">Toegevoegd</span> stap {a.displayName ?? step(a.id)}
                 </li>
               ))}
               {diff.activities.removed.map((a) => (
                 <li key={`-${a.id}`} data-testid="diff-stap-verwijderd">
-                  <span className="badge">Verwijderd</span> stap {a.displayName ?? a.id} ({a.id}
-                  {a.type ? `, ${a.type}` : ''})
+                  <span className="badge">Verwijderd</span> stap {a.displayName ?? step(a.id)}
                 </li>
               ))}
               {diff.activities.changed.map((a) => (
                 <li key={`~${a.id}`} data-testid="diff-stap-gewijzigd">
-                  <span className="badge">Gewijzigd</span> stap {a.displayName ?? a.id} ({a.id})
+                  <span className="badge">Gewijzigd</span> stap {a.displayName ?? step(a.id)}
                   <ul>
                     {a.changes.map((c, i) => (
                       <li key={i}>
