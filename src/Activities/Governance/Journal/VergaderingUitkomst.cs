@@ -6,7 +6,9 @@ namespace AdviesRoute.Activities.Governance.Journal;
 /// <param name="Uitkomst">The port the step leaves by (the stored outcome).</param>
 /// <param name="Vergadering">The meeting's id.</param>
 /// <param name="Uitleg">The count explained, when votes were recorded.</param>
-public sealed record VergaderingUitkomst(string? Uitkomst, string? Vergadering, string? Uitleg, string? Toelichting) : GovernanceJournalEntry
+/// <param name="GewijzigdeBeslispunten">With <c>gewijzigdVastgesteld</c>: the beslispunten as amended, each with its new text.</param>
+public sealed record VergaderingUitkomst(string? Uitkomst, string? Vergadering, string? Uitleg, string? Toelichting,
+    IReadOnlyList<Proposals.Beslispunt>? GewijzigdeBeslispunten = null) : GovernanceJournalEntry
 {
     public const string KindName = "vergaderingUitkomst";
 
@@ -14,15 +16,26 @@ public sealed record VergaderingUitkomst(string? Uitkomst, string? Vergadering, 
 
     public override string? Outcome => Uitkomst;
 
-    public override JsonObject ToData() => new()
+    public override JsonObject ToData()
     {
-        ["vergadering"] = Vergadering,
-        ["uitleg"] = Uitleg,
-        ["toelichting"] = Toelichting,
-    };
+        var data = new JsonObject
+        {
+            ["vergadering"] = Vergadering,
+            ["uitleg"] = Uitleg,
+            ["toelichting"] = Toelichting,
+        };
+        if (GewijzigdeBeslispunten is not null)
+        {
+            // Only when amended, so lines stored before read back and write the same JSON.
+            data["gewijzigdeBeslispunten"] = new JsonArray(GewijzigdeBeslispunten.Select(p => (JsonNode)new JsonObject { ["nummer"] = p.Number, ["tekst"] = p.Text }).ToArray());
+        }
+
+        return data;
+    }
 
     public static VergaderingUitkomst Read(StoredJournalData stored) =>
-        new(stored.Outcome, stored.Text("vergadering"), stored.Text("uitleg"), stored.Text("toelichting"));
+        new(stored.Outcome, stored.Text("vergadering"), stored.Text("uitleg"), stored.Text("toelichting"),
+            Proposals.ProposalInput.ReadPoints(stored.Data?["gewijzigdeBeslispunten"]));
 
     /// <summary>The outcome as the besluitenlijst names it: "vastgesteld", "gewijzigd vastgesteld", "positief met kanttekeningen".</summary>
     public string OutcomeWords => JournalWords.Code(Uitkomst);
