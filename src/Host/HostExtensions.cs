@@ -88,9 +88,10 @@ public static class HostExtensions
         await scope.ServiceProvider.GetRequiredService<AdminAccountSeeder>().SeedAsync();
     }
 
-    /// <summary>The request pipeline and every endpoint: pages, <c>/api</c>, OpenAPI, Hangfire dashboard, health.</summary>
+    /// <summary>The request pipeline (first the proxy's headers and, on a server, https: <see cref="ServerPipeline"/>) and every endpoint: pages, <c>/api</c>, OpenAPI, Hangfire dashboard, health.</summary>
     public static WebApplication MapAdviesRoute(this WebApplication app)
     {
+        app.UseServerPipeline();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseDutchErrorPages();

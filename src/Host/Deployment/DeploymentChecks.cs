@@ -14,7 +14,7 @@ namespace AdviesRoute.Host.Deployment;
 internal static class DeploymentChecks
 {
     /// <summary>
-    /// Adds the checks, validated at start; outside Development and Testing the demo data is off unless the configuration
+    /// Adds the checks, validated at start, and the services of the server pipeline (<see cref="ServerPipeline"/>); outside Development and Testing the demo data is off unless the configuration
     /// sets it (and then the start is refused), so a real installation never shows fictional people by accident.
     /// </summary>
     public static void AddDeploymentChecks(this WebApplicationBuilder builder)
@@ -30,6 +30,7 @@ internal static class DeploymentChecks
             });
         }
 
+        builder.Services.AddServerPipeline(allowances);
         builder.Services.AddSingleton<IValidateOptions<RequestLinkOptions>, LinksCheck>();
         builder.Services.AddSingleton<IValidateOptions<MailOptions>, MailCheck>();
         builder.Services.AddSingleton<IValidateOptions<GovernanceOptions>, DemoDataCheck>();
