@@ -74,7 +74,7 @@ public static class HostExtensions
         services.AddScoped<Designer.RunningInstanceMoves>();
         services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
         services.AddAdviesRouteJobs(provider, connectionString);
-        services.AddAdviesRouteHealth();
+        services.AddAdviesRouteHealth(builder.Configuration);
         services.AddAdviesRouteMail(builder.Configuration, builder.Environment);
         return builder;
     }
