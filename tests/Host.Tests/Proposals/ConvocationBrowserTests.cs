@@ -72,15 +72,21 @@ public sealed class ConvocationBrowserTests(ConvocationWalk walk) : IClassFixtur
         preview.Should().Contain("Onderwerp: " + mail.Subject);
         preview.Should().Contain($"Aan: {walk.MemberNames[0]} <{walk.Members[0]}>");
 
-        // Every line of the member's mail text (greeting, invitation, agenda, stukken, closing) is on the preview.
-        foreach (var line in ConvocationWalk.Lines(mail.Text).Where(l => !l.StartsWith("--", StringComparison.Ordinal)))
+        // Every line of the member's mail as a mail program shows its HTML (greeting, invitation, agenda, stukken,
+        // closing, footer) is on the preview, in the same order; only the sender's name above the mail is not.
+        var lines = ConvocationWalk.Lines(walk.ConvocationAsShown).Skip(1).ToList();
+        lines.Should().Contain("Agenda").And.Contain(l => l.Contains(ConvocationWalk.First, StringComparison.Ordinal)).And.HaveCountGreaterThan(6);
+        var at = 0;
+        foreach (var line in lines)
         {
-            preview.Should().Contain(line.TrimStart('1', '2', '3', '.', ' '), "the preview shows the mail as sent");
+            var found = preview.IndexOf(line, at, StringComparison.Ordinal);
+            found.Should().BeGreaterThanOrEqualTo(0, "the preview shows the line '{0}' of the mail as sent, in its place", line);
+            at = found + line.Length;
         }
 
         // The attachments as the mail carries them, with their sizes; the recipients, all five.
         mail.Attachments.Select(a => a.Name).Should().Equal("rapportage.pdf", "uitnodiging.ics");
-        preview.Should().Contain("rapportage.pdf\tOpenbaar stuk\t2,9 kB").And.Contain("uitnodiging.ics\tUitnodiging voor de agenda van het lid");
+        preview.Should().Contain("rapportage.pdf\tOpenbaar stuk\t2,9 kB").And.Contain("uitnodiging.ics\tUitnodiging voor de eigen agenda: één afspraak met de hele agenda (2 agendapunten)");
         mail.Attachments[0].Size.Should().Be(3000);
         preview.Should().Contain("Ontvangers (5 leden)");
         foreach (var (address, name) in walk.Members.Zip(walk.MemberNames))
@@ -165,6 +171,9 @@ public sealed class ConvocationWalk : IAsyncLifetime
     public string Preview { get; private set; } = "";
 
     public string SentMessage { get; private set; } = "";
+
+    /// <summary>The text of the first member's convocation as a mail program shows its HTML.</summary>
+    public string ConvocationAsShown { get; private set; } = "";
 
     public string ListBefore { get; private set; } = "";
 
@@ -272,7 +281,7 @@ public sealed class ConvocationWalk : IAsyncLifetime
 
         Convocations = await ArrivedAsync("Convocatie Dagelijks bestuur", Members.Count);
         ListAfterConvocation = await ListAsync("lijst-verstuurd");
-        await MailShotsAsync(Convocations.Single(c => c.To == Members[0]), "mail-convocatie");
+        ConvocationAsShown = await MailShotsAsync(Convocations.Single(c => c.To == Members[0]), "mail-convocatie");
     }
 
     /// <summary>A third proposal after the convocation: the update, and the list.</summary>
@@ -344,15 +353,17 @@ public sealed class ConvocationWalk : IAsyncLifetime
     }
 
     /// <summary>The mail's HTML part as a mail program shows it, wide and on a phone.</summary>
-    private async Task MailShotsAsync(ArrivedMail mail, string name)
+    private async Task<string> MailShotsAsync(ArrivedMail mail, string name)
     {
         var page = await Browsers.NewPageAsync(_browser!, new Uri("http://127.0.0.1/"));
         await page.SetContentAsync(mail.Html);
+        var text = await page.InnerTextAsync("body");
         await Browsers.ShotAsync(page, $"convocatie/{name}-1366");
         await page.SetViewportSizeAsync(320, 640);
         await Browsers.ShotAsync(page, $"convocatie/{name}-320");
         await Browsers.FitsWithoutSidewaysScrollingAsync(page, name);
         await page.Context.CloseAsync();
+        return text;
     }
 
     /// <summary>The mails whose subject starts so, once <paramref name="count"/> arrived, parsed from their source.</summary>

@@ -54,9 +54,9 @@ internal sealed class ConvocationMailComposer(HostDbContext host, IOptions<MailO
         var attachedCount = attachments.Count;
         var note = (attachedCount, mail.PublicDocuments) switch
         {
-            (0, 0) => mail.Added is null ? "Er zitten geen stukken als bijlage bij deze mail." : "Bij wat is toegevoegd horen geen openbare stukken als bijlage.",
+            (0, 0) => mail.Added is null ? "Er zitten geen stukken als bijlage bij deze mail." : "Bij het toegevoegde agendapunt horen geen openbare stukken.",
             (0, _) => "De openbare stukken zijn samen te groot voor één mail; ze liggen bij het secretariaat.",
-            var (attached, all) when attached == all => mail.Added is null ? "De openbare stukken zitten bij deze mail." : "De openbare stukken van wat is toegevoegd zitten bij deze mail.",
+            var (attached, all) when attached == all => mail.Added is null ? "De openbare stukken zitten bij deze mail." : "De openbare stukken van het toegevoegde agendapunt zitten bij deze mail.",
             var (attached, all) => $"{attached} van de {all} openbare stukken zitten bij deze mail; de overige zijn te groot voor één mail en liggen bij het secretariaat.",
         };
         var when = $"de vergadering van {mail.BodyName} op {DutchFormat.DayWithWeekday(mail.Date)} om {DutchFormat.Time(mail.Time)} in {mail.Place}";
