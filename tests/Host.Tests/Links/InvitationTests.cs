@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Host.Proposals.Meetings;
 using AdviesRoute.Host.Tests.Mail;
+using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Workflows.Runtime;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -63,6 +64,29 @@ public sealed class InvitationTests(MailHostFixture host) : IClassFixture<MailHo
         (await host.WithScopeAsync(sp => sp.GetRequiredService<ConvocationSender>().ItemAddedAsync("db-proef", first, CancellationToken.None))).Should().Be(0);
         (await host.OutboxRowsAsync()).Count(r => r.Kind == ConvocationMail.Kind).Should().Be(queued);
         (await host.WithScopeAsync(sp => sp.GetRequiredService<ConvocationSender>().InvitationAsync("db-proef", CancellationToken.None)))!.Sequence.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_convocation_page_answers_an_unknown_meeting_with_404_and_sends_nothing_for_a_meeting_without_items()
+    {
+        using var secretary = await host.SignInAsync();
+        (await secretary.GetAsync("/Vergaderingen/bestaat-niet/Convocatie")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+
+        // A DB meeting of next year has no items: the page says so and a post (even confirmed) sends nothing.
+        var empty = host.Services.GetRequiredService<Activities.Governance.Directory.IGovernanceDirectory>().Current.Calendar.Meetings
+            .First(m => m.Body == "ab" && m.Date > host.Today.AddDays(60));
+        var path = $"/Vergaderingen/{empty.Id}/Convocatie";
+        var page = System.Net.WebUtility.HtmlDecode(await secretary.GetStringAsync(path));
+        page.Should().Contain("Er staan nog geen voorstellen op deze vergadering: er is nog niets te versturen.").And.NotContain("Convocatie versturen");
+        var before = (await host.OutboxRowsAsync()).Count(r => r.Kind == ConvocationMail.Kind);
+        using var posted = await secretary.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(page), ["zeker"] = "ja",
+        }));
+        posted.StatusCode.Should().Be(System.Net.HttpStatusCode.UnprocessableEntity);
+        System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()).Should().Contain("Er staan nog geen voorstellen op deze vergadering. Er is niets verstuurd.");
+        (await host.OutboxRowsAsync()).Count(r => r.Kind == ConvocationMail.Kind).Should().Be(before);
+        (await host.WithScopeAsync(sp => sp.GetRequiredService<ConvocationSender>().InvitationAsync(empty.Id, CancellationToken.None))).Should().BeNull();
     }
 
     private async Task<string> ToDbAsync(string title)

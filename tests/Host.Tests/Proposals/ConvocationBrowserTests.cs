@@ -269,6 +269,7 @@ public sealed class ConvocationWalk : IAsyncLifetime
             .Select(m => m.Subject ?? "").ToList();
 
         await Page.GotoAsync($"/Vergaderingen/{MeetingId}");
+        await ShowAsync("vergadering");
         await Page.ClickAsync("a:has-text('Convocatie bekijken en versturen')");
         await Page.WaitForURLAsync($"**/Vergaderingen/{MeetingId}/Convocatie");
         Preview = await Page.InnerTextAsync("main");
