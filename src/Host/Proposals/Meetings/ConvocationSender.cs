@@ -159,7 +159,7 @@ public sealed class ConvocationSender(
         return members.Count;
     }
 
-    /// <summary>The convocations sent for a meeting, newest first, and the updates since the last.</summary>
+    /// <summary>The invitation the members of a meeting hold (its SEQUENCE, items and updates); null before the first convocation.</summary>
     public async Task<ConvocationInvitation?> InvitationAsync(string meetingId, CancellationToken cancellationToken) =>
         await host.ConvocationInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.MeetingId == meetingId, cancellationToken);
 
