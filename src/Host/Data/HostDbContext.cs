@@ -39,6 +39,9 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
 
     public DbSet<Proposals.Meetings.Convocation> Convocations => Set<Proposals.Meetings.Convocation>();
 
+    /// <summary>Per meeting, the one calendar invitation its members hold: its SEQUENCE and the proposals in it.</summary>
+    public DbSet<Proposals.Meetings.ConvocationInvitation> ConvocationInvitations => Set<Proposals.Meetings.ConvocationInvitation>();
+
     public DbSet<Designer.DefinitionDraft> DefinitionDrafts => Set<Designer.DefinitionDraft>();
 
     /// <summary>Failed password tries, which throttle signing in per client address (kept a day).</summary>
@@ -82,6 +85,13 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
             e.HasKey(c => c.Id);
             e.HasIndex(c => c.MeetingId);
             e.Property(c => c.SentBy).HasMaxLength(256);
+        });
+        builder.Entity<Proposals.Meetings.ConvocationInvitation>(e =>
+        {
+            e.HasKey(i => i.MeetingId);
+            e.Property(i => i.MeetingId).HasMaxLength(100);
+            e.Property(i => i.LastAdded).HasMaxLength(64);
+            e.Ignore(i => i.Items);
         });
         builder.Entity<Designer.DefinitionDraft>(e =>
         {

@@ -11,20 +11,36 @@ namespace AdviesRoute.Host.Links;
 /// Delivers a notification (outbox kind <c>melding</c>: a decision taken, a deadline passed, the reactions sent) as
 /// one mail per recipient, so no one sees the others' addresses. A notification for a role (e.g. the secretaries)
 /// goes to the accounts with that role. The n-th recipient's copy has a Message-Id derived from the message's own.
+/// An agendering notice is no mail of its own: the meeting's convocation carries the item, or, once the convocation went
+/// out, an update of its invitation does (ADR 23).
 /// </summary>
 internal sealed class NotificationMailHandler(
     IMailSender sender,
     MailLayout layout,
     MessageIds messageIds,
     UserManager<HostUser> users,
-    Microsoft.Extensions.Options.IOptions<MailOptions> mail,
+    Proposals.Meetings.ConvocationSender convocations,
     ILogger<NotificationMailHandler> logger) : IOutboxHandler
 {
+    /// <summary>The kind of notification an Agenderen step with "Leden uitnodigen" writes for the body's members.</summary>
+    public const string AgendaNotice = "agendering";
+
     public bool CanHandle(string kind) => kind == MeldingActivity.OutboxKind;
 
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var notification = NotificationMail.Read(message.Payload);
+        if (notification.NotificationKind == AgendaNotice)
+        {
+            // One invitation per meeting: the members do not get a mail per item (ADR 23).
+            if (notification.Meeting?["id"]?.GetValue<string>() is { } meetingId && message.InstanceId is { } instanceId)
+            {
+                await convocations.ItemAddedAsync(meetingId, instanceId, cancellationToken);
+            }
+
+            return;
+        }
+
         var recipients = new List<(MailAddress Address, bool Secretary)>();
         recipients.AddRange((notification.To ?? []).Select(r => (new MailAddress(r.Name, r.Email), false)));
         if (notification.ToRole is { } role)
@@ -59,11 +75,6 @@ internal sealed class NotificationMailHandler(
                 Paragraphs = [text],
                 Facts = title is null ? [] : [new MailFact("Voorstel", title)],
                 ToSecretariat = secretary,
-
-                // A mail about an agenda item carries the meeting as an invitation for the recipient's calendar.
-                Attachments = notification.Meeting is { } meeting
-                    ? [MeetingInvitation.For(meeting, to, new MailAddress(mail.Value.From.Name, mail.Value.From.Address), title ?? subject)]
-                    : [],
             };
             copies.Add(layout.Mail(id, [to], content));
         }

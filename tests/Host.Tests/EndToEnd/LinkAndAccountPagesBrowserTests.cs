@@ -283,7 +283,7 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
             [
                 new ConvocationMail.AgendaLine("Vaststelling van de jaarrekening 2026", "hamerstuk", [new ConvocationMail.AgendaDocument("Jaarrekening 2026.pdf", false)]),
                 new ConvocationMail.AgendaLine(title, "bespreekstuk", [new ConvocationMail.AgendaDocument("Raadsvoorstel.pdf", false), new ConvocationMail.AgendaDocument("Personele gevolgen.pdf", true)]),
-            ], [], 0), key: null, instanceId: null, CancellationToken.None);
+            ], [], 0, MeetingId: meeting.Id), key: null, instanceId: null, CancellationToken.None);
         await mails.EnqueueAsync(new WeeklyDigestMail(new MailAddress("Bestuurssecretariaat", secretariat), new DateOnly(2027, 1, 4),
             [
                 new WeeklyDigestMail.Task(title, "Uitkomst van de vergadering vastleggen", "uiterlijk 14 januari 2027", false, "/Voorstellen/" + started.Id),
@@ -292,16 +292,11 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         var body = Host.Services.GetRequiredService<IGovernanceDirectory>().Current.Model.FindBody("db")!;
         await Host.Services.GetRequiredService<IOutbox>().EnqueueAsync(new OutboxEntry(MeldingActivity.OutboxKind, new JsonObject
         {
-            ["soort"] = "agendering",
-            ["onderwerp"] = $"Geagendeerd: {title} ({body.Name}, {meeting.Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))})",
-            ["tekst"] = $"Het voorstel \"{title}\" staat op de agenda van de vergadering van {body.Name}. De uitnodiging voor uw agenda zit bij deze mail.",
+            // An agendering notice is no mail of its own any more (ADR 23); a decision taken is a notification like every other.
+            ["soort"] = "besluitGenomen",
+            ["onderwerp"] = $"Besluit genomen: {title}",
+            ["tekst"] = $"Het {body.Name} heeft op {meeting.Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))} besloten over het voorstel \"{title}\": vastgesteld.",
             ["aan"] = new JsonArray(new JsonObject { ["lid"] = "m063", ["naam"] = "Roos Zijlstra", ["email"] = Roos }),
-            ["vergadering"] = new JsonObject
-            {
-                ["id"] = meeting.Id, ["orgaan"] = meeting.Body, ["orgaanNaam"] = body.Name, ["plaats"] = meeting.Place,
-                ["datum"] = meeting.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["tijd"] = meeting.Time.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture),
-            },
             ["voorstel"] = new JsonObject { ["titel"] = title },
         }, started.Id), CancellationToken.None);
 
@@ -329,7 +324,7 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
             ("mail-adres-gewijzigd", await To("oud.adres@example.org", "Uw e-mailadres"), ["Het e-mailadres waarop u verzoeken van AdviesRoute ontvangt, is gewijzigd."]),
             ("mail-convocatie", await To(Roos, "Convocatie"), ["Hierbij wordt u uitgenodigd voor de vergadering van Dagelijks bestuur", "Agenda", "stukken: Raadsvoorstel.pdf"]),
             ("mail-weekoverzicht", await To(secretariat, "Weekoverzicht"), ["Dit wacht op u: 2 taken", "Alle taken", "achterstallig"]),
-            ("mail-melding", await To(Roos, "Geagendeerd: " + title), ["staat op de agenda van de vergadering", "Voorstel: " + title]),
+            ("mail-melding", await To(Roos, "Besluit genomen: " + title), ["besloten over het voorstel", "Voorstel: " + title]),
         };
 
         var page = await NewPageAsync();

@@ -362,6 +362,7 @@ public sealed partial class LanguageCrawl : IAsyncLifetime
         "/Voorstellen/{id}/Namens/{bookmarkId}" => RoundRequests
             .Select(r => ($"/Voorstellen/{Uri.EscapeDataString(r.ProposalId)}/Namens/{Uri.EscapeDataString(r.BookmarkId)}", (string?)$"{r.Title}, vastleggen namens")).ToList(),
         "/Vergaderingen/{id}" => meetings.Select(m => ($"/Vergaderingen/{m}", (string?)m)).ToList(),
+        "/Vergaderingen/{id}/Convocatie" => meetings.Select(m => ($"/Vergaderingen/{m}/Convocatie", (string?)$"{m} convocatie")).ToList(),
         "/Vergaderingen/{id}/{soort}" => meetings.SelectMany(m => new[] { "Agenda", "Besluitenlijst" }.Select(s => ($"/Vergaderingen/{m}/{s}", (string?)$"{m} {s}"))).ToList(),
         "/Mailbox/Message/{id}" => mailbox.Select(m => (m.Path, (string?)m.Label)).ToList(),
         _ => null,

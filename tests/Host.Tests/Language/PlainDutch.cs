@@ -65,6 +65,12 @@ public static partial class PlainDutch
         "SamenDrenthe",  // the gemeenschappelijke regeling
     };
 
+    /// <summary>Units written as Dutch writes them, which look like camelCase but are no code.</summary>
+    public static readonly IReadOnlySet<string> Units = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "kB",   // a file's size (the convocation's attachments, the mailbox)
+    };
+
     /// <summary>Every finding in the free text of a page or mail (its body text, title, labels, attribute texts, subject).</summary>
     public static IEnumerable<Hit> InText(string text, string where, CodeBook codes)
     {
@@ -108,7 +114,7 @@ public static partial class PlainDutch
             {
                 yield return Found(FindingKind.EngineWord, match, masked, where, origin);
             }
-            else if (CamelCase().IsMatch(word))
+            else if (CamelCase().IsMatch(word) && !Units.Contains(word))
             {
                 yield return Found(origin.Length > 0 ? FindingKind.Code : FindingKind.CamelCase, match, masked, where, origin);
             }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Activities;
-using AdviesRoute.Host.Links;
+using AdviesRoute.Host.Proposals.Meetings;
 using AdviesRoute.Host.Mail;
 using AdviesRoute.Host.Tests.Mail;
 using AdviesRoute.Workflows.Outbox;
@@ -15,7 +15,7 @@ using MimeKit;
 namespace AdviesRoute.Host.Tests.Links;
 
 /// <summary>
-/// The invitation a mail about an agenda item carries works for a meeting on any date: years ahead, as a five-year
+/// The invitation a convocation carries works for a meeting on any date: years ahead, as a five-year
 /// jaarkalender has them, and in the past. Ical.Net reads the machine's real clock when it writes a time zone, so these
 /// tests place the meetings relative to the real date (a fake clock would not reach the code that broke).
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class MeetingInvitationTests(MailHostFixture host) : IClassFixture
         var date = new DateOnly(year, month, day);
         var start = date.ToDateTime(TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture));
 
-        var attachment = MeetingInvitation.For(Meeting(date, time), Recipient, Organizer, "Regionaal preventieplan");
+        var attachment = MeetingInvitation.For(Details(date, time), Recipient, Organizer, DateTimeOffset.UtcNow);
 
         attachment.FileName.Should().Be("uitnodiging.ics");
         var text = Encoding.UTF8.GetString(attachment.Content);
@@ -52,59 +52,59 @@ public sealed class MeetingInvitationTests(MailHostFixture host) : IClassFixture
     }
 
     [Fact]
-    public async Task A_notification_about_a_meeting_five_years_ahead_is_delivered_with_its_invitation_at_the_first_attempt()
+    public async Task A_convocation_for_a_meeting_five_years_ahead_is_delivered_with_its_invitation_at_the_first_attempt()
     {
         var date = new DateOnly(RealYear + 5, 6, 12);
-        var notification = new NotificationMail
-        {
-            NotificationKind = "agendering",
-            Subject = "Geagendeerd: Meerjarenbegroting",
-            Text = "Het voorstel staat op de agenda.",
-            To = [new MailRecipient(null, Recipient.Name, Recipient.Email)],
-            Meeting = Meeting(date, "09:15"),
-            Proposal = new MailProposal("Meerjarenbegroting"),
-        };
-        var payload = JsonSerializer.SerializeToNode(notification)!.AsObject();
+        var mail = new ConvocationMail(Recipient, "Dagelijks bestuur", date, new TimeOnly(9, 15), "Kantoor SamenDrenthe, Assen",
+            [new ConvocationMail.AgendaLine("Meerjarenbegroting", "bespreekstuk", [])], [], 0, MeetingId: $"db-{date:yyyyMMdd}", Sequence: 2);
 
-        var ids = await host.Services.GetRequiredService<IOutbox>().EnqueueAsync([new OutboxEntry(MeldingActivity.OutboxKind, payload)], CancellationToken.None);
+        var row = await host.QueueAsync(mail);
 
-        var row = (await host.WaitForOutboxAsync(ids, m => m.SentAt is not null || m.Attempts > 0, TimeSpan.FromSeconds(15))).Should().ContainSingle().Subject;
+        row = (await host.WaitForOutboxAsync([row.Id], m => m.SentAt is not null || m.Attempts > 0, TimeSpan.FromSeconds(15))).Should().ContainSingle().Subject;
         row.LastError.Should().BeNull();
         row.SentAt.Should().NotBeNull();
         row.Attempts.Should().Be(1);
-        var mail = MailsAbout("Geagendeerd: Meerjarenbegroting").Should().ContainSingle().Subject;
-        var ics = mail.Attachments.OfType<MimePart>().Should().ContainSingle(a => a.FileName == "uitnodiging.ics").Subject;
+        var sent = MailsAbout($"Convocatie Dagelijks bestuur {date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}").Should().ContainSingle().Subject;
+        var ics = sent.Attachments.OfType<MimePart>().Should().ContainSingle(a => a.FileName == "uitnodiging.ics").Subject;
         using var content = new MemoryStream();
         await ics.Content!.DecodeToAsync(content);
-        AssertInvitation(Encoding.UTF8.GetString(content.ToArray()), date.ToDateTime(new TimeOnly(9, 15)), TimeSpan.FromHours(2));
+        var text = Encoding.UTF8.GetString(content.ToArray());
+        AssertInvitation(text, date.ToDateTime(new TimeOnly(9, 15)), TimeSpan.FromHours(2));
+        var invitation = Ical.Net.Calendar.Load(text)!.Events.Single();
+        invitation.Sequence.Should().Be(2);
+        invitation.Description.Should().Be("Agenda:\n1. Meerjarenbegroting (bespreekstuk)");
     }
 
     [Fact]
-    public async Task A_notification_whose_invitation_cannot_be_made_for_one_recipient_fails_before_anyone_gets_a_copy()
+    public async Task An_agendering_notice_before_the_convocation_is_handled_without_a_mail_to_anyone()
     {
-        // A space typed into a stored address: the mail could go, but no calendar accepts it as the attendee.
+        // One invitation per meeting (ADR 23): the item waits for the convocation, which carries the whole agenda.
         var notification = new NotificationMail
         {
             NotificationKind = "agendering",
             Subject = "Geagendeerd: Omgevingsvisie",
-            To = [new MailRecipient(null, "Anna de Vries", "anna.devries@example.org"), new MailRecipient(null, "Piet Bos", "piet bos@example.org")],
+            To = [new MailRecipient(null, "Anna de Vries", "anna.devries@example.org"), new MailRecipient(null, "Piet Bos", "piet.bos@example.org")],
             Meeting = Meeting(new DateOnly(RealYear + 1, 3, 4), "10:00"),
             Proposal = new MailProposal("Omgevingsvisie"),
         };
         var payload = JsonSerializer.SerializeToNode(notification)!.AsObject();
 
-        var ids = await host.Services.GetRequiredService<IOutbox>().EnqueueAsync([new OutboxEntry(MeldingActivity.OutboxKind, payload)], CancellationToken.None);
+        var ids = await host.Services.GetRequiredService<IOutbox>().EnqueueAsync([new OutboxEntry(MeldingActivity.OutboxKind, payload, "voorstel-omgevingsvisie")], CancellationToken.None);
 
-        var row = (await host.WaitForOutboxAsync(ids, m => m.Attempts > 0, TimeSpan.FromSeconds(15))).Should().ContainSingle().Subject;
-        row.SentAt.Should().BeNull();
-        row.LastError.Should().NotBeNull();
-        MailsAbout("Geagendeerd: Omgevingsvisie").Should().BeEmpty("Anna must not get a copy on every retry while Piet's cannot be made");
+        var row = (await host.WaitForOutboxAsync(ids, m => m.SentAt is not null || m.Attempts > 0, TimeSpan.FromSeconds(15))).Should().ContainSingle().Subject;
+        row.LastError.Should().BeNull();
+        row.SentAt.Should().NotBeNull("the notice is handled: the convocation will carry the item");
+        MailsAbout("Geagendeerd: Omgevingsvisie").Should().BeEmpty("a member gets one invitation per meeting, not a mail per item");
     }
 
     /// <summary>The mails in the pickup folder with this subject; the folder appears with the first mail delivered.</summary>
     private List<MimeMessage> MailsAbout(string subject) => Directory.Exists(host.PickupFolder)
         ? Directory.GetFiles(host.PickupFolder, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.Subject == subject).ToList()
         : [];
+
+    private static MeetingInvitation.Details Details(DateOnly date, string time) =>
+        new($"db-{date:yyyyMMdd}", "Dagelijks bestuur", date, TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture), "Kantoor SamenDrenthe, Assen",
+            ["Regionaal preventieplan (bespreekstuk)"], 0);
 
     private static JsonObject Meeting(DateOnly date, string time) => new()
     {

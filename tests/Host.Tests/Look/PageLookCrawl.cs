@@ -152,6 +152,7 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
             ["/Voorstellen/{id}"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}",
             ["/Voorstellen/{id}/Stuk"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}/Stuk",
             ["/Vergaderingen/{id}"] = $"/Vergaderingen/{meeting.Groups["id"].Value}",
+            ["/Vergaderingen/{id}/Convocatie"] = $"/Vergaderingen/{meeting.Groups["id"].Value}/Convocatie",
             ["/Vergaderingen/{id}/{soort}"] = $"/Vergaderingen/{meeting.Groups["id"].Value}/Agenda",
             ["/Mailbox/Message/{id}"] = WebUtility.HtmlDecode(mail.Groups["path"].Value),
             ["/Voorstellen/{id}/Namens/{bookmarkId}"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}/Namens/{Uri.EscapeDataString(request.Id)}",

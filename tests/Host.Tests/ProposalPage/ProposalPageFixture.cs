@@ -197,7 +197,8 @@ public sealed class ProposalPageFixture : IAsyncLifetime
         Cancel = new Confirmation((int)without.Status, without.Message, statusWithout != "Suspended", Status(await StatusAsync(_api!, other, "Cancelled")) == "Cancelled" && with.Status == HttpStatusCode.Redirect);
 
         var meeting = MeetingOf(await WaitingAsync(_api!, ProposalId, "besluitDb", "Vergadering"))!;
-        var meetingPath = $"/Vergaderingen/{meeting}";
+        // The convocation is sent from its preview page, which the meeting page links to.
+        var meetingPath = $"/Vergaderingen/{meeting}/Convocatie";
         await Page.GotoAsync(meetingPath);
         await ShotBothAsync("vergadering-convocatie");
 
@@ -208,7 +209,7 @@ public sealed class ProposalPageFixture : IAsyncLifetime
         var message = await Page.Locator(".utrecht-alert--error").InnerTextAsync();
         await ShotBothAsync("vergadering-convocatie-geweigerd");
         var sentWithout = WebUtility.HtmlDecode(await _secretary.GetStringAsync(meetingPath)).Contains("Verstuurd op", StringComparison.Ordinal);
-        var convocationWith = await PostAsync(meetingPath + "?handler=convocatie", await _secretary.GetStringAsync(meetingPath), new() { ["zeker"] = "ja" });
+        var convocationWith = await PostAsync(meetingPath, await _secretary.GetStringAsync(meetingPath), new() { ["zeker"] = "ja" });
         Convocation = new Confirmation(refused.Status, message, sentWithout, convocationWith.Message.Contains("De convocatie is verstuurd", StringComparison.Ordinal));
     }
 

@@ -76,8 +76,9 @@ public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
         tasks.Should().Contain("Convocatie met agenda en stukken versturen (2 agendapunten)").And.Contain("<a href=\"/Vergaderingen/db-proef\">Dagelijks bestuur");
 
         // The convocation goes to the five DB members with the agenda in that order, and the meeting keeps that it went.
-        var convocation = new Dictionary<string, string> { ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(saved), ["zeker"] = "ja" };
-        var sent = WebUtility.HtmlDecode(await (await secretary.PostAsync("/Vergaderingen/db-proef?handler=convocatie", new FormUrlEncodedContent(convocation))).Content.ReadAsStringAsync());
+        var preview = await secretary.GetStringAsync("/Vergaderingen/db-proef/Convocatie");
+        var convocation = new Dictionary<string, string> { ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(preview), ["zeker"] = "ja" };
+        var sent = WebUtility.HtmlDecode(await (await secretary.PostAsync("/Vergaderingen/db-proef/Convocatie", new FormUrlEncodedContent(convocation))).Content.ReadAsStringAsync());
         sent.Should().Contain("De convocatie is verstuurd aan 5 leden.")
             .And.MatchRegex($"Verstuurd op [^<]+ door {System.Text.RegularExpressions.Regex.Escape(HostFixture.AdminEmail)} aan 5 leden, met 2 agendapunten\\.")
             .And.Contain("Convocatie opnieuw versturen");
@@ -87,7 +88,7 @@ public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
         mails[0].Text.Should().Contain("1. Aanpassing tarieven – hamerstuk").And.Contain("2. Rapportage eerste vier maanden – bespreekstuk (stukken: Notitie personeel, vertrouwelijk, Rapportage)")
             .And.Contain("De openbare stukken zitten bij deze mail. Vertrouwelijke stukken gaan niet per mail.");
         var eml = Directory.GetFiles(host.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).First(m => (m.Subject ?? "").StartsWith("Convocatie", StringComparison.Ordinal));
-        eml.Attachments.OfType<MimeKit.MimePart>().Select(a => a.FileName).Should().Equal("rapportage.pdf");
+        eml.Attachments.OfType<MimeKit.MimePart>().Select(a => a.FileName).Should().Equal("rapportage.pdf", "uitnodiging.ics");
 
         // On the meeting's day the DB decides the first with a remark; the besluitenlijst shows it, the public one without the remark and the confidential note.
         host.MoveClockTo(today.AddDays(20));

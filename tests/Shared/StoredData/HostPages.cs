@@ -206,9 +206,9 @@ internal static partial class HostPages
     /// <summary>Sends the convocation of a meeting from its page.</summary>
     public static async Task SendConvocationAsync(HttpClient signedIn, string meeting)
     {
-        var path = $"/Vergaderingen/{Uri.EscapeDataString(meeting)}";
+        var path = $"/Vergaderingen/{Uri.EscapeDataString(meeting)}/Convocatie";
         var page = await signedIn.GetStringAsync(path);
-        using var response = await signedIn.PostAsync(path + "?handler=convocatie",
+        using var response = await signedIn.PostAsync(path,
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Antiforgery(page), ["zeker"] = "ja" }));
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         if (!body.Contains("De convocatie is verstuurd", StringComparison.Ordinal))

@@ -74,7 +74,10 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
         return ActivityResult.Complete(Geagendeerd);
     }
 
-    /// <summary>A mail to the body's members about the item, carrying the meeting as a calendar invitation.</summary>
+    /// <summary>
+    /// The notice that the item is on the meeting, for the body's members. The host does not mail it as it stands: the
+    /// convocation carries the item, or, once that went out, an update of the meeting's one invitation (ADR 23).
+    /// </summary>
     private void Invite(ActivityContext context, Body body, Meeting meeting, JsonObject json)
     {
         var members = directory.Current.Model.MembersOf(body.Id, meeting.Date).Where(m => m.SubstituteFor is null).ToList();
@@ -90,7 +93,7 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
             Subject = $"Geagendeerd: {title} ({body.Name}, {Bestuur.Format(meeting.Date)})",
             Text = $"Het voorstel \"{title}\" staat op de agenda van de vergadering van {body.Name} op {Bestuur.Format(meeting.Date)} om {meeting.Time:HH\\:mm} in {meeting.Place}."
                 + (json["agendadeel"]?.GetValue<string>() is { } part ? $" Agendadeel: {part}." : "")
-                + $" De stukken zijn er {meeting.DocumentsDeadline.Display}. De uitnodiging voor uw agenda zit bij deze mail.",
+                + $" De stukken zijn er {meeting.DocumentsDeadline.Display}.",
             To = members.Select(MailRecipient.Of).ToList(),
             Meeting = json.DeepClone().AsObject(),
             Proposal = MailProposal.From(context.WorkflowInput) with { Title = title },

@@ -21,6 +21,6 @@ public sealed record AgenderenInputs
     public string? Agendadeel { get; init; }
 
     [Input("uitnodigen", InputType.Boolean, DisplayName = "Leden uitnodigen",
-        Description = "Stuurt de leden van het orgaan een mail over het agendapunt, met de vergadering als agenda-uitnodiging (.ics).", Default = false)]
+        Description = "Houdt de agenda-uitnodiging (.ics) van de leden bij: vóór de convocatie neemt die het agendapunt mee, daarna krijgen de leden een bijgewerkte uitnodiging voor dezelfde vergadering.", Default = false)]
     public bool Uitnodigen { get; init; }
 }

@@ -331,6 +331,35 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     b.ToTable("Convocations");
                 });
 
+            modelBuilder.Entity("AdviesRoute.Host.Proposals.Meetings.ConvocationInvitation", b =>
+                {
+                    b.Property<string>("MeetingId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("InstanceIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastAdded")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Updates")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("ConvocationInvitations");
+                });
+
             modelBuilder.Entity("AdviesRoute.Host.Security.SignIn.SignInFailure", b =>
                 {
                     b.Property<long>("Id")

@@ -55,33 +55,6 @@ public sealed class DetailModel(MeetingAgenda agenda, IGovernanceDirectory direc
         return Page();
     }
 
-    /// <summary>Sends the convocation to every member: mail cannot be called back, so it needs a ticked confirmation.</summary>
-    public async Task<IActionResult> OnPostConvocatieAsync(string id, string? zeker, CancellationToken cancellationToken)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.OperateInstances)).Succeeded)
-        {
-            return Forbid();
-        }
-
-        if (agenda.Find(id) is not { } meeting)
-        {
-            return NotFound();
-        }
-
-        if (zeker != "ja")
-        {
-            await LoadAsync(id, cancellationToken);
-            Error = "Bevestig dat de convocatie naar alle leden mag: vink het vakje bij de knop aan. Er is niets verstuurd.";
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-
-        var count = await agenda.SendConvocationAsync(meeting, AdviesRoute.Host.Api.ApiTrigger.For(User).Actor ?? "onbekend", cancellationToken);
-        await LoadAsync(id, cancellationToken);
-        Message = $"De convocatie is verstuurd aan {count} leden.";
-        return Page();
-    }
-
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         Meeting = agenda.Find(id);

@@ -21,13 +21,10 @@ public sealed record AgendaEntry(string InstanceId, string Title, string Kind, i
 
 /// <summary>
 /// A meeting's agenda: the proposals waiting on it (or decided in it), in the order and with the kind the secretary set;
-/// the convocation mail to the members; and the besluitenlijst from the outcomes in the journal.
+/// the convocations that went out (sent by <see cref="ConvocationSender"/>); and the besluitenlijst from the outcomes in the journal.
 /// </summary>
-public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host, IGovernanceDirectory directory, MailQueue mails, TimeProvider time)
+public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host, IGovernanceDirectory directory, TimeProvider time)
 {
-
-    /// <summary>The most the convocation carries as attachments (many mail servers refuse messages over 25 MB).</summary>
-    public const long MaxAttachmentBytes = 20L * 1024 * 1024;
 
     public Meeting? Find(string meetingId) => directory.Current.Calendar.Meetings.FirstOrDefault(m => m.Id == meetingId);
 
@@ -119,54 +116,5 @@ public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host,
         }
 
         return tasks;
-    }
-
-    /// <summary>
-    /// Records the convocation with the agenda and queues it for every member of the body on the meeting's day, each in
-    /// a mail of their own with the open documents attached.
-    /// </summary>
-    /// <returns>How many members were sent it.</returns>
-    public async Task<int> SendConvocationAsync(Meeting meeting, string sentBy, CancellationToken cancellationToken)
-    {
-        var model = directory.Current.Model;
-        var body = model.FindBody(meeting.Body)!;
-        var items = await ItemsAsync(meeting.Id, cancellationToken);
-
-        // The open stukken travel with the convocation, up to a total that mail servers accept; vertrouwelijke stukken
-        // never go by mail (they open with a one-time code through the member's own link), nor do stukken meant for
-        // another body.
-        var instanceIds = items.Select(i => i.InstanceId).ToList();
-        var stored = await host.ProposalDocuments.AsNoTracking()
-            .Where(d => d.InstanceId != null && instanceIds.Contains(d.InstanceId) && !d.Confidential && (d.ForBodyId == null || d.ForBodyId == body.Id))
-            .OrderBy(d => d.UploadedAt).Select(d => new { d.Id, d.Size }).ToListAsync(cancellationToken);
-        var attached = new List<string>();
-        long total = 0;
-        foreach (var document in stored)
-        {
-            if (total + document.Size > MaxAttachmentBytes)
-            {
-                break;
-            }
-
-            attached.Add(document.Id);
-            total += document.Size;
-        }
-
-        var agenda = items.Select(i => new ConvocationMail.AgendaLine(i.Title, i.Kind, i.Documents.Select(d => new ConvocationMail.AgendaDocument(d.Name, d.Confidential)).ToList())).ToList();
-        var members = model.MembersOf(body.Id, meeting.Date).Where(m => m.SubstituteFor is null).ToList();
-        var convocation = new Convocation
-        {
-            Id = Guid.NewGuid().ToString("N"), MeetingId = meeting.Id, SentAt = time.GetUtcNow().UtcDateTime, SentBy = sentBy,
-            Recipients = members.Count, Items = items.Count,
-        };
-
-        // The convocation is recorded before its mails are queued, so a crash never mails a convocation the meeting page
-        // does not show; a crash in between shows it sent without mails, and the secretary sends it again. The mails go
-        // in one transaction: all members or none.
-        host.Convocations.Add(convocation);
-        await host.SaveChangesAsync(cancellationToken);
-        await mails.EnqueueAsync(members.Select(member => (new ConvocationMail(new MailAddress(member.Name, member.Email), body.Name, meeting.Date, meeting.Time, meeting.Place,
-            agenda, attached, stored.Count), (string?)$"{convocation.Id}.{member.Id}")), instanceId: null, cancellationToken);
-        return members.Count;
     }
 }
