@@ -12,7 +12,7 @@ namespace AdviesRoute.Host.Links;
 /// one mail per recipient, so no one sees the others' addresses. A notification for a role (e.g. the secretaries)
 /// goes to the accounts with that role. The n-th recipient's copy has a Message-Id derived from the message's own.
 /// An agendering notice is no mail of its own: the meeting's convocation carries the item, or, once the convocation went
-/// out, an update of its invitation does (ADR 23).
+/// out, an update of its invitation does (ADR 24).
 /// </summary>
 internal sealed class NotificationMailHandler(
     IMailSender sender,
@@ -32,7 +32,7 @@ internal sealed class NotificationMailHandler(
         var notification = NotificationMail.Read(message.Payload);
         if (notification.NotificationKind == AgendaNotice)
         {
-            // One invitation per meeting: the members do not get a mail per item (ADR 23).
+            // One invitation per meeting: the members do not get a mail per item (ADR 24).
             if (notification.Meeting?["id"]?.GetValue<string>() is { } meetingId && message.InstanceId is { } instanceId)
             {
                 await convocations.ItemAddedAsync(meetingId, instanceId, cancellationToken);

@@ -76,7 +76,7 @@ public sealed class AgenderenActivity(IGovernanceDirectory directory) : Activity
 
     /// <summary>
     /// The notice that the item is on the meeting, for the body's members. The host does not mail it as it stands: the
-    /// convocation carries the item, or, once that went out, an update of the meeting's one invitation (ADR 23).
+    /// convocation carries the item, or, once that went out, an update of the meeting's one invitation (ADR 24).
     /// </summary>
     private void Invite(ActivityContext context, Body body, Meeting meeting, JsonObject json)
     {

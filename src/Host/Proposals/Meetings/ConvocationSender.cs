@@ -25,7 +25,7 @@ public sealed record ConvocationState(int Items, Convocation? Sent, DateTime? Up
 
 /// <summary>
 /// Sends a meeting's convocation to its members, each their own mail with the agenda, the open stukken and the meeting's
-/// one calendar invitation (ADR 23), and updates that invitation when an item is added after it went out.
+/// one calendar invitation (ADR 24), and updates that invitation when an item is added after it went out.
 /// </summary>
 public sealed class ConvocationSender(
     MeetingAgenda agenda,
