@@ -15,6 +15,7 @@ public static class ProposalsServiceCollectionExtensions
         services.AddOptions<ProposalOptions>().BindConfiguration(ProposalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<StartProposal>();
         services.AddScoped<AddProposalDocument>();
+        services.AddScoped<AdviesRoute.Host.Proposals.Modes.ChangeProposalMode>();
         return services;
     }
 
