@@ -27,7 +27,7 @@ namespace AdviesRoute.Host.Tests.Proposals;
 /// sees the tally and their own choice, and no BAC meeting invitation goes out for it. Screenshots at 1366 and 320 px
 /// go to screenshots/schriftelijk.
 /// </summary>
-public sealed class WrittenAdviceBrowserTests(WrittenAdviceFixture fixture, ITestOutputHelper output) : IClassFixture<WrittenAdviceFixture>
+public sealed partial class WrittenAdviceBrowserTests(WrittenAdviceFixture fixture, ITestOutputHelper output) : IClassFixture<WrittenAdviceFixture>
 {
     private const string Bac = "BAC Publieke Gezondheid";
     private static readonly string[] Codes = ["wijzeBac", "wijzeDb", "P1W", "P2W", "positiefMetKanttekeningen", "Atw"];
@@ -72,6 +72,12 @@ public sealed class WrittenAdviceBrowserTests(WrittenAdviceFixture fixture, ITes
         var mails = await MailsAsync($"Verzoek om advies: {title}", 12);
         mails.Select(m => m.To).Should().BeEquivalentTo(seats.Select(s => s.Email));
         mails.Select(m => m.Link).Should().OnlyHaveUniqueItems();
+        foreach (var mail in mails)
+        {
+            // The deadline a member must meet, in words, moved off the Saturday by the reglement; never an ISO period.
+            mail.Text.Should().Contain("uiterlijk 11 januari 2027 (reglement van orde: schriftelijke ronde van 1 week; verschoven van 9 januari 2027 (zaterdag) naar de eerstvolgende werkdag (reglement van orde))");
+            IsoPeriod().IsMatch(mail.Text + mail.Html).Should().BeFalse("a mail never shows an ISO period");
+        }
 
         // Every member chooses through their own link; the outcome stays open until the last one (5 for, 5 against, 1 abstains).
         (string Code, string Label)[] choices =
@@ -142,6 +148,11 @@ public sealed class WrittenAdviceBrowserTests(WrittenAdviceFixture fixture, ITes
         var list = await page.InnerTextAsync("ol.route-lijst");
         list.Should().Contain("Gedaan: Advies van de BAC").And.NotContain("Agenderen in de BAC").And.Contain("Agenderen in het DB");
         await Browsers.ShowAsync(output, page, "schriftelijk/voorstel-na-advies", Codes, "Advies van de BAC");
+        IsoPeriod().IsMatch(await page.InnerTextAsync("body")).Should().BeFalse("the page and its timeline never show an ISO period");
+        foreach (var raw in sent)
+        {
+            IsoPeriod().IsMatch(raw.Text ?? "").Should().BeFalse("mail '{0}' shows no ISO period", raw.Subject);
+        }
     }
 
     [Fact]
@@ -222,6 +233,9 @@ public sealed class WrittenAdviceBrowserTests(WrittenAdviceFixture fixture, ITes
         WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).Should().Contain("Advies van de BAC: deze stap is al begonnen; de keuze tussen vergadering en schriftelijk staat vast. Er is niets gewijzigd.");
         (await InstanceAsync(id)).Input["wijzeBac"]!.GetValue<string>().Should().Be("schriftelijk");
     }
+
+    [GeneratedRegex(@"\bP(\d+[YMWD])+(T\d+[HMS])*\b")]
+    private static partial Regex IsoPeriod();
 
     private static JsonObject Input(string kind, params (string Key, string Value)[] extra)
     {
