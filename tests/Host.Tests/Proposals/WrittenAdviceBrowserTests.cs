@@ -195,6 +195,14 @@ public sealed partial class WrittenAdviceBrowserTests(WrittenAdviceFixture fixtu
         using var allowed = await api.PostAsJsonAsync("/api/definitions/voorstel/instances", new { input = Input("beleidsvoorstel", ("wijzeBac", "schriftelijk"), ("wijzeDb", "schriftelijk")) });
         allowed.StatusCode.Should().Be(HttpStatusCode.Created, "the BAC and the DB may act in writing on a beleidsvoorstel");
 
+        // A begroting's page offers no written round later either: it passes no BAC, and its DB always meets.
+        using var begroting = await api.PostAsJsonAsync("/api/definitions/voorstel/instances", new { input = Input("begroting") });
+        var begrotingId = (await begroting.Content.ReadFromJsonAsync<JsonObject>())!["instanceId"]!.GetValue<string>();
+        await page.GotoAsync($"/Voorstellen/{begrotingId}");
+        var modes = await page.InnerTextAsync("section.wijze");
+        modes.Should().Contain("Besluit van het dagelijks bestuur").And.Contain(refusal).And.NotContain("Advies van de BAC");
+        (await page.Locator("section.wijze button").CountAsync()).Should().Be(0);
+
         Task<int> CountAsync() => Host.WithScopeAsync(async sp => (await sp.GetRequiredService<IWorkflowReader>().PageInstancesAsync(InstanceQuery.All, null, 200)).Items.Count);
     }
 

@@ -32,9 +32,9 @@ public sealed class ChangeProposalMode(IWorkflowReader reader, IWorkflowRuntime 
         foreach (var offer in ProposalModes.Offers(model))
         {
             var readers = StepsReading(definition, offer.Step);
-            if (readers.Count == 0)
+            if (readers.Count == 0 || (offer.Step == ModeStep.Bac && !ProposalModes.PassesBac(input)))
             {
-                continue;
+                continue; // a route without the choice, or a proposal that does not pass the BAC (a P&C kind, the model without BACs)
             }
 
             var begun = readers.Any(id => started.Contains(id) || instance.Tokens.Any(t => t.ActivityId == id));

@@ -38,6 +38,10 @@ public static class ProposalModes
     /// <summary>The kinds the <c>voorstel</c> route sends past a BAC (its switch "BAC-advies nodig?"), in the model with BACs.</summary>
     public static IReadOnlyList<string> KindsWithBacAdvice { get; } = ["beleidsvoorstel", "kaderbrief", "beleidsbrief"];
 
+    /// <summary>Whether the <c>voorstel</c> route takes this proposal past a BAC: a kind with BAC advice, in the model with BACs.</summary>
+    public static bool PassesBac(ProposalInput input) =>
+        input.GovernanceModel != ProposalChoices.ZonderBacs && input.Kind is { } kind && KindsWithBacAdvice.Contains(kind);
+
     public static IReadOnlyList<(string Value, string Label)> Choices { get; } =
     [
         (WrittenRoundRule.Meeting, "In een vergadering"),
