@@ -33,16 +33,23 @@ public sealed class DeadlineCalculator(WorkingDayCalendar calendar)
     /// A period after an event (e.g. 12 weeks after dispatch). Under the Atw (art. 1 lid 1) an end on a Saturday,
     /// Sunday or holiday moves to the next working day.
     /// </summary>
-    public Deadline PeriodAfter(DateOnly eventDate, IsoDuration period, string rule, string legalBasis, bool atwApplies = true)
+    /// <param name="atwApplies">Whether the Algemene termijnenwet covers the period: only periods set by a formal law (the Wgr).</param>
+    /// <param name="movesToWorkingDay">
+    /// Whether an end on a day off moves to the next working day; by default exactly when the Atw applies. A period a
+    /// reglement sets that a person must meet (a written round) passes <c>atwApplies: false, movesToWorkingDay: true</c>:
+    /// it moves like a period of the law, and its text names <paramref name="legalBasis"/> as the rule, not the Atw.
+    /// </param>
+    public Deadline PeriodAfter(DateOnly eventDate, IsoDuration period, string rule, string legalBasis, bool atwApplies = true, bool? movesToWorkingDay = null)
     {
         var end = period.AddTo(eventDate);
-        if (!atwApplies || calendar.IsWorkingDay(end))
+        if (!(movesToWorkingDay ?? atwApplies) || calendar.IsWorkingDay(end))
         {
             return new Deadline(end, EndOfDay(end), rule, legalBasis);
         }
 
         var moved = calendar.OnOrNextWorkingDay(end);
-        return new Deadline(moved, EndOfDay(moved), rule, legalBasis, $"verschoven van {Describe(end)} naar de eerstvolgende werkdag (art. 1 lid 1 Atw)");
+        var by = atwApplies ? "art. 1 lid 1 Atw" : legalBasis;
+        return new Deadline(moved, EndOfDay(moved), rule, legalBasis, $"verschoven van {Describe(end)} naar de eerstvolgende werkdag ({by})");
     }
 
     /// <summary>

@@ -40,7 +40,8 @@ internal static class ApiEndpoints
             .WithName("StartInstance")
             .WithSummary("Start een instantie van de gepubliceerde (of opgegeven) versie.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         instances.MapGet("", ListInstances.HandleAsync)
             .RequireAuthorization(Policies.ReadWorkflows)
             .WithName("ListInstances")

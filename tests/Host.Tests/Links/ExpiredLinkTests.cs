@@ -28,8 +28,12 @@ public sealed class ExpiredLinkTests(HostFixture host) : IClassFixture<HostFixtu
         using var client = host.Anonymous();
         var open = await client.GetStringAsync(mails[0].Path);
 
-        // Eight days later the week has passed and the deadline timer has closed the round.
-        host.Services.GetRequiredService<OffsetTimeProvider>().Advance(TimeSpan.FromDays(8));
+        // Past the deadline (a week, moved to the next working day when it ends on a weekend or holiday), the deadline
+        // timer has closed the round.
+        var instance = await host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowReader>().GetInstanceAsync(id));
+        var due = instance!.AllBookmarks().Single(b => b.Name == AdviesRoute.Activities.Governance.Activities.VotingActivity.DeadlineBookmark).DueAt!.Value;
+        var clock = host.Services.GetRequiredService<OffsetTimeProvider>();
+        clock.Advance(due - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         host.Services.GetRequiredService<TimerSignal>().Notify();
         var until = DateTime.UtcNow.AddSeconds(30);
         while ((await JournalAsync(id, "uitslag")).Count == 0 && DateTime.UtcNow < until)

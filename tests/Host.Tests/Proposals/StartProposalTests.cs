@@ -103,6 +103,8 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
               "gewensteVergadering": "{{meeting.Id}}",
               "bestuursmodel": "zonderBacs",
               "terugkoppelingColleges": true,
+              "wijzeBac": "vergadering",
+              "wijzeDb": "vergadering",
               "documenten": [
                 { "naam": "beleidskader.pdf", "url": "http://localhost:5080/documenten/{{storedPdf.Id}}", "id": "{{storedPdf.Id}}", "vertrouwelijk": false },
                 { "naam": "bijlage personeel.docx", "url": "http://localhost:5080/documenten/{{storedDocx.Id}}", "id": "{{storedDocx.Id}}", "vertrouwelijk": true }

@@ -68,6 +68,13 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         _ => null,
     };
 
+    /// <summary>
+    /// The rule a written round's period comes from: the body's reglement van orde, not a formal law, so the Algemene
+    /// termijnenwet does not cover it; the round still ends on a working day (a member must be able to meet it), and the
+    /// deadline's text names the reglement as the rule that moved it.
+    /// </summary>
+    public const string ReglementVanOrde = "reglement van orde";
+
     public const string VoteBookmark = "Stem";
     public const string DeadlineBookmark = WrittenRound.DeadlineBookmark;
     public const string MeetingBookmark = "Vergadering";
@@ -126,7 +133,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
                 throw new InvalidOperationException($"{body.Name} heeft op {Bestuur.Format(today)} geen leden; schriftelijke besluitvorming is niet mogelijk.");
             }
 
-            var deadline = deadlines.PeriodAfter(today, inputs.Termijn, $"schriftelijke ronde van {DutchFormat.Duration(inputs.Termijn)}", "reglement van orde", atwApplies: false);
+            var deadline = deadlines.PeriodAfter(today, inputs.Termijn, $"schriftelijke ronde van {DutchFormat.Duration(inputs.Termijn)}", ReglementVanOrde, atwApplies: false, movesToWorkingDay: true);
             // A round is one asking of the seats; a step entered again after rework starts a new one, so the links of
             // an earlier round no longer count.
             var written = Round(context);
@@ -513,7 +520,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         var body = Bestuur.RequireBody(context.Governance.Model, inputs.Orgaan, VotingInputs.OrgaanKey);
         if (inputs.Wijze == VotingInputs.Schriftelijk)
         {
-            var deadline = context.Deadlines.PeriodAfter(context.Date, inputs.Termijn, $"schriftelijke ronde van {DutchFormat.Duration(inputs.Termijn)}", "reglement van orde", atwApplies: false);
+            var deadline = context.Deadlines.PeriodAfter(context.Date, inputs.Termijn, $"schriftelijke ronde van {DutchFormat.Duration(inputs.Termijn)}", ReglementVanOrde, atwApplies: false, movesToWorkingDay: true);
             return new SimulatedStep(FavourablePort, deadline.Date, $"{body.Name}: schriftelijk, {deadline.Display}", Deadline: deadline, IsDecision: IsDecision);
         }
 

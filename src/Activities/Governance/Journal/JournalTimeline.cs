@@ -100,6 +100,10 @@ public static class JournalTimeline
             $"Persoonlijke link ingetrokken van {member}; er is een nieuwe link gestuurd", data.Text("reden") is { } reason ? "reden: " + reason : null),
         _ when data.Text("stuk") is { } document => $"Stuk toegevoegd: {document}{(data.Boolean("vertrouwelijk") == true ? " (vertrouwelijk)" : "")}"
             + (data.Text("alleenVoor") is { } body ? $", alleen voor {reading.Body(body)?.Name ?? "één orgaan"}" : ""),
+        // Meeting or in writing, changed by the secretary before the step began (Host: Proposals/Modes).
+        _ when data.Text("wijzeGewijzigd") is { } step => $"{(step == "bac" ? "Advies van de BAC" : "Besluit van het dagelijks bestuur")}: voortaan "
+            + (data.Text("wijze") == "schriftelijk" ? "schriftelijk" : "in een vergadering")
+            + (data.Text("was") is { } was ? $" (was: {(was == "schriftelijk" ? "schriftelijk" : "in een vergadering")})" : ""),
         _ => "Voorstel aangevuld",
     };
 }

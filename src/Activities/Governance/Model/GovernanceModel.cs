@@ -36,8 +36,13 @@ public enum MemberRole
 public sealed record Municipality(string Id, string Name);
 
 /// <summary>A body; councils and colleges belong to one municipality.</summary>
+/// <param name="WrittenRounds">
+/// Whether the body's reglement van orde lets it advise or decide in writing, outside a meeting (schriftelijke
+/// besluitvorming); seed key <c>writtenRounds</c>, absent reads as not allowed. Whether a round may be written for a
+/// given proposal is <see cref="Voting.WrittenRoundRule"/>'s to say: the AB never decides in writing, whatever this says.
+/// </param>
 public sealed record Body(string Id, string Name, BodyKind Kind, Pillar? Pillar = null, string? Municipality = null,
-    VoteCounting VoteCounting = VoteCounting.PerMember, bool Weighted = false);
+    VoteCounting VoteCounting = VoteCounting.PerMember, bool Weighted = false, bool WrittenRounds = false);
 
 /// <summary>
 /// A seat in a body for a term; <see cref="To"/> null means open-ended. A substitute names the member they replace.
@@ -241,7 +246,8 @@ public static class GovernanceSeed
 
         return new GovernanceModel(
             municipalities.Select(m => new Municipality(m.Id!, m.Name!)).ToList(),
-            bodies.Select(b => new Body(b.Id!, b.Name!, b.Kind!.Value, b.Pillar, b.Municipality, b.VoteCounting ?? VoteCounting.PerMember, b.Weighted ?? false)).ToList(),
+            bodies.Select(b => new Body(b.Id!, b.Name!, b.Kind!.Value, b.Pillar, b.Municipality, b.VoteCounting ?? VoteCounting.PerMember, b.Weighted ?? false,
+                b.WrittenRounds ?? false)).ToList(),
             members.Select(m => new Member(m.Id!, m.Name!, m.Email!, m.Body!, m.Role!.Value, m.Municipality, m.Weight ?? 1, m.From!.Value, m.To, m.SubstituteFor,
                 m.AbsentFrom, m.AbsentTo)).ToList());
     }
@@ -256,7 +262,8 @@ public static class GovernanceSeed
 
     private sealed record MunicipalityJson(string? Id, string? Name);
 
-    private sealed record BodyJson(string? Id, string? Name, BodyKind? Kind, Pillar? Pillar, string? Municipality, VoteCounting? VoteCounting, bool? Weighted);
+    private sealed record BodyJson(string? Id, string? Name, BodyKind? Kind, Pillar? Pillar, string? Municipality, VoteCounting? VoteCounting, bool? Weighted,
+        bool? WrittenRounds = null);
 
     private sealed record MemberJson(string? Id, string? Name, string? Email, string? Body, MemberRole? Role, string? Municipality,
         decimal? Weight, DateOnly? From, DateOnly? To, string? SubstituteFor, DateOnly? AbsentFrom = null, DateOnly? AbsentTo = null);

@@ -30,7 +30,8 @@ public static class GovernanceSeedWriter
                 model.Bodies.Select(b => new BodyJson(
                     b.Id, b.Name, b.Kind, b.Pillar, b.Municipality,
                     b.VoteCounting == VoteCounting.PerMember ? null : b.VoteCounting,
-                    b.Weighted ? true : null)).ToList(),
+                    b.Weighted ? true : null,
+                    b.WrittenRounds ? true : null)).ToList(),
                 model.Members.Select(ToJson).ToList()),
             Json);
 
@@ -59,7 +60,8 @@ public static class GovernanceSeedWriter
 
     private sealed record MunicipalityJson(string Id, string Name);
 
-    private sealed record BodyJson(string Id, string Name, BodyKind Kind, Pillar? Pillar, string? Municipality, VoteCounting? VoteCounting, bool? Weighted);
+    private sealed record BodyJson(string Id, string Name, BodyKind Kind, Pillar? Pillar, string? Municipality, VoteCounting? VoteCounting, bool? Weighted,
+        bool? WrittenRounds);
 
     private sealed record MemberJson(string Id, string Name, string Email, string Body, MemberRole Role, string? Municipality,
         decimal Weight, DateOnly From, DateOnly? To, string? SubstituteFor, DateOnly? AbsentFrom, DateOnly? AbsentTo);

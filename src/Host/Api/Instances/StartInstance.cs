@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Directory;
+using AdviesRoute.Host.Proposals.Modes;
 using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,13 +15,21 @@ public static class StartInstance
     /// <param name="Version">A specific version; the published one when absent.</param>
     public sealed record Request(JsonObject? Input = null, int? Version = null);
 
-    internal static async Task<Created<BurstSummary>> HandleAsync(
+    internal static async Task<Results<Created<BurstSummary>, ProblemHttpResult>> HandleAsync(
         string definitionId,
         [FromBody] Request? request,
         [FromServices] IWorkflowRuntime runtime,
+        [FromServices] IGovernanceDirectory directory,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        // A written round where the rules do not allow one (the AB, a begroting, a reglement that says no) is refused
+        // before anything starts, with the reason the start form gives.
+        if (ProposalModes.Refusal(directory.Current.Model, request?.Input) is { } refusal)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Niet aanvaard", detail: refusal);
+        }
+
         var summary = await runtime.StartAsync(definitionId, request?.Input, ApiTrigger.For(user), request?.Version, cancellationToken);
         return TypedResults.Created($"/api/instances/{Uri.EscapeDataString(summary.InstanceId)}", summary);
     }

@@ -148,6 +148,7 @@ public sealed class DetailModel(
             "stuk" => "Het stuk is toegevoegd.",
             "verplaatst" => "Het voorstel staat op de gekozen vergadering.",
             "linkOpen" => "De link is weer open: het lid kan een nieuwe code voor de vertrouwelijke stukken aanvragen.",
+            "wijze" => "De keuze tussen vergadering en schriftelijk is vastgelegd.",
             _ => null,
         };
         return Page();
@@ -292,6 +293,41 @@ public sealed class DetailModel(
         }
 
         return await ActAsync(id, "afgebroken", () => runtime.CancelAsync(id, Trigger(formulier), reden.Trim(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Meeting or in writing for the BAC advice or the DB decision, while that step has not begun (the partial <c>_Wijze</c>).</summary>
+    public async Task<IActionResult> OnPostWijzeAsync(string id, string? stap, string? wijze, string formulier,
+        [FromServices] AdviesRoute.Host.Proposals.Modes.ChangeProposalMode modes, CancellationToken cancellationToken)
+    {
+        if (!await MayOperateAsync())
+        {
+            return Forbid();
+        }
+
+        if (!Enum.TryParse<AdviesRoute.Host.Proposals.Modes.ModeStep>(stap, ignoreCase: true, out var step))
+        {
+            return BadRequest();
+        }
+
+        string? refusal = null;
+        var result = await ActAsync(id, "wijze", async () =>
+        {
+            refusal = await modes.ChangeAsync(id, step, wijze, Trigger(formulier), cancellationToken);
+            return null!;
+        }, cancellationToken);
+        if (refusal is null)
+        {
+            return result;
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Error = refusal;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostOpnieuwAsync(string id, string incidentId, string formulier, CancellationToken cancellationToken)

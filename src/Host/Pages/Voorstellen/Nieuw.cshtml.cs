@@ -5,6 +5,7 @@ using System.Globalization;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
 using AdviesRoute.Host.Proposals.Documents;
+using AdviesRoute.Host.Proposals.Modes;
 using AdviesRoute.Host.Proposals.Start;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Workflows.Queries;
@@ -40,6 +41,9 @@ public sealed class NieuwModel(
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     public StartInput Input { get; set; } = new();
+
+    /// <summary>Meeting or in writing, per BAC advice and DB decision (the partial <c>_WijzeKeuze</c>).</summary>
+    public ModeInput Wijze { get; set; } = new();
 
     public IReadOnlyList<MemberGroup> Members { get; private set; } = [];
 
@@ -154,9 +158,15 @@ public sealed class NieuwModel(
             Input.Route = ProposalChoices.DefaultDefinition;
         }
 
+        if (!nothingRead)
+        {
+            await TryUpdateModelAsync(Wijze, nameof(Wijze), new FormValueProvider(BindingSource.Form, form.Form, CultureInfo.InvariantCulture));
+        }
+
         await LoadChoicesAsync(cancellationToken);
         var documents = CheckDocuments(form, limits);
         CheckChoices();
+        CheckModes();
         if (form.TooLarge)
         {
             var total = DocumentInspection.Megabytes(limits.MaxFormBytes, limits.MaxFormBytes);
@@ -183,7 +193,11 @@ public sealed class NieuwModel(
             string.IsNullOrEmpty(Input.GewensteVergadering) ? null : Input.GewensteVergadering,
             Input.Bestuursmodel!,
             Input.TerugkoppelingColleges,
-            documents);
+            documents)
+        {
+            BacMode = Wijze.Bac,
+            DbMode = Wijze.Db,
+        };
         try
         {
             var instanceId = await starter.StartAsync(proposal, User.Identity?.Name ?? "onbekend", cancellationToken);
@@ -277,6 +291,18 @@ public sealed class NieuwModel(
         if (Input.Route is not null && Definitions.All(d => d.Id != Input.Route))
         {
             Refuse(nameof(StartInput.Route), "Kies een route uit de lijst.");
+        }
+    }
+
+    /// <summary>A written round only where the rule allows it for the chosen kind and model; the refusal goes beside its choice.</summary>
+    private void CheckModes()
+    {
+        foreach (var step in new[] { ModeStep.Bac, ModeStep.Db })
+        {
+            if (ProposalModes.Refusal(directory.Current.Model, step, Wijze.Of(step), Input.Soort, Input.Pijler, Input.Bestuursmodel) is { } refusal)
+            {
+                ModelState.AddModelError(ModeInput.Field(step), refusal);
+            }
         }
     }
 

@@ -30,7 +30,9 @@ public sealed record ProposalRound(string ActivityId, string Step, RequestDeclar
                 .Select(c => $"{c.Count} {c.Label.ToLowerInvariant()}")
                 .ToList();
             var open = Rows.Count - given.Count;
-            return $"{given.Count} van {Rows.Count} geantwoord{(counts.Count == 0 ? "" : ": " + string.Join(", ", counts))}{(open == 0 ? "" : $"; {open} nog niet")}";
+            // A written vote says "5 van 12 hebben gekozen", as the members' link page does.
+            var done = Declared.Answerer == Answerer.Seat ? (given.Count == 1 ? "heeft gekozen" : "hebben gekozen") : "geantwoord";
+            return $"{given.Count} van {Rows.Count} {done}{(counts.Count == 0 ? "" : ": " + string.Join(", ", counts))}{(open == 0 ? "" : $"; {open} nog niet")}";
         }
     }
 

@@ -20,6 +20,7 @@ public static class ProposalsServiceCollectionExtensions
         services.AddSingleton<IOfficialDocumentWriter, OfficialDocumentWriter>();
         services.AddScoped<StartProposal>();
         services.AddScoped<AddProposalDocument>();
+        services.AddScoped<AdviesRoute.Host.Proposals.Modes.ChangeProposalMode>();
         return services;
     }
 

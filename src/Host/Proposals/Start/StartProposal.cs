@@ -24,7 +24,14 @@ public sealed record NewProposal(
     string? GewensteVergadering,
     string Bestuursmodel,
     bool TerugkoppelingColleges,
-    IReadOnlyList<NewDocument> Documents);
+    IReadOnlyList<NewDocument> Documents)
+{
+    /// <summary>How the BAC advises: <c>vergadering</c> or <c>schriftelijk</c> (checked against the rule before).</summary>
+    public string? BacMode { get; init; }
+
+    /// <summary>How the DB decides: <c>vergadering</c> or <c>schriftelijk</c> (checked against the rule before).</summary>
+    public string? DbMode { get; init; }
+}
 
 /// <summary>
 /// Starts a proposal: stores its documents (not yet attached), starts the instance with the documents in its input,
@@ -77,6 +84,8 @@ public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IO
             DesiredMeeting = proposal.GewensteVergadering,
             GovernanceModel = proposal.Bestuursmodel,
             CollegeReturn = proposal.TerugkoppelingColleges,
+            BacMode = proposal.BacMode,
+            DbMode = proposal.DbMode,
             Documents = documents,
         }.ToJson();
     }
