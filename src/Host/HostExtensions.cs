@@ -66,6 +66,7 @@ public static class HostExtensions
         services.AddSingleton<Proposals.Figures.FiguresCache>();
         services.AddScoped<Pages.Jaarkalender.BegrotingPlanning>();
         services.AddScoped<Proposals.Meetings.MeetingAgenda>();
+        Proposals.Meetings.MeetingsServiceCollectionExtensions.AddMeetingMinutes(services);
         services.AddQueuedMail<Proposals.Overview.WeeklyDigestMail, Proposals.Overview.WeeklyDigestMailComposer>();
         services.AddQueuedMail<Proposals.Meetings.ConvocationMail, Proposals.Meetings.ConvocationMailComposer>();
         services.AddScoped<Designer.DesignerDrafts>();
