@@ -1,5 +1,3 @@
-using AdviesRoute.Activities.Calendar;
-using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Host.Proposals.Meetings;
 using AdviesRoute.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -8,37 +6,32 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdviesRoute.Host.Pages.Vergaderingen;
 
-/// <summary>The print-ready agenda or besluitenlijst of a meeting; the public version leaves out what is vertrouwelijk.</summary>
+/// <summary>
+/// The print-ready agenda or besluitenlijst of a meeting, and the same as PDF and DOCX; the public version leaves out
+/// what is besloten (closed items) and vertrouwelijk (confidential documents, remarks).
+/// </summary>
 [Authorize(Policy = Policies.ReadWorkflows)]
-public sealed class AgendaModel(MeetingAgenda agenda, IGovernanceDirectory directory) : PageModel
+public sealed class AgendaModel(MeetingMinutes minutes) : PageModel
 {
-    public Meeting? Meeting { get; private set; }
-
-    public string BodyName { get; private set; } = "";
-
-    public IReadOnlyList<AgendaEntry> Items { get; private set; } = [];
+    public MeetingView? View { get; private set; }
 
     public bool Public { get; private set; }
 
     public bool Decisions { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, string soort, string? openbaar, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string id, string soort, string? openbaar, CancellationToken cancellationToken) =>
+        await LoadAsync(id, soort, openbaar, cancellationToken) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(string id, string soort, string? openbaar, CancellationToken cancellationToken)
     {
-        Meeting = agenda.Find(id);
-        if (Meeting is null || soort is not ("Agenda" or "Besluitenlijst"))
+        if (soort is not ("Agenda" or "Besluitenlijst"))
         {
-            return NotFound();
+            return false;
         }
 
-        BodyName = directory.Current.Model.FindBody(Meeting.Body)?.Name ?? Meeting.Body;
+        View = await minutes.ReadAsync(id, cancellationToken);
         Public = openbaar == "1";
         Decisions = soort == "Besluitenlijst";
-        Items = await agenda.ItemsAsync(id, cancellationToken);
-        if (Decisions)
-        {
-            Items = Items.Where(i => i.Outcome is not null).ToList();
-        }
-
-        return Page();
+        return View is not null;
     }
 }
