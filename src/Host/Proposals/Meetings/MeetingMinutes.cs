@@ -184,11 +184,14 @@ public sealed class MeetingMinutes(MeetingAgenda agenda, HostDbContext host, IGo
             return "De titel is hoogstens 300 tekens lang en de tekst hoogstens 4.000.";
         }
 
-        var positions = await host.FreeAgendaItems.Where(f => f.MeetingId == meetingId).Select(f => f.Position).ToListAsync(cancellationToken);
-        positions.AddRange((await agenda.ItemsAsync(meetingId, cancellationToken)).Select(i => i.Position).Where(p => p != int.MaxValue));
+        // The agenda as it is shown keeps its order (proposals never ordered come last, by title): it is saved as numbered,
+        // and the new item follows it.
+        var meeting = agenda.Find(meetingId) ?? throw new InvalidOperationException($"Meeting {meetingId} not found.");
+        var ordered = (await AgendaAsync(meeting, null, cancellationToken)).Where(l => l.OrderKey is not null).ToList();
+        await agenda.SaveAsync(meetingId, ordered.Select((l, i) => (l.OrderKey!, i + 1, l.Proposal?.Kind ?? "vrij")).ToList(), cancellationToken);
         host.FreeAgendaItems.Add(new FreeAgendaItem
         {
-            Id = Guid.NewGuid().ToString("N"), MeetingId = meetingId, Title = title, Text = text, Position = positions.Count == 0 ? 1 : positions.Max() + 1,
+            Id = Guid.NewGuid().ToString("N"), MeetingId = meetingId, Title = title, Text = text, Position = ordered.Count + 1,
         });
         await host.SaveChangesAsync(cancellationToken);
         return null;
