@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Host.Tests.Documents;
 using AdviesRoute.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static AdviesRoute.Host.Tests.Meetings.MeetingTestSupport;
@@ -65,6 +66,37 @@ public sealed class BesluitenlijstTests(HostFixture host) : IClassFixture<HostFi
             "Toelichting: Met dank aan de afdeling.", "Personele reorganisatie",
             $"Aanwezig: {seats[0].Name} (voorzitter), ", $"Afwezig met kennisgeving: {seats[4].Name}",
             "De voorzitter,", seats[0].Name, "De secretaris,", "Nog niet vastgesteld");
+        // The PDF, read back with an independent reader, says the same, with the GR's name and page numbers; the DOCX is a Word document.
+        using (var pdf = await secretary.GetAsync("/Vergaderingen/db-proef/Besluitenlijst?handler=pdf"))
+        {
+            pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+            var text = PdfText.Normalize(PdfText.Read(await pdf.Content.ReadAsByteArrayAsync()));
+            text.Should().ContainAll(
+                "Besluitenlijst", $"Dagelijks bestuur, vergadering van", "De rapportage over de eerste vier maanden van 2027 vast te stellen.",
+                "Besluit: vastgesteld", "Stemming: Aangenomen met meerderheid van de uitgebrachte stemmen: 3 voor, 1 tegen, 0 onthouding (leden).",
+                "Personele reorganisatie", $"Afwezig met kennisgeving: {seats[4].Name}", "De voorzitter", seats[0].Name, "De secretaris", "Pagina 1 van");
+        }
+
+        using (var publicPdf = await secretary.GetAsync("/Vergaderingen/db-proef/Besluitenlijst?handler=pdf&openbaar=1"))
+        {
+            PdfText.Normalize(PdfText.Read(await publicPdf.Content.ReadAsByteArrayAsync())).Should()
+                .Contain("openbare versie").And.Contain("De rapportage ter kennisname te sturen aan de raden.").And.NotContain("Personele reorganisatie");
+        }
+
+        using (var agendaPdf = await secretary.GetAsync("/Vergaderingen/db-proef/Agenda?handler=pdf"))
+        {
+            PdfText.Normalize(PdfText.Read(await agendaPdf.Content.ReadAsByteArrayAsync())).Should()
+                .ContainAll("1. Opening", "2. Vaststelling van de agenda", "Presentatie GGD-monitor", "Rondvraag", "Sluiting");
+        }
+
+        using (var docx = await secretary.GetAsync("/Vergaderingen/db-proef/Besluitenlijst?handler=docx"))
+        {
+            docx.StatusCode.Should().Be(HttpStatusCode.OK);
+            docx.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            var bytes = await docx.Content.ReadAsByteArrayAsync();
+            bytes.Take(2).Should().Equal((byte)'P', (byte)'K');
+        }
+
         var publicVersion = WebUtility.HtmlDecode(await secretary.GetStringAsync("/Vergaderingen/db-proef/Besluitenlijst?openbaar=1"));
         publicVersion.Should().Contain("openbare versie").And.Contain("De rapportage ter kennisname te sturen aan de raden.")
             .And.NotContain("Personele reorganisatie").And.NotContain("Met dank aan de afdeling.");
