@@ -139,7 +139,6 @@ public sealed class MeetingPagesFixture : IAsyncLifetime
         AgendaText = await Page.InnerTextAsync("main");
         await ShotBothAsync("vergadering-agenda");
         AgendaAt320 = await WidthAt320Async();
-        Seats = await Page.Locator("input[type='radio'][value='aanwezig']").EvaluateAllAsync<string[]>("rs => rs.map(r => r.name.substring('aanwezigheid.'.length))");
         await ShotBothAsync("agenda-afdrukken", $"/Vergaderingen/{Meeting}/Agenda");
     }
 
@@ -148,6 +147,7 @@ public sealed class MeetingPagesFixture : IAsyncLifetime
     {
         await AdvanceToMeetingAsync(Meeting);
         await Page.GotoAsync($"/Vergaderingen/{Meeting}");
+        Seats = await Page.Locator("input[type='radio'][value='aanwezig']").EvaluateAllAsync<string[]>("rs => rs.map(r => r.name.substring('aanwezigheid.'.length))");
         await Page.CheckAsync($"input[name='aanwezigheid.{Seats[0]}'][value='aanwezig']");
         await Page.CheckAsync($"input[name='aanwezigheid.{Seats[1]}'][value='aanwezig']");
         await Page.CheckAsync($"input[name='aanwezigheid.{Seats[2]}'][value='kennisgeving']");

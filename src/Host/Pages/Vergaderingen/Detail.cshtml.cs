@@ -33,6 +33,9 @@ public sealed class DetailModel(MeetingAgenda agenda, MeetingMinutes minutes, IG
 
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>Whether the meeting's day has come: from then on attendance and the previous besluitenlijst are recorded.</summary>
+    public bool MeetingHeld => Meeting is { } meeting && AdviesRoute.Activities.Calendar.DutchTime.Today(Now) >= meeting.Date;
+
     public string? Message { get; private set; }
 
     /// <summary>Why an action was not done (a convocation without its confirmation, attendance that cannot be right).</summary>

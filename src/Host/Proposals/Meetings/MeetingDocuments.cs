@@ -55,7 +55,7 @@ public static class MeetingDocuments
             blocks.Add(new DocumentParagraph(Reconvened(after)));
         }
 
-        blocks.Add(new DocumentHeading("Aanwezig"));
+        blocks.Add(new DocumentHeading("Aanwezigheid"));
         if (view.AttendanceRecorded)
         {
             blocks.Add(new DocumentList(view.AttendanceLines().Select(l => $"{l.Label}: {string.Join(", ", l.Names)}").ToList(), Numbered: false));
