@@ -72,7 +72,7 @@ public sealed class BesluitenlijstTests(HostFixture host) : IClassFixture<HostFi
             pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
             var text = PdfText.Normalize(PdfText.Read(await pdf.Content.ReadAsByteArrayAsync()));
             text.Should().ContainAll(
-                "Besluitenlijst", $"Dagelijks bestuur, vergadering van", "De rapportage over de eerste vier maanden van 2027 vast te stellen.",
+                "Gemeenschappelijke regeling SamenDrenthe", "Besluitenlijst", "Dagelijks bestuur, vergadering van", "De rapportage over de eerste vier maanden van 2027 vast te stellen.",
                 "Besluit: vastgesteld", "Stemming: Aangenomen met meerderheid van de uitgebrachte stemmen: 3 voor, 1 tegen, 0 onthouding (leden).",
                 "Personele reorganisatie", $"Afwezig met kennisgeving: {seats[4].Name}", "De voorzitter", seats[0].Name, "De secretaris", "Pagina 1 van");
         }
