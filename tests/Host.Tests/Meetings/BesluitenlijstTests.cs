@@ -36,6 +36,11 @@ public sealed class BesluitenlijstTests(HostFixture host) : IClassFixture<HostFi
         {
             var added = await PostMeetingAsync(before, "db-proef", "toevoegen", [new("titel", "Presentatie GGD-monitor"), new("tekst", "Door de afdeling Epidemiologie.")]);
             added.Page.Should().Contain("Het agendapunt 'Presentatie GGD-monitor' is toegevoegd.");
+            var extra = await PostMeetingAsync(before, "db-proef", "toevoegen", [new("titel", "Werkbezoek GGD-kantoor")]);
+            var extraId = System.Text.RegularExpressions.Regex.Match(extra.Page, @"punt=(?<id>[0-9a-f]{32})""[^>]*>Verwijderen<span class=""visually-hidden""> \(Werkbezoek").Groups["id"].Value;
+            extraId.Should().NotBeEmpty("the own item has a button to remove it");
+            var removed = await PostMeetingAsync(before, "db-proef", "verwijderen", [new("punt", extraId)]);
+            removed.Page.Should().Contain("Het agendapunt is verwijderd.").And.NotContain("Werkbezoek GGD-kantoor").And.Contain("Presentatie GGD-monitor");
             var empty = await PostMeetingAsync(before, "db-proef", "toevoegen", [new("titel", "  ")]);
             empty.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
             empty.Page.Should().Contain("Geef het agendapunt een titel.");

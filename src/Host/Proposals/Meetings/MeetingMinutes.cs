@@ -83,7 +83,7 @@ public sealed record MeetingView(Meeting Meeting, Body Body, IReadOnlyList<Agend
     /// <summary>"Vastgesteld in de vergadering van 17 februari 2027" (with the changes), or null while not adopted.</summary>
     public string? AdoptionSentence => AdoptedIn is null || Adoption is null
         ? null
-        : $"Vastgesteld in de vergadering van {DutchFormat.Day(AdoptedIn.Date)}" + (Adoption.MinutesChanges is { } changes ? $", met deze wijzigingen: {changes}" : ", zonder wijzigingen") + ".";
+        : $"Vastgesteld in de vergadering van {DutchFormat.Day(AdoptedIn.Date)}" + (Adoption.MinutesChanges is { } changes ? $", met deze wijzigingen: {changes.TrimEnd('.')}" : ", zonder wijzigingen") + ".";
 
     /// <summary>The quorum in a sentence, once attendance is recorded.</summary>
     public string QuorumSentence => !AttendanceRecorded
