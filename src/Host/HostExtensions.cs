@@ -69,6 +69,7 @@ public static class HostExtensions
         services.AddScoped<Pages.Jaarkalender.BegrotingPlanning>();
         services.AddScoped<Proposals.Meetings.MeetingAgenda>();
         services.AddScoped<Proposals.Meetings.ConvocationSender>();
+        Proposals.Meetings.MeetingsServiceCollectionExtensions.AddMeetingMinutes(services);
         services.AddQueuedMail<Proposals.Overview.WeeklyDigestMail, Proposals.Overview.WeeklyDigestMailComposer>();
         services.AddQueuedMail<Proposals.Meetings.ConvocationMail, Proposals.Meetings.ConvocationMailComposer>();
         services.AddScoped<Designer.DesignerDrafts>();

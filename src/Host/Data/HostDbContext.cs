@@ -42,6 +42,15 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
     /// <summary>Per meeting, the one calendar invitation its members hold: its SEQUENCE and the proposals in it.</summary>
     public DbSet<Proposals.Meetings.ConvocationInvitation> ConvocationInvitations => Set<Proposals.Meetings.ConvocationInvitation>();
 
+    /// <summary>The items a secretary adds to a meeting's agenda besides the proposals and the standard items.</summary>
+    public DbSet<Proposals.Meetings.FreeAgendaItem> FreeAgendaItems => Set<Proposals.Meetings.FreeAgendaItem>();
+
+    /// <summary>Who attended a meeting: per seat present, absent with notice, or replaced by a substitute.</summary>
+    public DbSet<Proposals.Meetings.MeetingAttendee> MeetingAttendees => Set<Proposals.Meetings.MeetingAttendee>();
+
+    /// <summary>Per meeting: attendance recorded, convened again after one without quorum, the previous besluitenlijst adopted.</summary>
+    public DbSet<Proposals.Meetings.MeetingRecord> MeetingRecords => Set<Proposals.Meetings.MeetingRecord>();
+
     public DbSet<Designer.DefinitionDraft> DefinitionDrafts => Set<Designer.DefinitionDraft>();
 
     /// <summary>Failed password tries, which throttle signing in per client address (kept a day).</summary>
@@ -93,6 +102,8 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
             e.Property(i => i.LastAdded).HasMaxLength(64);
             e.Ignore(i => i.Items);
         });
+
+        ConfigureMeetingRecords(builder);
         builder.Entity<Designer.DefinitionDraft>(e =>
         {
             e.HasKey(d => d.DefinitionId);
@@ -107,6 +118,38 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
             e.HasIndex(f => new { f.Address, f.At });
             e.HasIndex(f => new { f.Account, f.At });
             e.HasIndex(f => f.At);
+        });
+    }
+
+    private static void ConfigureMeetingRecords(ModelBuilder builder)
+    {
+        builder.Entity<Proposals.Meetings.FreeAgendaItem>(e =>
+        {
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).HasMaxLength(32);
+            e.Property(i => i.MeetingId).HasMaxLength(100);
+            e.Property(i => i.Title).HasMaxLength(300);
+            e.Property(i => i.Text).HasMaxLength(4000);
+            e.HasIndex(i => i.MeetingId);
+        });
+        builder.Entity<Proposals.Meetings.MeetingAttendee>(e =>
+        {
+            e.HasKey(a => new { a.MeetingId, a.MemberId });
+            e.Property(a => a.MeetingId).HasMaxLength(100);
+            e.Property(a => a.MemberId).HasMaxLength(64);
+            e.Property(a => a.Presence).HasMaxLength(20);
+            e.Property(a => a.SubstituteId).HasMaxLength(64);
+        });
+        builder.Entity<Proposals.Meetings.MeetingRecord>(e =>
+        {
+            e.HasKey(r => r.MeetingId);
+            e.Property(r => r.MeetingId).HasMaxLength(100);
+            e.Property(r => r.AttendanceRecordedBy).HasMaxLength(256);
+            e.Property(r => r.ReconvenedAfter).HasMaxLength(100);
+            e.Property(r => r.MinutesOf).HasMaxLength(100);
+            e.Property(r => r.MinutesAdoptedBy).HasMaxLength(256);
+            e.Property(r => r.MinutesChanges).HasMaxLength(4000);
+            e.HasIndex(r => r.MinutesOf);
         });
     }
 }

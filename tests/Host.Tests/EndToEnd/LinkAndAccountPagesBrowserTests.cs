@@ -296,7 +296,7 @@ public sealed partial class LinkAndAccountPagesBrowserTests(LinkAndAccountPagesB
         var body = Host.Services.GetRequiredService<IGovernanceDirectory>().Current.Model.FindBody("db")!;
         await Host.Services.GetRequiredService<IOutbox>().EnqueueAsync(new OutboxEntry(MeldingActivity.OutboxKind, new JsonObject
         {
-            // An agendering notice is no mail of its own any more (ADR 23); a decision taken is a notification like every other.
+            // An agendering notice is no mail of its own any more (ADR 24); a decision taken is a notification like every other.
             ["soort"] = "besluitGenomen",
             ["onderwerp"] = $"Besluit genomen: {title}",
             ["tekst"] = $"Het {body.Name} heeft op {meeting.Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))} besloten over het voorstel \"{title}\": vastgesteld.",

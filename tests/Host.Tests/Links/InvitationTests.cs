@@ -13,7 +13,7 @@ using static AdviesRoute.Tests.Shared.Governance.GovernanceDocuments;
 namespace AdviesRoute.Host.Tests.Links;
 
 /// <summary>
-/// One calendar invitation per meeting and member (ADR 23): items scheduled before the convocation send the members
+/// One calendar invitation per meeting and member (ADR 24): items scheduled before the convocation send the members
 /// nothing; the convocation carries one .ics with every item; an item added later updates that same invitation. The
 /// browser and maildev version of this is <see cref="Proposals.ConvocationBrowserTests"/>.
 /// </summary>

@@ -78,7 +78,7 @@ public sealed class MeetingInvitationTests(MailHostFixture host) : IClassFixture
     [Fact]
     public async Task An_agendering_notice_before_the_convocation_is_handled_without_a_mail_to_anyone()
     {
-        // One invitation per meeting (ADR 23): the item waits for the convocation, which carries the whole agenda.
+        // One invitation per meeting (ADR 24): the item waits for the convocation, which carries the whole agenda.
         var notification = new NotificationMail
         {
             NotificationKind = "agendering",

@@ -237,10 +237,12 @@ internal static partial class HostPages
     public static async Task<IReadOnlyList<AgendaLine>> AgendaAsync(HttpClient signedIn, string meeting)
     {
         var page = await signedIn.GetStringAsync($"/Vergaderingen/{Uri.EscapeDataString(meeting)}");
-        var table = Between(page, "<tbody>", "</tbody>");
-        return RowPattern().Matches(table).Select(row =>
+        var table = Between(page, "<tbody", "</tbody>");
+        // The proposals' rows: the standard items and the secretary's own items ("vrij:…") around them are left out.
+        return RowPattern().Matches(table).Select(row => row.Groups["row"].Value)
+            .Where(html => AgendaIdPattern().Match(html) is { Success: true } id && !id.Groups["id"].Value.StartsWith("vrij:", StringComparison.Ordinal))
+            .Select(html =>
         {
-            var html = row.Groups["row"].Value;
             var cells = CellPattern().Matches(html);
             return new AgendaLine(
                 WebUtility.HtmlDecode(AgendaIdPattern().Match(html).Groups["id"].Value),
@@ -341,7 +343,7 @@ internal static partial class HostPages
     [GeneratedRegex("<a href=\"(?<query>\\?[^\"]*)\">Volgende pagina</a>")]
     private static partial Regex NextPagePattern();
 
-    [GeneratedRegex("<tr>(?<row>.*?)</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr[^>]*>(?<row>.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 
     [GeneratedRegex("<td[^>]*>(?<cell>.*?)</td>", RegexOptions.Singleline)]

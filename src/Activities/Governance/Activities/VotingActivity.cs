@@ -22,7 +22,7 @@ namespace AdviesRoute.Activities.Governance.Activities;
 /// outcome, or in writing, where every seat is asked and answers by link. Requests belong to seats, not people:
 /// when a term ends while a request is open, the successor answers it, and the journal keeps who did.
 /// </summary>
-public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
+public abstract partial class VotingActivity(IGovernanceDirectory directory, DeadlineCalculator deadlines, WorkingDayCalendar calendar) : Activity, ISimulatedActivity, IChecksLiteralInputs, IDeclaredStep
 {
     /// <summary>The request of a written round: each seat chooses through its personal link.</summary>
     protected static RequestDeclaration VoteRequest(string title, string invitation, string mailKind, IReadOnlyList<AnswerChoice> choices) => new(VoteBookmark, title, Answerer.Seat)
@@ -170,7 +170,17 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         return ValueTask.FromResult(ToMeeting(context, inputs, body, meeting));
     }
 
-    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume) => ValueTask.FromResult(resume.BookmarkName switch
+    public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeArgs resume)
+    {
+        if (resume.BookmarkName == MeetingBookmark)
+        {
+            await EnsureQuorumAsync(context, resume);
+        }
+
+        return Resume(context, resume);
+    }
+
+    private ActivityResult Resume(ActivityContext context, ResumeArgs resume) => resume.BookmarkName switch
     {
         VoteBookmark => RecordVote(context, resume),
         DeadlineBookmark => DeadlinePassed(context),
@@ -178,7 +188,7 @@ public abstract class VotingActivity(IGovernanceDirectory directory, DeadlineCal
         NotRecordedBookmark => NotRecorded(context),
         ReminderBookmark => Remind(context),
         _ => throw new InvalidOperationException($"Onbekende bladwijzer '{resume.BookmarkName}'."),
-    });
+    };
 
     private ActivityResult RecordVote(ActivityContext context, ResumeArgs resume)
     {

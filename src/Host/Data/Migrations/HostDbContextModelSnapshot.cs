@@ -355,6 +355,99 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.ToTable("ConvocationInvitations");
                 });
 
+            modelBuilder.Entity("AdviesRoute.Host.Proposals.Meetings.FreeAgendaItem", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("FreeAgendaItems");
+                });
+
+            modelBuilder.Entity("AdviesRoute.Host.Proposals.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<string>("MeetingId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubstituteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "MemberId");
+
+                    b.ToTable("MeetingAttendees");
+                });
+
+            modelBuilder.Entity("AdviesRoute.Host.Proposals.Meetings.MeetingRecord", b =>
+                {
+                    b.Property<string>("MeetingId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendanceRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinutesAdoptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesAdoptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesChanges")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesOf")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconvenedAfter")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("MinutesOf");
+
+                    b.ToTable("MeetingRecords");
+                });
+
             modelBuilder.Entity("AdviesRoute.Host.Security.SignIn.SignInFailure", b =>
                 {
                     b.Property<long>("Id")

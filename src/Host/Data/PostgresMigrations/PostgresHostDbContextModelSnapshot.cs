@@ -360,6 +360,99 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     b.ToTable("ConvocationInvitations");
                 });
 
+            modelBuilder.Entity("AdviesRoute.Host.Proposals.Meetings.FreeAgendaItem", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MeetingId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("FreeAgendaItems");
+                });
+
+            modelBuilder.Entity("AdviesRoute.Host.Proposals.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<string>("MeetingId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubstituteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("MeetingId", "MemberId");
+
+                    b.ToTable("MeetingAttendees");
+                });
+
+            modelBuilder.Entity("AdviesRoute.Host.Proposals.Meetings.MeetingRecord", b =>
+                {
+                    b.Property<string>("MeetingId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttendanceRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("MinutesAdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MinutesAdoptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MinutesChanges")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MinutesOf")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReconvenedAfter")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("MinutesOf");
+
+                    b.ToTable("MeetingRecords");
+                });
+
             modelBuilder.Entity("AdviesRoute.Host.Security.SignIn.SignInFailure", b =>
                 {
                     b.Property<long>("Id")

@@ -17,7 +17,17 @@ namespace AdviesRoute.Host.Proposals.Meetings;
 
 /// <summary>A proposal on a meeting's agenda, with the outcome in words once the meeting recorded it ("gewijzigd vastgesteld").</summary>
 public sealed record AgendaEntry(string InstanceId, string Title, string Kind, int Position, IReadOnlyList<(string Name, bool Confidential)> Documents,
-    string? Outcome, string? Explanation, string? Remark);
+    string? Outcome, string? Explanation, string? Remark)
+{
+    /// <summary>The draft decision's beslispunten as the proposal carries them.</summary>
+    public IReadOnlyList<Beslispunt> DecisionPoints { get; init; } = [];
+
+    /// <summary>With "gewijzigd vastgesteld": the beslispunten as the meeting amended them.</summary>
+    public IReadOnlyList<Beslispunt>? AmendedPoints { get; init; }
+
+    /// <summary>Treated in the closed part of the meeting (besloten): left out of the public agenda and besluitenlijst.</summary>
+    public bool IsClosed { get; init; }
+}
 
 /// <summary>
 /// A meeting's agenda: the proposals waiting on it (or decided in it), in the order and with the kind the secretary set;
@@ -59,7 +69,12 @@ public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host,
             var documents = RequestMailRenderer.Documents(proposal.Documents).Select(d => (d.Name, d.Confidential)).ToList();
             var item = stored.GetValueOrDefault(instance.Id);
             entries.Add(new AgendaEntry(instance.Id, proposal.TitleOrUntitled, item?.Kind ?? AgendaKinds.Bespreekstuk,
-                item?.Position ?? int.MaxValue, documents, decided?.OutcomeWords, decided?.Uitleg, decided?.Toelichting));
+                item?.Position ?? int.MaxValue, documents, decided?.OutcomeWords, decided?.Uitleg, decided?.Toelichting)
+            {
+                DecisionPoints = proposal.DecisionPoints ?? [],
+                AmendedPoints = decided?.GewijzigdeBeslispunten,
+                IsClosed = proposal.IsClosed,
+            });
         }
 
         return entries.OrderBy(e => e.Kind == AgendaKinds.Hamerstuk ? 0 : 1).ThenBy(e => e.Position).ThenBy(e => e.Title, StringComparer.Ordinal).ToList();
@@ -67,6 +82,17 @@ public sealed class MeetingAgenda(IWorkflowReader workflows, HostDbContext host,
 
     public async Task SaveAsync(string meetingId, IReadOnlyList<(string InstanceId, int Position, string Kind)> items, CancellationToken cancellationToken)
     {
+        // The secretary's own items are ordered with the proposals, in the same form (see MeetingMinutes.FreeItemKey).
+        var free = await host.FreeAgendaItems.Where(f => f.MeetingId == meetingId).ToDictionaryAsync(f => f.Id, cancellationToken);
+        foreach (var (key, position, _) in items.Where(i => MeetingMinutes.FreeItemId(i.InstanceId) is not null))
+        {
+            if (free.TryGetValue(MeetingMinutes.FreeItemId(key)!, out var own))
+            {
+                own.Position = position;
+            }
+        }
+
+        items = items.Where(i => MeetingMinutes.FreeItemId(i.InstanceId) is null).ToList();
         var existing = await host.AgendaItems.Where(a => a.MeetingId == meetingId).ToListAsync(cancellationToken);
         host.AgendaItems.RemoveRange(existing);
         host.AgendaItems.AddRange(items.Select(i => new AgendaItem
