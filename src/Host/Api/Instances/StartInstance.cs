@@ -13,13 +13,18 @@ public static class StartInstance
     /// <param name="Version">A specific version; the published one when absent.</param>
     public sealed record Request(JsonObject? Input = null, int? Version = null);
 
-    internal static async Task<Created<BurstSummary>> HandleAsync(
+    internal static async Task<Results<Created<BurstSummary>, ProblemHttpResult>> HandleAsync(
         string definitionId,
         [FromBody] Request? request,
         [FromServices] IWorkflowRuntime runtime,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        if (AdviesRoute.Host.Proposals.DecisionPoints.DecisionPointProblems.OfStart(request?.Input) is { } refused)
+        {
+            return refused;
+        }
+
         var summary = await runtime.StartAsync(definitionId, request?.Input, ApiTrigger.For(user), request?.Version, cancellationToken);
         return TypedResults.Created($"/api/instances/{Uri.EscapeDataString(summary.InstanceId)}", summary);
     }

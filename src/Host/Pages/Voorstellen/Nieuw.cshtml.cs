@@ -41,6 +41,9 @@ public sealed class NieuwModel(
 
     public StartInput Input { get; set; } = new();
 
+    /// <summary>The fieldset with the beslispunten, kenmerk, steller, openbaarheid and zienswijzen vrijgesteld.</summary>
+    public DecisionFields Besluit { get; set; } = new();
+
     public IReadOnlyList<MemberGroup> Members { get; private set; } = [];
 
     public IReadOnlyList<MeetingChoice> Meetings { get; private set; } = [];
@@ -146,6 +149,7 @@ public sealed class NieuwModel(
         if (!nothingRead)
         {
             await TryUpdateModelAsync(Input, nameof(Input), new FormValueProvider(BindingSource.Form, form.Form, CultureInfo.InvariantCulture));
+            await TryUpdateModelAsync(Besluit, DecisionFields.Prefix, new FormValueProvider(BindingSource.Form, form.Form, CultureInfo.InvariantCulture));
         }
         else
         {
@@ -157,6 +161,11 @@ public sealed class NieuwModel(
         await LoadChoicesAsync(cancellationToken);
         var documents = CheckDocuments(form, limits);
         CheckChoices();
+        if (!nothingRead)
+        {
+            Besluit.Check(ModelState, Input.Soort);
+        }
+
         if (form.TooLarge)
         {
             var total = DocumentInspection.Megabytes(limits.MaxFormBytes, limits.MaxFormBytes);
@@ -172,7 +181,7 @@ public sealed class NieuwModel(
         }
 
         var member = Members.SelectMany(g => g.Members).First(m => m.Id == Input.Portefeuillehouder);
-        var proposal = new NewProposal(
+        var proposal = Besluit.ApplyTo(new NewProposal(
             Input.Route!,
             Input.Titel!.Trim(),
             Input.Pijler!,
@@ -183,7 +192,7 @@ public sealed class NieuwModel(
             string.IsNullOrEmpty(Input.GewensteVergadering) ? null : Input.GewensteVergadering,
             Input.Bestuursmodel!,
             Input.TerugkoppelingColleges,
-            documents);
+            documents));
         try
         {
             var instanceId = await starter.StartAsync(proposal, User.Identity?.Name ?? "onbekend", cancellationToken);

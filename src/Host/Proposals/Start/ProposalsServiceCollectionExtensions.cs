@@ -14,6 +14,7 @@ public static class ProposalsServiceCollectionExtensions
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProposalOptions>().BindConfiguration(ProposalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<StartProposal>();
+        services.AddScoped<DecisionPoints.ChangeDecisionPoints>();
         services.AddScoped<AddProposalDocument>();
         return services;
     }

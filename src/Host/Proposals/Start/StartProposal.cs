@@ -24,7 +24,23 @@ public sealed record NewProposal(
     string? GewensteVergadering,
     string Bestuursmodel,
     bool TerugkoppelingColleges,
-    IReadOnlyList<NewDocument> Documents);
+    IReadOnlyList<NewDocument> Documents)
+{
+    /// <summary>The draft decision, numbered; checked by <see cref="DecisionPointRules"/>.</summary>
+    public IReadOnlyList<Beslispunt>? DecisionPoints { get; init; }
+
+    /// <summary>The secretariat's kenmerk or zaaknummer.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Who wrote the proposal.</summary>
+    public string? Author { get; init; }
+
+    /// <summary><see cref="ProposalInput.Openbaar"/> or <see cref="ProposalInput.Besloten"/>.</summary>
+    public string? Publicity { get; init; }
+
+    /// <summary>A begrotingswijziging the regeling exempts from zienswijzen; null when not ticked.</summary>
+    public bool? ExemptFromZienswijzen { get; init; }
+}
 
 /// <summary>
 /// Starts a proposal: stores its documents (not yet attached), starts the instance with the documents in its input,
@@ -77,6 +93,11 @@ public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IO
             DesiredMeeting = proposal.GewensteVergadering,
             GovernanceModel = proposal.Bestuursmodel,
             CollegeReturn = proposal.TerugkoppelingColleges,
+            DecisionPoints = proposal.DecisionPoints,
+            Reference = proposal.Reference,
+            Author = proposal.Author,
+            Publicity = proposal.Publicity,
+            ExemptFromZienswijzen = proposal.ExemptFromZienswijzen,
             Documents = documents,
         }.ToJson();
     }
