@@ -61,7 +61,7 @@ public sealed record DecisionPointChange(IReadOnlyList<Beslispunt> Before, IRead
 
     /// <summary>What a meeting amended, for the timeline: "beslispunt 2 luidt nu ‘…’".</summary>
     public static string Amended(IReadOnlyList<Beslispunt> amended) =>
-        "gewijzigd: " + string.Join("; ", amended.Select(p => $"beslispunt {p.Number} luidt nu {Quote(p.Text)}"));
+        string.Join("; ", amended.Select(p => $"beslispunt {p.Number} luidt nu {Quote(p.Text)}"));
 
     private static string Quote(string text)
     {
