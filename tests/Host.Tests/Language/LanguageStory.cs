@@ -201,6 +201,7 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
             { new StringContent(""), "Input.GewensteVergadering" },
             { new StringContent("metBacs"), "Input.Bestuursmodel" },
             { new StringContent(route), "Input.Route" },
+            { new StringContent("in te stemmen met " + title + "."), "Besluit.Beslispunten" },
         };
         if (colleges)
         {
