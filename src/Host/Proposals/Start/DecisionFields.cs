@@ -17,10 +17,10 @@ public sealed class DecisionFields
     [Display(Name = "Beslispunten")]
     public string? Beslispunten { get; set; }
 
-    [Display(Name = "Kenmerk of zaaknummer (niet verplicht)")]
+    [Display(Name = "Kenmerk of zaaknummer (optioneel)")]
     public string? Kenmerk { get; set; }
 
-    [Display(Name = "Steller (niet verplicht)")]
+    [Display(Name = "Steller (optioneel)")]
     public string? Steller { get; set; }
 
     public string? Openbaarheid { get; set; } = ProposalInput.Openbaar;
