@@ -6,7 +6,7 @@ namespace AdviesRoute.Host.Proposals.Start;
 
 /// <summary>
 /// The start form's fieldset "Besluit en gegevens": the beslispunten (one per line in one text box, so the form works
-/// without JavaScript and a secretary can paste the points from the voorstel; see docs/decisions, beslispunten), kenmerk or zaaknummer, steller,
+/// without JavaScript and a secretary can paste the points from the voorstel; see docs/decisions/0022-beslispunten.md), kenmerk or zaaknummer, steller,
 /// openbaar or besloten, and whether a begrotingswijziging is exempt from zienswijzen. Bound under the prefix
 /// <see cref="Prefix"/>, checked by <see cref="DecisionPointRules"/> like the API.
 /// </summary>
