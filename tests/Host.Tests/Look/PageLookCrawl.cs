@@ -151,6 +151,7 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
         {
             ["/Voorstellen/{id}"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}",
             ["/Voorstellen/{id}/Stuk"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}/Stuk",
+            ["/Voorstellen/{id}/Beslispunten"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}/Beslispunten",
             ["/Vergaderingen/{id}"] = $"/Vergaderingen/{meeting.Groups["id"].Value}",
             ["/Vergaderingen/{id}/{soort}"] = $"/Vergaderingen/{meeting.Groups["id"].Value}/Agenda",
             ["/Mailbox/Message/{id}"] = WebUtility.HtmlDecode(mail.Groups["path"].Value),
