@@ -12,7 +12,8 @@ namespace AdviesRoute.Host.Tests.EndToEnd;
 
 /// <summary>
 /// The beslispunten in a real browser (Debian's Chromium): the start form's fieldset "Besluit en gegevens" with a refusal,
-/// the section on the proposal page with its form to change them, and the personal link page that shows them. Each kept
+/// the section on the proposal page with its form to change them, the form of the DB meeting's outcome with the amended
+/// text, the request mail and the personal link page that show them. Each kept
 /// as a screenshot at 1366 and 320 CSS px (folder <c>screenshots/beslispunten</c>), checked by axe-core and for sideways
 /// scrolling at 320 px.
 /// </summary>
@@ -96,6 +97,15 @@ public sealed class DecisionPointsBrowserTests(DecisionPointsBrowserFixture fixt
             DecisionPoints = [new(1, "in te stemmen met de gezamenlijke inkoop van griepvaccins voor 2027;"), new(2, "daarvoor € 240.000 uit de reserve gezondheid te onttrekken.")],
         }.ToJson(), new Trigger("secretaris", Channel.Api)));
         var mail = (await LinkMail.InFolderAsync(fixture.Host.MailFolder, 5, m => m.Subject.EndsWith(title, StringComparison.Ordinal)))[0];
+        // The mail as a mail program shows it, wide and on a phone.
+        var inbox = await Browsers.NewPageAsync(fixture.Browser, fixture.BaseAddress);
+        await inbox.SetContentAsync(mail.Html);
+        (await inbox.InnerTextAsync("body")).Should().Contain("Voorgesteld besluit").And.Contain("daarvoor € 240.000 uit de reserve gezondheid te onttrekken.");
+        await Browsers.ShotAsync(inbox, "beslispunten/mail-1366");
+        await inbox.SetViewportSizeAsync(320, 640);
+        await Browsers.ShotAsync(inbox, "beslispunten/mail-320");
+        await Browsers.FitsWithoutSidewaysScrollingAsync(inbox, "the request mail");
+
         var member = await Browsers.NewPageAsync(fixture.Browser, fixture.BaseAddress);
         await member.GotoAsync(mail.Path);
         await Browsers.ShowAsync(output, member, "beslispunten/link", Codes, "Voorgesteld besluit", "in te stemmen met de gezamenlijke inkoop van griepvaccins voor 2027;",
