@@ -192,6 +192,49 @@ public sealed class DecisionPointTests
         (await LockAsync(engine, id)).Should().BeNull("the DB has the proposal again");
     }
 
+    [Fact]
+    public async Task A_DB_decision_in_writing_locks_the_beslispunten_once_the_round_is_counted()
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 9, 28));
+        await engine.Host.SaveAsync(DbInWriting);
+        var id = (await engine.StartAsync("beslispunten-db-schriftelijk", new { titel = "Inkoop", beslispunten = ThreePoints })).InstanceId;
+
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m063");
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "tegen" }, seat: "m064");
+        (await LockAsync(engine, id)).Should().BeNull("the round is still open");
+
+        // Three of the five for: the outcome is certain and the round is counted.
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m065");
+        await engine.ResumeAsync(id, "besluit", "Stem", new { keuze = "voor" }, seat: "m066");
+        (await engine.StatusAsync(id)).Should().Be(WorkflowStatus.Finished);
+
+        (await LockAsync(engine, id))!.OutcomeWords.Should().Be("vastgesteld");
+    }
+
+    private const string DbInWriting = """
+    {
+      "definitionId": "beslispunten-db-schriftelijk",
+      "name": "Schriftelijk besluit van het DB over beslispunten",
+      "inputs": [ { "name": "titel", "type": "string" } ],
+      "root": {
+        "type": "Flowchart",
+        "activities": [
+          { "id": "start", "type": "Start", "inputs": {} },
+          { "id": "besluit", "type": "Besluit", "inputs": { "orgaan": "db", "wijze": "schriftelijk", "termijn": "P1W" } },
+          { "id": "einde", "type": "End", "inputs": {} }
+        ],
+        "connections": [
+          { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "besluit", "port": "In" } },
+          { "source": { "activity": "besluit", "port": "vastgesteld" }, "target": { "activity": "einde", "port": "In" } },
+          { "source": { "activity": "besluit", "port": "gewijzigdVastgesteld" }, "target": { "activity": "einde", "port": "In" } },
+          { "source": { "activity": "besluit", "port": "verworpen" }, "target": { "activity": "einde", "port": "In" } },
+          { "source": { "activity": "besluit", "port": "aangehouden" }, "target": { "activity": "einde", "port": "In" } },
+          { "source": { "activity": "besluit", "port": "teruggestuurd" }, "target": { "activity": "einde", "port": "In" } }
+        ]
+      }
+    }
+    """;
+
     private static async Task<DbDecision?> LockAsync(GovernanceEngine engine, string id) =>
         DecisionPointLock.Find(await engine.Host.ReadAsync(reader => reader.GetJournalAsync(id)));
 
