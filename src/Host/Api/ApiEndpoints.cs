@@ -4,6 +4,7 @@ using AdviesRoute.Host.Api.Governance;
 using AdviesRoute.Host.Api.Instances;
 using AdviesRoute.Host.Api.Simulation;
 using AdviesRoute.Host.Designer;
+using AdviesRoute.Host.Proposals.DecisionPoints;
 using AdviesRoute.Host.Security;
 
 namespace AdviesRoute.Host.Api;
@@ -70,6 +71,8 @@ internal static class ApiEndpoints
             .WithSummary("Voert de mislukte activiteit van een incident opnieuw uit.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        instances.MapDecisionPoints();
 
         instances.MapGet("/{instanceId}/requests", ListOpenRequests.HandleAsync)
             .RequireAuthorization(Policies.ReadWorkflows)

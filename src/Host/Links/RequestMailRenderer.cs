@@ -6,8 +6,8 @@ namespace AdviesRoute.Host.Links;
 
 /// <summary>
 /// What a request mail (outbox kind <c>verzoek</c>) says, in Dutch, for the one layout: the text of the step (a template
-/// the process owner may change, with {naam}, {titel}, {orgaan} and {uiterlijk}), the proposal's title, summary and
-/// documents, the deadline with its rule, and the personal link. The template is text, not HTML: the layout escapes it
+/// the process owner may change, with {naam}, {titel}, {orgaan} and {uiterlijk}), the proposal's title, summary,
+/// beslispunten and documents, the deadline with its rule, and the personal link. The template is text, not HTML: the layout escapes it
 /// as a whole, like every value.
 /// </summary>
 public static class RequestMailRenderer
@@ -36,6 +36,7 @@ public static class RequestMailRenderer
             Subject = subject,
             Paragraphs = [text],
             Section = new MailSection(title, summary is null ? [] : [summary]),
+            SectionList = DecisionPoints(request.Proposal?.DecisionPoints),
             List = new MailList("Stukken", documents
                 .Select(d => d.Confidential ? new MailListItem(d.Name, Note: "vertrouwelijk: in te zien via uw persoonlijke link") : new MailListItem(d.Name, d.Url))
                 .ToList()),
@@ -44,6 +45,10 @@ public static class RequestMailRenderer
             Notes = ["Deze link is persoonlijk: stuur deze mail niet door."],
         });
     }
+
+    /// <summary>The draft decision as the mail lists it: "Voorgesteld besluit", numbered as the proposal numbers its points.</summary>
+    public static MailList? DecisionPoints(IReadOnlyList<AdviesRoute.Activities.Governance.Proposals.Beslispunt>? points) =>
+        points is { Count: > 0 } ? new MailList("Voorgesteld besluit", points.Select(p => new MailListItem(p.Text)).ToList(), Numbered: true) : null;
 
     /// <summary>
     /// The documents of a proposal: a list of names, or of objects with naam, url, vertrouwelijk and, for a document

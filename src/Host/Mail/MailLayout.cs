@@ -7,7 +7,7 @@ namespace AdviesRoute.Host.Mail;
 
 /// <summary>
 /// What a mail says, in the parts every AdviesRoute mail is made of; <see cref="MailLayout"/> lays it out as HTML and plain
-/// text, in this order: greeting, paragraphs, highlight, section, list, facts, closing paragraphs, button, notes, and the
+/// text, in this order: greeting, paragraphs, highlight, section, the section's list, list, facts, closing paragraphs, button, notes, and the
 /// footer every mail has. All of it is text: the layout escapes every character, so no value can add HTML.
 /// </summary>
 public sealed record MailContent
@@ -25,6 +25,9 @@ public sealed record MailContent
 
     /// <summary>What the mail is about (a proposal), with its own heading.</summary>
     public MailSection? Section { get; init; }
+
+    /// <summary>A numbered list that belongs to the section, under its own title: the beslispunten of a proposal.</summary>
+    public MailList? SectionList { get; init; }
 
     public MailList? List { get; init; }
 
@@ -118,7 +121,7 @@ public sealed class MailLayout(IOptions<MailOptions> mail, IOptions<RequestLinkO
             }
         }
 
-        if (c.List is { Items.Count: > 0 } list)
+        foreach (var list in new[] { c.SectionList, c.List }.OfType<MailList>().Where(l => l.Items.Count > 0))
         {
             var tag = list.Numbered ? "ol" : "ul";
             html.Append("<p style=\"margin:1em 0 .25em\"><strong>").Append(E(list.Title)).Append("</strong></p><").Append(tag).Append(" style=\"margin:0 0 1em;padding-left:1.5em\">");
@@ -191,7 +194,7 @@ public sealed class MailLayout(IOptions<MailOptions> mail, IOptions<RequestLinkO
             blocks.Add(string.Join("\n", section.Paragraphs.SelectMany(Split).Prepend(section.Heading)));
         }
 
-        if (c.List is { Items.Count: > 0 } list)
+        foreach (var list in new[] { c.SectionList, c.List }.OfType<MailList>().Where(l => l.Items.Count > 0))
         {
             blocks.Add(string.Join("\n", list.Items.Select((item, i) =>
                 $"{(list.Numbered ? $"{i + 1}." : "-")} {item.Text}{(item.Note is null ? "" : $" ({item.Note})")}{(item.Url is null ? "" : $"\n  {item.Url}")}").Prepend(list.Title + ":")));

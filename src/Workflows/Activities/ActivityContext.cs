@@ -36,7 +36,7 @@ public sealed class ActivityContext
     /// <summary>The ports this node has (fixed ones plus those from its inputs).</summary>
     public IReadOnlyList<string> Ports => _node.Ports;
 
-    /// <summary>The instance's input, as given at the start.</summary>
+    /// <summary>The instance's input, as given at the start and amended since (by the host, or by a step that changes it, such as an amended decision).</summary>
     public JsonObject WorkflowInput => _burst.State.Input;
 
     /// <summary>State this activity keeps in the instance between arrivals and resumes.</summary>

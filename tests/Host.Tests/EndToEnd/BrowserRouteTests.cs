@@ -74,6 +74,7 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         await page.SelectOptionAsync("#Input_Pijler", "PubliekeGezondheid");
         await page.SelectOptionAsync("#Input_Soort", "begroting");
         await page.FillAsync("#Input_Samenvatting", "De ontwerpbegroting voor 2028 met de meerjarenraming.");
+        await page.FillAsync("#Besluit_Beslispunten", "de ontwerpbegroting 2028 vast te stellen.");
         var pdf = Path.Combine(folder, "ontwerpbegroting-2028.pdf");
         await File.WriteAllTextAsync(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
         await page.SetInputFilesAsync("#Stukken", pdf);

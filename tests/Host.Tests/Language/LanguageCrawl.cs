@@ -359,6 +359,7 @@ public sealed partial class LanguageCrawl : IAsyncLifetime
         _ when !template.Contains('{', StringComparison.Ordinal) => [(template, null)],
         "/Voorstellen/{id}" => Proposals.Select(p => ($"/Voorstellen/{Uri.EscapeDataString(p.Id)}", (string?)p.Title)).ToList(),
         "/Voorstellen/{id}/Stuk" => Proposals.Select(p => ($"/Voorstellen/{Uri.EscapeDataString(p.Id)}/Stuk", (string?)p.Title)).ToList(),
+        "/Voorstellen/{id}/Beslispunten" => Proposals.Select(p => ($"/Voorstellen/{Uri.EscapeDataString(p.Id)}/Beslispunten", (string?)p.Title)).ToList(),
         "/Voorstellen/{id}/Namens/{bookmarkId}" => RoundRequests
             .Select(r => ($"/Voorstellen/{Uri.EscapeDataString(r.ProposalId)}/Namens/{Uri.EscapeDataString(r.BookmarkId)}", (string?)$"{r.Title}, vastleggen namens")).ToList(),
         "/Vergaderingen/{id}" => meetings.Select(m => ($"/Vergaderingen/{m}", (string?)m)).ToList(),

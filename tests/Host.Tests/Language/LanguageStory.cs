@@ -110,7 +110,8 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
         var hitteDb = MeetingOf(await WaitingAsync(_api, hitte, "besluitDb", "Vergadering"))!;
         Meetings.Add(hitteDb);
         await AdvanceToMeetingAsync(hitteDb);
-        await OutcomeAsync(hitte, "besluitDb", "gewijzigdVastgesteld", "Beslispunt 2 aangevuld: na een jaar evalueren.");
+        await OutcomeAsync(hitte, "besluitDb", "gewijzigdVastgesteld", "Beslispunt 2 aangevuld: na een jaar evalueren.",
+            ("beslispunt.2", $"in te stemmen met {Hitte} en de aanpak na een jaar te evalueren."));
         var colleges = await LinkMailsAsync(Hitte, 12, advice.Select(m => m.LinkPath).ToHashSet());
         using (var college = host.Client())
         {
@@ -201,6 +202,7 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
             { new StringContent(""), "Input.GewensteVergadering" },
             { new StringContent("metBacs"), "Input.Bestuursmodel" },
             { new StringContent(route), "Input.Route" },
+            { new StringContent("kennis te nemen van de stukken;\nin te stemmen met " + title + "."), "Besluit.Beslispunten" },
         };
         if (colleges)
         {
@@ -227,10 +229,17 @@ internal sealed partial class LanguageStory(LanguageHost host) : IDisposable
     }
 
     /// <summary>Records a meeting's outcome on the proposal's page.</summary>
-    private async Task OutcomeAsync(string id, string activity, string outcome, string remark)
+    /// <param name="amended">With "gewijzigd vastgesteld": the amended text of a beslispunt, as the form's field (<c>beslispunt.2</c>) and text.</param>
+    private async Task OutcomeAsync(string id, string activity, string outcome, string remark, (string Field, string Text)? amended = null)
     {
         var waiting = await WaitingAsync(_api, id, activity, "Vergadering");
-        await ResumeOnPageAsync(_secretary, id, waiting.Id, Outcome(outcome, remark));
+        var fields = Outcome(outcome, remark);
+        if (amended is { } point)
+        {
+            fields[point.Field] = point.Text;
+        }
+
+        await ResumeOnPageAsync(_secretary, id, waiting.Id, fields);
     }
 
     /// <summary>The members vote by their links, in turn, with the given choices and then in favour, until the round is closed or the choices run out.</summary>

@@ -151,6 +151,7 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
         {
             ["/Voorstellen/{id}"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}",
             ["/Voorstellen/{id}/Stuk"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}/Stuk",
+            ["/Voorstellen/{id}/Beslispunten"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}/Beslispunten",
             ["/Vergaderingen/{id}"] = $"/Vergaderingen/{meeting.Groups["id"].Value}",
             ["/Vergaderingen/{id}/Convocatie"] = $"/Vergaderingen/{meeting.Groups["id"].Value}/Convocatie",
             ["/Vergaderingen/{id}/{soort}"] = $"/Vergaderingen/{meeting.Groups["id"].Value}/Agenda",

@@ -154,6 +154,7 @@ public sealed class ProposalPageFixture : IAsyncLifetime
         await Page.SelectOptionAsync("#Input_Pijler", "PubliekeGezondheid");
         await Page.SelectOptionAsync("#Input_Soort", "begroting");
         await Page.FillAsync("#Input_Samenvatting", "De ontwerpbegroting 2028 met de meerjarenraming.");
+        await Page.FillAsync("#Besluit_Beslispunten", "de ontwerpbegroting 2028 vast te stellen;\nde zienswijzen van de raden te vragen.");
         await Page.SelectOptionAsync("#Input_Portefeuillehouder", new SelectOptionValue { Index = 1 });
         await Page.SetInputFilesAsync("#Stukken", [
             new FilePayload { Name = "Ontwerpbegroting 2028.pdf", MimeType = "application/pdf", Buffer = Pdf("begroting") },

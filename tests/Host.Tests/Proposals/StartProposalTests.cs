@@ -103,6 +103,10 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
               "gewensteVergadering": "{{meeting.Id}}",
               "bestuursmodel": "zonderBacs",
               "terugkoppelingColleges": true,
+              "beslispunten": [ { "nummer": 1, "tekst": "het beleidskader vast te stellen;" }, { "nummer": 2, "tekst": "de begroting 2028 hierop aan te passen." } ],
+              "kenmerk": "Z-2026-0815",
+              "steller": "Anne Bakker",
+              "openbaarheid": "openbaar",
               "wijzeBac": "vergadering",
               "wijzeDb": "vergadering",
               "documenten": [
@@ -158,6 +162,30 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
             .And.Contain("aria-describedby=\"titel-fout\"")
             .And.Contain("value=\"beleidsvoorstel\" selected=\"selected\"", "what was chosen stays chosen")
             .And.NotContain("Kies de bestanden opnieuw", "no file was sent");
+        (await NewestInstanceIdAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task No_beslispunten_and_zienswijzen_vrijgesteld_for_a_beleidsvoorstel_are_refused_in_Dutch_and_start_nothing()
+    {
+        using var admin = await host.SignInAsync();
+        var member = await PortfolioHolderAsync();
+        var before = await NewestInstanceIdAsync();
+        var fields = Fields("Beleidskader sportstimulering", member.Id, null);
+        fields["Besluit.Beslispunten"] = "  \n \n";
+        fields["Besluit.ZienswijzenVrijgesteld"] = "true";
+        fields["Besluit.Openbaarheid"] = "besloten";
+
+        using var response = await PostAsync(admin, fields);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.Should().Contain("<li><a href=\"#Besluit_Beslispunten\">Geef ten minste één beslispunt: wat het bestuur besluit, bijvoorbeeld ‘in te stemmen met de kadernota 2028’.</a></li>")
+            .And.Contain("<li><a href=\"#Besluit_ZienswijzenVrijgesteld\">‘Zienswijzen vrijgesteld’ geldt alleen voor een begrotingswijziging die de regeling vrijstelt; dit voorstel is een andere soort. Vink het uit, of kies de soort begrotingswijziging.</a></li>")
+            .And.Contain("aria-describedby=\"beslispunten-hint beslispunten-fout\"")
+            .And.MatchRegex("id=\"Besluit_Openbaarheid_besloten\"[^>]* checked=\"checked\"", "what was chosen stays chosen")
+            .And.Contain("value=\"Z-2026-0815\"");
+        html.IndexOf("#Besluit_Beslispunten", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("#Besluit_ZienswijzenVrijgesteld", StringComparison.Ordinal));
         (await NewestInstanceIdAsync()).Should().Be(before);
     }
 
@@ -359,6 +387,10 @@ public sealed class StartProposalTests(SmallUploadHostFixture host) : IClassFixt
         ["Input.Bestuursmodel"] = "zonderBacs",
         ["Input.TerugkoppelingColleges"] = "true",
         ["Input.Route"] = "voorstel",
+        ["Besluit.Beslispunten"] = "1. het beleidskader vast te stellen;\n2. de begroting 2028 hierop aan te passen.",
+        ["Besluit.Kenmerk"] = "Z-2026-0815",
+        ["Besluit.Steller"] = "Anne Bakker",
+        ["Besluit.Openbaarheid"] = "openbaar",
         ["Vertrouwelijk3"] = "true",
     };
 

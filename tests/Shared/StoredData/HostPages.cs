@@ -66,6 +66,8 @@ internal static partial class HostPages
             { new StringContent(""), "Input.GewensteVergadering" },
             { new StringContent(proposal.Model), "Input.Bestuursmodel" },
             { new StringContent(proposal.Route), "Input.Route" },
+            // The form asks for at least one beslispunt (issue 15).
+            { new StringContent("in te stemmen met " + proposal.Title + "."), "Besluit.Beslispunten" },
         };
         if (proposal.Document is { } document)
         {

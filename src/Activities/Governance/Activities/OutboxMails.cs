@@ -21,9 +21,17 @@ public sealed record MailProposal(
     [property: JsonPropertyName("samenvatting")] string? Summary = null,
     [property: JsonPropertyName("documenten")] JsonArray? Documents = null)
 {
+    /// <summary>The draft decision the person judges, as numbered points; null when the proposal has none (or the mail does not judge it).</summary>
+    [JsonPropertyName("beslispunten")]
+    public IReadOnlyList<Proposals.Beslispunt>? DecisionPoints { get; init; }
+
     /// <summary>The proposal from a workflow's input; a title or summary that is not text is shown as its JSON.</summary>
+    /// <param name="documents">With the documents and the beslispunten: for a mail that asks the person to judge the proposal.</param>
     public static MailProposal From(JsonObject input, bool summary = true, bool documents = false) => new(
-        Text(input["titel"]), summary ? Text(input["samenvatting"]) : null, documents ? input["documenten"]?.DeepClone() as JsonArray : null);
+        Text(input["titel"]), summary ? Text(input["samenvatting"]) : null, documents ? input["documenten"]?.DeepClone() as JsonArray : null)
+    {
+        DecisionPoints = documents ? Proposals.ProposalInput.ReadPoints(input["beslispunten"]) : null,
+    };
 
     private static string? Text(JsonNode? node) => node switch
     {

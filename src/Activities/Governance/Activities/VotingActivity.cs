@@ -445,9 +445,11 @@ public abstract partial class VotingActivity(IGovernanceDirectory directory, Dea
         }
 
         var port = MeetingOutcome(context, recorded, counted, full);
+        var amended = MeetingAmendment.Check(context.WorkflowInput, port, meetingAnswer.AmendedPoints);
         context.State["uitslag"] = counted?.Explanation;
         context.Journal(new VergaderingUitkomst(port, context.State["vergadering"]?["id"]?.GetValue<string>(), counted?.Explanation,
-            answer.Text("toelichting")));
+            answer.Text("toelichting"), amended));
+        MeetingAmendment.Apply(context.WorkflowInput, amended);
         return ActivityResult.Complete(port);
     }
 

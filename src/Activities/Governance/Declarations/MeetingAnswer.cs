@@ -29,8 +29,19 @@ public sealed record MeetingAnswer(string? MoveTo, string? Reason, IReadOnlyList
     /// <summary>The property with the reason to move the item (the remark of the outcome otherwise).</summary>
     public const string ReasonField = "toelichting";
 
+    /// <summary>
+    /// The property with the beslispunten as the meeting amended them ("gewijzigd vastgesteld"): a list of
+    /// <c>{ "nummer": 2, "tekst": "…" }</c>; a point sent unchanged counts as not amended.
+    /// </summary>
+    public const string AmendedPointsField = "gewijzigdeBeslispunten";
+
+    /// <summary>The amended beslispunten as sent (see <see cref="AmendedPointsField"/>); null when none were sent.</summary>
+    public JsonNode? AmendedPoints { get; init; }
+
     /// <summary>The answer read from a resume's input; a value that is not text reads as not given.</summary>
-    public static MeetingAnswer Read(JsonNode? input) => input is JsonObject answer
+    public static MeetingAnswer Read(JsonNode? input) => ReadMoveAndVotes(input) with { AmendedPoints = (input as JsonObject)?[AmendedPointsField] };
+
+    private static MeetingAnswer ReadMoveAndVotes(JsonNode? input) => input is JsonObject answer
         ? new MeetingAnswer(
             TextOf(answer, MoveToField),
             TextOf(answer, ReasonField),

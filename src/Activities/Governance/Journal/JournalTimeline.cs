@@ -98,6 +98,7 @@ public static class JournalTimeline
     {
         _ when data.Text("linkIngetrokken") is { } member => JournalWords.Sentence(
             $"Persoonlijke link ingetrokken van {member}; er is een nieuwe link gestuurd", data.Text("reden") is { } reason ? "reden: " + reason : null),
+        _ when Proposals.DecisionPointChange.Read(data.Data) is { } points => points.Sentence(),
         _ when data.Text("stuk") is { } document => $"Stuk toegevoegd: {document}{(data.Boolean("vertrouwelijk") == true ? " (vertrouwelijk)" : "")}"
             + (data.Text("alleenVoor") is { } body ? $", alleen voor {reading.Body(body)?.Name ?? "één orgaan"}" : ""),
         // Meeting or in writing, changed by the secretary before the step began (Host: Proposals/Modes).

@@ -48,6 +48,7 @@ public sealed record VergaderingUitkomst(string? Uitkomst, string? Vergadering, 
             : $"{reading.Body(meeting.Body)?.Name ?? "Het orgaan"} in de vergadering van {JournalWords.Day(meeting.Date)}";
         return JournalWords.Sentence($"{where}: {(JournalWords.IsAdvice(Uitkomst) ? "advies " : "")}{OutcomeWords}",
             Uitleg is null ? null : JournalWords.Continuing(Uitleg),
-            Toelichting is null ? null : "toelichting: " + Toelichting);
+            Toelichting is null ? null : "toelichting: " + Toelichting,
+            GewijzigdeBeslispunten is { Count: > 0 } amended ? Proposals.DecisionPointChange.Amended(amended) : null);
     }
 }

@@ -30,6 +30,11 @@ public static class StartInstance
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Niet aanvaard", detail: refusal);
         }
 
+        if (AdviesRoute.Host.Proposals.DecisionPoints.DecisionPointProblems.OfStart(request?.Input) is { } refused)
+        {
+            return refused;
+        }
+
         var summary = await runtime.StartAsync(definitionId, request?.Input, ApiTrigger.For(user), request?.Version, cancellationToken);
         return TypedResults.Created($"/api/instances/{Uri.EscapeDataString(summary.InstanceId)}", summary);
     }

@@ -113,7 +113,10 @@ public sealed class DetailModel(
         var addressee = Proposal!.Requests.FirstOrDefault(r => r.BookmarkId == bookmark.Id)?.Addressees is { Count: > 0 } to ? to[0] : null;
         var voters = StepForm.VotersOf(declared, payload, directory.Current.Model, Today);
         return new StepForm($"/Voorstellen/{Uri.EscapeDataString(Proposal.Summary.Id)}?handler=hervat", bookmark.Id, FormId,
-            StepNames.GetValueOrDefault(token.ActivityId, token.ActivityId), payload, declared, addressee, voters, Posted?.BookmarkId == bookmark.Id ? Posted : null);
+            StepNames.GetValueOrDefault(token.ActivityId, token.ActivityId), payload, declared, addressee, voters, Posted?.BookmarkId == bookmark.Id ? Posted : null)
+        {
+            DecisionPoints = AdviesRoute.Activities.Governance.Proposals.ProposalInput.Read(Proposal.Instance.Input).DecisionPoints ?? [],
+        };
     }
 
     /// <summary>Whether the signed-in user may act (secretaries and admins; a process owner only reads).</summary>
@@ -146,6 +149,8 @@ public sealed class DetailModel(
             "afgebroken" => "Het voorstel is afgebroken.",
             "opnieuw" => "De stap is opnieuw uitgevoerd.",
             "stuk" => "Het stuk is toegevoegd.",
+            "beslispunten" => "De beslispunten zijn gewijzigd.",
+            "beslispuntenOngewijzigd" => "De beslispunten waren al zo; er is niets gewijzigd.",
             "verplaatst" => "Het voorstel staat op de gekozen vergadering.",
             "linkOpen" => "De link is weer open: het lid kan een nieuwe code voor de vertrouwelijke stukken aanvragen.",
             "wijze" => "De keuze tussen vergadering en schriftelijk is vastgelegd.",

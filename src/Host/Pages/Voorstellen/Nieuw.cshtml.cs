@@ -45,6 +45,9 @@ public sealed class NieuwModel(
     /// <summary>Meeting or in writing, per BAC advice and DB decision (the partial <c>_WijzeKeuze</c>).</summary>
     public ModeInput Wijze { get; set; } = new();
 
+    /// <summary>The fieldset with the beslispunten, kenmerk, steller, openbaarheid and zienswijzen vrijgesteld.</summary>
+    public DecisionFields Besluit { get; set; } = new();
+
     public IReadOnlyList<MemberGroup> Members { get; private set; } = [];
 
     public IReadOnlyList<MeetingChoice> Meetings { get; private set; } = [];
@@ -150,6 +153,7 @@ public sealed class NieuwModel(
         if (!nothingRead)
         {
             await TryUpdateModelAsync(Input, nameof(Input), new FormValueProvider(BindingSource.Form, form.Form, CultureInfo.InvariantCulture));
+            await TryUpdateModelAsync(Besluit, DecisionFields.Prefix, new FormValueProvider(BindingSource.Form, form.Form, CultureInfo.InvariantCulture));
         }
         else
         {
@@ -167,6 +171,11 @@ public sealed class NieuwModel(
         var documents = CheckDocuments(form, limits);
         CheckChoices();
         CheckModes();
+        if (!nothingRead)
+        {
+            Besluit.Check(ModelState, Input.Soort);
+        }
+
         if (form.TooLarge)
         {
             var total = DocumentInspection.Megabytes(limits.MaxFormBytes, limits.MaxFormBytes);
@@ -182,7 +191,7 @@ public sealed class NieuwModel(
         }
 
         var member = Members.SelectMany(g => g.Members).First(m => m.Id == Input.Portefeuillehouder);
-        var proposal = new NewProposal(
+        var proposal = Besluit.ApplyTo(new NewProposal(
             Input.Route!,
             Input.Titel!.Trim(),
             Input.Pijler!,
@@ -197,7 +206,7 @@ public sealed class NieuwModel(
         {
             BacMode = Wijze.Bac,
             DbMode = Wijze.Db,
-        };
+        });
         try
         {
             var instanceId = await starter.StartAsync(proposal, User.Identity?.Name ?? "onbekend", cancellationToken);

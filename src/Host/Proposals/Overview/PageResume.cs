@@ -37,8 +37,28 @@ public static class PageResume
             input["stemmen"] = votes;
         }
 
+        if (AmendedPoints(form) is { Count: > 0 } amended)
+        {
+            input[AdviesRoute.Activities.Governance.Declarations.MeetingAnswer.AmendedPointsField] = amended;
+        }
+
         return input;
     }
+
+    /// <summary>The start of the fields with a beslispunt's text as the meeting adopted it (<c>beslispunt.2</c>).</summary>
+    public const string AmendedPointPrefix = "beslispunt.";
+
+    /// <summary>
+    /// Every <c>beslispunt.N</c> field as <c>{ nummer, tekst }</c>: the form prefills each with the current text, and the step keeps
+    /// only those that differ ("gewijzigd vastgesteld").
+    /// </summary>
+    private static JsonArray AmendedPoints(IFormCollection form) => new(form
+        .Where(f => f.Key.StartsWith(AmendedPointPrefix, StringComparison.Ordinal)
+            && int.TryParse(f.Key[AmendedPointPrefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+        .Select(f => (Number: int.Parse(f.Key[AmendedPointPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture), Text: f.Value.ToString()))
+        .OrderBy(f => f.Number)
+        .Select(f => (JsonNode)new JsonObject { ["nummer"] = f.Number, ["tekst"] = f.Text })
+        .ToArray());
 
     /// <summary>Who acts, through the pages; the form's random id makes a double click or a re-posted form count once.</summary>
     public static Trigger Trigger(ClaimsPrincipal user, string? formulier) =>

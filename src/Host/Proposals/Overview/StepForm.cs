@@ -10,9 +10,10 @@ public sealed record PostedForm(string BookmarkId, IReadOnlyDictionary<string, s
 {
     public string? Value(string name) => Fields.GetValueOrDefault(name);
 
-    /// <summary>The fields of a posted form that the step's input is made of: <c>invoer.*</c> and <c>stem.*</c>.</summary>
+    /// <summary>The fields of a posted form that the step's input is made of: <c>invoer.*</c>, <c>stem.*</c> and <c>beslispunt.*</c>.</summary>
     public static PostedForm From(string bookmarkId, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> form) =>
-        new(bookmarkId, form.Where(f => f.Key.StartsWith("invoer.", StringComparison.Ordinal) || f.Key.StartsWith("stem.", StringComparison.Ordinal))
+        new(bookmarkId, form.Where(f => f.Key.StartsWith("invoer.", StringComparison.Ordinal) || f.Key.StartsWith("stem.", StringComparison.Ordinal)
+                || f.Key.StartsWith(PageResume.AmendedPointPrefix, StringComparison.Ordinal))
             .ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal));
 }
 
@@ -31,6 +32,12 @@ public sealed record StepForm(string Action, string BookmarkId, string FormId, s
         declared.VotesPerMember.Count > 0 && payload["orgaan"]?.GetValue<string>() is { } body
             ? model.MembersOf(body, today).OrderBy(m => m.Name).Select(m => (m.Id, m.Name + (m.SubstituteFor is null ? "" : " (plaatsvervanger)"))).ToList()
             : [];
+
+    /// <summary>The proposal's beslispunten, shown with the form; with "gewijzigd vastgesteld" each may be given its amended text.</summary>
+    public IReadOnlyList<AdviesRoute.Activities.Governance.Proposals.Beslispunt> DecisionPoints { get; init; } = [];
+
+    /// <summary>The form field with the amended text of beslispunt <paramref name="number"/> (<c>beslispunt.2</c>).</summary>
+    public static string AmendedPointField(int number) => PageResume.AmendedPointPrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The element ids of this form start with this.</summary>
     public string Id => $"actie-{BookmarkId}";

@@ -19,6 +19,7 @@ public static class ProposalsServiceCollectionExtensions
         services.AddOptions<OfficialDocumentOptions>().BindConfiguration(OfficialDocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IOfficialDocumentWriter, OfficialDocumentWriter>();
         services.AddScoped<StartProposal>();
+        services.AddScoped<DecisionPoints.ChangeDecisionPoints>();
         services.AddScoped<AddProposalDocument>();
         services.AddScoped<AdviesRoute.Host.Proposals.Modes.ChangeProposalMode>();
         return services;

@@ -31,6 +31,21 @@ public sealed record NewProposal(
 
     /// <summary>How the DB decides: <c>vergadering</c> or <c>schriftelijk</c> (checked against the rule before).</summary>
     public string? DbMode { get; init; }
+
+    /// <summary>The draft decision, numbered; checked by <see cref="DecisionPointRules"/>.</summary>
+    public IReadOnlyList<Beslispunt>? DecisionPoints { get; init; }
+
+    /// <summary>The secretariat's kenmerk or zaaknummer.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Who wrote the proposal.</summary>
+    public string? Author { get; init; }
+
+    /// <summary><see cref="ProposalInput.Openbaar"/> or <see cref="ProposalInput.Besloten"/>.</summary>
+    public string? Publicity { get; init; }
+
+    /// <summary>A begrotingswijziging the regeling exempts from zienswijzen; null when not ticked.</summary>
+    public bool? ExemptFromZienswijzen { get; init; }
 }
 
 /// <summary>
@@ -86,6 +101,11 @@ public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IO
             CollegeReturn = proposal.TerugkoppelingColleges,
             BacMode = proposal.BacMode,
             DbMode = proposal.DbMode,
+            DecisionPoints = proposal.DecisionPoints,
+            Reference = proposal.Reference,
+            Author = proposal.Author,
+            Publicity = proposal.Publicity,
+            ExemptFromZienswijzen = proposal.ExemptFromZienswijzen,
             Documents = documents,
         }.ToJson();
     }
