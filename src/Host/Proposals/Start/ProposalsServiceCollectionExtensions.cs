@@ -1,4 +1,5 @@
 using AdviesRoute.Host.Proposals.Documents;
+using AdviesRoute.Host.Proposals.Zienswijzen;
 
 namespace AdviesRoute.Host.Proposals.Start;
 
@@ -15,6 +16,7 @@ public static class ProposalsServiceCollectionExtensions
         services.AddOptions<ProposalOptions>().BindConfiguration(ProposalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<StartProposal>();
         services.AddScoped<AddProposalDocument>();
+        services.AddZienswijzen();
         return services;
     }
 
