@@ -1,3 +1,4 @@
+using AdviesRoute.Host.Documents;
 using AdviesRoute.Host.Proposals.Documents;
 using AdviesRoute.Host.Proposals.Zienswijzen;
 
@@ -8,12 +9,16 @@ public static class ProposalsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the start of a proposal (<c>/Voorstellen/Nieuw</c>) and its document storage, with the options
-    /// <c>Documents</c> (<see cref="DocumentOptions"/>) and <c>Proposals</c> (<see cref="ProposalOptions"/>), validated at start.
+    /// <c>Documents</c> (<see cref="DocumentOptions"/>) and <c>Proposals</c> (<see cref="ProposalOptions"/>), validated at start;
+    /// and the writer of the documents a secretariat sends on (agenda, besluitenlijst, zienswijzennota), with the option
+    /// <c>OfficialDocuments</c> (<see cref="OfficialDocumentOptions"/>).
     /// </summary>
     public static IServiceCollection AddProposals(this IServiceCollection services)
     {
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProposalOptions>().BindConfiguration(ProposalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OfficialDocumentOptions>().BindConfiguration(OfficialDocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IOfficialDocumentWriter, OfficialDocumentWriter>();
         services.AddScoped<StartProposal>();
         services.AddScoped<AddProposalDocument>();
         services.AddZienswijzen();

@@ -1,0 +1,35 @@
+using UglyToad.PdfPig;
+
+namespace AdviesRoute.Host.Tests.Documents;
+
+/// <summary>Reads a PDF's text back the way a reader's copy and paste would, with PdfPig: an independent PDF reader.</summary>
+public static class PdfText
+{
+    /// <summary>
+    /// Every word of every page in the order it was drawn, joined by single spaces (pages by a line break), so a test can
+    /// look for a sentence whatever the lines it was wrapped over: compare with <see cref="Normalize"/>d text.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The bytes are no PDF a reader can open.</exception>
+    public static string Read(byte[] pdf)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(pdf);
+            return string.Join("\n", document.GetPages().Select(page => string.Join(" ", page.GetWords().Select(w => w.Text))));
+        }
+        catch (Exception e) when (e is not InvalidOperationException)
+        {
+            throw new InvalidOperationException($"Geen leesbare PDF ({pdf.Length} bytes): {e.Message}", e);
+        }
+    }
+
+    /// <summary>The number of pages.</summary>
+    public static int Pages(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.NumberOfPages;
+    }
+
+    /// <summary>Text with every run of white space (line breaks too) as one space, to compare with <see cref="Read"/>.</summary>
+    public static string Normalize(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
