@@ -1,6 +1,5 @@
 using AdviesRoute.Activities.Calendar;
 using AdviesRoute.Host.Documents;
-using AdviesRoute.Host.Mail;
 using AdviesRoute.Host.Proposals.Zienswijzen;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Workflows.Queries;
@@ -16,7 +15,7 @@ namespace AdviesRoute.Host.Pages.Voorstellen;
 /// not adopted the reactions, the adopted nota after. Made from the round each time, so it always shows the latest text.
 /// </summary>
 [Authorize(Policy = Policies.ReadWorkflows)]
-public sealed class ZienswijzennotaModel(IWorkflowReader workflows, IOfficialDocumentWriter writer, IOptions<MailOptions> mail, TimeProvider time) : PageModel
+public sealed class ZienswijzennotaModel(IWorkflowReader workflows, IOfficialDocumentWriter writer, IOptions<OfficialDocumentOptions> documentOptions, TimeProvider time) : PageModel
 {
     public string Id { get; private set; } = "";
 
@@ -39,7 +38,7 @@ public sealed class ZienswijzennotaModel(IWorkflowReader workflows, IOfficialDoc
             return Page();
         }
 
-        var document = Zienswijzennota.Build(mail.Value.From.Name, nota);
+        var document = Zienswijzennota.Build(documentOptions.Value.Organisation, nota);
         var name = Zienswijzennota.FileName(nota) + (nota.Adopted is null ? " (concept)" : "");
         switch (formaat.ToLowerInvariant())
         {

@@ -26,7 +26,7 @@ internal sealed class ZienswijzenReactiesMailHandler(
     IOfficialDocumentWriter writer,
     HostDbContext db,
     AddProposalDocument documents,
-    IOptions<MailOptions> mail,
+    IOptions<OfficialDocumentOptions> documentOptions,
     ILogger<ZienswijzenReactiesMailHandler> logger) : IOutboxHandler
 {
     public bool CanHandle(string kind) => kind == ReactiesZienswijzen.OutboxKind;
@@ -34,7 +34,7 @@ internal sealed class ZienswijzenReactiesMailHandler(
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var reactions = ZienswijzenReactiesMail.Read(message.Payload);
-        var organisation = mail.Value.From.Name;
+        var organisation = documentOptions.Value.Organisation;
         var nota = NotaContent.From(reactions);
         var fileName = Zienswijzennota.FileName(nota) + ".pdf";
         var pdf = writer.Pdf(Zienswijzennota.Build(organisation, nota));

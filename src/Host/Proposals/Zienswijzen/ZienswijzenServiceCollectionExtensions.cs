@@ -9,6 +9,7 @@ public static class ZienswijzenServiceCollectionExtensions
     {
         services.AddScoped<IOutboxHandler, ZienswijzenReactiesMailHandler>();
         services.AddScoped<SubmittedZienswijze>();
+        services.AddScoped<AgendaZienswijzen>();
         return services;
     }
 }
