@@ -86,4 +86,47 @@ public sealed class ZienswijzenReactiesTests
         await engine.ResumeAsync(id, "besluitAb", "Vergadering", new { uitkomst = "vastgesteld" });
         (await engine.StatusAsync(id)).Should().Be(WorkflowStatus.Finished);
     }
+
+    [Fact]
+    public async Task Reactions_the_DB_changed_are_written_anew_for_each_zienswijze_before_they_go_out()
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 10, 5));
+        await engine.Host.SaveAsync("""
+            {
+              "definitionId": "herzien",
+              "name": "Herzien",
+              "inputs": [ { "name": "titel", "type": "string", "required": true } ],
+              "root": {
+                "type": "Flowchart",
+                "activities": [
+                  { "id": "start", "type": "Start" },
+                  { "id": "zienswijzen", "type": "Zienswijzenronde", "inputs": { "raden": ["raad-assen", "raad-emmen"], "termijn": "P3W" } },
+                  { "id": "aanpassen", "type": "ReactiesHerzien" },
+                  { "id": "reacties", "type": "ReactiesZienswijzen" },
+                  { "id": "einde", "type": "End", "inputs": { "result": "gereed" } }
+                ],
+                "connections": [
+                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "zienswijzen", "port": "In" } },
+                  { "source": { "activity": "zienswijzen", "port": "gereed" }, "target": { "activity": "aanpassen", "port": "In" } },
+                  { "source": { "activity": "aanpassen", "port": "gereed" }, "target": { "activity": "reacties", "port": "In" } },
+                  { "source": { "activity": "reacties", "port": "Done" }, "target": { "activity": "einde", "port": "In" } }
+                ]
+              }
+            }
+            """);
+        var id = await ReactedAsync(engine, "herzien");
+
+        // Only the council that gave a zienswijze gets a reaction to write anew, shown with the one it had.
+        var waiting = (await engine.WaitingAsync(id)).Should().ContainSingle().Subject;
+        waiting.ActivityId.Should().Be("aanpassen");
+        waiting.Bookmark.Payload!["orgaan"]!.GetValue<string>().Should().Be("raad-assen");
+        waiting.Bookmark.Payload["reactie"]!.GetValue<string>().Should().Be("De stijging volgt de cao en de afspraken in de kaderbrief.");
+        var tooShort = () => engine.ResumeAsync(id, "aanpassen", "Reactie", new { reactie = "Nee." }, body: "raad-assen");
+        await tooShort.Should().ThrowAsync<ResumeRejectedException>().WithMessage("*gemotiveerd*");
+
+        await engine.ResumeAsync(id, "aanpassen", "Reactie", new { reactie = "Zoals het DB besloot: de stijging volgt de cao; de rest komt uit de reserve." }, body: "raad-assen");
+        (await engine.StatusAsync(id)).Should().Be(WorkflowStatus.Finished);
+        var sent = JsonNode.Parse((await engine.OutboxAsync(id)).Single(m => m.Kind == "zienswijzenReacties").PayloadJson)!;
+        sent["zienswijzen"]![0]!["reactie"]!.GetValue<string>().Should().Be("Zoals het DB besloot: de stijging volgt de cao; de rest komt uit de reserve.");
+    }
 }

@@ -55,7 +55,7 @@ internal sealed class ZienswijzenReactiesMailHandler(
                     Greeting = $"Beste {to.Name},",
                     Paragraphs =
                     [
-                        $"Het dagelijks bestuur heeft op {DutchFormat.Day(reactions.Adopted)} zijn reactie vastgesteld op de zienswijze van de {council.Name} over \"{title}\" ({ReactiesZienswijzen.Article}).",
+                        $"Het dagelijks bestuur heeft op {DutchFormat.Day(reactions.Adopted)} zijn reactie vastgesteld op de zienswijze van uw raad ({council.Name}) over ‘{title}’ ({ReactiesZienswijzen.Article}).",
                         $"Uw zienswijze ({council.ZienswijzeLabel.ToLowerInvariant()}):\n{council.Text ?? "(zonder tekst)"}",
                     ],
                     Section = new MailSection("Reactie van het dagelijks bestuur", [council.Reaction]),
@@ -76,7 +76,7 @@ internal sealed class ZienswijzenReactiesMailHandler(
                     Greeting = $"Beste {to.Name},",
                     Paragraphs =
                     [
-                        $"De {council.Name} heeft binnen de termijn geen zienswijze gegeven op \"{title}\".",
+                        $"Uw raad ({council.Name}) heeft binnen de termijn geen zienswijze gegeven op ‘{title}’.",
                         reactions.Given.Count == 0
                             ? $"Ook de andere raden gaven geen zienswijze. Het dagelijks bestuur stuurt de ontwerpbegroting ongewijzigd naar het algemeen bestuur ({ReactiesZienswijzen.Article}); de zienswijzennota is bijgevoegd."
                             : $"Het dagelijks bestuur heeft op {DutchFormat.Day(reactions.Adopted)} zijn reacties op de zienswijzen van {DutchFormat.Count(reactions.Given.Count, "raad", "raden")} vastgesteld. De ontwerpbegroting gaat met de zienswijzennota naar het algemeen bestuur ({ReactiesZienswijzen.Article}); de zienswijzennota is bijgevoegd.",
