@@ -315,6 +315,8 @@ public sealed partial class BegrotingZienswijzenFixture : IAsyncLifetime
             "the zienswijzennota among the proposal's documents");
         NotaDocumentName = nota["stuk"]!.GetValue<string>();
         NotaOfTheProposal = await _secretary!.GetByteArrayAsync($"/documenten/{Uri.EscapeDataString(nota["id"]!.GetValue<string>())}");
+        await File.WriteAllBytesAsync(Path.Combine(ScreenshotFolder, "zienswijzennota.pdf"), NotaOfTheProposal);
+        await File.WriteAllBytesAsync(Path.Combine(ScreenshotFolder, "zienswijzennota-concept.docx"), DraftDocx);
         AbMeetingPage = await _secretary.GetStringAsync($"/Vergaderingen/{Uri.EscapeDataString(AbMeetingId)}");
         var page = _secretaryPage!;
         await page.GotoAsync($"/Vergaderingen/{Uri.EscapeDataString(AbMeetingId)}");

@@ -83,7 +83,9 @@ public static class Zienswijzennota
                 + "Het dagelijks bestuur reageert schriftelijk en gemotiveerd op elke zienswijze. De zienswijzen en deze reacties gaan met het voorstel naar het algemeen bestuur."),
             new DocumentHeading("Overzicht"),
             new DocumentTable(["Raad", "Zienswijze"],
-                [.. nota.Given.Select(g => (IReadOnlyList<string>)[g.Council, g.Label]), .. nota.Silent.Select(s => (IReadOnlyList<string>)[s, "Geen zienswijze"])]),
+                [.. nota.Given.Select(g => (g.Council, g.Label)).Concat(nota.Silent.Select(s => (Council: s, Label: "Geen zienswijze")))
+                    .OrderBy(row => row.Council, StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true))
+                    .Select(row => (IReadOnlyList<string>)[row.Council, row.Label])]),
         };
 
         if (nota.Given.Count == 0)
@@ -94,11 +96,11 @@ public static class Zienswijzennota
         foreach (var given in nota.Given)
         {
             blocks.Add(new DocumentHeading(given.Council));
+            // Each label in one paragraph with its text, so a page never ends between the two.
             blocks.Add(new DocumentParagraph($"Zienswijze: {given.Label.ToLower(CultureInfo.GetCultureInfo("nl-NL"))}"
-                + (given.Received is { } received ? $", ontvangen op {DutchFormat.Day(DutchTime.Today(received))}." : ".")));
-            blocks.Add(new DocumentParagraph(given.Text ?? "(zonder tekst)"));
-            blocks.Add(new DocumentParagraph("Reactie van het dagelijks bestuur:"));
-            blocks.Add(new DocumentParagraph(given.Reaction ?? "(de reactie moet nog worden geschreven)"));
+                + (given.Received is { } received ? $", ontvangen op {DutchFormat.Day(DutchTime.Today(received))}" : "")
+                + $"\n{given.Text ?? "(zonder tekst)"}"));
+            blocks.Add(new DocumentParagraph($"Reactie van het dagelijks bestuur:\n{given.Reaction ?? "(de reactie moet nog worden geschreven)"}"));
         }
 
         if (nota.Silent.Count > 0 && nota.Given.Count > 0)
