@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AdviesRoute.Host.Api;
 using AdviesRoute.Host.Api.Errors;
 using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Deployment;
 using AdviesRoute.Host.Health;
 using AdviesRoute.Host.Jobs;
 using AdviesRoute.Host.Links;
@@ -21,13 +22,14 @@ namespace AdviesRoute.Host;
 public static class HostExtensions
 {
     /// <summary>
-    /// Adds the host: database location, accounts and API keys, the JSON API with problem details and OpenAPI,
+    /// Adds the host: the checks of a server outside Development and Testing (<see cref="EnvironmentAllowances"/>), database location, accounts and API keys, the JSON API with problem details and OpenAPI,
     /// pages, Hangfire and health checks. In the Testing environment it also adds the movable clock (starting at
     /// <c>Testing:Now</c> when set), before the engine registers the system clock.
     /// </summary>
     public static WebApplicationBuilder AddAdviesRouteHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddDeploymentChecks();
         var connectionString = DatabaseConnection.ResolveInConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         ShippedDefinitions.ResolveInConfiguration(builder.Configuration);
         if (builder.Environment.IsEnvironment(TestingClock.EnvironmentName))
@@ -72,7 +74,7 @@ public static class HostExtensions
         services.AddScoped<Designer.RunningInstanceMoves>();
         services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
         services.AddAdviesRouteJobs(provider, connectionString);
-        services.AddAdviesRouteHealth();
+        services.AddAdviesRouteHealth(builder.Configuration);
         services.AddAdviesRouteMail(builder.Configuration, builder.Environment);
         return builder;
     }
@@ -86,9 +88,10 @@ public static class HostExtensions
         await scope.ServiceProvider.GetRequiredService<AdminAccountSeeder>().SeedAsync();
     }
 
-    /// <summary>The request pipeline and every endpoint: pages, <c>/api</c>, OpenAPI, Hangfire dashboard, health.</summary>
+    /// <summary>The request pipeline (first the proxy's headers and, on a server, https: <see cref="ServerPipeline"/>) and every endpoint: pages, <c>/api</c>, OpenAPI, Hangfire dashboard, health.</summary>
     public static WebApplication MapAdviesRoute(this WebApplication app)
     {
+        app.UseServerPipeline();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseDutchErrorPages();

@@ -29,6 +29,7 @@ internal sealed class SmtpMailSender(IOptions<MailOptions> options, MailMessageF
         catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && IsPermanent(ex.StatusCode))
         {
             // Retrying will not make the address exist; the caller records the refusal instead.
+            Health.HostTelemetry.MailRefused.Add(1);
             throw new MailRecipientRefusedException(ex.Mailbox?.Address ?? string.Join(", ", mail.To.Select(t => t.Email)), $"{(int)ex.StatusCode} {ex.Message}".Trim());
         }
         finally
@@ -40,6 +41,7 @@ internal sealed class SmtpMailSender(IOptions<MailOptions> options, MailMessageF
         {
             // Some recipients took it, some did not: the mail is out, so it must not be sent again. The refused
             // addresses are named in the log for the admin.
+            Health.HostTelemetry.MailRefused.Add(client.Refused.Count);
             logger.LogWarning("Mail {MessageId} delivered, but the server refused {Refused}.", mail.MessageId, string.Join("; ", client.Refused));
         }
     }

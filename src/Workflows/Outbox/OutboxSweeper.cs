@@ -47,6 +47,7 @@ internal sealed class OutboxSweeper(IServiceScopeFactory scopes, OutboxDispatche
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         var ids = await db.Outbox.AsNoTracking().Where(m => m.SentAt == null && m.Attempts == 0 && m.CreatedAt < before)
             .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(1000).ToListAsync(cancellationToken);
+        WorkflowTelemetry.SetOutboxBacklog(await db.Outbox.AsNoTracking().LongCountAsync(m => m.SentAt == null, cancellationToken));
         var now = Environment.TickCount64;
         foreach (var stale in _handed.Where(h => now - h.Value > 60_000).Select(h => h.Key).ToList())
         {

@@ -163,7 +163,10 @@ internal sealed class GroupCommitWriter : IDisposable
 
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             WriteBatch(_batch);
+            WorkflowTelemetry.CommitBatchSize.Record(_batch.Count);
+            WorkflowTelemetry.CommitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception ex)
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Workflows.Activities;
@@ -34,7 +36,10 @@ internal sealed class WorkflowRuntime(
     private readonly InstanceIds ids = new(time);
     private readonly WorkflowOptions _options = options.Value;
 
-    public async Task<BurstSummary> StartAsync(string definitionId, JsonObject? input, Trigger trigger, int? version = null, CancellationToken cancellationToken = default)
+    public Task<BurstSummary> StartAsync(string definitionId, JsonObject? input, Trigger trigger, int? version = null, CancellationToken cancellationToken = default) =>
+        ObservedAsync("start", null, definitionId, trigger, () => StartCoreAsync(definitionId, input, trigger, version));
+
+    private async Task<BurstSummary> StartCoreAsync(string definitionId, JsonObject? input, Trigger trigger, int? version)
     {
         var definition = definitions.GetForStart(definitionId, version);
         input ??= [];
@@ -47,6 +52,7 @@ internal sealed class WorkflowRuntime(
         }
 
         var (instanceId, now) = ids.Next();
+        System.Diagnostics.Activity.Current?.SetTag("workflow.instance_id", instanceId);
         var state = new InstanceState { Input = (JsonObject)input.DeepClone() };
         foreach (var variable in definition.Model.Variables)
         {
@@ -170,9 +176,35 @@ internal sealed class WorkflowRuntime(
         }, cancellationToken, definition => target = definitions.GetForStart(definition.DefinitionId, toVersion));
     }
 
-    private async Task<BurstSummary> RunExclusiveAsync(string instanceId, Trigger trigger,
+    /// <summary>Runs an operation on an existing instance, observed as the calling method (<c>ResumeAsync</c>: "resume").</summary>
+    private Task<BurstSummary> RunExclusiveAsync(string instanceId, Trigger trigger,
         Func<CompiledDefinition, InstanceState, Burst, ValueTask> step, CancellationToken cancellationToken,
-        Func<CompiledDefinition, CompiledDefinition>? commitAs = null)
+        Func<CompiledDefinition, CompiledDefinition>? commitAs = null, [CallerMemberName] string caller = "") =>
+        ObservedAsync(char.ToLowerInvariant(caller[0]) + caller[1..].Replace("Async", "", StringComparison.Ordinal), instanceId, null, trigger,
+            () => RunExclusiveCoreAsync(instanceId, trigger, step, commitAs, cancellationToken));
+
+    /// <summary>An operation as a span with its outcome, counted and timed (<see cref="WorkflowTelemetry"/>).</summary>
+    private static async Task<BurstSummary> ObservedAsync(string operation, string? instanceId, string? definitionId, Trigger trigger, Func<Task<BurstSummary>> run)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = WorkflowTelemetry.StartOperation(operation, instanceId, definitionId, trigger);
+        try
+        {
+            var summary = await run();
+            WorkflowTelemetry.Finished(activity, operation, summary.InstanceId, summary.Status, started);
+            return summary;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            activity?.AddException(ex);
+            throw;
+        }
+    }
+
+    private async Task<BurstSummary> RunExclusiveCoreAsync(string instanceId, Trigger trigger,
+        Func<CompiledDefinition, InstanceState, Burst, ValueTask> step,
+        Func<CompiledDefinition, CompiledDefinition>? commitAs, CancellationToken cancellationToken)
     {
         using var held = await _locks.AcquireAsync(instanceId, cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -191,6 +223,7 @@ internal sealed class WorkflowRuntime(
                 }
 
                 definition = definitions.Get(row.DefinitionRecordId);
+                System.Diagnostics.Activity.Current?.SetTag("workflow.definition_id", definition.DefinitionId);
                 // A migration runs its burst on, and commits with, the version the instance moves to.
                 var runOn = commitAs?.Invoke(definition) ?? definition;
                 burst = NewBurst(runOn, instanceId, state, trigger, now);

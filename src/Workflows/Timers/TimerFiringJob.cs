@@ -35,6 +35,7 @@ internal sealed class TimerFiringJob(IWorkflowRuntime runtime, ReaderPool reader
                 return; // not due yet by the engine's clock; the sweep hands it over again when it is
             }
 
+            WorkflowTelemetry.TimerLateness.Record((time.GetUtcNow().ToUnixTimeMilliseconds() - row.Value.DueAtMs) / 1000.0);
             try
             {
                 await runtime.ResumeAsync(row.Value.Instance, timerId, null, new Trigger("timer", Channel.Timer, $"timer:{timerId}"));

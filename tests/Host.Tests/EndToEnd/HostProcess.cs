@@ -7,8 +7,9 @@ using AdviesRoute.Host.Tests.Support;
 namespace AdviesRoute.Host.Tests.EndToEnd;
 
 /// <summary>
-/// The real Host as a separate process on a loopback port, as it runs in production: its own SQLite file (or one
-/// shared with another process), in-memory Hangfire, an API key for the test. Killed with SIGKILL when asked.
+/// The real Host as a separate process on a loopback port, as it runs on a server, in the Testing environment (whose
+/// allowances, plain http on loopback, the pickup folder and demo data, are listed in EnvironmentAllowances): its own
+/// SQLite file (or one shared with another process), in-memory Hangfire, an API key for the test. Killed with SIGKILL when asked.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -63,7 +64,7 @@ public sealed class HostProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(HostAssembly);
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["DOTNET_gcServer"] = "0";
         start.Environment["ConnectionStrings__AdviesRoute"] = $"Data Source={Path.Combine(dataFolder, "adviesroute.db")}";
         start.Environment["Workflows__DefinitionsPath"] = Path.Combine(dataFolder, "definitions");
@@ -73,7 +74,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Security__ApiKeys__0__Roles__0"] = "secretary";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
-        // Production needs the key ring's certificate; hosts on one folder share one file, so a cookie holds on each.
+        // Hosts on one folder share one key ring certificate, so a cookie holds on each.
         start.Environment["DataProtection__CertificateFile"] = TestCertificate.In(dataFolder);
         start.Environment["DataProtection__CertificatePassword"] = TestCertificate.Password;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -21,6 +21,50 @@ public sealed class HealthTests(HostFixture host)
         (await response.Content.ReadAsStringAsync()).Should().Be("{\"status\":\"ok\"}");
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Liveness_and_readiness_are_public_and_say_ok(string path)
+    {
+        using var client = host.Anonymous();
+
+        using var response = await client.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("{\"status\":\"ok\"}");
+    }
+
+    [Fact]
+    public async Task A_mail_server_that_cannot_be_reached_leaves_the_host_ready_but_degraded()
+    {
+        var closedPort = EndToEnd.HostProcess.FreePort();
+        var check = new MailServerHealthCheck(Microsoft.Extensions.Options.Options.Create(new Host.Mail.MailOptions
+        {
+            Smtp = new Host.Mail.SmtpOptions { Host = "127.0.0.1", Port = closedPort },
+        }));
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        result.Status.Should().Be(HealthStatus.Degraded);
+        result.Description.Should().Be($"De mailserver 127.0.0.1:{closedPort} is niet bereikbaar; de mail wacht in de outbox.");
+    }
+
+    [Fact]
+    public async Task A_mail_server_that_takes_the_connection_is_healthy()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var check = new MailServerHealthCheck(Microsoft.Extensions.Options.Options.Create(new Host.Mail.MailOptions
+        {
+            Smtp = new Host.Mail.SmtpOptions { Host = "127.0.0.1", Port = port },
+        }));
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        result.Status.Should().Be(HealthStatus.Healthy);
+    }
+
     [Fact]
     public async Task The_database_check_is_unhealthy_when_the_database_cannot_be_opened()
     {

@@ -26,6 +26,9 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
     public const string ProcessOwnerKeyName = "procesontwerp";
     public const string ProcessOwnerKey = "proceseigenaar-sleutel-0123456789abcdef";
 
+    /// <summary>The https address a host outside Testing is given (it is never reached: the tests call the host in memory).</summary>
+    public const string ProductionBaseUrl = "https://adviesroute.example.org";
+
     private readonly string _environment;
     private readonly string? _adminPassword;
     private readonly bool _ownsFolder;
@@ -78,11 +81,14 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Mail:PickupFolder", MailFolder);
         builder.UseSetting("Links:KeyFile", Path.Combine(Folder, "link-key"));
 
-        // Outside Testing the operator gives the key ring's certificate; Testing makes its own beside the link key.
+        // Outside Testing the operator gives the key ring's certificate, an https address and an SMTP server (nothing is
+        // sent to it in these tests); Testing makes its own certificate beside the link key and writes mail to a folder.
         if (_environment != "Testing")
         {
             builder.UseSetting("DataProtection:CertificateFile", TestCertificate.In(Folder));
             builder.UseSetting("DataProtection:CertificatePassword", TestCertificate.Password);
+            builder.UseSetting("Links:PublicBaseUrl", ProductionBaseUrl);
+            builder.UseSetting("Mail:Smtp:Host", "smtp.example.org");
         }
 
         builder.ConfigureLogging(logging =>

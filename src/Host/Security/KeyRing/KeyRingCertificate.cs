@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AdviesRoute.Host.Links;
-using AdviesRoute.Host.Testing;
 using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Security.KeyRing;
@@ -18,8 +17,7 @@ internal static class KeyRingCertificate
     public const string DefaultFileName = "dataprotection-certificate.pfx";
 
     /// <summary>Development and Testing make their own certificate; everywhere else the operator gives one.</summary>
-    public static bool MakesItsOwn(IHostEnvironment environment) =>
-        environment.IsDevelopment() || environment.IsEnvironment(TestingClock.EnvironmentName);
+    public static bool MakesItsOwn(IHostEnvironment environment) => Deployment.EnvironmentAllowances.For(environment).GeneratedKeyRingCertificate;
 
     /// <summary>Binds and checks <c>DataProtection</c> and returns the certificate, made first where that is allowed.</summary>
     public static X509Certificate2 Load(IConfiguration configuration, IHostEnvironment environment)
