@@ -15,7 +15,7 @@ public sealed class ActivityDescriptorTests
         var governance = registry.LatestDescriptors.Where(d => d.Category == "Bestuur").ToList();
 
         governance.Select(d => d.Type).Should().BeEquivalentTo(
-            ["Voorbereiding", "Advies", "Besluit", "Zienswijzenronde", "TerugkoppelingColleges", "Agenderen", "Melding", "Nazorg"]);
+            ["Voorbereiding", "Advies", "Besluit", "Zienswijzenronde", "TerugkoppelingColleges", "Agenderen", "Melding", "Nazorg", "ReactiesZienswijzen", "ReactiesHerzien"]);
         foreach (var descriptor in governance)
         {
             descriptor.DisplayName.Should().NotBeNullOrWhiteSpace();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Tests.Support;
 using AdviesRoute.Workflows.Runtime;
 
@@ -5,7 +6,7 @@ namespace AdviesRoute.Activities.Tests.Activities;
 
 /// <summary>
 /// The begroting through the shipped "voorstel" definition, on the demo jaarkalender 2026-2027 and a fake clock:
-/// preparation, DB, the councils' zienswijzen (12 weeks, art. 35 lid 3 Wgr), a reaction to each, the AB (which holds
+/// preparation, DB, the councils' zienswijzen (12 weeks, art. 35 lid 3 Wgr), a reaction to each adopted by the DB, the AB (which holds
 /// it over once), and the follow-up to Gedeputeerde Staten (art. 34 lid 2 Wgr).
 /// </summary>
 public sealed class BegrotingRouteTests
@@ -55,6 +56,28 @@ public sealed class BegrotingRouteTests
         await engine.ResumeAsync(id, "zienswijzenronde", "Reactie", new { reactie = "De indexatie volgt de afspraken in de kaderbrief; zie bijlage 2." }, body: "raad-assen");
         (await engine.WaitingAtAsync(id)).Should().Equal("zienswijzenronde");
         await engine.ResumeAsync(id, "zienswijzenronde", "Reactie", new { reactie = "Dank voor uw instemming; wij nemen haar op in het voorstel." }, body: "raad-emmen");
+
+        // The reactions are drafted; nothing goes to the councils before the DB adopts them (art. 35 lid 3 Wgr): first
+        // DB meeting after 15 April is 19 May.
+        (await engine.WaitingAtAsync(id)).Should().Equal("besluitDbReacties");
+        (await engine.VariableAsync(id, "vergadering"))!["id"]!.GetValue<string>().Should().Be("db-2027-05-19");
+        (await engine.OutboxAsync(id)).Should().NotContain(m => m.Kind == "zienswijzenReacties");
+
+        await engine.MoveToAsync(new DateOnly(2027, 5, 19));
+        await engine.ResumeAsync(id, "besluitDbReacties", "Vergadering", new { uitkomst = "vastgesteld" });
+
+        // Adopted: one message holds each council's own zienswijze with its reaction, and the ten councils without one.
+        var reactions = JsonNode.Parse((await engine.OutboxAsync(id)).Single(m => m.Kind == "zienswijzenReacties").PayloadJson)!;
+        reactions["zienswijzen"]!.AsArray().Select(z => (z!["orgaan"]!.GetValue<string>(), z["tekst"]!.GetValue<string>(), z["reactie"]!.GetValue<string>()))
+            .Should().BeEquivalentTo(new[]
+            {
+                ("raad-assen", "De indexatie is te hoog.", "De indexatie volgt de afspraken in de kaderbrief; zie bijlage 2."),
+                ("raad-emmen", "Wij stemmen in.", "Dank voor uw instemming; wij nemen haar op in het voorstel."),
+            });
+        reactions["zonderZienswijze"]!.AsArray().Should().HaveCount(10);
+        reactions["zonderZienswijze"]!.AsArray().Should().NotContain(z => z!["orgaan"]!.GetValue<string>() == "raad-assen");
+        (await engine.VariableAsync(id, "zienswijzen"))!["reactiesVastgesteld"].Should().NotBeNull();
+        (await engine.OutboxAsync(id)).Should().NotContain(m => m.PayloadJson.Contains("Reactie op uw zienswijze"));
 
         // Now it goes to the AB: the meeting of 14 April has passed, so 23 June (documents by 9 June).
         (await engine.WaitingAtAsync(id)).Should().Equal("besluitAb");

@@ -287,13 +287,16 @@ public sealed class VoorstelRouteTests
         journal.Count(j => j.Kind == "termijnVerstreken" && j.Outcome == "geenZienswijze").Should().Be(12);
         journal.Should().NotContain(j => j.Kind == "reactieOpZienswijze");
 
-        // No zienswijze, so no reaction is asked: straight on to the AB. The one of 9 December has passed: 14 April 2027.
+        // No zienswijze, so no reaction is asked and the DB has nothing to adopt: straight on to the AB. The one of
+        // 9 December has passed: 14 April 2027.
         (await engine.WaitingAtAsync(id)).Should().Equal("besluitAb");
         (await MeetingAsync(engine, id)).Should().Be("ab-2027-04-14");
+        journal.Should().NotContain(j => j.ActivityId == "besluitDbReacties");
 
-        // The councils are told that none came in, not that each was answered.
-        var notice = (await engine.OutboxAsync(id)).Select(m => JsonNode.Parse(m.PayloadJson)!).Single(p => p["onderwerp"]!.GetValue<string>().StartsWith("Reactie op uw zienswijze", StringComparison.Ordinal));
-        notice["tekst"]!.GetValue<string>().Should().Be("Er is binnen de termijn geen zienswijze ingediend; het voorstel gaat ongewijzigd naar het algemeen bestuur.");
+        // The councils are each told that it goes to the AB (with the nota); none is sent a reaction.
+        var notice = JsonNode.Parse((await engine.OutboxAsync(id)).Single(m => m.Kind == "zienswijzenReacties").PayloadJson)!;
+        notice["zienswijzen"]!.AsArray().Should().BeEmpty();
+        notice["zonderZienswijze"]!.AsArray().Should().HaveCount(12);
     }
 
     [Fact]

@@ -33,46 +33,49 @@ public sealed class RouteSimulationTests
     }
 
     [Fact]
-    public void Begroting_started_6_January_2027_is_decided_by_the_AB_on_23_June_with_a_missed_DB_and_a_double_holiday_shift()
+    public void Begroting_started_6_January_2027_is_decided_by_the_AB_on_7_July_with_a_missed_DB_a_double_holiday_shift_and_the_DB_adopting_the_reactions()
     {
         // Start Wednesday 6 January 2027; preparation takes its expected 2 weeks: ready Wednesday 20 January.
         // The DB of 20 January wanted its documents by 6 January: missed. The next DB is 10 February (documents by
         // 27 January). The DB sends the draft on 10 February; 12 weeks later is Wednesday 5 May 2027, Bevrijdingsdag,
         // and Thursday 6 May is Hemelvaartsdag, so the councils' period ends Friday 7 May (art. 1 lid 1 Atw).
-        // The AB of 14 April has passed; the AB of 23 June wants documents by 9 June: it decides there. Follow-up
-        // to GS: the earlier of 7 July (2 weeks) and 14 September.
+        // The DB adopts its reactions to the zienswijzen before they go to the councils and the AB (art. 35 lid 3 Wgr):
+        // the DB of 19 May wanted documents by 5 May, missed, so the DB of 16 June. The AB of 23 June wanted documents
+        // by 9 June: missed; the AB of 7 July (documents by 23 June) decides. Follow-up to GS: the earlier of 21 July
+        // (2 weeks) and 14 September.
         var comparison = Compare(new { titel = "Begroting 2028", pijler = "PubliekeGezondheid", soort = "begroting" }, new DateOnly(2027, 1, 6));
         var route = comparison.MetBacs;
 
-        route.DecisionDate.Should().Be(new DateOnly(2027, 6, 23));
-        route.Meetings.Select(m => m.Id).Should().Equal("db-2027-02-10", "ab-2027-06-23");
+        route.DecisionDate.Should().Be(new DateOnly(2027, 7, 7));
+        route.Meetings.Select(m => m.Id).Should().Equal("db-2027-02-10", "db-2027-06-16", "ab-2027-07-07");
         route.Steps.Single(s => s.ActivityId == "voorbereiding").Date.Should().Be(new DateOnly(2027, 1, 20));
         route.Steps.Single(s => s.ActivityId == "agendeerDb").Skipped.Should().ContainSingle()
             .Which.Should().Contain("20 januari 2027 gemist").And.Contain("6 januari 2027");
         route.Steps.Single(s => s.ActivityId == "zienswijzenronde").Deadline.Should().Be(
             "uiterlijk 7 mei 2027 (art. 35 lid 3 Wgr: 12 weken na verzending; verschoven van 5 mei 2027 (Bevrijdingsdag) naar de eerstvolgende werkdag (art. 1 lid 1 Atw))");
-        route.Steps.Single(s => s.ActivityId == "nazorgBegroting").Deadline.Should().Be("uiterlijk 7 juli 2027 (art. 34 lid 2 Wgr: 2 weken na vaststelling)");
-        route.LeadTimeDays.Should().Be(168);
+        route.Steps.Single(s => s.ActivityId == "agendeerDbReacties").Skipped.Should().ContainSingle().Which.Should().Contain("19 mei 2027 gemist");
+        route.Steps.Single(s => s.ActivityId == "nazorgBegroting").Deadline.Should().Be("uiterlijk 21 juli 2027 (art. 34 lid 2 Wgr: 2 weken na vaststelling)");
+        route.LeadTimeDays.Should().Be(182);
 
         // The P&C cycle passes no BAC (seed 002, 3.1), so for the begroting both models take the same route.
-        comparison.ZonderBacs.DecisionDate.Should().Be(new DateOnly(2027, 6, 23));
-        comparison.ZonderBacs.Meetings.Select(m => m.Id).Should().Equal("db-2027-02-10", "ab-2027-06-23");
+        comparison.ZonderBacs.DecisionDate.Should().Be(new DateOnly(2027, 7, 7));
+        comparison.ZonderBacs.Meetings.Select(m => m.Id).Should().Equal("db-2027-02-10", "db-2027-06-16", "ab-2027-07-07");
         comparison.ExtraDaysWithBacs.Should().Be(0);
     }
 
     [Fact]
-    public void Removing_the_DB_of_10_February_moves_the_begroting_to_the_AB_of_7_July()
+    public void Removing_the_DB_of_10_February_moves_the_begroting_to_the_AB_of_8_September()
     {
         // Without the DB of 10 February the next DB after 20 January is 24 March (documents by 10 March). 12 weeks after
-        // 24 March is Wednesday 16 June, a working day. The AB of 23 June wanted documents by 9 June: missed, so the AB
-        // of 7 July (documents by 23 June) decides.
+        // 24 March is Wednesday 16 June, a working day. The DB that adopts the reactions: 16 June wanted documents by
+        // 2 June, missed, so 25 August; then the AB of 8 September (documents by 25 August) decides, still before
+        // 15 September (art. 34 lid 2 Wgr).
         var route = Compare(new { titel = "Begroting 2028", pijler = "PubliekeGezondheid", soort = "begroting" }, new DateOnly(2027, 1, 6),
             withoutMeeting: "db-2027-02-10").MetBacs;
 
-        route.DecisionDate.Should().Be(new DateOnly(2027, 7, 7));
-        route.Meetings.Select(m => m.Id).Should().Equal("db-2027-03-24", "ab-2027-07-07");
+        route.DecisionDate.Should().Be(new DateOnly(2027, 9, 8));
+        route.Meetings.Select(m => m.Id).Should().Equal("db-2027-03-24", "db-2027-08-25", "ab-2027-09-08");
         route.Steps.Single(s => s.ActivityId == "zienswijzenronde").Deadline.Should().Be("uiterlijk 16 juni 2027 (art. 35 lid 3 Wgr: 12 weken na verzending)");
-        route.Steps.Single(s => s.ActivityId == "agendeerAb").Skipped.Should().ContainSingle().Which.Should().Contain("23 juni 2027 gemist");
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed partial class AdministrationPagesBrowserTests(LinkAndAccountPagesB
         var today = Host.Today;
         var ab = new DateOnly(today.Year + 1, 10, 6);
         await Host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(
-            NearMeetings(today, ("db", -7, "10:00"), ("db", 20, "10:00"), ("db", 130, "10:00"), ("ab", ab.DayNumber - today.DayNumber, "19:30")), "test"));
+            NearMeetings(today, ("db", -7, "10:00"), ("db", 20, "10:00"), ("db", 130, "10:00"), ("db", 240, "10:00"), ("ab", ab.DayNumber - today.DayNumber, "19:30")), "test"));
         await Host.Services.GetRequiredService<IWorkflowRuntime>().StartAsync("voorstel",
             new JsonObject { ["titel"] = $"Begroting {ab.Year + 1}", ["pijler"] = "PubliekeGezondheid", ["soort"] = "begroting" }, new Trigger("test", Channel.Api));
         var page = await NewPageAsync();

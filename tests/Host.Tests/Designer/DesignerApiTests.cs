@@ -194,11 +194,13 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
         var run = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var path = run["path"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
         path.First().Should().Be("start");
-        path.Should().ContainInOrder("besluitDb", "zienswijzenronde", "besluitAb");
-        run["decisionDate"]!.GetValue<string>().Should().Be("2027-06-23");
+        path.Should().ContainInOrder("besluitDb", "zienswijzenronde", "besluitDbReacties", "reactiesVerzonden", "besluitAb");
+
+        // The DB adopts the reactions to the zienswijzen on 16 June (art. 35 lid 3 Wgr), so the AB of 7 July decides.
+        run["decisionDate"]!.GetValue<string>().Should().Be("2027-07-07");
         var decision = run["steps"]!.AsArray().Single(s => s!["activityId"]!.GetValue<string>() == "besluitAb")!;
         decision["title"]!.GetValue<string>().Should().Be("Algemeen bestuur");
-        decision["dateText"]!.GetValue<string>().Should().Be("23 juni 2027", "people read the day in words");
+        decision["dateText"]!.GetValue<string>().Should().Be("7 juli 2027", "people read the day in words");
         (await host.InstancesAsync(InstanceQuery.All)).Should().HaveCount(before);
     }
 

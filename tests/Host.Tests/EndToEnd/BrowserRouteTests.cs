@@ -170,9 +170,18 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
             await page.WaitForSelectorAsync("text=Vastgelegd.");
         }
 
+        // The DB adopts the reactions at its next meeting (25 days on); only then do they go to the councils and the AB.
+        (await StepAsync(page, "besluitDbReacties")).Should().Be("nu");
+        await AdvanceClockAsync(host, "P25D");
+        await Browsers.SignInAsync(page, "beheer@example.org", "Beheer-Wachtwoord-2026!");
+        await page.GotoAsync(proposal);
+        await page.CheckAsync("input[name='invoer.uitkomst'][value='vastgesteld']");
+        await page.ClickAsync("button:has-text('Uitkomst vastleggen')");
+        await page.WaitForSelectorAsync("text=Vastgelegd.");
+
         (await StepAsync(page, "besluitAb")).Should().Be("nu");
         await Shot(page, "4-naar-het-ab");
-        await AdvanceClockAsync(host, "P20D");
+        await AdvanceClockAsync(host, "P25D");
         await Browsers.SignInAsync(page, "beheer@example.org", "Beheer-Wachtwoord-2026!");
         await page.GotoAsync(proposal);
         await page.CheckAsync("input[name='invoer.uitkomst'][value='vastgesteld']");
@@ -188,11 +197,14 @@ public sealed partial class BrowserRouteTests(ITestOutputHelper output)
         output.WriteLine($"Screenshots: {ScreenshotFolder}");
     }
 
-    /// <summary>The only DB and AB meetings: 20 and 40 days ahead, so the route does not depend on today's date.</summary>
+    /// <summary>
+    /// The only DB and AB meetings: the DB 20 and 45 days ahead (the second adopts the reactions to the zienswijzen), the
+    /// AB 70 days ahead, so the route does not depend on today's date.
+    /// </summary>
     private static async Task UseNearMeetingsAsync(HostProcess host)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
-        var calendar = NearMeetings(today, ("db", 20, "10:00"), ("ab", 40, "19:30"));
+        var calendar = NearMeetings(today, ("db", 20, "10:00"), ("db", 45, "10:00"), ("ab", 70, "19:30"));
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         client.DefaultRequestHeaders.Add("X-Api-Key", ProcessOwnerKey);
         using var response = await client.PutAsync("/api/jaarkalender", new StringContent(calendar, System.Text.Encoding.UTF8, "application/json"));

@@ -14,11 +14,12 @@ public sealed class JaarkalenderBegrotingTests(HostFixture host) : IClassFixture
     [Fact]
     public async Task A_begroting_whose_AB_comes_after_the_legal_date_shows_the_warning_with_the_article()
     {
-        // DB meetings soon and after the councils' twelve weeks; the only AB meeting after 14 September of next year.
+        // DB meetings soon, after the councils' twelve weeks (it sends the draft) and after the zienswijzen (it adopts the
+        // reactions); the only AB meeting after 14 September of next year.
         var today = host.Today;
         var ab = new DateOnly(today.Year + 1, 10, 6);
         await host.WithScopeAsync(sp => sp.GetRequiredService<GovernanceStore>().ReplaceCalendarAsync(
-            NearMeetings(today, ("db", 20, "10:00"), ("db", 130, "10:00"), ("ab", ab.DayNumber - today.DayNumber, "19:30")), "test"));
+            NearMeetings(today, ("db", 20, "10:00"), ("db", 130, "10:00"), ("db", 240, "10:00"), ("ab", ab.DayNumber - today.DayNumber, "19:30")), "test"));
         await host.Services.GetRequiredService<IWorkflowRuntime>().StartAsync("voorstel",
             new JsonObject { ["titel"] = $"Begroting {ab.Year + 1}", ["pijler"] = "PubliekeGezondheid", ["soort"] = "begroting" }, new Trigger("test", Channel.Api));
         using var client = await host.SignInAsync();

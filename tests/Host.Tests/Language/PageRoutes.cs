@@ -27,10 +27,16 @@ public static class PageRoutes
             "A proposal's document as it was uploaded (PDF, DOCX): the author's file, not a page of the product.",
         ["/verzoek/{token}/stukken/{id}"] =
             "A document through a personal link, as it was uploaded: the author's file, not a page of the product.",
+        ["/Voorstellen/{id}/Zienswijzennota/{formaat}"] =
+            "The zienswijzennota as a PDF or DOCX file, not a page; Zienswijzen/BegrotingZienswijzenBrowserTests reads its text back.",
         ["/kalender/{bodyId}.ics"] =
             "The jaarkalender as an iCalendar feed, read by calendar programs, not a page.",
         ["/health"] =
             "The health check: JSON for monitoring, not a page.",
+        ["/health/live"] =
+            "The liveness probe: JSON for monitoring, not a page.",
+        ["/health/ready"] =
+            "The readiness probe: JSON for monitoring, not a page.",
         ["/openapi/{documentName}.json"] =
             "The API's OpenAPI description: JSON for programs, not a page.",
         [AdviesRoute.Host.Look.ErrorPages.TestingFailureRoute] =

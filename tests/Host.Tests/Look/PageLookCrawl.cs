@@ -52,6 +52,8 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
         ["/Ontwerper/{definitionId}"] =
             "The designer's canvas: a React application drawn for a wide screen with a mouse (nodes, handles, a minimap); "
             + "its own browser tests (EndToEnd/DesignerBrowserTests) check it with axe-core. Its list of routes (/Ontwerper) is checked here.",
+        ["/Voorstellen/{id}/Zienswijzennota/{formaat}"] =
+            "A download: the zienswijzennota as a PDF or DOCX file, not a page; Zienswijzen/BegrotingZienswijzenBrowserTests reads it back.",
     };
 
     private IPlaywright? _playwright;

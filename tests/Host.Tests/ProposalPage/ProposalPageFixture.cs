@@ -13,7 +13,7 @@ namespace AdviesRoute.Host.Tests.ProposalPage;
 /// <summary>
 /// One host (in memory on a loopback port, its clock from Monday 4 January 2027) and one Chromium for
 /// <see cref="ProposalPageBrowserTests"/>. It walks an ontwerpbegroting as a secretary does, from the start form through
-/// the DB, a zienswijzenronde of the twelve councils (seven answers recorded on their behalf) and the AB's decision, and
+/// the DB, a zienswijzenronde of the twelve councils (seven answers recorded on their behalf), the DB's adoption of the reactions and the AB's decision, and
 /// at each point measures the proposal page as drawn and keeps screenshots at 1366 and 320 px. Each part runs once; a
 /// part that fails is kept with its error and the parts after it are not run, so every test says where the walk stopped.
 /// </summary>
@@ -259,7 +259,7 @@ public sealed class ProposalPageFixture : IAsyncLifetime
         await ShotBothAsync("voorstel-zienswijzenronde");
     }
 
-    /// <summary>The twelve weeks end; the board reacts to each zienswijze; the AB adopts the begroting.</summary>
+    /// <summary>The twelve weeks end; the board reacts to each zienswijze, the DB adopts the reactions; the AB adopts the begroting.</summary>
     private async Task DecisionAsync()
     {
         await AdvanceToAsync(Amsterdam(2027, 4, 16, 9, 0));
@@ -269,6 +269,11 @@ public sealed class ProposalPageFixture : IAsyncLifetime
             await ResumeOnPageAsync(_secretary!, ProposalId, reaction.Id, new Dictionary<string, string> { ["invoer.reactie"] = "Het bestuur dankt de raad voor zijn zienswijze." });
             await EventuallyAsync(async () => Bookmarks(await InstanceAsync(_api!, ProposalId)).Any(b => b.Id == reaction.Id) ? null : "done", "the reaction recorded");
         }
+
+        // The DB adopts the reactions in its meeting (art. 35 lid 3 Wgr); only then do they go to the councils and the AB.
+        var dbReactions = MeetingOf(await WaitingAsync(_api!, ProposalId, "besluitDbReacties", "Vergadering"))!;
+        await AdvanceToMeetingAsync(dbReactions);
+        await ActAsync(_secretary!, _api!, ProposalId, "besluitDbReacties", "Vergadering", new Dictionary<string, string> { ["invoer.uitkomst"] = "vastgesteld" });
 
         var ab = MeetingOf(await WaitingAsync(_api!, ProposalId, "besluitAb", "Vergadering"))!;
         await AdvanceToMeetingAsync(ab);

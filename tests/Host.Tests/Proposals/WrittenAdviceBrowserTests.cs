@@ -59,6 +59,7 @@ public sealed partial class WrittenAdviceBrowserTests(WrittenAdviceFixture fixtu
         await page.SelectOptionAsync("#Input_Portefeuillehouder", new SelectOptionValue { Index = 1 });
         await page.CheckAsync("#Input_Bestuursmodel_metBacs");
         await page.CheckAsync("#Wijze_Bac_schriftelijk");
+        await page.FillAsync("#Besluit_Beslispunten", "in te stemmen met het preventieakkoord;\nde uitvoering op te dragen aan de directeur.");
         await page.ClickAsync("button:has-text('Voorstel starten')");
         await page.WaitForURLAsync(new Regex("/Voorstellen/[0-9a-f]+$"));
         var id = new Uri(page.Url).AbsolutePath["/Voorstellen/".Length..];
@@ -162,6 +163,7 @@ public sealed partial class WrittenAdviceBrowserTests(WrittenAdviceFixture fixtu
         var page = await fixture.SecretaryPageAsync();
         await page.GotoAsync("/Voorstellen/Nieuw");
         await page.FillAsync("#Input_Titel", "Ontwerpbegroting 2028 schriftelijk");
+        await page.FillAsync("#Besluit_Beslispunten", "de ontwerpbegroting 2028 vast te stellen.");
         await page.SelectOptionAsync("#Input_Pijler", "PubliekeGezondheid");
         await page.SelectOptionAsync("#Input_Soort", "begroting");
         await page.SelectOptionAsync("#Input_Portefeuillehouder", new SelectOptionValue { Index = 1 });

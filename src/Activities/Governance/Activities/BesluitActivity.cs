@@ -107,7 +107,8 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
     /// <summary>The board answers every zienswijze in writing, with reasons, before the AB decides (art. 35 Wgr; DOMAIN).</summary>
     protected override void EnsureMayAct(ActivityContext context)
     {
-        var name = context.Inputs<BesluitInputs>().Zienswijzen;
+        var inputs = context.Inputs<BesluitInputs>();
+        var name = inputs.Zienswijzen;
         if (context.GetVariable(name) is not JsonObject round || round["raden"] is not JsonObject councils)
         {
             return;
@@ -125,6 +126,22 @@ public sealed class BesluitActivity(IGovernanceDirectory directory, DeadlineCalc
                 ? $"De zienswijzenronde loopt nog ({string.Join(", ", open)})."
                 : $"Er kan pas besloten worden als elke zienswijze een schriftelijke, gemotiveerde reactie heeft; die ontbreekt nog voor: {string.Join(", ", missing)}.";
             throw new ResumeRejectedException(reason);
+        }
+
+        EnsureReactionsAdopted(inputs, round, councils);
+    }
+
+    /// <summary>
+    /// Where the route asks it, the zienswijzen go to this body only after the DB adopted its reactions and sent them to
+    /// the councils (art. 35 lid 3 Wgr): <see cref="ReactiesZienswijzen"/> marks the round when it did.
+    /// </summary>
+    private static void EnsureReactionsAdopted(BesluitInputs inputs, JsonObject round, JsonObject councils)
+    {
+        var anyGiven = councils.Any(kv => kv.Value?["zienswijze"]?.GetValue<string>() is { } z && z != Zienswijzenronde.GeenZienswijze);
+        if (inputs.ReactiesVastgesteld && anyGiven && round[ReactiesZienswijzen.AdoptedProperty] is null)
+        {
+            throw new ResumeRejectedException(
+                $"Er kan pas besloten worden als het dagelijks bestuur de reacties op de zienswijzen heeft vastgesteld en aan de raden gezonden ({ReactiesZienswijzen.Article}).");
         }
     }
 }

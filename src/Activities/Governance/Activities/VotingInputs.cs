@@ -83,5 +83,9 @@ public sealed record BesluitInputs : VotingInputs
         Description = "Als deze variabele een zienswijzenronde bevat, kan er pas besloten worden als elke zienswijze een reactie heeft.", Default = DefaultVariable, SupportsExpression = false)]
     public string Zienswijzen { get; init; } = DefaultVariable;
 
+    [Input("reactiesVastgesteld", InputType.Boolean, DisplayName = "Pas na vaststelling van de reacties door het DB",
+        Description = "Er kan pas besloten worden als het dagelijks bestuur de reacties op de zienswijzen heeft vastgesteld en aan de raden gezonden (art. 35 lid 3 Wgr).", Default = false)]
+    public bool ReactiesVastgesteld { get; init; }
+
     private const string DefaultVariable = "zienswijzen";
 }

@@ -82,7 +82,17 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
     protected override string InputName => ZienswijzenInputs.RadenKey;
     protected override string SimulatedPort => Gereed;
 
-    protected override void Recorded(JsonObject entry) => entry["zienswijze"] = entry["antwoord"]!.GetValue<string>();
+    protected override void Recorded(JsonObject entry)
+    {
+        var zienswijze = entry["antwoord"]!.GetValue<string>();
+        entry["zienswijze"] = zienswijze;
+
+        // "Geen zienswijze" carries no text: a text typed before choosing it is not the council's zienswijze.
+        if (zienswijze == GeenZienswijze)
+        {
+            entry.Remove("tekst");
+        }
+    }
 
     protected override ActivityResult Closed(ActivityContext context, JsonObject round, JsonObject answers)
     {

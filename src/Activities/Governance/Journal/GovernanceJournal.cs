@@ -19,6 +19,7 @@ public static class GovernanceJournal
         [NietBehandeld.KindName] = NietBehandeld.Read,
         [OpDeAgenda.KindName] = OpDeAgenda.Read,
         [ReactieOpZienswijze.KindName] = ReactieOpZienswijze.Read,
+        [ReactiesVerzonden.KindName] = ReactiesVerzonden.Read,
         [RondeGestart.KindName] = RondeGestart.Read,
         [SchriftelijkeRondeGestart.KindName] = SchriftelijkeRondeGestart.Read,
         [StemUitgebracht.KindName] = StemUitgebracht.Read,

@@ -75,6 +75,10 @@ public sealed record RequestPayload
     [JsonPropertyName("tekst")]
     public string? Text { get; init; }
 
+    /// <summary>The board's reaction to the zienswijze so far, when it is written anew.</summary>
+    [JsonPropertyName("reactie")]
+    public string? Reaction { get; init; }
+
     /// <summary>The meeting: as an object on a meeting's request (<c>id</c>, <c>datum</c>, <c>orgaanNaam</c> …), as its id on the timer after it.</summary>
     [JsonPropertyName("vergadering")]
     public JsonNode? Meeting { get; init; }

@@ -24,6 +24,7 @@ public sealed class IndexModel(
     IWorkflowRuntime runtime,
     ConfidentialDocuments confidential,
     IOptions<RequestLinkOptions> options,
+    AdviesRoute.Host.Proposals.Zienswijzen.SubmittedZienswijze submitted,
     ILogger<IndexModel> logger) : PageModel
 {
     /// <summary>Whether this browser entered the one-time code for this link, so confidential documents are shown.</summary>
@@ -56,6 +57,9 @@ public sealed class IndexModel(
         {
             Message = "Uw keuze is vastgelegd.";
         }
+
+        // A council changes the zienswijze it submitted: the form starts from its text.
+        Texts = await submitted.TextsAsync(Resolved, cancellationToken);
 
         return Shown();
     }

@@ -1,5 +1,6 @@
 using AdviesRoute.Host.Documents;
 using AdviesRoute.Host.Proposals.Documents;
+using AdviesRoute.Host.Proposals.Zienswijzen;
 
 namespace AdviesRoute.Host.Proposals.Start;
 
@@ -22,6 +23,7 @@ public static class ProposalsServiceCollectionExtensions
         services.AddScoped<DecisionPoints.ChangeDecisionPoints>();
         services.AddScoped<AddProposalDocument>();
         services.AddScoped<AdviesRoute.Host.Proposals.Modes.ChangeProposalMode>();
+        services.AddZienswijzen();
         return services;
     }
 

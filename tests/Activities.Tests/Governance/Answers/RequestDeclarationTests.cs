@@ -68,7 +68,7 @@ public sealed partial class RequestDeclarationTests
         var registry = engine.Host.Services.GetRequiredService<ActivityRegistry>();
         var declarations = StepDeclarations.All(registry).ToList();
         declarations.Select(d => d.Type).Should().BeEquivalentTo(
-            ["Voorbereiding", "Agenderen", "Advies", "Besluit", "Zienswijzenronde", "TerugkoppelingColleges", "Melding", "Nazorg"]);
+            ["Voorbereiding", "Agenderen", "Advies", "Besluit", "Zienswijzenronde", "TerugkoppelingColleges", "Melding", "Nazorg", "ReactiesZienswijzen", "ReactiesHerzien"]);
         foreach (var declaration in declarations)
         {
             registry.TryGet(declaration.Type, null, out var descriptor, out _).Should().BeTrue();

@@ -130,6 +130,8 @@ public sealed class JournalSentenceTests
             .Should().Be("Gemeenteraad Meppel: geen antwoord voor het einde van de termijn, vastgelegd als geen zienswijze");
         Read(new ZienswijzenOntvangen(1, 11)).Should().Be("Zienswijzenronde gesloten: 1 zienswijze ontvangen, 11 raden zonder zienswijze");
         Read(new ReactieOpZienswijze("raad-assen", "Gemeenteraad Assen")).Should().Be("Reactie van het bestuur op de zienswijze van Gemeenteraad Assen vastgelegd");
+        Read(new ReactiesVerzonden(3, 9)).Should().Be(
+            "Reacties van het bestuur op de zienswijzen verzonden (art. 35 lid 3 Wgr): 3 raden hun eigen zienswijze met de reactie, 9 raden zonder zienswijze een bericht met de zienswijzennota");
         Read(new TerugkoppelingGesloten("bedenkingen", "10 van de 12 colleges stemmen in, 2 hebben bedenkingen, 0 reageerden niet."))
             .Should().Be("Terugkoppeling van de colleges gesloten: er zijn bedenkingen; 10 van de 12 colleges stemmen in, 2 hebben bedenkingen, 0 reageerden niet");
     }

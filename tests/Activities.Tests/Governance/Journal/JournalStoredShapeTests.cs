@@ -63,6 +63,7 @@ public sealed partial class JournalStoredShapeTests
             new NietBehandeld("Voor de vergadering van Dagelijks bestuur van 20 januari 2027 is geen uitkomst vastgelegd.", "db-2027-02-10"),
             new OpDeAgenda(meeting),
             new ReactieOpZienswijze("raad-assen", "Gemeenteraad Assen"),
+            new ReactiesVerzonden(3, 9),
             new RondeGestart(12, deadline),
             new SchriftelijkeRondeGestart("bac-pg", 12, deadline, 2),
             new StemUitgebracht("positiefMetKanttekeningen", "m032", "Otto Jansen", "m031", null, true, "negatief", new JournalNamens("a.secretaris@example.org", "telefonisch"), "Met zorg."),
