@@ -316,6 +316,21 @@ public sealed class VoorstelRouteTests
     }
 
     [Fact]
+    public async Task The_colleges_period_that_ends_on_a_saturday_moves_to_the_monday_and_names_the_DB_decision_as_its_rule()
+    {
+        await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 9, 1));
+        var id = (await engine.StartAsync("voorstel", new { titel = "Regionale aanpak", pijler = "PubliekeGezondheid", soort = "beleidsvoorstel", bestuursmodel = "zonderBacs", terugkoppelingColleges = true })).InstanceId;
+        await engine.ResumeAsync(id, "voorbereiding", "Voorbereiding", new { uitkomst = "gereed" });
+
+        // The DB's outcome of 16 September is recorded on Saturday 19 September: 6 weeks end on Saturday 31 October.
+        await engine.MoveToAsync(new DateOnly(2026, 9, 19));
+        await engine.ResumeAsync(id, "besluitDb", "Vergadering", new { uitkomst = "vastgesteld" });
+
+        (await engine.VariableAsync(id, "terugkoppeling"))!["termijn"]!["tekst"]!.GetValue<string>().Should().Be(
+            "uiterlijk 2 november 2026 (besluit van het dagelijks bestuur: 6 weken na verzending; verschoven van 31 oktober 2026 (zaterdag) naar de eerstvolgende werkdag (besluit van het dagelijks bestuur))");
+    }
+
+    [Fact]
     public async Task One_college_with_bedenkingen_sends_the_proposal_back_to_the_DB_with_the_summary()
     {
         await using var engine = await GovernanceEngine.StartAsync(new DateOnly(2026, 9, 1));

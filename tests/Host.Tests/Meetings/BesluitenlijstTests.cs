@@ -56,7 +56,7 @@ public sealed class BesluitenlijstTests(HostFixture host) : IClassFixture<HostFi
         using var secretary = await host.SignInAsync();
         var recorded = await PostMeetingAsync(secretary, "db-proef", "aanwezigheid",
             Attendance(seats.Take(4).Select(s => (s.Id, "aanwezig")).Append((seats[4].Id, "kennisgeving"))));
-        recorded.Page.Should().Contain("Quorum aanwezig: 4 van 5 leden aanwezig (nodig: meer dan 2,5).");
+        recorded.Page.Should().Contain("Quorum aanwezig: 4 van 5 leden aanwezig (nodig: ten minste 3).");
         using var api = host.Secretary();
         var votes = new JsonArray(seats.Take(4).Select((s, i) => (JsonNode)new JsonObject { ["lid"] = s.Id, ["keuze"] = i < 3 ? "voor" : "tegen" }).ToArray());
         (await api.PostAsJsonAsync($"/api/instances/{open.Id}/bookmarks/{open.MeetingBookmark}/resume",

@@ -32,7 +32,7 @@ public sealed class MeetingPagesBrowserTests(MeetingPagesFixture walk, ITestOutp
     {
         walk.Reached("no quorum");
         output.WriteLine($"{walk.QuorumText}\n{walk.Refusal}");
-        walk.QuorumText.Should().Be("Geen quorum: 2 van 5 leden aanwezig, nodig is meer dan 2,5 (art. 20 Gemeentewet, via art. 22 Wgr). Er kunnen geen besluiten worden vastgelegd.");
+        walk.QuorumText.Should().Be("Geen quorum: 2 van 5 leden aanwezig, nodig is ten minste 3 (art. 20 Gemeentewet, via art. 22 Wgr). Er kunnen geen besluiten worden vastgelegd.");
         walk.Seats.Should().HaveCount(5, "the attendance form lists the five DB members");
         walk.Refusal!.Value.Status.Should().Be(422);
         walk.Refusal.Value.Message.Should().Contain("heeft geen quorum: 2 van 5 leden aanwezig").And.Contain("art. 20 Gemeentewet").And.Contain("Er is niets vastgelegd.");

@@ -44,7 +44,7 @@ public sealed class QuorumTests(HostFixture host) : IClassFixture<HostFixture>
         var recorded = await PostMeetingAsync(secretary, "db-proef", "aanwezigheid",
             Attendance([(seats[0].Id, "aanwezig"), (seats[1].Id, "aanwezig"), (seats[2].Id, "kennisgeving")]));
         recorded.Status.Should().Be(HttpStatusCode.OK);
-        recorded.Page.Should().Contain("De aanwezigheid is vastgelegd.").And.Contain("Geen quorum: 2 van 5 leden aanwezig, nodig is meer dan 2,5 (art. 20 Gemeentewet, via art. 22 Wgr).")
+        recorded.Page.Should().Contain("De aanwezigheid is vastgelegd.").And.Contain("Geen quorum: 2 van 5 leden aanwezig, nodig is ten minste 3 (art. 20 Gemeentewet, via art. 22 Wgr).")
             .And.Contain($"Afwezig met kennisgeving: {seats[2].Name}");
 
         // The API refuses the outcome with problem details in Dutch; the proposal still waits and its journal has no outcome.
@@ -55,7 +55,7 @@ public sealed class QuorumTests(HostFixture host) : IClassFixture<HostFixture>
             refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
             var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
             problem["detail"]!.GetValue<string>().Should().Be(
-                $"De vergadering van Dagelijks bestuur van {Day(today.AddDays(20))} heeft geen quorum: 2 van 5 leden aanwezig, nodig is meer dan 2,5 "
+                $"De vergadering van Dagelijks bestuur van {Day(today.AddDays(20))} heeft geen quorum: 2 van 5 leden aanwezig, nodig is ten minste 3 "
                 + "(art. 20 Gemeentewet, via art. 22 Wgr). Er is niets vastgelegd. Verplaats het voorstel naar een vergadering die opnieuw wordt bijeengeroepen; die mag er zonder quorum over besluiten.");
         }
 

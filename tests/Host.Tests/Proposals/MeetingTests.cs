@@ -85,7 +85,9 @@ public sealed class MeetingTests(HostFixture host) : IClassFixture<HostFixture>
         WebUtility.HtmlDecode(await secretary.GetStringAsync("/Voorstellen/Taken")).Should().NotContain("Convocatie met agenda en stukken versturen");
         var mails = await LinkMail.InFolderAsync(host.MailFolder, 5, m => m.Subject.StartsWith("Convocatie Dagelijks bestuur", StringComparison.Ordinal));
         mails.Should().HaveCount(5);
-        mails[0].Text.Should().Contain("1. Aanpassing tarieven – hamerstuk").And.Contain("2. Rapportage eerste vier maanden – bespreekstuk (stukken: Notitie personeel, vertrouwelijk, Rapportage)")
+        // The whole agenda as the meeting page numbers it: the standard items around the proposals, hamerstukken first.
+        mails[0].Text.Should().Contain("1. Opening\n2. Vaststelling van de agenda\n3. Besluitenlijst van de vorige vergadering\n4. Ingekomen stukken\n5. Mededelingen\n"
+            + "6. Aanpassing tarieven – hamerstuk\n7. Rapportage eerste vier maanden – bespreekstuk (stukken: Notitie personeel, vertrouwelijk, Rapportage)\n8. Rondvraag\n9. Sluiting")
             .And.Contain("De openbare stukken zitten bij deze mail. Vertrouwelijke stukken gaan niet per mail.");
         var eml = Directory.GetFiles(host.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).First(m => (m.Subject ?? "").StartsWith("Convocatie", StringComparison.Ordinal));
         eml.Attachments.OfType<MimeKit.MimePart>().Select(a => a.FileName).Should().Equal("rapportage.pdf", "uitnodiging.ics");

@@ -23,6 +23,8 @@ public sealed partial class FallbackPolicyTests(HostFixture host)
         "Account/Login",
         "Fout", // the Dutch error page: also the answer to a wrong or refused address of someone without an account
         "health",
+        "health/live",
+        "health/ready",
         "kalender/{bodyId}.ics",
         "verzoek/{token}",
         "verzoek/{token}/stukken/{id}",

@@ -100,7 +100,12 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>A client without credentials that does not follow redirects.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        // Outside Testing the host sends plain http to https (as behind its proxy): talk https to it from the start.
+        BaseAddress = new Uri(_environment == "Testing" ? "http://localhost" : "https://localhost"),
+    });
 
     /// <summary>A client that sends an API key with every request.</summary>
     public HttpClient WithApiKey(string key)

@@ -222,8 +222,13 @@ public abstract class AnswerRound(IGovernanceDirectory directory, DeadlineCalcul
     /// <summary>The input that lists the bodies ("raden", "colleges").</summary>
     protected abstract string InputName { get; }
 
+    /// <summary>
+    /// The round's deadline. Bodies must meet it, so an end on a day off always moves to the next working day: by the
+    /// Atw for a period of the law (the councils' 12 weeks, art. 35 lid 3 Wgr), by the rule that set it otherwise (the
+    /// colleges' period, set by a DB decision), which the deadline's text then names.
+    /// </summary>
     private Deadline Deadline(AnswerRoundInputs inputs, DateOnly today) =>
-        deadlines.PeriodAfter(today, inputs.Termijn, inputs.Regel, inputs.Artikel, inputs.Atw);
+        deadlines.PeriodAfter(today, inputs.Termijn, inputs.Regel, inputs.Artikel, inputs.Atw, movesToWorkingDay: true);
 
     public SimulatedStep Simulate(SimulationContext context)
     {

@@ -81,7 +81,7 @@ public sealed class NazorgActivity(DeadlineCalculator deadlines) : Activity, ISi
 
     private Deadline Deadline(NazorgInputs inputs, DateOnly decided)
     {
-        var period = deadlines.PeriodAfter(decided, inputs.Termijn, inputs.Regel, inputs.Artikel, inputs.Atw);
+        var period = deadlines.PeriodAfter(decided, inputs.Termijn, inputs.Regel, inputs.Artikel, inputs.Atw, movesToWorkingDay: true);
         if (inputs.UiterlijkOp is not { } fixedText)
         {
             return period;

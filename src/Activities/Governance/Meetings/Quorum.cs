@@ -56,8 +56,10 @@ public sealed record QuorumCount(decimal Present, decimal Total, string Measure)
     /// <summary>"3 van 5 leden aanwezig".</summary>
     public string Text => $"{Number(Present)} van {Number(Total)} {Measure} aanwezig";
 
-    /// <summary>"meer dan 2,5".</summary>
-    public string Needed => $"meer dan {Number(Total / 2)}";
+    /// <summary>"ten minste 3" (of 5 seats); "meer dan 7,5" where weighted votes do not add up to a whole number.</summary>
+    public string Needed => decimal.Truncate(Total) == Total
+        ? $"ten minste {Number(decimal.Floor(Total / 2) + 1)}"
+        : $"meer dan {Number(Total / 2)}";
 
     private static string Number(decimal value) => value.ToString("0.##", DutchFormat.Culture);
 }

@@ -21,7 +21,7 @@ public sealed record ConvocationMail(MailAddress To, string BodyName, DateOnly D
 {
     public static string Kind => "mail.convocatie.v1";
 
-    /// <param name="AgendaKind">"hamerstuk" or "bespreekstuk".</param>
+    /// <param name="AgendaKind">"hamerstuk" or "bespreekstuk"; empty for a standard item or the secretary's own item.</param>
     public sealed record AgendaLine(string Title, string AgendaKind, IReadOnlyList<AgendaDocument> Documents);
 
     public sealed record AgendaDocument(string Name, bool Confidential);
@@ -29,7 +29,7 @@ public sealed record ConvocationMail(MailAddress To, string BodyName, DateOnly D
     /// <summary>What the invitation says, for a mail that carries one.</summary>
     public MeetingInvitation.Details? Invitation => MeetingId is null
         ? null
-        : new(MeetingId, BodyName, Date, Time, Place, Agenda.Select(line => $"{line.Title} ({line.AgendaKind})").ToList(), Sequence);
+        : new(MeetingId, BodyName, Date, Time, Place, Agenda.Select(line => line.AgendaKind.Length == 0 ? line.Title : $"{line.Title} ({line.AgendaKind})").ToList(), Sequence);
 }
 
 internal sealed class ConvocationMailComposer(HostDbContext host, IOptions<MailOptions> options, TimeProvider time) : IMailComposer<ConvocationMail>
@@ -73,7 +73,7 @@ internal sealed class ConvocationMailComposer(HostDbContext host, IOptions<MailO
             Subject = (mail.Added is null ? "Convocatie" : "Aanvulling agenda") + $" {mail.BodyName} {DutchFormat.Day(mail.Date)}",
             Greeting = $"Beste {mail.To.Name},",
             Paragraphs = paragraphs,
-            List = new MailList("Agenda", mail.Agenda.Select(line => new MailListItem($"{line.Title} – {line.AgendaKind}",
+            List = new MailList("Agenda", mail.Agenda.Select(line => new MailListItem(line.AgendaKind.Length == 0 ? line.Title : $"{line.Title} – {line.AgendaKind}",
                 Note: line.Documents.Count == 0 ? null : "stukken: " + string.Join(", ", line.Documents.Select(d => d.Name + (d.Confidential ? ", vertrouwelijk" : ""))))).ToList(), Numbered: true),
             Closing = [note + " Vertrouwelijke stukken gaan niet per mail."],
             Attachments = withInvitation,

@@ -29,6 +29,7 @@ public sealed record ConvocationState(int Items, Convocation? Sent, DateTime? Up
 /// </summary>
 public sealed class ConvocationSender(
     MeetingAgenda agenda,
+    MeetingMinutes minutes,
     HostDbContext host,
     IGovernanceDirectory directory,
     MailQueue mails,
@@ -190,8 +191,13 @@ public sealed class ConvocationSender(
     {
         var model = directory.Current.Model;
         var body = model.FindBody(meeting.Body)!;
-        var items = await agenda.ItemsAsync(meeting.Id, cancellationToken);
-        var lines = items.Select(i => new ConvocationMail.AgendaLine(i.Title, i.Kind, i.Documents.Select(d => new ConvocationMail.AgendaDocument(d.Name, d.Confidential)).ToList())).ToList();
+        // The whole agenda as the meeting page numbers it: the standard items (opening, vaststelling van de agenda, …),
+        // the proposals with their kind and stukken, and the secretary's own items.
+        var view = await minutes.ReadAsync(meeting.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Vergadering {meeting.Id} staat niet op de jaarkalender.");
+        var items = view.Agenda.Where(l => l.Proposal is not null).Select(l => l.Proposal!).ToList();
+        var lines = view.Agenda.Select(l => new ConvocationMail.AgendaLine(l.Title, l.Proposal?.Kind ?? "",
+            l.Proposal?.Documents.Select(d => new ConvocationMail.AgendaDocument(d.Name, d.Confidential)).ToList() ?? [])).ToList();
         var members = model.MembersOf(body.Id, meeting.Date).Where(m => m.SubstituteFor is null).ToList();
         return (body, members, items, lines);
     }

@@ -37,7 +37,7 @@ public sealed class QuorumTests
         count.Should().Be(new QuorumCount(8, 16, "stemmen"));
         count.Reached.Should().BeFalse("eight of sixteen is not more than half");
         Quorum.Refusal(count, "Algemeen bestuur van 10 maart 2027", new MeetingAttendance("ab-1", attendance), false, null).Should()
-            .Be("De vergadering van Algemeen bestuur van 10 maart 2027 heeft geen quorum: 8 van 16 stemmen aanwezig, nodig is meer dan 8 "
+            .Be("De vergadering van Algemeen bestuur van 10 maart 2027 heeft geen quorum: 8 van 16 stemmen aanwezig, nodig is ten minste 9 "
                 + "(art. 20 Gemeentewet, via art. 22 Wgr). Er is niets vastgelegd. Verplaats het voorstel naar een vergadering die opnieuw wordt bijeengeroepen; die mag er zonder quorum over besluiten.");
     }
 
