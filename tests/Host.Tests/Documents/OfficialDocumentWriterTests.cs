@@ -69,6 +69,27 @@ public sealed class OfficialDocumentWriterTests
     }
 
     [Fact]
+    public void A_paragraph_that_runs_over_a_page_break_reads_as_one_in_the_running_text()
+    {
+        var sentence = string.Join(" ", Enumerable.Range(1, 40).Select(i => $"woord{i}"));
+        var document = new OfficialDocument
+        {
+            Title = "Zienswijzennota",
+            Blocks = [.. Enumerable.Range(1, 60).Select(i => (DocumentBlock)new DocumentParagraph($"Alinea {i}: {sentence}."))],
+        };
+
+        var pdf = Writer.Pdf(document);
+
+        PdfText.Pages(pdf).Should().BeGreaterThan(1);
+        var body = PdfText.Body(pdf);
+        body.Should().NotContain("Pagina").And.NotContain("SamenDrenthe");
+        for (var i = 1; i <= 60; i++)
+        {
+            body.Should().Contain($"Alinea {i}: {sentence}.");
+        }
+    }
+
+    [Fact]
     public void A_docx_has_word_headings_a_repeated_table_header_and_page_number_fields()
     {
         using var stream = new MemoryStream(Writer.Docx(Besluitenlijst(items: 2)));

@@ -23,6 +23,20 @@ public static class PdfText
         }
     }
 
+    /// <summary>
+    /// The running text only: as <see cref="Read"/>, without the organisation's name above and "Pagina n van m" below each
+    /// page, so a paragraph that runs over a page break reads as one (what a reader sees as the document's content).
+    /// </summary>
+    public static string Body(byte[] pdf)
+    {
+        // The header and footer lie in the outer 56 points (2 cm) of the A4 page, where no running text is set.
+        const double band = 56;
+        using var document = PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().Select(page => string.Join(" ", page.GetWords()
+            .Where(w => w.BoundingBox.Bottom > band && w.BoundingBox.Top < page.Height - band)
+            .Select(w => w.Text))));
+    }
+
     /// <summary>The number of pages.</summary>
     public static int Pages(byte[] pdf)
     {

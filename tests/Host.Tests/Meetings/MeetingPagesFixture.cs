@@ -29,9 +29,7 @@ public sealed class MeetingPagesFixture : IAsyncLifetime
     private IPage? _page;
     private HttpClient? _api;
     private HttpClient? _clock;
-    private readonly Dictionary<string, Exception> _failed = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _done = new(StringComparer.Ordinal);
-    private string? _stoppedAt;
+    private WalkParts? _parts;
 
     public LanguageHost Host { get; } = new();
 
@@ -63,18 +61,8 @@ public sealed class MeetingPagesFixture : IAsyncLifetime
     /// <summary>The DB's seats as the meeting page lists them in the attendance form: member ids.</summary>
     public IReadOnlyList<string> Seats { get; private set; } = [];
 
-    public void Reached(string part)
-    {
-        if (_failed.TryGetValue(part, out var error))
-        {
-            throw new InvalidOperationException($"The walk failed at '{part}'.", error);
-        }
-
-        if (_stoppedAt is not null && !_done.Contains(part))
-        {
-            throw new InvalidOperationException($"The walk stopped at '{_stoppedAt}' before '{part}'.", _failed[_stoppedAt]);
-        }
-    }
+    /// <summary>Throws with the error of the part that stopped the walk before <paramref name="part"/> was reached.</summary>
+    public void Reached(string part) => Parts.Reached(part);
 
     public async Task InitializeAsync()
     {
@@ -101,25 +89,10 @@ public sealed class MeetingPagesFixture : IAsyncLifetime
 
     private IPage Page => _page!;
 
-    private async Task PartAsync(string name, Func<Task> part)
-    {
-        if (_stoppedAt is not null)
-        {
-            return;
-        }
+    private Task PartAsync(string name, Func<Task> part) => Parts.PartAsync(name, part);
 
-        try
-        {
-            await part();
-            _done.Add(name);
-        }
-        catch (Exception ex)
-        {
-            _failed[name] = ex;
-            _stoppedAt = name;
-            await ShotAsync("fout-" + name.Replace(' ', '-'));
-        }
-    }
+    /// <summary>The walk's parts; a failed part leaves a screenshot named after it.</summary>
+    private WalkParts Parts => _parts ??= new WalkParts(n => ShotAsync("fout-" + n.Replace(' ', '-')));
 
     /// <summary>Two proposals reach the DB's meeting; the secretary adds an own item on the meeting page.</summary>
     private async Task AgendaAsync()

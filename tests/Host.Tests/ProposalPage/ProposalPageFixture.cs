@@ -28,8 +28,7 @@ public sealed class ProposalPageFixture : IAsyncLifetime
     private HttpClient? _secretary;
     private HttpClient? _api;
     private HttpClient? _clock;
-    private readonly Dictionary<string, Exception> _failed = new(StringComparer.Ordinal);
-    private string? _stoppedAt;
+    private WalkParts? _parts;
 
     public LanguageHost Host { get; } = new();
 
@@ -71,20 +70,8 @@ public sealed class ProposalPageFixture : IAsyncLifetime
     public sealed record Confirmation(int StatusWithout, string MessageWithout, bool HappenedWithout, bool HappenedWith);
 
     /// <summary>Throws with the error of the part that stopped the walk before <paramref name="part"/> was reached.</summary>
-    public void Reached(string part)
-    {
-        if (_failed.TryGetValue(part, out var error))
-        {
-            throw new InvalidOperationException($"The walk failed at '{part}'.", error);
-        }
+    public void Reached(string part) => Parts.Reached(part);
 
-        if (_stoppedAt is not null && !_done.Contains(part))
-        {
-            throw new InvalidOperationException($"The walk stopped at '{_stoppedAt}' before '{part}'.", _failed[_stoppedAt]);
-        }
-    }
-
-    private readonly HashSet<string> _done = new(StringComparer.Ordinal);
 
     public async Task InitializeAsync()
     {
@@ -112,25 +99,10 @@ public sealed class ProposalPageFixture : IAsyncLifetime
         await PartAsync("decision", DecisionAsync);
     }
 
-    private async Task PartAsync(string name, Func<Task> part)
-    {
-        if (_stoppedAt is not null)
-        {
-            return;
-        }
+    private Task PartAsync(string name, Func<Task> part) => Parts.PartAsync(name, part);
 
-        try
-        {
-            await part();
-            _done.Add(name);
-        }
-        catch (Exception ex)
-        {
-            _failed[name] = ex;
-            _stoppedAt = name;
-            await ShotAsync("fout-" + name.Replace(' ', '-'));
-        }
-    }
+    /// <summary>The walk's parts; a failed part leaves a screenshot named after it.</summary>
+    private WalkParts Parts => _parts ??= new WalkParts(n => ShotAsync("fout-" + n.Replace(' ', '-')));
 
     private IPage Page => _page!;
 

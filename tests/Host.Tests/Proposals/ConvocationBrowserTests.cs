@@ -147,9 +147,7 @@ public sealed class ConvocationWalk : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private IPage? _page;
-    private readonly Dictionary<string, Exception> _failed = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _done = new(StringComparer.Ordinal);
-    private string? _stoppedAt;
+    private WalkParts? _parts;
 
     public static string Folder => Path.Combine(DesignerBrowserFixture.ScreenshotFolder, "convocatie");
 
@@ -185,18 +183,8 @@ public sealed class ConvocationWalk : IAsyncLifetime
 
     private IPage Page => _page!;
 
-    public void Reached(string part)
-    {
-        if (_failed.TryGetValue(part, out var error))
-        {
-            throw new InvalidOperationException($"The walk failed at '{part}'.", error);
-        }
-
-        if (_stoppedAt is not null && !_done.Contains(part))
-        {
-            throw new InvalidOperationException($"The walk stopped at '{_stoppedAt}' before '{part}'.", _failed[_stoppedAt]);
-        }
-    }
+    /// <summary>Throws with the error of the part that stopped the walk before <paramref name="part"/> was reached.</summary>
+    public void Reached(string part) => Parts.Reached(part);
 
     public async Task InitializeAsync()
     {
@@ -229,25 +217,10 @@ public sealed class ConvocationWalk : IAsyncLifetime
         await _maildev.DisposeAsync();
     }
 
-    private async Task PartAsync(string name, Func<Task> part)
-    {
-        if (_stoppedAt is not null)
-        {
-            return;
-        }
+    private Task PartAsync(string name, Func<Task> part) => Parts.PartAsync(name, part);
 
-        try
-        {
-            await part();
-            _done.Add(name);
-        }
-        catch (Exception ex)
-        {
-            _failed[name] = ex;
-            _stoppedAt = name;
-            await Browsers.ShotAsync(Page, "convocatie/fout-" + name);
-        }
-    }
+    /// <summary>The walk's parts; a failed part leaves a screenshot named after it.</summary>
+    private WalkParts Parts => _parts ??= new WalkParts(n => Browsers.ShotAsync(Page, "convocatie/fout-" + n));
 
     /// <summary>Two proposals on the DB; the list and the preview; the convocation sent from the preview.</summary>
     private async Task ConvocationAsync()

@@ -83,7 +83,7 @@ public sealed class BegrotingZienswijzenBrowserTests(BegrotingZienswijzenFixture
         walk.NoticeAttachments.Should().HaveCount(9);
         foreach (var pdf in walk.NoticeAttachments)
         {
-            var text = PdfText.Normalize(PdfText.Read(pdf));
+            var text = PdfText.Normalize(PdfText.Body(pdf));
             text.Should().Contain("Zienswijzennota");
         }
     }
@@ -96,7 +96,7 @@ public sealed class BegrotingZienswijzenBrowserTests(BegrotingZienswijzenFixture
         System.Net.WebUtility.HtmlDecode(walk.AbMeetingPage).Should().Contain(BegrotingZienswijzenFixture.Title).And.Contain(walk.NotaDocumentName)
             .And.Contain("Zienswijzen: 3 van de 12 raden (1 positief, 1 positief met kanttekeningen en 1 negatief)");
         walk.NotaDocumentName.Should().Be($"Zienswijzennota {BegrotingZienswijzenFixture.Title}.pdf");
-        var text = PdfText.Normalize(PdfText.Read(walk.NotaOfTheProposal));
+        var text = PdfText.Normalize(PdfText.Body(walk.NotaOfTheProposal));
         output.WriteLine(text);
         text.Should().Contain("Gemeenschappelijke regeling SamenDrenthe").And.Contain("Vastgesteld door het dagelijks bestuur");
         for (var i = 0; i < Given.Length; i++)
@@ -112,7 +112,7 @@ public sealed class BegrotingZienswijzenBrowserTests(BegrotingZienswijzenFixture
     public void The_secretary_downloads_the_draft_nota_from_the_proposal_page_as_PDF_and_DOCX_before_the_DB_decides()
     {
         walk.Reached("reactions");
-        var text = PdfText.Normalize(PdfText.Read(walk.DraftPdf));
+        var text = PdfText.Normalize(PdfText.Body(walk.DraftPdf));
         text.Should().Contain("Concept").And.Contain("ter vaststelling door het dagelijks bestuur");
         foreach (var (_, _, reaction) in Given)
         {
