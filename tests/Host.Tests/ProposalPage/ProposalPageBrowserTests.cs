@@ -105,6 +105,8 @@ public sealed class ProposalPageBrowserTests(ProposalPageFixture walk, ITestOutp
         var taken = System.Text.RegularExpressions.Regex.Match(walk.HeaderAfter, @"Besluit\s+(?<day>.+)").Groups["day"].Value.Trim();
         output.WriteLine($"expected during the round: {expected}; taken: {taken}");
         taken.Should().Be(expected, "the decision date simulated during the round is the day the AB decided");
+        walk.DocumentsAfter.Count(d => d.StartsWith("Zienswijzennota", StringComparison.Ordinal)).Should()
+            .Be(1, "the nota joins the stukken once, also when its delivery is handed over again while the first still runs");
         output.WriteLine($"Screenshots: {ProposalPageFixture.ScreenshotFolder}");
     }
 }

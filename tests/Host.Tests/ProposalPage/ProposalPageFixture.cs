@@ -63,6 +63,9 @@ public sealed class ProposalPageFixture : IAsyncLifetime
 
     public string HeaderAfter { get; private set; } = "";
 
+    /// <summary>The proposal's stukken after the AB decided, as listed on its page.</summary>
+    public IReadOnlyList<string> DocumentsAfter { get; private set; } = [];
+
     /// <summary>A choice and text as the page shows them after a refusal.</summary>
     public sealed record Refusal(int Status, string Message, IReadOnlyList<string> Checked, string Text);
 
@@ -254,6 +257,7 @@ public sealed class ProposalPageFixture : IAsyncLifetime
         await GotoProposalAsync();
         LabelHeightsAfter = await LabelHeightsAsync();
         HeaderAfter = await Page.InnerTextAsync(".voorstel-kop");
+        DocumentsAfter = await Page.Locator("h2:text-is('Stukken') + ul > li").AllInnerTextsAsync();
         await ShotBothAsync("voorstel-na-besluit");
     }
 

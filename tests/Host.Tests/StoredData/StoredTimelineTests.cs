@@ -24,7 +24,11 @@ public sealed partial class StoredTimelineTests(StoredDataHost host) : IClassFix
         foreach (var stored in StoredDataHost.Fixture.Proposals)
         {
             var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Voorstellen/{stored.Id}"));
-            var timeline = Regex.Match(page, "<h2>Tijdlijn</h2>\\s*<ol class=\"timeline\">(?<list>.*?)</ol>", RegexOptions.Singleline).Groups["list"].Value;
+            // The timeline's lists: the earlier lines folded away (on a long timeline) and the latest in view.
+            var section = page[page.IndexOf("<h2>Tijdlijn</h2>", StringComparison.Ordinal)..];
+            var technical = section.IndexOf("<details class=\"technical\">", StringComparison.Ordinal);
+            section = technical > 0 ? section[..technical] : section;
+            var timeline = string.Concat(Regex.Matches(section, "<ol class=\"timeline\"[^>]*>(?<list>.*?)</ol>", RegexOptions.Singleline).Select(m => m.Groups["list"].Value));
             var lines = LinePattern().Matches(timeline).Select(m => m.Groups["sentence"].Value.Trim()).ToList();
 
             lines.Should().HaveCount(stored.Journal.Count(j => !EngineLines.Contains(j.Kind)), $"one sentence for each line of {stored.Role} that is not the engine's own");

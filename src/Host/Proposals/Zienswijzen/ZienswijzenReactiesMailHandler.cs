@@ -101,14 +101,34 @@ internal sealed class ZienswijzenReactiesMailHandler(
         }
     }
 
-    /// <summary>The nota becomes a document of the proposal once, so it goes with the begroting to the AB.</summary>
+    /// <summary>
+    /// The nota becomes a document of the proposal once, so it goes with the begroting to the AB. The outbox delivers at
+    /// least once, and a delivery that seems lost is handed over again while the first may still run: the check and the
+    /// adding go one at a time per proposal.
+    /// </summary>
     private async Task AttachToProposalAsync(string instanceId, string fileName, byte[] pdf, CancellationToken cancellationToken)
     {
-        if (await db.ProposalDocuments.AsNoTracking().AnyAsync(d => d.InstanceId == instanceId && d.FileName == fileName, cancellationToken))
+        var gate = Attaching.GetOrAdd(instanceId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            return;
-        }
+            if (await db.ProposalDocuments.AsNoTracking().AnyAsync(d => d.InstanceId == instanceId && d.FileName == fileName, cancellationToken))
+            {
+                return;
+            }
 
+            await AddAsync(instanceId, fileName, pdf, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Attaching = new(StringComparer.Ordinal);
+
+    private async Task AddAsync(string instanceId, string fileName, byte[] pdf, CancellationToken cancellationToken)
+    {
         try
         {
             await documents.AddAsync(instanceId, new NewDocument(fileName, DocumentKind.Pdf, pdf, Confidential: false),
