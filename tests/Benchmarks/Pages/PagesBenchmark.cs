@@ -239,6 +239,8 @@ internal sealed class PagesBenchmark(PagesSizes sizes, string folder)
             new("the rows of the proposals on it", """
                 SELECT * FROM "WorkflowInstances" WHERE "Id" IN (SELECT "InstanceId" FROM "InstanceAttributes" WHERE "Name" = 'vergadering' AND "Value" = $id)
                 """, ("$id", t.Meeting)));
+        yield return new("Meetings list", "/Vergaderingen",
+            new("the meeting of every proposal ever put on one", """SELECT "InstanceId", "Value" FROM "InstanceAttributes" WHERE "Name" = 'vergadering'"""));
         yield return new("Mijn taken", "/Voorstellen/Taken",
             new("every open instance row", """SELECT * FROM "WorkflowInstances" WHERE "Status" = 'Suspended'"""));
         var figures = new Baseline("every instance's status and the journal lines of steps started/completed and board touches", """
