@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -437,15 +436,6 @@ public sealed class BrowserHost : HostFixture
     public BrowserHost()
         : base(folder: null, environment: "Testing", adminPassword: AdminPassword)
     {
-    }
-
-    /// <summary>Starts Kestrel on a free loopback port and returns its address.</summary>
-    public Uri Start()
-    {
-        var port = HostProcess.FreePort();
-        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
-        StartServer();
-        return new Uri($"http://127.0.0.1:{port}/");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,5 +1,3 @@
-using System.Net;
-using AdviesRoute.Host.Security.ApiKeys;
 using AdviesRoute.Host.Tests.EndToEnd;
 using AdviesRoute.Host.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -18,36 +16,6 @@ public sealed class LanguageHost : HostFixture
 
     /// <summary>Monday 4 January 2027, 09:00 in the Netherlands: before the documents deadline of the DB of 20 January.</summary>
     public const string StartsAt = "2027-01-04T09:00:00+01:00";
-
-    private Uri? _address;
-
-    /// <summary>Where the host listens, once <see cref="Start"/> has run.</summary>
-    public Uri Address => _address ?? throw new InvalidOperationException("The host has not started.");
-
-    /// <summary>Starts Kestrel on a free loopback port and returns its address.</summary>
-    public Uri Start()
-    {
-        var port = HostProcess.FreePort();
-        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
-        StartServer();
-        _address = new Uri($"http://127.0.0.1:{port}/");
-        return _address;
-    }
-
-    /// <summary>
-    /// A client of the listening host that keeps its cookies and does not follow redirects, with an API key when given.
-    /// (The factory's own clients address the in-memory server, which a host on Kestrel does not have.)
-    /// </summary>
-    public HttpClient Client(string? apiKey = null)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
-        }
-
-        return client;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Directory;
@@ -112,14 +111,6 @@ public sealed class ConvocationBrowserTests(ConvocationWalk walk) : IClassFixtur
 /// <summary>The host on a loopback port with maildev as its SMTP server and the Testing clock at Monday 4 January 2027, 09:00.</summary>
 public sealed class ConvocationHost(MaildevServer maildev) : HostFixture(folder: null, environment: "Testing", adminPassword: AdminPassword)
 {
-    public Uri Start()
-    {
-        var port = HostProcess.FreePort();
-        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
-        StartServer();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

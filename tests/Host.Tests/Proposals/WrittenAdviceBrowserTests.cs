@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AdviesRoute.Activities.Governance.Directory;
-using AdviesRoute.Host.Security.ApiKeys;
 using AdviesRoute.Host.Tests.EndToEnd;
 using AdviesRoute.Host.Tests.Links;
 using AdviesRoute.Host.Tests.Mail;
@@ -302,8 +301,6 @@ public sealed class WrittenAdviceHost : MailHostFixture
 {
     public const string StartsAt = "2027-01-02T09:00:00+01:00";
 
-    private Uri? _address;
-
     public WrittenAdviceHost()
         : this(new MaildevServer())
     {
@@ -313,29 +310,6 @@ public sealed class WrittenAdviceHost : MailHostFixture
         : base(() => maildev.SmtpPort) => Maildev = maildev;
 
     public MaildevServer Maildev { get; }
-
-    public Uri Address => _address ?? throw new InvalidOperationException("The host has not started.");
-
-    public Uri Start()
-    {
-        var port = HostProcess.FreePort();
-        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
-        StartServer();
-        _address = new Uri($"http://127.0.0.1:{port}/");
-        return _address;
-    }
-
-    /// <summary>A client of the listening host that keeps its cookies and does not follow redirects.</summary>
-    public HttpClient Client(string? apiKey = null)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
-        }
-
-        return client;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,5 +1,3 @@
-using System.Net;
-using AdviesRoute.Host.Security.ApiKeys;
 using AdviesRoute.Host.Tests.EndToEnd;
 using AdviesRoute.Host.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -15,31 +13,6 @@ public sealed class ZienswijzenHost(MaildevServer maildev) : HostFixture
 {
     public const string AdminKey = "zienswijzen-beheer-sleutel-0123456789abcdef";
 
-    private Uri? _address;
-
-    public Uri Address => _address ?? throw new InvalidOperationException("The host has not started.");
-
-    public Uri Start()
-    {
-        var port = HostProcess.FreePort();
-        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
-        _address = new Uri($"http://127.0.0.1:{port}/");
-        StartServer();
-        return _address;
-    }
-
-    /// <summary>A client of the listening host that keeps its cookies and does not follow redirects.</summary>
-    public HttpClient Client(string? apiKey = null)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
-        }
-
-        return client;
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -53,6 +26,6 @@ public sealed class ZienswijzenHost(MaildevServer maildev) : HostFixture
         builder.UseSetting("Mail:Smtp:Security", "None");
 
         // The links in the mails lead to this host, so the councils open them as they would from their mail.
-        builder.UseSetting("Links:PublicBaseUrl", _address!.ToString().TrimEnd('/'));
+        builder.UseSetting("Links:PublicBaseUrl", Address.ToString().TrimEnd('/'));
     }
 }
