@@ -99,6 +99,13 @@ public sealed partial class WrittenAdviceBrowserTests(WrittenAdviceFixture fixtu
             shown.Should().Contain($"gekozen: {choices[i].Label}.");
             stand.Should().Contain(chosen == 1 ? "1 van 12 heeft gekozen" : $"{chosen} van 12 hebben gekozen")
                 .And.Contain("Uw toelichting:").And.Contain(remark);
+            if (i == 0)
+            {
+                // Opened again while the round runs: the form holds the remark, so choosing again does not drop it.
+                await member.GotoAsync(mails[i].Path);
+                (await member.InputValueAsync("#veld-toelichting")).Should().Be(remark);
+            }
+
             var counts = choices.Take(chosen).GroupBy(c => c.Label).ToDictionary(g => g.Key, g => g.Count());
             foreach (var label in new[] { "Positief", "Positief met kanttekeningen", "Negatief", "Onthouding" })
             {

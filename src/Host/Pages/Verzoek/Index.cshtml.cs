@@ -25,6 +25,7 @@ public sealed class IndexModel(
     ConfidentialDocuments confidential,
     IOptions<RequestLinkOptions> options,
     AdviesRoute.Host.Proposals.Zienswijzen.SubmittedZienswijze submitted,
+    AdviesRoute.Workflows.Queries.IWorkflowReader workflows,
     ILogger<IndexModel> logger) : PageModel
 {
     /// <summary>Whether this browser entered the one-time code for this link, so confidential documents are shown.</summary>
@@ -58,10 +59,33 @@ public sealed class IndexModel(
             Message = "Uw keuze is vastgelegd.";
         }
 
-        // A council changes the zienswijze it submitted: the form starts from its text.
+        // A council changes the zienswijze it submitted, a member the choice of their seat: the form starts from the text
+        // given, so choosing again does not drop it.
         Texts = await submitted.TextsAsync(Resolved, cancellationToken);
+        if (Texts.Count == 0 && await OwnRemarkAsync(cancellationToken) is { } remark)
+        {
+            Texts = new Dictionary<string, string?> { [RemarkField] = remark };
+        }
 
         return Shown();
+    }
+
+    /// <summary>The field of a member's remark in a written round.</summary>
+    private const string RemarkField = "toelichting";
+
+    /// <summary>The remark this seat gave with its choice in the link's round, while that round is open.</summary>
+    private async Task<string?> OwnRemarkAsync(CancellationToken cancellationToken)
+    {
+        if (Resolved is not { Status: LinkStatus.Open, Link: { TargetKind: "zetel" } link, Request: { } request }
+            || request.Fields.All(f => f.Name != RemarkField))
+        {
+            return null;
+        }
+
+        var state = (await workflows.GetInstanceAsync(link.InstanceId, cancellationToken))?.ActivityState(link.ActivityId);
+        return state?["ronde"]?.GetValue<int>() == link.Round
+            ? AdviesRoute.Activities.Governance.Voting.WrittenRoundTally.Read(state, request.Choices)?.Of(link.TargetId)?.Text
+            : null;
     }
 
     public async Task<IActionResult> OnPostAsync(string token, string? keuze, string? formulier, CancellationToken cancellationToken)
