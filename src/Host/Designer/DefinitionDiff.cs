@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Texts;
+using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 
 namespace AdviesRoute.Host.Designer;
@@ -28,7 +29,8 @@ public sealed record DefinitionDifference(string From, string To, ActivityChange
 /// </summary>
 public static class DefinitionDiff
 {
-    public static DefinitionDifference Compare(string from, JsonNode a, string to, JsonNode b)
+    /// <param name="describe">The declaration of a step's type, for its Dutch name and the labels of its inputs and choices.</param>
+    public static DefinitionDifference Compare(string from, JsonNode a, string to, JsonNode b, Func<string?, ActivityDescriptor?> describe)
     {
         var before = Activities(a);
         var after = Activities(b);
@@ -38,13 +40,20 @@ public static class DefinitionDiff
         foreach (var id in before.Keys.Intersect(after.Keys))
         {
             var changes = new List<string>();
-            Compare(changes, "type", before[id]["type"], after[id]["type"]);
-            Compare(changes, "displayName", before[id]["displayName"], after[id]["displayName"]);
+            var oldType = describe(before[id]["type"]?.GetValue<string>());
+            var newType = describe(after[id]["type"]?.GetValue<string>());
+            if (!JsonNode.DeepEquals(before[id]["type"], after[id]["type"]))
+            {
+                changes.Add($"Soort stap: {oldType?.DisplayName ?? Show(before[id]["type"], null)} → {newType?.DisplayName ?? Show(after[id]["type"], null)}");
+            }
+
+            Compare(changes, "Naam", before[id]["displayName"], after[id]["displayName"], null);
             var oldInputs = before[id]["inputs"] as JsonObject ?? [];
             var newInputs = after[id]["inputs"] as JsonObject ?? [];
             foreach (var name in oldInputs.Select(p => p.Key).Union(newInputs.Select(p => p.Key)).Order(StringComparer.Ordinal))
             {
-                Compare(changes, $"inputs.{name}", oldInputs[name], newInputs[name]);
+                var input = newType?.FindInput(name) ?? oldType?.FindInput(name);
+                Compare(changes, input?.DisplayName ?? name, oldInputs[name], newInputs[name], input);
             }
 
             if (changes.Count > 0)
@@ -56,9 +65,9 @@ public static class DefinitionDiff
         var oldConnections = Connections(a);
         var newConnections = Connections(b);
         var other = new List<string>();
-        foreach (var field in new[] { "name", "description", "inputs", "variables" })
+        foreach (var (field, words) in new[] { ("name", "Naam van de route"), ("description", "Beschrijving"), ("inputs", "Invoer van de route"), ("variables", "Variabelen") })
         {
-            Compare(other, field, a[field], b[field]);
+            Compare(other, words, a[field], b[field], null);
         }
 
         return new DefinitionDifference(from, to,
@@ -67,25 +76,36 @@ public static class DefinitionDiff
             other);
     }
 
-    private static void Compare(List<string> changes, string what, JsonNode? old, JsonNode? @new)
+    /// <summary>"Termijn: 6 weken → 4 weken": what changed, named as the property panel names it.</summary>
+    private static void Compare(List<string> changes, string what, JsonNode? old, JsonNode? @new, InputDescriptor? input)
     {
         if (!JsonNode.DeepEquals(old, @new))
         {
-            changes.Add($"{what}: {Show(old)} → {Show(@new)}");
+            changes.Add($"{what}: {Show(old, input)} → {Show(@new, input)}");
         }
     }
 
-    private static string Show(JsonNode? value)
+    private static string Show(JsonNode? value, InputDescriptor? input)
     {
         if (value is null)
         {
             return "(leeg)";
         }
 
-        // A period reads in words ("6 weken"), not as the ISO code the definition stores.
-        if (value is JsonValue v && v.TryGetValue<string>(out var stored) && IsoDuration.TryParse(stored, out var period))
+        if (value is JsonValue v)
         {
-            return DutchFormat.Duration(period);
+            if (v.TryGetValue<bool>(out var flag))
+            {
+                return flag ? "ja" : "nee";
+            }
+
+            if (v.TryGetValue<string>(out var stored))
+            {
+                // A choice by its label, a period in words ("6 weken"), never the code the definition stores.
+                return input?.ChoiceLabels.GetValueOrDefault(stored) is { } label ? label
+                    : IsoDuration.TryParse(stored, out var period) ? DutchFormat.Duration(period)
+                    : $"‘{(stored.Length > 120 ? stored[..117] + "…" : stored)}’";
+            }
         }
 
         var text = value.ToJsonString();

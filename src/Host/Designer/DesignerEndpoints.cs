@@ -4,6 +4,7 @@ using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Host.Api;
 using AdviesRoute.Host.Security;
+using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -168,7 +169,7 @@ internal static class DesignerEndpoints
         TypedResults.Ok(await drafts.VersionsAsync(definitionId, cancellationToken));
 
     private static async Task<Results<Ok<DefinitionDifference>, ProblemHttpResult>> DiffAsync(string definitionId, string? from, string? to,
-        [FromServices] DesignerDrafts drafts, CancellationToken cancellationToken)
+        [FromServices] DesignerDrafts drafts, [FromServices] ActivityRegistry registry, CancellationToken cancellationToken)
     {
         if (from is null || to is null)
         {
@@ -179,7 +180,8 @@ internal static class DesignerEndpoints
         var b = await drafts.DefinitionAsync(definitionId, to, cancellationToken);
         return a is null || b is null
             ? NotFound($"Versie {(a is null ? from : to)} van '{definitionId}' bestaat niet.")
-            : TypedResults.Ok(DefinitionDiff.Compare(from, a, to, b));
+            : TypedResults.Ok(DefinitionDiff.Compare(from, a, to, b,
+                type => type is not null && registry.TryGet(type, null, out var descriptor, out _) ? descriptor : null));
     }
 
     private static async Task<Results<Ok<DraftView>, ProblemHttpResult>> RevertAsync(string definitionId, int version, [FromServices] DesignerDrafts drafts,

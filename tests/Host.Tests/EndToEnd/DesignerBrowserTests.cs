@@ -99,6 +99,26 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         (next["basedOnVersion"]!.GetValue<int>(), next["revision"]!.GetValue<int>()).Should().Be((2, 1));
         Activity(next["definition"]!.AsObject(), NewStep)["displayName"]!.GetValue<string>().Should().Be("Terugkoppeling colleges na het DB");
 
+        // The versions panel tells the difference in the property panel's words: the step by its name, what changed by
+        // the field's label, never an id or a stored key.
+        var compare = page.GetByTestId("vergelijken");
+        await compare.GetByTestId("diff-van").SelectOptionAsync("2");
+        await compare.GetByTestId("diff-naar").SelectOptionAsync("draft");
+        await compare.GetByRole(AriaRole.Button, new() { Name = "Vergelijken" }).ClickAsync();
+        var differences = page.GetByTestId("verschillen");
+        await Expect(differences.GetByTestId("diff-stap-gewijzigd")).ToBeVisibleAsync();
+        var changed = await differences.InnerTextAsync();
+        changed.Should().Contain("stap Terugkoppeling colleges na het DB").And.Contain("Naam:").And.Contain("→ ‘Terugkoppeling colleges na het DB’")
+            .And.NotContain("displayName").And.NotContain("inputs.").And.NotContain(NewStep);
+        foreach (var width in new[] { 1366, 320 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await differences.ScrollIntoViewIfNeededAsync();
+            await differences.ScreenshotAsync(new() { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, $"ontwerper-verschillen-{width}.png") });
+        }
+
+        await page.SetViewportSizeAsync(1600, 1000); // back to the fixture's size for the rest of the walk
+
         // A proposal started now follows version 2: past the BAC and the DB it waits for the colleges.
         var after = await StartProposalAsync(secretary, "Gezondheidsnota 2028 (gestart na de wijziging)");
         (await InstanceAsync(secretary, after)).GetProperty("definitionVersion").GetInt32().Should().Be(2);

@@ -206,9 +206,7 @@ export function VersionsPanel({ definitionId, refreshKey, onRevert, onVersions, 
                   <span className="badge">Gewijzigd</span> stap {a.displayName ?? step(a.id)}
                   <ul>
                     {a.changes.map((c, i) => (
-                      <li key={i}>
-                        <code>{c}</code>
-                      </li>
+                      <li key={i}>{c}</li>
                     ))}
                   </ul>
                 </li>
