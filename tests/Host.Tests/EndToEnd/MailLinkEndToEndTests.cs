@@ -91,7 +91,7 @@ public sealed class MailLinkEndToEndTests(MaildevHostFixture host, ITestOutputHe
         reminded.Select(m => m.Mail.To).Should().BeEquivalentTo(DbMembers.Skip(1), "only those who did not answer are reminded");
         foreach (var (_, mail) in reminded)
         {
-            mail.Text.Should().Contain("Wij hebben uw reactie op \"" + title + "\" nog niet ontvangen.");
+            mail.Text.Should().Contain("Wij hebben uw reactie op ‘" + title + "’ nog niet ontvangen.");
             mail.Link.Should().Be(byAddress[mail.To].Link, "the reminder carries the member's own link of this round");
         }
 

@@ -42,7 +42,7 @@ public sealed class LinkPageTests(HostFixture host) : IClassFixture<HostFixture>
         mails.Select(m => m.Link).Should().OnlyHaveUniqueItems();
         mails.Should().OnlyContain(m => m.Subject == "Verzoek om uw stem: Inkoop jeugdgezondheidszorg");
         var roos = mails.Single(m => m.To.StartsWith("roos", StringComparison.Ordinal));
-        roos.Text.Should().Contain("Beste Roos Zijlstra,").And.Contain("Het Dagelijks bestuur besluit schriftelijk over \"Inkoop jeugdgezondheidszorg\"")
+        roos.Text.Should().Contain("Beste Roos Zijlstra,").And.Contain("Het Dagelijks bestuur besluit schriftelijk over ‘Inkoop jeugdgezondheidszorg’. Wilt u uw stem uitbrengen binnen de termijn hieronder?")
             .And.Contain("(reglement van orde: schriftelijke ronde van 2 weken").And.NotContain("Atw", "a reglement's period names the reglement, also when it moved");
 
         // A mail scanner opens every link: nothing changes.

@@ -19,16 +19,17 @@ public static class RequestMails
     /// <summary>The request kinds, each with its Dutch default subject and text.</summary>
     public static readonly IReadOnlyDictionary<string, (string Subject, string Text)> Defaults = new Dictionary<string, (string, string)>
     {
+        // The deadline is not repeated in the sentence: every request mail shows it under "Termijn".
         ["verzoekStem"] = ("Verzoek om uw stem: {titel}",
-            "Beste {naam},\n\nHet {orgaan} besluit schriftelijk over \"{titel}\". Wilt u uw stem uitbrengen, {uiterlijk}?"),
+            "Beste {naam},\n\nHet {orgaan} besluit schriftelijk over ‘{titel}’. Wilt u uw stem uitbrengen binnen de termijn hieronder?"),
         ["verzoekAdvies"] = ("Verzoek om advies: {titel}",
-            "Beste {naam},\n\nDe {orgaan} adviseert schriftelijk over \"{titel}\". Wilt u uw advies geven, {uiterlijk}?"),
+            "Beste {naam},\n\nDe {orgaan} adviseert schriftelijk over ‘{titel}’. Wilt u uw advies geven binnen de termijn hieronder?"),
         ["verzoekZienswijze"] = ("Verzoek om een zienswijze: {titel}",
-            "Beste {naam},\n\nHet dagelijks bestuur vraagt de {orgaan} om een zienswijze op \"{titel}\". De raad kan zijn zienswijze geven {uiterlijk}."),
+            "Beste {naam},\n\nHet dagelijks bestuur vraagt de {orgaan} om een zienswijze op ‘{titel}’. De raad kan zijn zienswijze geven binnen de termijn hieronder."),
         ["verzoekColleges"] = ("Verzoek om terugkoppeling van het college: {titel}",
-            "Beste {naam},\n\nHet dagelijks bestuur legt \"{titel}\" voor aan het {orgaan}. Laat u weten of het college instemt of bedenkingen heeft, {uiterlijk}?"),
+            "Beste {naam},\n\nHet dagelijks bestuur legt ‘{titel}’ voor aan het {orgaan}. Laat u binnen de termijn hieronder weten of het college instemt of bedenkingen heeft?"),
         ["herinnering"] = ("Herinnering: {titel}",
-            "Beste {naam},\n\nWij hebben uw reactie op \"{titel}\" nog niet ontvangen. De termijn loopt af: {uiterlijk}."),
+            "Beste {naam},\n\nWij hebben uw reactie op ‘{titel}’ nog niet ontvangen. De termijn hieronder loopt bijna af."),
     };
 
     /// <summary>Queues the request mail for one person.</summary>
