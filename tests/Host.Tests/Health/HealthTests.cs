@@ -66,6 +66,24 @@ public sealed class HealthTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Probes_within_half_a_minute_reuse_one_look_at_the_mail_server_instead_of_connecting_each_time()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var check = new MailServerHealthCheck(Microsoft.Extensions.Options.Options.Create(new Host.Mail.MailOptions
+        {
+            Smtp = new Host.Mail.SmtpOptions { Host = "127.0.0.1", Port = port },
+        }));
+        (await check.CheckHealthAsync(new HealthCheckContext())).Status.Should().Be(HealthStatus.Healthy);
+
+        listener.Stop();
+        var again = await check.CheckHealthAsync(new HealthCheckContext());
+
+        again.Status.Should().Be(HealthStatus.Healthy, "the second probe, a moment later, does not connect again");
+    }
+
+    [Fact]
     public async Task The_database_check_is_unhealthy_when_the_database_cannot_be_opened()
     {
         var options = new DbContextOptionsBuilder<HostDbContext>()
