@@ -81,11 +81,19 @@ public static class HostExtensions
         return builder;
     }
 
-    /// <summary>Applies the host's migrations and creates the roles and, on first start, the administrator.</summary>
+    /// <summary>
+    /// Applies the host's migrations and creates the roles and, on first start, the administrator. On PostgreSQL it first
+    /// takes the migration lock (<see cref="MigrationLock"/>), which it holds until the engine and the governance have
+    /// migrated as well: with several hosts one migrates and the others wait.
+    /// </summary>
     public static async Task InitializeAdviesRouteAsync(this WebApplication app)
     {
+        var migrationLock = app.Services.GetRequiredService<MigrationLock>();
+        await migrationLock.AcquireAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<HostDbContext>().Database.MigrateAsync();
+        var database = scope.ServiceProvider.GetRequiredService<HostDbContext>().Database;
+        migrationLock.Applying((await database.GetPendingMigrationsAsync()).Count());
+        await database.MigrateAsync();
         await Security.KeyRing.UnencryptedKeys.RevokeAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<AdminAccountSeeder>().SeedAsync();
     }

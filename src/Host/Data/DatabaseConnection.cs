@@ -79,6 +79,9 @@ public static class DatabaseConnection
     /// <summary>The host's context on the configured provider.</summary>
     internal static IServiceCollection AddHostDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
+        // Several hosts starting at once on PostgreSQL: one migrates, the others wait (a no-op on SQLite).
+        services.AddSingleton(sp => new MigrationLock(provider, connectionString, sp.GetRequiredService<ILogger<MigrationLock>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<MigrationLock>());
         if (provider == DatabaseProvider.PostgreSql)
         {
             return services.AddDbContext<HostDbContext, PostgresHostDbContext>(options =>
