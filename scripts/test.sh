@@ -12,10 +12,24 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 # The PostgreSQL tests start Debian's server in a temporary folder on a loopback port (never the system's cluster).
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_apt+=(postgresql)
+# The deployment test runs Debian's nginx as a foreground process of its own on loopback ports (never the system's
+# service) and checks the README's unit file with systemd-analyze.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need_apt+=(nginx)
+command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]}"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null; fi
+  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  # A package's service (nginx, postgresql) is not started by the install: Debian's policy-rc.d, for the install only.
+  own_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null && as_root chmod 755 /usr/sbin/policy-rc.d && own_policy=1
+  fi
+  installed=0
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null && installed=1
+  if [ "$own_policy" = 1 ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
+  [ "$installed" = 1 ] || { echo "apt-get install ${need_apt[*]} failed" >&2; exit 1; }
+  # Nor enabled at boot: the tests start their own nginx.
+  if [[ " ${need_apt[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null 2>&1; then as_root systemctl disable --quiet nginx.service 2>/dev/null || true; fi
 fi
 
 # maildev, the real SMTP server of the mail tests, comes from npm (package.json at the root); the machine's
