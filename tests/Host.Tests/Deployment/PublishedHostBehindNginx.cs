@@ -23,8 +23,8 @@ namespace AdviesRoute.Host.Tests.Deployment;
 /// What Production needs and a test cannot have comes from the test's own environment file, in the place of
 /// <c>/etc/adviesroute/adviesroute.env</c>: maildev (npm) as the SMTP server, without TLS on loopback; the
 /// <see cref="TestIdentityProvider"/> as the OIDC provider, over http on loopback (which the host allows for this machine
-/// only); an API key to load the governance model (Production stores no demo data), after which the host is restarted
-/// to import the routes, as the README's installation steps say; a definition folder with one written round.
+/// only); an API key to load the governance model (Production stores no demo data) and then import and publish the
+/// route of the test (one written round), which the first start refused for naming a body the model did not have yet.
 /// </para>
 /// </summary>
 public sealed class PublishedHostBehindNginx : IAsyncLifetime
@@ -65,13 +65,20 @@ public sealed class PublishedHostBehindNginx : IAsyncLifetime
 
     public string HostOutput { get { lock (_hostOutput) { return _hostOutput.ToString(); } } }
 
+    /// <summary>How long each part of the set-up took, for the test's output.</summary>
+    public List<string> Timings { get; } = [];
+
     public string NginxOutput { get { lock (_nginxOutput) { return _nginxOutput.ToString(); } } }
 
     public async Task InitializeAsync()
     {
-        var publish = PublishAsync();
+        var clock = Stopwatch.StartNew();
+        void Took(string what) => Timings.Add($"{clock.Elapsed.TotalSeconds,5:0.0} s  {what}");
+        var publish = PublishAsync(Took);
         await Maildev.StartAsync();
         Provider = await TestIdentityProvider.StartAsync();
+        var providerReady = WarmUpAsync(Provider); // while the host starts
+
         var hostPort = HostProcess.FreePort();
         var httpsPort = HostProcess.FreePort();
         PublicBaseUrl = new Uri($"https://{DeploymentFiles.PublicName}:{httpsPort}");
@@ -106,12 +113,12 @@ public sealed class PublishedHostBehindNginx : IAsyncLifetime
             $"Workflows__DefinitionsPath={definitions}",
         ]);
 
-        var published = await publish;
+        Took("maildev and the OIDC provider started; certificate and files made");
+        var publishFolder = await publish;
         var state = Directory.CreateDirectory(Path.Combine(_folder, "var-lib")).FullName;
         Directory.CreateDirectory(Path.GetDirectoryName(UnitFile)!);
-        await File.WriteAllTextAsync(UnitFile, DeploymentFiles.Unit(published, configuration, state, hostPort));
-        var service = SystemdService.Parse(await File.ReadAllTextAsync(UnitFile));
-        StartHost(service);
+        await File.WriteAllTextAsync(UnitFile, DeploymentFiles.Unit(publishFolder, configuration, state, hostPort));
+        StartHost(SystemdService.Parse(await File.ReadAllTextAsync(UnitFile)));
 
         var logs = Directory.CreateDirectory(Path.Combine(_folder, "nginx", "logs")).FullName;
         await File.WriteAllTextAsync(SiteFile, DeploymentFiles.Site(HostProcess.FreePort(), httpsPort, tls, logs, hostPort));
@@ -126,38 +133,35 @@ public sealed class PublishedHostBehindNginx : IAsyncLifetime
         }
 
         await WaitUntilAsync(HostAddress, "/health/ready", () => _host!.HasExited ? "the host stopped:\n" + HostOutput : null);
+        Took("host ready");
         _nginx = Start(Nginx(), ["-c", NginxConfiguration, "-p", Path.Combine(_folder, "nginx"), "-e", "stderr", "-g", "daemon off;"], _nginxOutput);
         await WaitUntilAsync(PublicBaseUrl, "/health/live", () => _nginx.HasExited ? "nginx stopped:\n" + NginxOutput : null);
+        Took("nginx answers");
 
         // Production stores no demo data: the administrator loads the governance model through the API, through nginx.
         using var api = Https();
         api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         using var governance = await api.PutAsync("/api/governance", new StringContent(DemoGovernance.Json(), Encoding.UTF8, "application/json"));
         governance.IsSuccessStatusCode.Should().BeTrue(await governance.Content.ReadAsStringAsync() + HostOutput);
+        Took("governance model loaded");
 
-        // The routes name the bodies of the governance model: refused at the first start, imported at the next.
-        await StopHostAsync();
-        StartHost(service);
-        await WaitUntilAsync(PublicBaseUrl, "/health/ready", () => _host!.HasExited ? "the host stopped:\n" + HostOutput : null);
+        // The route names a body of the governance model, so the first start refused it; the administrator imports and
+        // publishes it now, as the designer does (a restart would import it too, README "Productie").
+        using var imported = await api.PostAsync("/api/definitions/import", new StringContent(await File.ReadAllTextAsync(Path.Combine(definitions, DefinitionId + ".json")), Encoding.UTF8, "application/json"));
+        imported.IsSuccessStatusCode.Should().BeTrue(await imported.Content.ReadAsStringAsync());
+        using var published = await api.PostAsync($"/api/definitions/{DefinitionId}/draft/publish", null);
+        published.IsSuccessStatusCode.Should().BeTrue(await published.Content.ReadAsStringAsync());
+        Took("route imported and published");
+        await providerReady;
+        Took("OIDC provider answered its first request");
     }
 
-    /// <summary>As <c>systemctl stop</c>: SIGTERM, and SIGKILL after the unit's 30 seconds.</summary>
-    private async Task StopHostAsync()
+    /// <summary>The provider's first answer is its slowest (seconds); the host asks for this document at the first challenge.</summary>
+    private static async Task WarmUpAsync(TestIdentityProvider provider)
     {
-        var host = _host!;
-        (await RunAsync("kill", ["-TERM", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])).ExitCode.Should().Be(0);
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await host.WaitForExitAsync(patience.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            host.Kill(entireProcessTree: true);
-            await host.WaitForExitAsync();
-        }
-
-        host.Dispose();
+        using var discovery = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var response = await discovery.GetAsync(new Uri(provider.Authority, ".well-known/openid-configuration"));
+        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>A client that speaks https to nginx and trusts only the test's certificate; it follows no redirects.</summary>
@@ -243,7 +247,7 @@ public sealed class PublishedHostBehindNginx : IAsyncLifetime
     /// <c>dotnet publish</c> of the host, once per test run, from the build the tests run against (no second build), as
     /// the README's "Productie" has it done.
     /// </summary>
-    private static async Task<string> PublishAsync()
+    private static async Task<string> PublishAsync(Action<string> took)
     {
         await Publishing.WaitAsync();
         try
@@ -257,7 +261,7 @@ public sealed class PublishedHostBehindNginx : IAsyncLifetime
                 var (exitCode, log) = await RunAsync("dotnet", ["publish", project, "-c", configuration, "--no-build", "-nologo", "-v", "q", "-o", output]);
                 exitCode.Should().Be(0, log);
                 File.Exists(Path.Combine(output, "AdviesRoute.Host.dll")).Should().BeTrue();
-                Console.WriteLine($"dotnet publish took {clock.Elapsed.TotalSeconds:0.0} s");
+                took($"dotnet publish ({clock.Elapsed.TotalSeconds:0.0} s)");
                 _published = output;
             }
 

@@ -7,6 +7,7 @@ using AdviesRoute.Host.Tests.EndToEnd;
 using AdviesRoute.Host.Tests.Links;
 using AdviesRoute.Host.Tests.Support;
 using MimeKit;
+using Xunit.Abstractions;
 
 namespace AdviesRoute.Host.Tests.Deployment;
 
@@ -16,11 +17,12 @@ namespace AdviesRoute.Host.Tests.Deployment;
 /// the link in a mail, both over https through nginx; a client that goes around nginx is not believed.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed partial class PublishedHostBehindNginxTests(PublishedHostBehindNginx deployment) : IClassFixture<PublishedHostBehindNginx>
+public sealed partial class PublishedHostBehindNginxTests(PublishedHostBehindNginx deployment, ITestOutputHelper output) : IClassFixture<PublishedHostBehindNginx>
 {
     [Fact]
     public async Task The_readme_site_passes_nginx_t_and_the_readme_unit_passes_systemd_analyze_verify_and_started_the_host()
     {
+        deployment.Timings.ForEach(output.WriteLine);
         var (nginxExit, nginxOutput) = await deployment.NginxTestAsync();
         var (systemdExit, systemdOutput) = await PublishedHostBehindNginx.RunAsync("systemd-analyze", ["verify", deployment.UnitFile]);
 
@@ -31,11 +33,14 @@ public sealed partial class PublishedHostBehindNginxTests(PublishedHostBehindNgi
         var execStart = SystemdService.Parse(await File.ReadAllTextAsync(deployment.UnitFile)).ExecStart;
         deployment.HostCommand.Should().Equal(execStart).And.HaveCount(2);
         deployment.HostCommand[1].Should().EndWith("/AdviesRoute.Host.dll", "the host runs from the publish folder");
+        var readme = await File.ReadAllTextAsync(Path.Combine(DeploymentFiles.RepositoryRoot(), "README.md"));
+        readme.Should().Contain(DeploymentFiles.UnitText.TrimEnd('\n'), "the README quotes the unit file as it is").And.Contain(DeploymentFiles.SiteText.TrimEnd('\n'), "and the nginx site");
     }
 
     [Fact]
     public async Task Logging_in_through_nginx_gives_only_secure_cookies_and_hsts_and_the_oidc_redirect_uri_is_https()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var cookies = new CookieContainer();
         using var browser = deployment.Https(cookies);
         var setCookies = new List<string>();
@@ -54,10 +59,12 @@ public sealed partial class PublishedHostBehindNginxTests(PublishedHostBehindNgi
         signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
         setCookies.AddRange(SetCookies(signedIn));
         setCookies.Should().Contain(c => c.StartsWith("AdviesRoute.Sessie=", StringComparison.Ordinal), "the login gave a session");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: signed in");
         using var overview = await browser.GetAsync("/Voorstellen");
         overview.StatusCode.Should().Be(HttpStatusCode.OK, "the session holds over https");
         overview.Headers.GetValues("Strict-Transport-Security").Should().Equal("max-age=31536000");
 
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: overview");
         // The organisation's provider: the challenge sends the browser there with the callback on the public https address.
         using var anonymous = deployment.Https(new CookieContainer());
         using var page = await anonymous.GetAsync("/Account/Login");
@@ -68,6 +75,7 @@ public sealed partial class PublishedHostBehindNginxTests(PublishedHostBehindNgi
             ["__RequestVerificationToken"] = HostFixture.AntiforgeryToken(await page.Content.ReadAsStringAsync()),
         }));
         challenge.StatusCode.Should().Be(HttpStatusCode.Redirect, deployment.HostOutput);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: OIDC challenge");
         setCookies.AddRange(SetCookies(challenge));
         var location = challenge.Headers.Location!;
         location.GetLeftPart(UriPartial.Authority).Should().Be(deployment.Provider.Authority.GetLeftPart(UriPartial.Authority));
