@@ -33,6 +33,8 @@ public sealed partial class PublishedHostBehindNginxTests(PublishedHostBehindNgi
         var execStart = SystemdService.Parse(await File.ReadAllTextAsync(deployment.UnitFile)).ExecStart;
         deployment.HostCommand.Should().Equal(execStart).And.HaveCount(2);
         deployment.HostCommand[1].Should().EndWith("/AdviesRoute.Host.dll", "the host runs from the publish folder");
+        PublishedHostBehindNginx.Files(deployment.PublishFolder).Should().Equal(deployment.PublishedFiles,
+            "the host writes nothing where it is installed (the unit makes /opt/adviesroute read-only)");
         var readme = await File.ReadAllTextAsync(Path.Combine(DeploymentFiles.RepositoryRoot(), "README.md"));
         readme.Should().Contain(DeploymentFiles.UnitText.TrimEnd('\n'), "the README quotes the unit file as it is").And.Contain(DeploymentFiles.SiteText.TrimEnd('\n'), "and the nginx site");
     }
