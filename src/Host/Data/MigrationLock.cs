@@ -45,7 +45,7 @@ internal sealed class MigrationLock(DatabaseProvider provider, string connection
         _held.Start();
     }
 
-    /// <summary>Logs how many of the host's own migrations this host applies while it holds the lock.</summary>
+    /// <summary>Logs, while this host holds the lock, how many migrations of the host's own tables it applies.</summary>
     public void Applying(int pendingHostMigrations)
     {
         if (_connection is null)
@@ -53,13 +53,14 @@ internal sealed class MigrationLock(DatabaseProvider provider, string connection
             return;
         }
 
+        // The engine's and the governance's migration sets are theirs; the host knows only how far its own tables are.
         if (pendingHostMigrations > 0)
         {
-            logger.LogInformation("This host applies the database migrations ({Count} of the host's own, then the engine's and the governance's); other hosts wait.", pendingHostMigrations);
+            logger.LogInformation("This host holds the migration lock and applies {Count} migrations of the host's tables, then the engine's and the governance's, if any; other hosts wait.", pendingHostMigrations);
         }
         else
         {
-            logger.LogInformation("The database is at the host's latest migration; nothing for this host to apply.");
+            logger.LogInformation("This host holds the migration lock; the host's tables are at the latest migration, and the engine and the governance apply theirs, if any.");
         }
     }
 

@@ -13,8 +13,8 @@ namespace AdviesRoute.Host.Tests.Deployment;
 [Collection(EndToEndCollection.Name)]
 public sealed class SeveralHostsUpgradeTests
 {
-    private const string Applies = "This host applies the database migrations";
-    private const string NothingToApply = "nothing for this host to apply";
+    private const string Applies = "migrations of the host's tables, then the engine's and the governance's";
+    private const string NothingToApply = "the host's tables are at the latest migration";
     private const string Waits = "Another host is applying the database migrations";
 
     [Fact]
