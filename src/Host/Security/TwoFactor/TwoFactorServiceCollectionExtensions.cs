@@ -17,6 +17,7 @@ internal static class TwoFactorServiceCollectionExtensions
         services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TwoFactorOptions>, TwoFactorOptionsValidator>();
         services.AddScoped<RoleRequirements>();
+        services.AddScoped<SecondStep>();
 
         services.Replace(ServiceDescriptor.Scoped<IUserStore<HostUser>, HashedRecoveryCodesUserStore>());
         services.AddTransient<OneUseAuthenticatorTokenProvider>();
