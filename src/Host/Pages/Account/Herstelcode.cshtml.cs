@@ -67,7 +67,6 @@ public sealed class HerstelcodeModel(SignInManager<HostUser> signIn, SecondStep 
                 return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
             default:
                 CodeError = TwoFactorTexts.WrongRecoveryCode;
-                Code = null;
                 return Page();
         }
     }

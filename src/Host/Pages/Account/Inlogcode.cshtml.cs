@@ -72,6 +72,7 @@ public sealed class InlogcodeModel(SignInManager<HostUser> signIn, SecondStep st
             default:
                 CodeError = TwoFactorTexts.WrongCode;
                 Code = null;
+                ModelState.Remove(nameof(Code)); // a refused code is not shown again: the app shows a new one every 30 seconds
                 return Page();
         }
     }

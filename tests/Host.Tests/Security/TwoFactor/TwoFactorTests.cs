@@ -191,7 +191,9 @@ public sealed partial class TwoFactorTests(SignInFixture host) : IClassFixture<S
     private static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> SetUpAsync(HttpClient session)
     {
         var page = WebUtility.HtmlDecode(await session.GetStringAsync("/Account/Tweestapsverificatie/Instellen"));
-        page.Should().Contain("<svg", "the QR code is in the page").And.NotContain("data:image");
+        var svg = Regex.Match(page, "<svg.*?</svg>", RegexOptions.Singleline).Value;
+        svg.Should().Contain("viewBox", "the QR code is SVG markup in the page, scaling with its box");
+        svg.Should().NotContain("style=").And.NotContain("<script").And.NotContain("data:", "it needs nothing a strict Content-Security-Policy forbids");
         var key = Totp.KeyFromPage(KeyPattern().Match(page).Groups[1].Value);
         key.Should().MatchRegex("^[A-Z2-7]{32}$");
         var done = await AccountForms.PostAsync(session, "/Account/Tweestapsverificatie/Instellen", new() { ["Code"] = Totp.Code(key, Now) });

@@ -76,6 +76,7 @@ public sealed class InstellenModel(UserManager<HostUser> users, SignInManager<Ho
         {
             CodeError = code is null ? TwoFactorTexts.CodeFormat : TwoFactorTexts.WrongCode;
             Code = null;
+            ModelState.Remove(nameof(Code)); // a refused code is not shown again: the app shows a new one every 30 seconds
             await LoadKeyAsync(user);
             return Page();
         }
@@ -95,9 +96,10 @@ public sealed class InstellenModel(UserManager<HostUser> users, SignInManager<Ho
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // Stored where Identity's store keeps it, but without ResetAuthenticatorKeyAsync's new security stamp: a key
+            // that is not switched on yet changes nothing about signing in, so the person's other sessions stay open.
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
         }
 
         GroupedKey = AuthenticatorKey.Grouped(key);
