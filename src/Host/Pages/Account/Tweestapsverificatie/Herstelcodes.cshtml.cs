@@ -18,6 +18,9 @@ public sealed class HerstelcodesModel(UserManager<HostUser> users, IOptions<TwoF
 {
     public int Left { get; private set; }
 
+    /// <summary>Whether the person has tweestapsverificatie; without it there are no recovery codes to make.</summary>
+    public bool Enabled { get; private set; }
+
     public IReadOnlyList<string>? Codes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -27,12 +30,8 @@ public sealed class HerstelcodesModel(UserManager<HostUser> users, IOptions<TwoF
             return Challenge();
         }
 
-        if (!user.TwoFactorEnabled)
-        {
-            return RedirectToPage("Index");
-        }
-
-        Left = await users.CountRecoveryCodesAsync(user);
+        Enabled = user.TwoFactorEnabled;
+        Left = Enabled ? await users.CountRecoveryCodesAsync(user) : 0;
         return Page();
     }
 
@@ -43,9 +42,10 @@ public sealed class HerstelcodesModel(UserManager<HostUser> users, IOptions<TwoF
             return Challenge();
         }
 
-        if (!user.TwoFactorEnabled)
+        Enabled = user.TwoFactorEnabled;
+        if (!Enabled)
         {
-            return RedirectToPage("Index");
+            return new PageResult { StatusCode = StatusCodes.Status409Conflict };
         }
 
         Codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorOptions.RecoveryCodes))?.ToList() ?? [];
