@@ -187,8 +187,34 @@ public sealed partial class TwoFactorTests(SignInFixture host) : IClassFixture<S
         (await host.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<HostDbContext>().TwoFactorRoleRequirements.Count()))).Should().Be(0);
     }
 
+    [Fact]
+    public async Task An_administrator_switches_off_the_second_factor_of_someone_who_lost_phone_and_codes_but_not_their_own()
+    {
+        const string email = "k.visser@samendrenthe.example.org";
+        await host.AddAccountAsync(email, "Kees Visser", Roles.Secretary, Password);
+        using var session = await host.SignInAsync(email, Password);
+        await SetUpAsync(session);
+
+        using var admin = await host.SignInAsync();
+        var own = await AccountForms.PostResponseAsync(admin, "/Beheer/Tweestapsverificatie?handler=Uitzetten", new() { ["account"] = HostFixture.AdminEmail });
+        own.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Text(own)).Should().Contain("Dit is uw eigen account.");
+        var unknown = await AccountForms.PostResponseAsync(admin, "/Beheer/Tweestapsverificatie?handler=Uitzetten", new() { ["account"] = "niemand@example.org" });
+        (await Text(unknown)).Should().Contain("Er is geen account met dit e-mailadres.").And.Contain("value=\"niemand@example.org\"", "what was typed stays");
+
+        var done = await AccountForms.PostAsync(admin, "/Beheer/Tweestapsverificatie?handler=Uitzetten", new() { ["account"] = email });
+        done.Should().Contain($"De tweestapsverificatie van {email} staat uit.");
+        (await EnabledAsync(email)).Should().BeFalse();
+        (await session.GetAsync("/Voorstellen")).StatusCode.Should().Be(HttpStatusCode.Redirect, "the account's open sessions end");
+        host.Logs.Entries.Select(e => e.Message).Should().Contain(m => m.Contains($"Tweestapsverificatie van {email} uitgezet door {HostFixture.AdminEmail}", StringComparison.Ordinal));
+
+        using var again = host.Anonymous();
+        using var password = await HostFixture.PostLoginFormAsync(again, email, Password);
+        password.Headers.Location!.ToString().Should().Be("/", "the password alone signs in again");
+    }
+
     /// <summary>Opens the set-up page, reads the key as a person would, confirms with the app's current code and returns the key and the recovery codes.</summary>
-    private static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> SetUpAsync(HttpClient session)
+    internal static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> SetUpAsync(HttpClient session)
     {
         var page = WebUtility.HtmlDecode(await session.GetStringAsync("/Account/Tweestapsverificatie/Instellen"));
         var svg = Regex.Match(page, "<svg.*?</svg>", RegexOptions.Singleline).Value;
@@ -202,7 +228,7 @@ public sealed partial class TwoFactorTests(SignInFixture host) : IClassFixture<S
         return (key, codes);
     }
 
-    private static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string path, string code) =>
+    internal static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string path, string code) =>
         await AccountForms.PostResponseAsync(client, path, new() { ["Code"] = code });
 
     /// <summary>A code that is right in no step of the window Identity accepts.</summary>
