@@ -10,6 +10,7 @@ using AdviesRoute.Host.Look;
 using AdviesRoute.Host.Mail;
 using AdviesRoute.Host.Proposals.Start;
 using AdviesRoute.Host.Security;
+using AdviesRoute.Host.Security.TwoFactor;
 using AdviesRoute.Host.Testing;
 using AdviesRoute.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.Json;
@@ -109,6 +110,7 @@ public static class HostExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoFactorSetupGate();                                              // a role that requires a second factor: set it up first
         app.UseAuthorization();
         app.UseApiRequestGuard();
         app.UseRateLimiter();

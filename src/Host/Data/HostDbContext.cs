@@ -56,9 +56,18 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
     /// <summary>Failed password tries, which throttle signing in per client address (kept a day).</summary>
     public DbSet<Security.SignIn.SignInFailure> SignInFailures => Set<Security.SignIn.SignInFailure>();
 
+    /// <summary>The roles whose people must sign in with a second factor.</summary>
+    public DbSet<Security.TwoFactor.TwoFactorRoleRequirement> TwoFactorRoleRequirements => Set<Security.TwoFactor.TwoFactorRoleRequirement>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.Entity<Security.TwoFactor.TwoFactorRoleRequirement>(e =>
+        {
+            e.HasKey(r => r.Role);
+            e.Property(r => r.Role).HasMaxLength(64);
+            e.Property(r => r.RequiredBy).HasMaxLength(256);
+        });
         builder.Entity<HostUser>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);

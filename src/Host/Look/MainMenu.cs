@@ -32,10 +32,11 @@ public sealed class MainMenu(PageAccessRules rules, IAuthorizationService author
     /// <summary>
     /// The entries this person may open. None while they must first choose their own password: every page sends them to
     /// <see cref="TemporaryPassword.ChangePage"/>, which the header's "Wachtwoord wijzigen" opens, next to "Uitloggen".
+    /// Nor while a role requires a second factor not yet set up: every page sends them to set it up.
     /// </summary>
     public async Task<IReadOnlyList<MenuItem>> ForAsync(ClaimsPrincipal user)
     {
-        if (TemporaryPassword.MustChange(user))
+        if (TemporaryPassword.MustChange(user) || Security.TwoFactor.TwoFactorSetup.MustSetUp(user))
         {
             return [];
         }

@@ -4,6 +4,7 @@ using AdviesRoute.Host.Security.ApiKeys;
 using AdviesRoute.Host.Security.KeyRing;
 using AdviesRoute.Host.Security.Oidc;
 using AdviesRoute.Host.Security.SignIn;
+using AdviesRoute.Host.Security.TwoFactor;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +63,7 @@ internal static class SecurityServiceCollectionExtensions
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddSignInManager<AccountSignInManager>()
             .AddDefaultTokenProviders();
+        services.AddTwoFactor();
 
         // Sessions, lockouts and security stamps follow the SessionClock (the wall clock) even in the Testing
         // environment, where the registered TimeProvider runs ahead for the engine: moving a proposal twelve weeks on

@@ -21,6 +21,8 @@ public sealed partial class FallbackPolicyTests(HostFixture host)
     private static readonly string[] Anonymous =
     [
         "Account/Login",
+        "Account/Inlogcode",   // the second step of signing in: who signs in is in Identity's five-minute two-factor cookie
+        "Account/Herstelcode", // the same step with a recovery code
         "Fout", // the Dutch error page: also the answer to a wrong or refused address of someone without an account
         "health",
         "health/live",

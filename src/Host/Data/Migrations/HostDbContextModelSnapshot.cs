@@ -478,6 +478,25 @@ namespace AdviesRoute.Host.Data.Migrations
                     b.ToTable("SignInFailures");
                 });
 
+            modelBuilder.Entity("AdviesRoute.Host.Security.TwoFactor.TwoFactorRoleRequirement", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequiredSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("TwoFactorRoleRequirements");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -485,6 +485,25 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     b.ToTable("SignInFailures");
                 });
 
+            modelBuilder.Entity("AdviesRoute.Host.Security.TwoFactor.TwoFactorRoleRequirement", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequiredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RequiredSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("TwoFactorRoleRequirements");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -3,6 +3,7 @@ using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Security.Accounts;
 using AdviesRoute.Host.Security.Oidc;
 using AdviesRoute.Host.Security.SignIn;
+using AdviesRoute.Host.Security.TwoFactor;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +19,8 @@ namespace AdviesRoute.Host.Pages.Account;
 /// <c>LocalLogin</c> false only that button. Every failed try gets the same message and status, whether the name is
 /// unknown, the password wrong, the try throttled or the account not allowed, so the page never tells whether an
 /// account exists; <see cref="SignInThrottle"/> limits the tries per client address. Only the right password of a
-/// switched-off account hears that it is switched off.
+/// switched-off account hears that it is switched off, and of an account locked after wrong codes that it is locked.
+/// An account with tweestapsverificatie goes on to <c>/Account/Inlogcode</c>.
 /// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(
@@ -28,6 +30,7 @@ public sealed class LoginModel(
     IOptions<AccountSignInOptions> limits,
     SignInThrottle throttle,
     AccountAdministration accounts,
+    IOptions<TwoFactorOptions> twoFactor,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -138,6 +141,22 @@ public sealed class LoginModel(
                 : LocalRedirect(target);
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the failures are cleared only once the code is right too (SecondStep), so a
+            // right password cannot wipe the count of wrong codes.
+            var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+            return LocalRedirect($"/Account/Inlogcode?ReturnUrl={Uri.EscapeDataString(target)}&RememberMe={(Input.RememberMe ? "true" : "false")}");
+        }
+
+        if (result.IsLockedOut && await users.CheckPasswordAsync(user, Input.Password))
+        {
+            // Locked after too many wrong codes: only someone who knows the password hears it (they typed those codes).
+            logger.LogWarning("{User} mag niet inloggen: geblokkeerd na te veel verkeerde codes.", user.UserName);
+            ErrorMessage = TwoFactorTexts.LockedOut(twoFactor.Value.LockoutTime);
+            return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
+        }
+
         if (result.IsNotAllowed && !user.IsActive && await users.CheckPasswordAsync(user, Input.Password))
         {
             // Only to someone who knows the password: they learn the account is switched off, a stranger learns nothing.
@@ -149,8 +168,13 @@ public sealed class LoginModel(
 
         if (result.IsLockedOut || result.IsNotAllowed)
         {
-            // Identity refused before checking the password; hash anyway so the time tells nothing either.
-            users.PasswordHasher.HashPassword(user, Input.Password);
+            // Identity refused before checking the password; hash anyway so the time tells nothing either (a locked
+            // account had its password checked above).
+            if (!result.IsLockedOut)
+            {
+                users.PasswordHasher.HashPassword(user, Input.Password);
+            }
+
             logger.LogWarning("{User} mag niet inloggen (geblokkeerd: {LockedOut}).", user.UserName, result.IsLockedOut);
         }
 

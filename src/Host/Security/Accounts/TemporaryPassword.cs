@@ -26,13 +26,21 @@ public static class TemporaryPassword
         $"{ChangePage}?ReturnUrl={Uri.EscapeDataString(request.PathBase + request.Path + request.QueryString)}";
 }
 
-/// <summary>Builds the session's principal; with a temporary password, without roles and with the mark.</summary>
-internal sealed class AccountClaimsFactory(UserManager<HostUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+/// <summary>
+/// Builds the session's principal; with a temporary password, without roles and with the mark; when a role requires
+/// a second factor the account has not set up, with <see cref="TwoFactor.TwoFactorSetup.ClaimType"/>.
+/// </summary>
+internal sealed class AccountClaimsFactory(UserManager<HostUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TwoFactor.RoleRequirements requirements)
     : UserClaimsPrincipalFactory<HostUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(HostUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        if (!user.TwoFactorEnabled && await requirements.AnyRequiredAsync(identity.FindAll(identity.RoleClaimType).Select(c => c.Value).ToList()))
+        {
+            identity.AddClaim(new Claim(TwoFactor.TwoFactorSetup.ClaimType, "1"));
+        }
+
         if (user.MustChangePassword)
         {
             foreach (var role in identity.FindAll(identity.RoleClaimType).ToList())
