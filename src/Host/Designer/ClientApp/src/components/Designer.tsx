@@ -140,6 +140,8 @@ export function Designer({ definitionId }: { definitionId: string }) {
   const [dataFocus, setDataFocus] = useState<RouteDataFocus | null>(null);
   /** Whether the opening view (readable zoom, the start in view) has been set for the loaded route. */
   const opened = useRef(false);
+  const [openedView, setOpenedView] = useState(false);
+  const mainRef = useRef<HTMLDivElement>(null);
   const nodesInitialized = useNodesInitialized();
 
   // The latest values for handlers that outlive a render (saving, keyboard shortcuts).
@@ -174,7 +176,10 @@ export function Designer({ definitionId }: { definitionId: string }) {
     setHighlight(null);
     setSaveStatus(draft.savedAt ? { kind: 'saved', at: draft.savedAt, by: draft.savedBy } : { kind: 'idle' });
     setHistory((h) => (mode === 'reset' || !h ? createHistory(def) : push(h, def)));
-    if (mode === 'reset') opened.current = false;
+    if (mode === 'reset') {
+      opened.current = false;
+      setOpenedView(false);
+    }
     setNodes((prev) => toFlowNodes(mode === 'reset' ? [] : prev, def));
     setEdges((prev) => toFlowEdges(mode === 'reset' ? [] : prev, def, false, descriptorsRef.current));
   }, []);
@@ -353,8 +358,20 @@ export function Designer({ definitionId }: { definitionId: string }) {
       height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
     }));
     const startId = definitionRef.current?.root.activities.find((a) => descriptorsRef.current.get(a.type)?.isStart)?.id;
-    void flow.setViewport(openingViewport(rects, rects.find((r) => r.id === startId), { width: pane.width, height: pane.height }, minReadableZoom()));
+    void flow
+      .setViewport(openingViewport(rects, rects.find((r) => r.id === startId), { width: pane.width, height: pane.height }, minReadableZoom()))
+      .then(() => setOpenedView(true));
   }, [nodesInitialized, nodes.length, flow, minReadableZoom]);
+
+  // The canvas fills the window below the toolbar, so it is in view without scrolling the page.
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const place = () => main.style.setProperty('--ontwerper-top', `${Math.round(main.getBoundingClientRect().top + window.scrollY)}px`);
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [load.kind, notice, saveStatus.kind, errors.all.length]);
 
   const gotoEdge = useCallback(
     (id: string) => {
@@ -847,9 +864,9 @@ export function Designer({ definitionId }: { definitionId: string }) {
           {announcement}
         </p>
 
-        <div className="ontwerper-main">
+        <div className="ontwerper-main" ref={mainRef}>
           <Palette descriptors={descriptorList} onAdd={addStep} />
-          <div className="ontwerper-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+          <div className="ontwerper-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" data-geopend={openedView ? 'ja' : 'nee'}>
             <ReactFlow<ActivityFlowNode, RouteFlowEdge>
               nodes={nodes}
               edges={edges}
