@@ -81,6 +81,10 @@ public sealed class DesignerCanvasBrowserTests(DesignerBrowserFixture fixture, I
             }
             """);
         output.WriteLine(layout.ToString());
+        output.WriteLine(await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.react-flow__viewport'))
+              .slice(0, 15).map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)} ${(e.textContent || '').slice(0, 60)}`).join('\n')
+            """));
         layout.GetProperty("scrollWidth").GetDouble().Should().BeLessThanOrEqualTo(layout.GetProperty("width").GetDouble(), "nothing overflows horizontally");
         layout.GetProperty("canvasHeight").GetDouble().Should().BeGreaterThanOrEqualTo(320);
         layout.GetProperty("canvasWidth").GetDouble().Should().BeGreaterThanOrEqualTo(260);
@@ -106,7 +110,7 @@ public sealed class DesignerCanvasBrowserTests(DesignerBrowserFixture fixture, I
         await Expect(page.Locator("[data-testid='rf__edge-besluitBekend:Done->melding']")).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid='rf__edge-melding:Done->vastgesteld']")).ToHaveCountAsync(1);
         (await page.GetByTestId("aankondiging").InnerTextAsync()).Should().Contain("tussen “Besluit bekendmaken” en “Vastgesteld” gezet");
-        await Expect(page.GetByTestId("stap-melding")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("stap-bericht")).ToHaveCountAsync(0);
         var melding = Activity(added, "melding")["designer"]!;
         melding["x"]!.GetValue<int>().Should().BeGreaterThan(Activity(added, "besluitBekend")["designer"]!["x"]!.GetValue<int>(), "beside the selected step, to its right");
 
@@ -118,7 +122,7 @@ public sealed class DesignerCanvasBrowserTests(DesignerBrowserFixture fixture, I
         await page.GetByTestId("stap-kiezen").SelectOptionAsync("naDb");
         await page.GetByTestId("palet-Melding").ClickAsync();
         await page.GetByTestId("eigenschappen-melding").WaitForAsync();
-        (await page.GetByTestId("stap-melding").InnerTextAsync()).Should().StartWith("Nog niet verbonden");
+        (await page.GetByTestId("stap-bericht").InnerTextAsync()).Should().StartWith("Nog niet verbonden");
         Connections(JsonNode.Parse(await ExportAsync(page))!).Should().NotContain(c => c.From == "melding" || c.To == "melding");
     }
 
@@ -234,6 +238,7 @@ public sealed class DesignerCanvasBrowserTests(DesignerBrowserFixture fixture, I
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(1366, 768);
         await page.GotoAsync("/Ontwerper");
+        await page.GetByTestId("nieuwe-route").ScreenshotAsync(new() { Path = Shot("ontwerper-nieuwe-route-leeg-1366") });
 
         // Without a name: a Dutch message on the page, nothing made.
         await page.GetByTestId("nieuw-kopie").CheckAsync();
@@ -259,7 +264,8 @@ public sealed class DesignerCanvasBrowserTests(DesignerBrowserFixture fixture, I
         await page.Locator("[data-testid='rf__node-start']").WaitForAsync();
         await page.WaitForFunctionAsync("() => window.__ontwerper && window.__ontwerper.exportJson() !== ''");
         var copy = JsonNode.Parse(await ExportAsync(page))!.AsObject();
-        var voorstel = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AdviesRoute.Host.Tests.Support.MaildevServer.RepositoryRoot(), "workflow-definitions", "voorstel.json")))!.AsObject();
+        using var reader = fixture.Owner();
+        var voorstel = JsonNode.Parse(await reader.GetStringAsync("/api/definitions/voorstel/draft"))!["definition"]!.AsObject();
         copy["definitionId"]!.GetValue<string>().Should().Be(id);
         copy["name"]!.GetValue<string>().Should().Be(name);
         copy["description"]!.GetValue<string>().Should().Be("Het jaarplan, naar het voorbeeld van het beleidsvoorstel.");

@@ -779,12 +779,6 @@ export function Designer({ definitionId }: { definitionId: string }) {
             Gegevens van de route
           </button>
           <span className="ontwerper-toolbar__gap" />
-          <button type="button" className="button button--small" onClick={exportJson} data-testid="exporteren">
-            Exporteren (JSON)
-          </button>
-          <button type="button" className="button button--small" onClick={() => fileInput.current?.click()} data-testid="importeren">
-            Importeren (JSON)
-          </button>
           <input
             ref={fileInput}
             type="file"
@@ -795,12 +789,26 @@ export function Designer({ definitionId }: { definitionId: string }) {
             onChange={(e) => void onImportFile(e)}
             data-testid="importeren-bestand"
           />
-          <button type="button" className="button button--small" onClick={() => setMigrationOpen(true)} data-testid="verplaatsen">
-            Lopende voorstellen verplaatsen
-          </button>
-          <button type="button" className="button button--small" onClick={() => void discardDraft()}>
-            Concept verwijderen
-          </button>
+          {/* Seldom needed: out of the way, so the canvas gets the room. A choice closes the menu. */}
+          <details className="ontwerper-more" data-testid="meer-menu">
+            <summary className="button button--small" data-testid="meer">
+              Meer
+            </summary>
+            <div className="ontwerper-more__items" onClick={(e) => ((e.currentTarget.parentElement as HTMLDetailsElement).open = false)}>
+              <button type="button" className="button button--small" onClick={exportJson} data-testid="exporteren">
+                Exporteren (JSON)
+              </button>
+              <button type="button" className="button button--small" onClick={() => fileInput.current?.click()} data-testid="importeren">
+                Importeren (JSON)
+              </button>
+              <button type="button" className="button button--small" onClick={() => setMigrationOpen(true)} data-testid="verplaatsen">
+                Lopende voorstellen verplaatsen
+              </button>
+              <button type="button" className="button button--small" onClick={() => void discardDraft()}>
+                Concept verwijderen
+              </button>
+            </div>
+          </details>
           <button
             type="button"
             className="button button--primary"
@@ -891,7 +899,7 @@ export function Designer({ definitionId }: { definitionId: string }) {
                 </button>
               </Panel>
               <Controls showInteractive={false} showFitView={false} />
-              <MiniMap pannable zoomable ariaLabel="Overzichtskaart" nodeStrokeWidth={3} />
+              <MiniMap pannable zoomable ariaLabel="Overzichtskaart" nodeStrokeWidth={3} style={{ width: 160, height: 100 }} />
             </ReactFlow>
           </div>
           <PropertyPanel

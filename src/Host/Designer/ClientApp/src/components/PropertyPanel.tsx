@@ -72,7 +72,7 @@ export function PropertyPanel({ definition, selectedIds, descriptors, bodies, er
       </div>
 
       {activity && notice && (
-        <p className="ontwerper-hint ontwerper-hint--warning" role="status" data-testid="stap-melding">
+        <p className="ontwerper-hint ontwerper-hint--warning" role="status" data-testid="stap-bericht">
           {notice}
         </p>
       )}

@@ -397,7 +397,7 @@ function InputItem({ input, definition, commit, open, onToggle, message, errors,
           </div>
         </fieldset>
       )}
-      <TechnicalName id={id} name={input.name} onRename={onRename} hint={`In teksten van stappen: {input.${input.name}}.`} />
+      <TechnicalName id={id} name={input.name} onRename={onRename} hint={`Zo heet het gegeven in regels en teksten: {input.${input.name}}. Hernoemen past elke stap aan die het gebruikt.`} />
       <UsedBy definition={definition} kind="input" name={input.name} />
       <button type="button" className="button button--secondary-outline" onClick={onRemove} data-testid={`${id}-verwijderen`}>
         Invoer verwijderen
@@ -473,7 +473,7 @@ function VariableItem({
             <TechnicalName
               id={`${id}-veld-${i}`}
               name={f.name}
-              hint={`In teksten van stappen: {variables.${variable.name}.${f.name}}.`}
+              hint={`Zo heet het veld in regels en teksten: {variables.${variable.name}.${f.name}}.`}
               onRename={(to) => onOutcome(renameField(definition, variable.name, f.name, to.trim()), `Veld hernoemd naar ${to.trim()}.`)}
             />
             <button
@@ -504,7 +504,7 @@ function VariableItem({
           </button>
         </div>
       </fieldset>
-      <TechnicalName id={id} name={variable.name} onRename={onRename} hint={`In teksten van stappen: {variables.${variable.name}}.`} />
+      <TechnicalName id={id} name={variable.name} onRename={onRename} hint={`Zo heet het gegeven in regels en teksten: {variables.${variable.name}}. Hernoemen past elke stap aan die het gebruikt.`} />
       <UsedBy definition={definition} kind="variable" name={variable.name} />
       <button type="button" className="button button--secondary-outline" onClick={onRemove} data-testid={`${id}-verwijderen`}>
         Variabele verwijderen
