@@ -322,11 +322,13 @@ export function Designer({ definitionId }: { definitionId: string }) {
         const h = node.measured?.height ?? DEFAULT_NODE_SIZE.height;
         void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom: Math.max(flow.getZoom(), minReadableZoom()), duration: 300 });
       }
-      // The property panel renders the step's fields after the selection: then the focus goes to the field.
+      // Only from an error that names a field: the property panel renders the step's fields after the selection,
+      // then the focus goes to the field. ("Stap kiezen" keeps the focus where it is, for the keyboard.)
+      if (!input) return;
       setTimeout(() => {
         const panel = document.querySelector(`[data-testid="eigenschappen-${CSS.escape(id)}"]`);
-        const field = input ? panel?.querySelector(`[data-testid="invoer-${CSS.escape(input)}"]`) : null;
-        const target = (field ?? (input ? null : panel))?.querySelector<HTMLElement>('input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)');
+        const field = panel?.querySelector(`[data-testid="invoer-${CSS.escape(input)}"]`);
+        const target = field?.querySelector<HTMLElement>('input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)');
         if (target) {
           target.focus();
           target.scrollIntoView({ block: 'nearest' });
