@@ -152,7 +152,7 @@ function RouteProperties({ definition, commit }: { definition: Definition; commi
           ))}
         </ul>
       )}
-      <p className="ontwerper-hint">Invoer en variabelen wijzigt u via exporteren en importeren; de ontwerper laat ze zoals ze zijn.</p>
+      <p className="ontwerper-hint">Invoer en variabelen wijzigt u onder “Gegevens van de route”, onder het canvas.</p>
     </section>
   );
 }
