@@ -15,6 +15,11 @@ public sealed record DraftView(string DefinitionId, int? BasedOnVersion, int Rev
 /// <param name="Line">For an imported file: where in the file (1-based), when known.</param>
 public sealed record DraftError(string Path, string Code, string Message, int? Line = null, int? Position = null);
 
+/// <summary>What a new route starts from: a name, a description, and empty or a copy of another route.</summary>
+/// <param name="CopyOf">The id of the route whose newest version is copied; empty for a route with only a start and an end.</param>
+/// <param name="DefinitionId">The technical id; made from the name when absent.</param>
+public sealed record NewRoute(string? Name, string? Description, string? CopyOf, string? DefinitionId = null);
+
 /// <summary>A definition version as the version list shows it.</summary>
 public sealed record VersionView(int Version, bool IsPublished, bool IsLatest, DateTime CreatedAt, string? CreatedBy, string? Source);
 
@@ -154,6 +159,122 @@ public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, D
         await host.SaveChangesAsync(cancellationToken);
         return View(draft);
     }
+
+    /// <summary>
+    /// Creates a new route as a draft: empty (a Start connected to an Einde) or a copy of the newest version of another
+    /// route (its steps, inputs and variables), under a technical id made from the name (or <paramref name="definitionId"/>).
+    /// Nothing existing is overwritten: a given id that a route or draft already has is refused; a made one is numbered.
+    /// </summary>
+    /// <exception cref="DraftRefusedException">No name, an unknown route to copy, or the given id is taken or invalid.</exception>
+    public async Task<DraftView> CreateAsync(NewRoute request, string user, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim() ?? "";
+        var description = request.Description?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            throw new DraftRefusedException("Geef de nieuwe route een naam.", [new DraftError("name", "required", "Geef de nieuwe route een naam.")]);
+        }
+
+        if (name.Length > 200)
+        {
+            throw new DraftRefusedException("De naam is te lang (hoogstens 200 tekens).", [new DraftError("name", "tooLong", "De naam is te lang (hoogstens 200 tekens).")]);
+        }
+
+        if (description.Length > 4000)
+        {
+            throw new DraftRefusedException("De omschrijving is te lang (hoogstens 4000 tekens).", [new DraftError("description", "tooLong", "De omschrijving is te lang (hoogstens 4000 tekens).")]);
+        }
+
+        var taken = (await reader.ListDefinitionsAsync(DefinitionListing.Latest, cancellationToken)).Select(d => d.DefinitionId)
+            .Concat(await host.DefinitionDrafts.AsNoTracking().Select(d => d.DefinitionId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        string id;
+        if (!string.IsNullOrWhiteSpace(request.DefinitionId))
+        {
+            id = request.DefinitionId.Trim();
+            if (!NewRouteIds.IsValid(id))
+            {
+                throw new DraftRefusedException("De technische naam kan niet: gebruik kleine letters, cijfers en streepjes (hoogstens 64 tekens).",
+                    [new DraftError("definitionId", "invalid", "De technische naam kan niet: gebruik kleine letters, cijfers en streepjes (hoogstens 64 tekens).")]);
+            }
+
+            if (taken.Contains(id))
+            {
+                throw new DraftRefusedException($"Er is al een route ‘{id}’; er is niets overschreven. Kies een andere naam.",
+                    [new DraftError("definitionId", "taken", $"Er is al een route ‘{id}’.")]);
+            }
+        }
+        else
+        {
+            id = NewRouteIds.Unique(NewRouteIds.FromName(name), taken);
+        }
+
+        JsonObject definition;
+        if (string.IsNullOrWhiteSpace(request.CopyOf))
+        {
+            definition = EmptyRoute(id, name);
+        }
+        else
+        {
+            var source = await reader.GetDefinitionAsync(DefinitionRef.Latest(request.CopyOf.Trim()), cancellationToken)
+                ?? throw new DraftRefusedException($"Er is geen route ‘{request.CopyOf.Trim()}’ om te kopiëren.",
+                    [new DraftError("copyOf", "notFound", "De route om te kopiëren bestaat niet.")]);
+            definition = Clean(JsonNode.Parse(source.Json)!).AsObject();
+            definition["definitionId"] = id;
+            definition["name"] = name;
+        }
+
+        definition.Remove("description");
+        if (description.Length > 0)
+        {
+            // After the name, where the shipped files have it.
+            var ordered = new JsonObject();
+            foreach (var (key, value) in definition.ToList())
+            {
+                definition.Remove(key);
+                ordered[key] = value;
+                if (key == "name")
+                {
+                    ordered["description"] = description;
+                }
+            }
+
+            definition = ordered;
+        }
+
+        var draft = await PutAsync(null, id, definition.ToJsonString(), basedOn: null, user, cancellationToken);
+        try
+        {
+            await host.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone created a draft of this id at the same moment: theirs stays.
+            host.ChangeTracker.Clear();
+            throw new DraftRefusedException($"Er is al een route ‘{id}’; er is niets overschreven. Probeer het opnieuw.",
+                [new DraftError("definitionId", "taken", $"Er is al een route ‘{id}’.")]);
+        }
+
+        return View(draft);
+    }
+
+    /// <summary>A route with nothing but a Start connected to an Einde.</summary>
+    private static JsonObject EmptyRoute(string id, string name) => new()
+    {
+        ["definitionId"] = id,
+        ["name"] = name,
+        ["variables"] = new JsonArray(),
+        ["inputs"] = new JsonArray(),
+        ["root"] = new JsonObject
+        {
+            ["type"] = "Flowchart",
+            ["activities"] = new JsonArray(
+                new JsonObject { ["id"] = "start", ["type"] = "Start", ["displayName"] = "Start", ["inputs"] = new JsonObject(), ["designer"] = new JsonObject { ["x"] = 0, ["y"] = 0 } },
+                new JsonObject { ["id"] = "einde", ["type"] = "End", ["displayName"] = "Einde", ["inputs"] = new JsonObject(), ["designer"] = new JsonObject { ["x"] = 260, ["y"] = 0 } }),
+            ["connections"] = new JsonArray(
+                new JsonObject { ["source"] = new JsonObject { ["activity"] = "start", ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = "einde", ["port"] = "In" } }),
+        },
+    };
 
     /// <summary>The draft parsed and checked: valid enough to simulate or publish.</summary>
     /// <exception cref="DraftRefusedException">No draft, or it is invalid.</exception>

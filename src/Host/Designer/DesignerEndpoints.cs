@@ -74,6 +74,11 @@ internal static class DesignerEndpoints
             .WithSummary("Leest een definitiebestand in als concept; een onleesbaar of ongeldig bestand wordt geweigerd en er verandert niets.")
             .Accepts<JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        definitions.MapPost("/new", CreateRouteAsync)
+            .RequireAuthorization(Policies.DesignWorkflows).WithName("CreateRoute")
+            .WithSummary("Maakt een nieuwe route als concept: leeg (start en einde) of een kopie van een andere route; een bestaande route wordt nooit overschreven.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         definitions.MapGet("/{definitionId}/migration", DryRunAsync)
             .RequireAuthorization(Policies.DesignWorkflows).WithName("DryRunMigration")
             .WithSummary("Proef: waar elk lopend voorstel in versie 'to' terechtkomt en wat niet over kan.")
@@ -205,6 +210,27 @@ internal static class DesignerEndpoints
         catch (DraftRefusedException ex)
         {
             return Refused(ex);
+        }
+    }
+
+    private static async Task<Results<Created<DraftView>, ProblemHttpResult>> CreateRouteAsync([FromBody] NewRoute? request, [FromServices] DesignerDrafts drafts,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige invoer", detail: "Geef de naam van de nieuwe route.");
+        }
+
+        try
+        {
+            var view = await drafts.CreateAsync(request, Actor(http), cancellationToken);
+            return TypedResults.Created($"/api/definitions/{Uri.EscapeDataString(view.DefinitionId)}/draft", view);
+        }
+        catch (DraftRefusedException ex)
+        {
+            var taken = ex.Errors.Any(e => e.Code == "taken");
+            return TypedResults.Problem(statusCode: taken ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+                title: taken ? "Bestaat al" : "Ongeldige invoer", detail: ex.Message, extensions: new Dictionary<string, object?> { ["errors"] = ex.Errors });
         }
     }
 

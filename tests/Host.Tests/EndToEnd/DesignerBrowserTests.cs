@@ -126,6 +126,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
 
         // The earlier proposal stays on version 1 until it is moved.
         (await InstanceAsync(secretary, before)).GetProperty("definitionVersion").GetInt32().Should().Be(1);
+        await page.GetByTestId("meer").ClickAsync();
         await page.GetByTestId("verplaatsen").ClickAsync();
         var dialog = page.GetByTestId("migratie-dialoog");
         (await dialog.GetByTestId("migratie-versie").InputValueAsync()).Should().Be("2");
@@ -355,6 +356,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         var page = await OpenDesignerAsync(context, id);
         var shown = await ExportAsync(page);
 
+        await page.GetByTestId("meer").ClickAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("exporteren").ClickAsync());
         download.SuggestedFilename.Should().Be($"{id}.json");
         var folder = Directory.CreateTempSubdirectory("adviesroute-ontwerper-bestanden-").FullName;
@@ -400,7 +402,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         notice = await WaitForNoticeAsync(page, $"“ongeldig.json” is niet geïmporteerd (route {id})");
         output.WriteLine(notice);
         notice.Should().Contain("Het bestand is geen geldige definitie; er is niets ingelezen.")
-            .And.Contain($"$.root.connections[{index}].target.activity: De verbinding verwijst naar een doelstap ‘bestaatNiet’ die niet bestaat.");
+            .And.Contain("De verbinding verwijst naar een doelstap ‘bestaatNiet’ die niet bestaat.").And.NotContain("$.");
         (await ExportAsync(page)).Should().Be(shown);
 
         JsonNode.Parse(await owner.GetStringAsync($"/api/definitions/{id}/draft"))!["revision"]!.GetValue<int>().Should().Be(revision, "a refused file stores nothing");
@@ -423,6 +425,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         await page.GetByTestId("stap-kiezen").SelectOptionAsync("naDb");
         await page.GetByTestId("eigenschappen-naDb").WaitForAsync();
         await Browsers.CheckAccessibilityAsync(output, page, "ontwerper met een keuze geselecteerd");
+        await page.GetByTestId("meer").ClickAsync();
         await page.GetByTestId("verplaatsen").ClickAsync();
         await page.GetByTestId("migratie-proefrun").ClickAsync();
         await page.GetByText("Er lopen geen voorstellen op een andere versie.").WaitForAsync();

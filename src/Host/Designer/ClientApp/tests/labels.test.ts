@@ -124,10 +124,11 @@ test('a test run and the error list name an exit by its label', () => {
   const index = definition.root.connections.findIndex((c) => c.source.activity === 'naDb' && c.source.port === 'Default');
   const errors = mapErrors([{ path: `$.root.connections[${index}].target.activity`, message: 'Deze verbinding klopt niet.' }], definition);
   const list = visibleText(
-    renderToStaticMarkup(createElement(ErrorList, { errors, definition, descriptors, onGotoNode: () => {}, onGotoEdge: () => {} })),
+    renderToStaticMarkup(createElement(ErrorList, { errors, definition, descriptors, onGotoNode: () => {}, onGotoEdge: () => {}, onGotoRouteData: () => {} })),
   );
-  assert.match(list, /Verbinding van Na het DB \(naDb\), uitgang “Anders”, naar /);
-  assert.doesNotMatch(list, /naDb:Default|\bDefault\b/);
+  assert.match(list, /Verbinding van ‘Na het DB’, uitgang ‘Anders’, naar ‘/);
+  // No id, port code or JSON path on screen.
+  assert.doesNotMatch(list, /naDb|\bDefault\b|\$\./);
 });
 
 test("a case's label edited in the panel is stored in that case of the definition, beside its name and condition", () => {

@@ -3,6 +3,7 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { activityLabel, portLabelOf, portsOf, TARGET_PORT } from '../model/definition';
 import { plural } from '../labels';
 import { useEditor, type ActivityFlowNode } from './EditorContext';
+import { plainMessage } from '../model/errors';
 
 /**
  * A step on the canvas: its type, name and id, its entry on the left and one exit per outcome port on the right.
@@ -55,9 +56,9 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
       <div className="ontwerper-node__title">{label}</div>
       <div className="ontwerper-node__id">{id}</div>
       {nodeErrors.length > 0 && (
-        <div className="ontwerper-node__errors" data-testid={`stap-fouten-${id}`} title={nodeErrors.map((e) => e.message).join('\n')}>
+        <div className="ontwerper-node__errors" data-testid={`stap-fouten-${id}`} title={nodeErrors.map((e) => plainMessage(e.message)).join('\n')}>
           <span aria-hidden="true">⚠ </span>
-          {plural(nodeErrors.length, 'fout', 'fouten')}: {nodeErrors[0]!.message}
+          {plural(nodeErrors.length, 'fout', 'fouten')}: {plainMessage(nodeErrors[0]!.message)}
         </div>
       )}
       {step !== undefined && (
@@ -103,10 +104,10 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
                 data-testid={`verbinding-fout-${l.edgeId}`}
                 data-edge-id={l.edgeId}
                 role="note"
-                title={edgeErrors.map((e) => e.message).join('\n') || undefined}
+                title={edgeErrors.map((e) => plainMessage(e.message)).join('\n') || undefined}
               >
                 <span aria-hidden="true">⚠ </span>
-                {portLabel(l.port)} → {l.target}: {edgeErrors[0]?.message ?? 'deze stap bestaat niet'}
+                {portLabel(l.port)} → {l.target}: {edgeErrors[0] ? plainMessage(edgeErrors[0].message) : 'deze stap bestaat niet'}
               </li>
             );
           })}

@@ -5,7 +5,9 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   type Connection as FlowConnection,
   type EdgeChange,
@@ -15,8 +17,6 @@ import {
 import { api, describeProblem, ProblemError } from '../api';
 import type { ActivityDescriptor, Body, Definition, Draft, TestRunResult, VersionInfo } from '../types';
 import {
-  activityLabel,
-  addActivity,
   connect,
   createActivity,
   emptyDefinition,
@@ -24,15 +24,18 @@ import {
   hasConnection,
   moveActivities,
   portLabelOf,
+  portsOf,
   removeElements,
   serialize,
+  stepTitle,
   TARGET_PORT,
 } from '../model/definition';
 import { canRedo, canUndo, createHistory, push, redo, undo, type History } from '../model/history';
 import { copySelection, paste, type Clipboard } from '../model/clipboard';
-import { mapErrors, noErrors, type MappedErrors } from '../model/errors';
-import { layoutPositions, DEFAULT_NODE_SIZE } from '../model/layout';
-import { placeNewStep } from '../model/placement';
+import { mapErrors, noErrors, placeOf, plainMessage, type MappedErrors } from '../model/errors';
+import { layoutPositions, openingViewport, readableZoom, DEFAULT_NODE_SIZE } from '../model/layout';
+import { addJoined, joinToAnchor, placeNewStep } from '../model/placement';
+import type { DataKind } from '../model/routeData';
 import { pathEdges, toFlowEdges, toFlowNodes } from '../model/flow';
 import { formatWhen } from '../labels';
 import { download } from '../download';
@@ -41,7 +44,8 @@ import { ActivityNode } from './ActivityNode';
 import { RouteEdge } from './RouteEdge';
 import { Palette, DRAG_TYPE } from './Palette';
 import { PropertyPanel } from './PropertyPanel';
-import { ErrorList } from './ErrorList';
+import { ErrorList, namesOf } from './ErrorList';
+import { RouteDataPanel, type RouteDataFocus } from './RouteDataPanel';
 import { VersionsPanel } from './VersionsPanel';
 import { TestRunPanel } from './TestRunPanel';
 import { MigrationDialog } from './MigrationDialog';
@@ -89,6 +93,19 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file'].includes(target.type);
 }
 
+/** A refused file's errors in words: by step and field when the file is a route, never with a JSON path. */
+function importErrors(problem: ProblemError, parsed: unknown, descriptors: ReadonlyMap<string, ActivityDescriptor>): string[] {
+  const file = parsed as Definition | undefined;
+  const isRoute = !!file && typeof file === 'object' && Array.isArray(file.root?.activities) && Array.isArray(file.root?.connections);
+  if (!isRoute) return problem.errors.map((e) => plainMessage(e.message));
+  const mapped = mapErrors(problem.errors, file);
+  const names = namesOf(file, descriptors);
+  return mapped.all.map((e) => {
+    const place = placeOf(e, names);
+    return `${place.where}: ${plainMessage(e.message)}`;
+  });
+}
+
 declare global {
   interface Window {
     __ontwerper?: { exportJson(): string; isSaved(): boolean };
@@ -118,6 +135,14 @@ export function Designer({ definitionId }: { definitionId: string }) {
   const [versions, setVersions] = useState<VersionInfo[]>([]);
   const [migrationOpen, setMigrationOpen] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  /** What the property panel says about a step just added: "Nog niet verbonden" when it could not be joined. */
+  const [stepNotice, setStepNotice] = useState<{ id: string; text: string } | null>(null);
+  const [dataFocus, setDataFocus] = useState<RouteDataFocus | null>(null);
+  /** Whether the opening view (readable zoom, the start in view) has been set for the loaded route. */
+  const opened = useRef(false);
+  const [openedView, setOpenedView] = useState(false);
+  const mainRef = useRef<HTMLDivElement>(null);
+  const nodesInitialized = useNodesInitialized();
 
   // The latest values for handlers that outlive a render (saving, keyboard shortcuts).
   const definitionRef = useRef<Definition | null>(null);
@@ -151,6 +176,10 @@ export function Designer({ definitionId }: { definitionId: string }) {
     setHighlight(null);
     setSaveStatus(draft.savedAt ? { kind: 'saved', at: draft.savedAt, by: draft.savedBy } : { kind: 'idle' });
     setHistory((h) => (mode === 'reset' || !h ? createHistory(def) : push(h, def)));
+    if (mode === 'reset') {
+      opened.current = false;
+      setOpenedView(false);
+    }
     setNodes((prev) => toFlowNodes(mode === 'reset' ? [] : prev, def));
     setEdges((prev) => toFlowEdges(mode === 'reset' ? [] : prev, def, false, descriptorsRef.current));
   }, []);
@@ -223,18 +252,43 @@ export function Designer({ definitionId }: { definitionId: string }) {
       const descriptor = descriptors.get(type);
       if (!def || !descriptor) return;
       const anchor = nodesRef.current.filter((n) => n.selected).at(-1)?.id ?? null;
-      let position = at;
+      // Beside the selected step (dropped or added); without a selection, where it was dropped or right of the route.
+      let position = anchor ? undefined : at;
       if (!position) {
         const pane = document.querySelector('.ontwerper-canvas')?.getBoundingClientRect();
         const centre = pane ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 0 };
         position = placeNewStep(def, anchor, sizes(), centre);
       }
       const activity = createActivity(descriptor, def, position);
+      const joined = joinToAnchor(def, anchor, portsOf(activity, descriptor), descriptors);
       pendingSelection.current = new Set([activity.id]);
-      commit((d) => addActivity(d, activity));
+      commit((d) => addJoined(d, activity, joinToAnchor(d, anchor, portsOf(activity, descriptor), descriptors), anchor));
       const anchorActivity = anchor ? def.root.activities.find((a) => a.id === anchor) : undefined;
+      const anchorName = anchorActivity ? stepTitle(anchorActivity, descriptors.get(anchorActivity.type)) : '';
+      const portName = (port: string) => portLabelOf(anchorActivity, anchorActivity ? descriptors.get(anchorActivity.type) : undefined, port);
+      const targetName = (id: string) => {
+        const t = def.root.activities.find((a) => a.id === id);
+        return stepTitle(t, t ? descriptors.get(t.type) : undefined);
+      };
+      const how =
+        joined.kind === 'free'
+          ? `, verbonden met de uitgang “${portName(joined.port)}” van “${anchorName}”`
+          : joined.kind === 'inserted'
+            ? `, tussen “${anchorName}” en “${targetName(joined.target)}” gezet`
+            : '';
+      setStepNotice(
+        joined.kind === 'none'
+          ? {
+              id: activity.id,
+              text:
+                joined.reason === 'no-anchor'
+                  ? 'Nog niet verbonden. Verbind de stap hieronder bij Verbinden, of sleep een lijn op het canvas.'
+                  : `Nog niet verbonden: bij “${anchorName}” was niet duidelijk welke uitgang naar deze stap moet. Kies het hieronder bij Verbinden, of sleep een lijn op het canvas.`,
+            }
+          : null,
+      );
       setAnnouncement(
-        `Stap “${descriptor.displayName}” (${activity.id}) toegevoegd${anchorActivity ? ` rechts van “${activityLabel(anchorActivity, descriptors.get(anchorActivity.type))}”` : ''} en geselecteerd. Verbind hem in het paneel Eigenschappen, onder Verbinden.`,
+        `Stap “${descriptor.displayName}” (${activity.id}) toegevoegd${anchorActivity ? ` rechts van “${anchorName}”` : ''}${how} en geselecteerd.${joined.kind === 'none' ? ' Nog niet verbonden: verbind hem in het paneel Eigenschappen, onder Verbinden.' : ''}`,
       );
     },
     [commit, descriptors, flow, sizes],
@@ -250,13 +304,76 @@ export function Designer({ definitionId }: { definitionId: string }) {
     [],
   );
 
+  /** The zoom at which a step's title is drawn at least 12 px high (measured from the page's own CSS). */
+  const minReadableZoom = useCallback(() => {
+    const title = document.querySelector('.ontwerper-node__title');
+    const px = title ? parseFloat(getComputedStyle(title).fontSize) : 14.4;
+    return readableZoom(Number.isFinite(px) ? px : 14.4);
+  }, []);
+
+  /** Selects a step and centres it at a readable zoom; with `input`, then puts the focus in that field. */
   const gotoNode = useCallback(
-    (id: string | null) => {
+    (id: string | null, input?: string) => {
       selectOnly(id ? [id] : []);
-      if (id) void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+      if (!id) return;
+      const node = flow.getNode(id);
+      if (node) {
+        const w = node.measured?.width ?? DEFAULT_NODE_SIZE.width;
+        const h = node.measured?.height ?? DEFAULT_NODE_SIZE.height;
+        void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom: Math.max(flow.getZoom(), minReadableZoom()), duration: 300 });
+      }
+      // Only from an error that names a field: the property panel renders the step's fields after the selection,
+      // then the focus goes to the field. ("Stap kiezen" keeps the focus where it is, for the keyboard.)
+      if (!input) return;
+      setTimeout(() => {
+        const panel = document.querySelector(`[data-testid="eigenschappen-${CSS.escape(id)}"]`);
+        const field = panel?.querySelector(`[data-testid="invoer-${CSS.escape(input)}"]`);
+        const target = field?.querySelector<HTMLElement>('input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)');
+        if (target) {
+          target.focus();
+          target.scrollIntoView({ block: 'nearest' });
+        }
+      }, 60);
     },
-    [flow, selectOnly],
+    [flow, minReadableZoom, selectOnly],
   );
+
+  const gotoRouteData = useCallback((kind: DataKind, name: string) => setDataFocus({ kind, name, nonce: Date.now() }), []);
+
+  /** The whole route in view (smaller text allowed). */
+  const fitAll = useCallback(() => {
+    opened.current = true;
+    void flow.fitView({ padding: 0.08, maxZoom: 1, minZoom: 0.1, duration: 300 });
+  }, [flow]);
+
+  // The opening view: readable text, the route's start in view (once the steps are measured).
+  useEffect(() => {
+    if (opened.current || !nodesInitialized || nodes.length === 0) return;
+    const pane = document.querySelector('.ontwerper-canvas')?.getBoundingClientRect();
+    if (!pane || pane.width === 0) return;
+    opened.current = true;
+    const rects = flow.getNodes().map((n) => ({
+      id: n.id,
+      x: n.position.x,
+      y: n.position.y,
+      width: n.measured?.width ?? DEFAULT_NODE_SIZE.width,
+      height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
+    }));
+    const startId = definitionRef.current?.root.activities.find((a) => descriptorsRef.current.get(a.type)?.isStart)?.id;
+    void flow
+      .setViewport(openingViewport(rects, rects.find((r) => r.id === startId), { width: pane.width, height: pane.height }, minReadableZoom()))
+      .then(() => setOpenedView(true));
+  }, [nodesInitialized, nodes.length, flow, minReadableZoom]);
+
+  // The canvas fills the window below the toolbar, so it is in view without scrolling the page.
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const place = () => main.style.setProperty('--ontwerper-top', `${Math.round(main.getBoundingClientRect().top + window.scrollY)}px`);
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [load.kind, notice, saveStatus.kind, errors.all.length]);
 
   const gotoEdge = useCallback(
     (id: string) => {
@@ -499,7 +616,7 @@ export function Designer({ definitionId }: { definitionId: string }) {
         setNotice({
           kind: 'error',
           text: `Niet gepubliceerd: ${describeProblem(e)}`,
-          errors: e instanceof ProblemError ? e.errors.map((x) => x.message) : [],
+          errors: e instanceof ProblemError ? e.errors.map((x) => plainMessage(x.message)) : [],
         });
       }
     } finally {
@@ -567,7 +684,7 @@ export function Designer({ definitionId }: { definitionId: string }) {
       setNotice({
         kind: 'error',
         text: `“${file.name}” is niet geïmporteerd${id ? ` (route ${id})` : ''}: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}${nothingStored}`,
-        errors: x instanceof ProblemError ? x.errors.map((er) => (er.path ? `${er.path}: ${er.message}` : er.message)) : [],
+        errors: x instanceof ProblemError ? importErrors(x, parsed, descriptorsRef.current) : [],
       });
     }
   };
@@ -651,13 +768,19 @@ export function Designer({ definitionId }: { definitionId: string }) {
           <button type="button" className="button button--small" onClick={autoLayout} data-testid="automatisch-schikken">
             Automatisch schikken
           </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              const heading = document.getElementById('ontwerper-gegevens-kop');
+              heading?.scrollIntoView({ block: 'start' });
+              heading?.focus();
+            }}
+            data-testid="naar-gegevens"
+          >
+            Gegevens van de route
+          </button>
           <span className="ontwerper-toolbar__gap" />
-          <button type="button" className="button button--small" onClick={exportJson} data-testid="exporteren">
-            Exporteren (JSON)
-          </button>
-          <button type="button" className="button button--small" onClick={() => fileInput.current?.click()} data-testid="importeren">
-            Importeren (JSON)
-          </button>
           <input
             ref={fileInput}
             type="file"
@@ -668,12 +791,26 @@ export function Designer({ definitionId }: { definitionId: string }) {
             onChange={(e) => void onImportFile(e)}
             data-testid="importeren-bestand"
           />
-          <button type="button" className="button button--small" onClick={() => setMigrationOpen(true)} data-testid="verplaatsen">
-            Lopende voorstellen verplaatsen
-          </button>
-          <button type="button" className="button button--small" onClick={() => void discardDraft()}>
-            Concept verwijderen
-          </button>
+          {/* Seldom needed: out of the way, so the canvas gets the room. A choice closes the menu. */}
+          <details className="ontwerper-more" data-testid="meer-menu">
+            <summary className="button button--small" data-testid="meer">
+              Meer
+            </summary>
+            <div className="ontwerper-more__items" onClick={(e) => ((e.currentTarget.parentElement as HTMLDetailsElement).open = false)}>
+              <button type="button" className="button button--small" onClick={exportJson} data-testid="exporteren">
+                Exporteren (JSON)
+              </button>
+              <button type="button" className="button button--small" onClick={() => fileInput.current?.click()} data-testid="importeren">
+                Importeren (JSON)
+              </button>
+              <button type="button" className="button button--small" onClick={() => setMigrationOpen(true)} data-testid="verplaatsen">
+                Lopende voorstellen verplaatsen
+              </button>
+              <button type="button" className="button button--small" onClick={() => void discardDraft()}>
+                Concept verwijderen
+              </button>
+            </div>
+          </details>
           <button
             type="button"
             className="button button--primary"
@@ -737,9 +874,9 @@ export function Designer({ definitionId }: { definitionId: string }) {
           {announcement}
         </p>
 
-        <div className="ontwerper-main">
+        <div className="ontwerper-main" ref={mainRef}>
           <Palette descriptors={descriptorList} onAdd={addStep} />
-          <div className="ontwerper-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+          <div className="ontwerper-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" data-geopend={openedView ? 'ja' : 'nee'}>
             <ReactFlow<ActivityFlowNode, RouteFlowEdge>
               nodes={nodes}
               edges={edges}
@@ -753,15 +890,18 @@ export function Designer({ definitionId }: { definitionId: string }) {
               deleteKeyCode={['Delete', 'Backspace']}
               multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
               selectionKeyCode="Shift"
-              fitView
-              fitViewOptions={{ maxZoom: 1, minZoom: 0.5, padding: 0.15 }}
               minZoom={0.1}
               ariaLabelConfig={ariaLabels}
               aria-label="Canvas met de stappen van de route"
             >
               <Background gap={20} />
-              <Controls showInteractive={false} />
-              <MiniMap pannable zoomable ariaLabel="Overzichtskaart" nodeStrokeWidth={3} />
+              <Panel position="top-left">
+                <button type="button" className="button button--small ontwerper-fit" onClick={fitAll} data-testid="alles-in-beeld">
+                  Alles in beeld
+                </button>
+              </Panel>
+              <Controls showInteractive={false} showFitView={false} />
+              <MiniMap pannable zoomable ariaLabel="Overzichtskaart" nodeStrokeWidth={3} style={{ width: 160, height: 100 }} />
             </ReactFlow>
           </div>
           <PropertyPanel
@@ -773,10 +913,19 @@ export function Designer({ definitionId }: { definitionId: string }) {
             commit={commit}
             onSelect={gotoNode}
             onDeleteSelected={deleteSelected}
+            notice={stepNotice && selectedIds.length === 1 && selectedIds[0] === stepNotice.id ? stepNotice.text : undefined}
           />
         </div>
 
-        <ErrorList errors={errors} definition={definition} descriptors={descriptors} onGotoNode={gotoNode} onGotoEdge={gotoEdge} />
+        <ErrorList
+          errors={errors}
+          definition={definition}
+          descriptors={descriptors}
+          onGotoNode={gotoNode}
+          onGotoEdge={gotoEdge}
+          onGotoRouteData={gotoRouteData}
+        />
+        <RouteDataPanel definition={definition} commit={commit} errors={errors.all} focus={dataFocus} onAnnounce={setAnnouncement} />
         <TestRunPanel
           definition={definition}
           descriptors={descriptors}

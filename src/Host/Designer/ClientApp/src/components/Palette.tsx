@@ -10,7 +10,7 @@ interface Props {
 
 /**
  * The activity types by category. Drag one onto the canvas, or focus it and press Enter (or click it): the new
- * step is placed to the right of the selected step and selected.
+ * step is placed to the right of the selected step, joined to it when that is unambiguous, and selected.
  */
 export function Palette({ descriptors, onAdd }: Props) {
   const categories = new Map<string, ActivityDescriptor[]>();
@@ -26,7 +26,7 @@ export function Palette({ descriptors, onAdd }: Props) {
     <nav className="ontwerper-palette" aria-labelledby="ontwerper-palet-kop" data-testid="palet">
       <h2 id="ontwerper-palet-kop">Stappen</h2>
       <p className="ontwerper-hint" id="ontwerper-palet-uitleg">
-        Sleep een stap naar het canvas, of kies hem met Enter: hij komt rechts van de geselecteerde stap.
+        Kies een stap (klik of Enter) of sleep hem naar het canvas. Hij komt naast de geselecteerde stap en wordt daarmee verbonden als duidelijk is via welke uitgang.
       </p>
       {[...categories].map(([category, items]) => (
         <section key={category} aria-label={category}>

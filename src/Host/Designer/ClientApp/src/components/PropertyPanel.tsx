@@ -26,13 +26,15 @@ interface Props {
   commit: Commit;
   onSelect: (id: string | null) => void;
   onDeleteSelected: () => void;
+  /** A word about the selected step from the canvas (e.g. "Nog niet verbonden" after it was added). */
+  notice?: string | undefined;
 }
 
 /**
  * The properties of the selected step, generated from its descriptor, with a "Verbinden" section that connects
  * every exit with a select (the keyboard way to connect); without a selection, the route's own name and text.
  */
-export function PropertyPanel({ definition, selectedIds, descriptors, bodies, errors, commit, onSelect, onDeleteSelected }: Props) {
+export function PropertyPanel({ definition, selectedIds, descriptors, bodies, errors, commit, onSelect, onDeleteSelected, notice }: Props) {
   const activities = definition.root.activities;
   const selectedId = selectedIds.length === 1 ? selectedIds[0]! : null;
   const activity = selectedId ? activities.find((a) => a.id === selectedId) : undefined;
@@ -69,6 +71,11 @@ export function PropertyPanel({ definition, selectedIds, descriptors, bodies, er
         </select>
       </div>
 
+      {activity && notice && (
+        <p className="ontwerper-hint ontwerper-hint--warning" role="status" data-testid="stap-bericht">
+          {notice}
+        </p>
+      )}
       {activity ? (
         <ActivityProperties
           key={activity.id}
@@ -145,7 +152,7 @@ function RouteProperties({ definition, commit }: { definition: Definition; commi
           ))}
         </ul>
       )}
-      <p className="ontwerper-hint">Invoer en variabelen wijzigt u via exporteren en importeren; de ontwerper laat ze zoals ze zijn.</p>
+      <p className="ontwerper-hint">Invoer en variabelen wijzigt u onder “Gegevens van de route”, onder het canvas.</p>
     </section>
   );
 }

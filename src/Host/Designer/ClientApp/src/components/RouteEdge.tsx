@@ -1,5 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useEditor, type RouteFlowEdge } from './EditorContext';
+import { plainMessage } from '../model/errors';
 
 /**
  * A connection; a server error about it is drawn on it with the label of the exit it leaves from, and a test run's
@@ -25,9 +26,9 @@ export function RouteEdge(props: EdgeProps<RouteFlowEdge>) {
             data-testid={`verbinding-fout-${props.id}`}
             data-edge-id={props.id}
             role="note"
-            title={edgeErrors.map((e) => e.message).join('\n')}
+            title={edgeErrors.map((e) => plainMessage(e.message)).join('\n')}
           >
-            <span aria-hidden="true">⚠ </span>Fout bij uitgang “{props.data?.portLabel ?? props.data?.port}”: {edgeErrors[0]!.message}
+            <span aria-hidden="true">⚠ </span>Fout bij uitgang “{props.data?.portLabel ?? props.data?.port}”: {plainMessage(edgeErrors[0]!.message)}
           </div>
         </EdgeLabelRenderer>
       )}

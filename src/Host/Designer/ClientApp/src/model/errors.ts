@@ -13,6 +13,10 @@ export interface LocatedError extends ServerError {
   input?: string;
   /** The connection the error concerns (edge id). */
   edgeId?: string;
+  /** The route input the error concerns (`$.inputs[i]…`), by name. */
+  routeInput?: string;
+  /** The route variable the error concerns (`$.variables[i]…`), by name. */
+  variable?: string;
 }
 
 export interface MappedErrors {
@@ -26,6 +30,8 @@ export interface MappedErrors {
 const ACTIVITY = /^\$\.root\.activities\[(\d+)\](.*)$/;
 const CONNECTION = /^\$\.root\.connections\[(\d+)\]/;
 const INPUT = /^\.inputs(?:\.([^.[\]]+)|\['((?:[^'\\]|\\.)*)'\])/;
+const ROUTE_INPUT = /^\$\.inputs\[(\d+)\]/;
+const ROUTE_VARIABLE = /^\$\.variables\[(\d+)\]/;
 
 export function locate(error: ServerError, sent: Definition): LocatedError {
   const located: LocatedError = { ...error };
@@ -44,6 +50,16 @@ export function locate(error: ServerError, sent: Definition): LocatedError {
     const id = edgeIds(sent.root.connections)[Number(connection[1])];
     if (id) located.edgeId = id;
   }
+  const routeInput = ROUTE_INPUT.exec(error.path);
+  if (routeInput) {
+    const name = sent.inputs?.[Number(routeInput[1])]?.name;
+    if (name) located.routeInput = name;
+  }
+  const variable = ROUTE_VARIABLE.exec(error.path);
+  if (variable) {
+    const name = sent.variables?.[Number(variable[1])]?.name;
+    if (name) located.variable = name;
+  }
   return located;
 }
 
@@ -61,3 +77,51 @@ export function mapErrors(errors: readonly ServerError[], sent: Definition): Map
 }
 
 export const noErrors: MappedErrors = { all: [], byNode: new Map(), byEdge: new Map(), general: [] };
+
+/** JSON paths (`$.root.activities[3].inputs.orgaan`) as they may appear inside a message's text. */
+const PATH_IN_TEXT = /\s*\(?\$\.[A-Za-z0-9_.[\]'"-]*\)?:?/g;
+
+/** A message as a person may read it: without JSON paths; a message that had nothing else says so in Dutch. */
+export function plainMessage(message: string): string {
+  const plain = message.replace(PATH_IN_TEXT, ' ').replace(/\s{2,}/g, ' ').trim();
+  return plain === '' ? 'Dit onderdeel is niet in orde.' : plain;
+}
+
+/** Where an error is, as the error list says it: "Stap ‘Besluit DB’, veld ‘Orgaan’", "Verbinding …", "Route". */
+export interface ErrorPlace {
+  /** The place in words. */
+  where: string;
+  /** What the link to it says, or null when there is nowhere to go but the route as a whole. */
+  goto: 'step' | 'connection' | 'routeData' | null;
+}
+
+export interface Names {
+  /** The step's title (never empty). */
+  step(id: string): string;
+  /** The Dutch name of a step's field, or null when the step has no such field. */
+  field(stepId: string, input: string): string | null;
+  /** A connection in words ("van ‘A’, uitgang ‘Ja’, naar ‘B’"). */
+  connection(edgeId: string): string | null;
+  /** A route input's or variable's Dutch name. */
+  routeData(kind: 'input' | 'variable', name: string): string | null;
+}
+
+export function placeOf(e: LocatedError, names: Names): ErrorPlace {
+  if (e.nodeId) {
+    const field = e.input ? names.field(e.nodeId, e.input) : null;
+    return { where: `Stap ‘${names.step(e.nodeId)}’${field ? `, veld ‘${field}’` : ''}`, goto: 'step' };
+  }
+  if (e.edgeId) {
+    const c = names.connection(e.edgeId);
+    return c ? { where: `Verbinding ${c}`, goto: 'connection' } : { where: 'Route', goto: null };
+  }
+  if (e.routeInput) {
+    const n = names.routeData('input', e.routeInput);
+    if (n) return { where: `Gegevens van de route, invoer ‘${n}’`, goto: 'routeData' };
+  }
+  if (e.variable) {
+    const n = names.routeData('variable', e.variable);
+    if (n) return { where: `Gegevens van de route, variabele ‘${n}’`, goto: 'routeData' };
+  }
+  return { where: 'Route', goto: null };
+}
