@@ -66,7 +66,7 @@ public sealed record ModelComparison(SimulatedRoute MetBacs, SimulatedRoute Zond
 /// takes its own branch. Every step leaves by its expected outcome (positive advice, adopted): the result is the
 /// earliest decision date the jaarkalender allows.
 /// </summary>
-public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluator evaluator, DeadlineCalculator deadlines)
+public sealed partial class RouteSimulator(ActivityRegistry registry, IExpressionEvaluator evaluator, DeadlineCalculator deadlines)
 {
     /// <summary>The input that selects the governance model in the shipped definitions.</summary>
     public const string ModelInput = "bestuursmodel";
@@ -122,7 +122,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
     }
 
     private SimulatedRoute Walk(CompiledDefinition compiled, WorkflowDefinitionModel definition, JsonObject input, Dictionary<string, JsonNode?> variables,
-        IReadOnlyList<(string ActivityId, DateOnly Since)> from, DateOnly start, GovernanceSnapshot governance)
+        IReadOnlyList<(string ActivityId, DateOnly Since)> from, DateOnly start, GovernanceSnapshot governance, OutcomeChoice? choose = null)
     {
         var given = input;
         if (input[TitleInput] is not JsonValue title || !title.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text))
@@ -242,6 +242,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
                     }
 
                     date = Max(Max(date, step.Date), start);
+                    step = step with { Port = choose?.Invoke(node.Node.Id, pass, step.Port) ?? step.Port };
                     ports.Add(step.Port);
                     var meeting = step.Meeting is { } m
                         ? new RouteMeeting(m.Id, governance.Model.FindBody(m.Body)?.Name ?? m.Body, m.Date, m.DocumentsDeadline.Display)
