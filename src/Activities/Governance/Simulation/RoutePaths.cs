@@ -6,6 +6,8 @@ using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Expressions;
 
+using Limits = System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<System.Text.Json.Nodes.JsonNode?>>;
+
 namespace AdviesRoute.Activities.Governance.Simulation;
 
 /// <summary>A step on a path, as people read it, with the outcome the path takes there when it is a decision step.</summary>
@@ -65,7 +67,6 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
         var titles = definition.Root.Activities.ToDictionary(a => a.Id, a => RouteStep.TitleOf(a.DisplayName, compiled.Node(a.Id).Descriptor.DisplayName));
         var walk = new Walk(this, compiled, inputs, defaults, variableNames);
         var raw = walk.Run();
-
         var paths = Merge(raw, declared, titles, compiled);
         var reached = raw.SelectMany(p => p.Steps).ToHashSet();
         var unreached = definition.Root.Activities.Where(a => !reached.Contains(a.Id)).Select(a => new UnreachedStep(a.Id, titles[a.Id])).ToList();
@@ -90,14 +91,14 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
     /// <param name="Same">The outcomes that lead to the same steps as <paramref name="Port"/> (positive advice with or without remarks), taken together.</param>
     internal sealed record Taken(string ActivityId, int Pass, string Port, bool Expected, string? DependsOn, IReadOnlyList<string>? Same = null);
 
-    internal sealed record RawPath(IReadOnlyList<string> Steps, IReadOnlyDictionary<string, JsonNode?> Assigned, IReadOnlyList<Taken> Taken)
+    internal sealed record RawPath(IReadOnlyList<string> Steps, Limits Assigned, IReadOnlyList<Taken> Taken)
     {
         public bool ExpectedOnly => Taken.All(t => t.Expected);
     }
 
     private sealed class State
     {
-        public Dictionary<string, JsonNode?> Assigned { get; init; } = [];
+        public Limits Assigned { get; set; } = [];
         public List<string> Steps { get; init; } = [];
         public List<Taken> Taken { get; init; } = [];
         public Dictionary<string, int> Passes { get; init; } = [];
@@ -111,7 +112,7 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
         public State Clone() => new()
         {
             Deviations = Deviations,
-            Assigned = new(Assigned),
+            Assigned = Copy(Assigned),
             Steps = [.. Steps],
             Taken = [.. Taken],
             Passes = new(Passes),
@@ -207,15 +208,16 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
 
         private void Finish(State state) => _paths.Add(new RawPath(state.Steps, state.Assigned, state.Taken));
 
-        private sealed record Alternative(IReadOnlyList<string> Ports, IReadOnlyDictionary<string, JsonNode?> Assign, IReadOnlyList<Taken> Taken);
+        /// <param name="Assign">The inputs' allowed values on the way on; null keeps them.</param>
+        private sealed record Alternative(IReadOnlyList<string> Ports, Limits? Assign, IReadOnlyList<Taken> Taken);
 
         private void Apply(State state, CompiledNode node, Alternative alternative)
         {
             var id = state.Tokens.Dequeue();
             state.Steps.Add(id);
-            foreach (var (name, value) in alternative.Assign)
+            if (alternative.Assign is { } limits)
             {
-                state.Assigned[name] = value;
+                state.Assigned = limits;
             }
 
             state.Taken.AddRange(alternative.Taken);
@@ -248,7 +250,7 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
             return value is JsonValue v && v.TryGetValue<string>(out var name) && name.Length > 0 ? name : null;
         }
 
-        private static readonly IReadOnlyDictionary<string, JsonNode?> None = new Dictionary<string, JsonNode?>();
+        private static readonly Limits? None = null;
 
         /// <summary>The ways a path can leave this node; null when a Join waits for more branches.</summary>
         private List<Alternative>? Alternatives(CompiledNode node, State state)
@@ -303,87 +305,130 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
             return ways.Select(g => new Alternative([g[0]], None, [new Taken(id, pass, g[0], g.Contains(expected), null, g)])).ToList();
         }
 
-        /// <summary>A Switch: the first case whose rule holds, trying each value of an input a rule needs and both ways of one that depends on the running route.</summary>
+        /// <summary>A Switch: the first case whose rule holds, split by the inputs its rules need and both ways of one that depends on the running route.</summary>
         private List<Alternative> Switch(CompiledNode node, State state)
         {
             var cases = (node.Node.Inputs.GetValueOrDefault("cases") as JsonArray ?? []).OfType<JsonObject>()
                 .Select(c => (Name: c["name"] is JsonValue n && n.TryGetValue<string>(out var s) ? s : "", Condition: c["condition"]))
                 .Where(c => c.Name.Length > 0).ToList();
             var result = new List<Alternative>();
-            Cases(node, state, cases, 0, new Dictionary<string, JsonNode?>(), [], result);
+            Cases(node, state, cases, 0, Copy(state.Assigned), [], result);
             return result;
         }
 
         private void Cases(CompiledNode node, State state, List<(string Name, JsonNode? Condition)> cases, int index,
-            Dictionary<string, JsonNode?> assign, List<Taken> taken, List<Alternative> result)
+            Limits limits, List<Taken> taken, List<Alternative> result)
         {
             var pass = state.Passes.GetValueOrDefault(node.Node.Id);
             if (index == cases.Count)
             {
-                result.Add(new([Switch_Default], new Dictionary<string, JsonNode?>(assign), [.. taken]));
+                result.Add(new([SwitchDefault], limits, [.. taken]));
                 return;
             }
 
             var (name, condition) = cases[index];
-            var answer = Evaluate(condition, state, assign);
-            switch (answer.Truth)
+            foreach (var (narrowed, answer) in Ways(condition, state, limits))
             {
-                case Truth.True:
-                    result.Add(new([name], new Dictionary<string, JsonNode?>(assign), [.. taken]));
-                    return;
-                case Truth.False:
-                    Cases(node, state, cases, index + 1, assign, taken, result);
-                    return;
-            }
-
-            if (answer.NeedsInput is { } input)
-            {
-                foreach (var value in inputs[input].Values)
+                switch (answer.Truth)
                 {
-                    Cases(node, state, cases, index, new Dictionary<string, JsonNode?>(assign) { [input] = value?.DeepClone() }, taken, result);
+                    case Truth.True:
+                        result.Add(new([name], narrowed, [.. taken]));
+                        break;
+                    case Truth.False:
+                        Cases(node, state, cases, index + 1, narrowed, taken, result);
+                        break;
+                    default:
+                        // Only the running route knows: both ways. The way the route simulation goes (the variable as it starts) is the expected one.
+                        var simulated = SimulatorView(condition, state, narrowed);
+                        var dependsOn = DependencyName(answer.DependsOn);
+                        result.Add(new([name], narrowed, [.. taken, new Taken(node.Node.Id, pass, name, simulated, dependsOn)]));
+                        Cases(node, state, cases, index + 1, narrowed, [.. taken, new Taken(node.Node.Id, pass, "!" + name, !simulated, dependsOn)], result);
+                        break;
                 }
-
-                return;
             }
-
-            // Only the running route knows: both ways. The way the route simulation goes (the variable as it starts) is the expected one.
-            var simulated = SimulatorView(condition, state, assign);
-            var dependsOn = DependencyName(answer.DependsOn);
-            result.Add(new([name], new Dictionary<string, JsonNode?>(assign), [.. taken, new Taken(node.Node.Id, pass, name, simulated, dependsOn)]));
-            Cases(node, state, cases, index + 1, assign, [.. taken, new Taken(node.Node.Id, pass, "!" + name, !simulated, dependsOn)], result);
         }
 
-        private const string Switch_Default = "Default";
+        private const string SwitchDefault = "Default";
 
         private List<Alternative> Rule(CompiledNode node, State state, JsonNode? condition, string whenTrue, string whenFalse)
         {
             var result = new List<Alternative>();
-            void Try(Dictionary<string, JsonNode?> assign)
+            var pass = state.Passes.GetValueOrDefault(node.Node.Id);
+            foreach (var (narrowed, answer) in Ways(condition, state, Copy(state.Assigned)))
             {
-                var answer = Evaluate(condition, state, assign);
                 if (answer.Truth != Truth.Unknown)
                 {
-                    result.Add(new([answer.Truth == Truth.True ? whenTrue : whenFalse], assign, []));
+                    result.Add(new([answer.Truth == Truth.True ? whenTrue : whenFalse], narrowed, []));
+                    continue;
                 }
-                else if (answer.NeedsInput is { } input)
+
+                var simulated = SimulatorView(condition, state, narrowed);
+                var dependsOn = DependencyName(answer.DependsOn);
+                result.Add(new([whenTrue], narrowed, [new Taken(node.Node.Id, pass, whenTrue, simulated, dependsOn)]));
+                result.Add(new([whenFalse], narrowed, [new Taken(node.Node.Id, pass, whenFalse, !simulated, dependsOn)]));
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The ways a rule goes on this path: each input it needs is tried with the values the path still allows, and the
+        /// values that give the same answer stay together, so a rule on the kind of proposal splits a path in two (these
+        /// kinds, the others), not in nine.
+        /// </summary>
+        private List<(Limits Limits, RuleAnswer Answer)> Ways(JsonNode? condition, State state, Limits limits)
+        {
+            var probes = new List<(Dictionary<string, JsonNode?> Probe, RuleAnswer Answer)>();
+            void Probe(Dictionary<string, JsonNode?> probe)
+            {
+                var answer = Evaluate(condition, state, limits, probe);
+                if (answer.Truth == Truth.Unknown && answer.NeedsInput is { } input && !probe.ContainsKey(input))
                 {
-                    foreach (var value in inputs[input].Values)
+                    foreach (var value in Allowed(limits, input))
                     {
-                        Try(new Dictionary<string, JsonNode?>(assign) { [input] = value?.DeepClone() });
+                        Probe(new Dictionary<string, JsonNode?>(probe) { [input] = value });
                     }
+
+                    return;
                 }
-                else
+
+                probes.Add((probe, answer));
+            }
+
+            Probe([]);
+            var result = new List<(Limits, RuleAnswer)>();
+            foreach (var group in probes.GroupBy(p => (p.Answer.Truth, p.Answer.DependsOn)))
+            {
+                foreach (var cube in Cubes(group.Select(p => p.Probe.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<JsonNode?>)[kv.Value])), declaredList))
                 {
-                    var simulated = SimulatorView(condition, state, assign);
-                    var dependsOn = DependencyName(answer.DependsOn);
-                    var pass = state.Passes.GetValueOrDefault(node.Node.Id);
-                    result.Add(new([whenTrue], assign, [new Taken(node.Node.Id, pass, whenTrue, simulated, dependsOn)]));
-                    result.Add(new([whenFalse], assign, [new Taken(node.Node.Id, pass, whenFalse, !simulated, dependsOn)]));
+                    var narrowed = Copy(limits);
+                    foreach (var (name, values) in cube)
+                    {
+                        narrowed[name] = values;
+                    }
+
+                    result.Add((narrowed, group.First().Answer));
                 }
             }
 
-            Try([]);
             return result;
+        }
+
+        private readonly IReadOnlyList<DeclaredInput> declaredList = [.. inputs.Values];
+
+        private IReadOnlyList<JsonNode?> Allowed(Limits limits, string input) =>
+            limits.TryGetValue(input, out var values) ? values : inputs[input].Values;
+
+        /// <summary>What a path knows for certain: the inputs limited to one value, and the values being tried.</summary>
+        private static Dictionary<string, JsonNode?> Concrete(Limits limits, IReadOnlyDictionary<string, JsonNode?>? probe)
+        {
+            var known = limits.Where(kv => kv.Value.Count == 1).ToDictionary(kv => kv.Key, kv => kv.Value[0]);
+            foreach (var (name, value) in probe ?? new Dictionary<string, JsonNode?>())
+            {
+                known[name] = value;
+            }
+
+            return known;
         }
 
         /// <summary>What a rule depends on, as a person reads it: the variable's or input's display name.</summary>
@@ -398,14 +443,9 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
             };
         }
 
-        private RuleAnswer Evaluate(JsonNode? condition, State state, Dictionary<string, JsonNode?> assign)
+        private RuleAnswer Evaluate(JsonNode? condition, State state, Limits limits, IReadOnlyDictionary<string, JsonNode?> probe)
         {
-            var assigned = new Dictionary<string, JsonNode?>(state.Assigned);
-            foreach (var (k, v) in assign)
-            {
-                assigned[k] = v;
-            }
-
+            var assigned = Concrete(limits, probe);
             if (condition is JsonObject rule && !InputValues.IsExpression(rule, out _))
             {
                 return PathRules.Evaluate(rule, new PathKnowledge(inputs, assigned, defaults, state.Written));
@@ -418,7 +458,7 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
                 return RuleAnswer.Of(false);
             }
 
-            foreach (var subject in PathRules.Subjects(JsonValue.Create(code)))
+            foreach (var subject in owner.SubjectsOf(code))
             {
                 var parts = subject.Split('.');
                 if (parts[0] == "input" && !assigned.ContainsKey(parts[1]) && inputs.TryGetValue(parts[1], out var d) && d.Branches)
@@ -436,14 +476,9 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
         }
 
         /// <summary>How the route simulation decides the rule: with every variable as it starts (the simulation's steps leave them so).</summary>
-        private bool SimulatorView(JsonNode? condition, State state, Dictionary<string, JsonNode?> assign)
+        private bool SimulatorView(JsonNode? condition, State state, Limits limits)
         {
-            var assigned = new Dictionary<string, JsonNode?>(state.Assigned);
-            foreach (var (k, v) in assign)
-            {
-                assigned[k] = v;
-            }
-
+            var assigned = Concrete(limits, null);
             if (condition is JsonObject rule && !InputValues.IsExpression(rule, out _))
             {
                 return PathRules.Evaluate(rule, new PathKnowledge(inputs, assigned, defaults, new HashSet<string>())).Truth == Truth.True;
@@ -454,12 +489,22 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
         }
     }
 
+    private static Limits Copy(Limits limits) => limits.ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private readonly Dictionary<string, string[]> _subjects = [];
+
+    private string[] SubjectsOf(string code) =>
+        _subjects.TryGetValue(code, out var known) ? known : _subjects[code] = [.. PathRules.Subjects(JsonValue.Create(code))];
+
+    // One analysis asks the same JavaScript on the same inputs on many paths; an instance serves one analysis.
     private readonly Dictionary<string, bool> _runs = [];
+    private readonly Dictionary<string, string?> _literals = [];
 
     private bool Run(string code, IReadOnlyDictionary<string, JsonNode?> assigned, IReadOnlyDictionary<string, JsonNode?> defaults)
     {
         // The same JavaScript on the same inputs gives the same answer; the walk asks it again on many paths.
-        var key = code + "\u0000" + string.Join(',', PathRules.InputsRead(JsonValue.Create(code)).Select(i => i + "=" + (assigned.GetValueOrDefault(i)?.ToJsonString() ?? "")));
+        var key = code + "\u0000" + string.Join(',', SubjectsOf(code).Where(x => x.StartsWith("input.", StringComparison.Ordinal)).Select(x => x.Split('.')[1]).Distinct()
+            .Select(i => i + "=" + (assigned.GetValueOrDefault(i)?.ToJsonString() ?? "")));
         if (_runs.TryGetValue(key, out var known))
         {
             return known;
@@ -536,7 +581,7 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
         return result;
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyList<JsonNode?>> Wire(Dictionary<string, List<JsonNode?>> cube) =>
+    private static IReadOnlyDictionary<string, IReadOnlyList<JsonNode?>> Wire(Limits cube) =>
         cube.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<JsonNode?>)kv.Value.Select(v => v?.DeepClone()).ToList());
 
     private static string PortLabel(CompiledNode node, string port) =>
@@ -546,11 +591,11 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
     /// Combinations of input values as few lines as can be: two combinations that differ in one input become one with
     /// both values, and an input that may take every value is left out.
     /// </summary>
-    private static List<Dictionary<string, List<JsonNode?>>> Cubes(IEnumerable<IReadOnlyDictionary<string, JsonNode?>> assignments, IReadOnlyList<DeclaredInput> declared)
+    private static List<Limits> Cubes(IEnumerable<Limits> sets, IReadOnlyList<DeclaredInput> declared)
     {
         var all = declared.ToDictionary(d => d.Name, d => d.Values);
         static string Key(JsonNode? node) => node?.ToJsonString() ?? "null";
-        var cubes = assignments.Select(a => a.ToDictionary(kv => kv.Key, kv => new List<JsonNode?> { kv.Value })).ToList();
+        var cubes = sets.Select(Copy).ToList();
         bool changed;
         do
         {
@@ -620,14 +665,14 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
 
         return cubes;
 
-        static bool SameSet(List<JsonNode?> x, List<JsonNode?> y) => x.Count == y.Count && x.All(v => y.Any(w => Key(w) == Key(v)));
+        static bool SameSet(IReadOnlyList<JsonNode?> x, IReadOnlyList<JsonNode?> y) => x.Count == y.Count && x.All(v => y.Any(w => Key(w) == Key(v)));
 
         // b covers a: every input b limits, a limits to a subset of b's values.
-        static bool Covers(Dictionary<string, List<JsonNode?>> b, Dictionary<string, List<JsonNode?>> a) =>
+        static bool Covers(Limits b, Limits a) =>
             b.All(kv => a.TryGetValue(kv.Key, out var values) && values.All(v => kv.Value.Any(w => Key(w) == Key(v))));
     }
 
-    private static string Describe(Dictionary<string, List<JsonNode?>> cube, IReadOnlyList<DeclaredInput> declared)
+    private static string Describe(Limits cube, IReadOnlyList<DeclaredInput> declared)
     {
         var parts = declared.Where(d => cube.ContainsKey(d.Name)).Select(d => $"{d.DisplayName}: {DeclaredInput.Or(cube[d.Name].Select(d.LabelOf).ToList())}").ToList();
         return parts.Count == 0 ? "Bij elke invoer" : string.Join("; ", parts);
@@ -648,19 +693,19 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
                 var node = compiled.Node(id);
                 if (node.Activity is AgenderenActivity)
                 {
-                    meetings.Add((id, BodyKey(node, path.Assigned)));
+                    meetings.Add((id, BodyKey(node, path.Assigned, inputs)));
                 }
                 else if (node.Activity is VotingActivity)
                 {
-                    var way = Literal(node, "wijze", path.Assigned);
+                    var way = Literal(node, "wijze", path.Assigned, inputs);
                     if (way == VotingInputs.Schriftelijk)
                     {
-                        rounds.Add((id, BodyKey(node, path.Assigned)));
+                        rounds.Add((id, BodyKey(node, path.Assigned, inputs)));
                         written.Add(id);
                     }
                     else if (way is not null)
                     {
-                        meetings.Add((id, BodyKey(node, path.Assigned)));
+                        meetings.Add((id, BodyKey(node, path.Assigned, inputs)));
                     }
                 }
             }
@@ -707,42 +752,70 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
     }
 
     /// <summary>Which body a step is about: its value on this path when known, else what is written (two steps that name the body the same way are about the same body).</summary>
-    private string BodyKey(CompiledNode node, IReadOnlyDictionary<string, JsonNode?> assigned) =>
-        Literal(node, VotingInputs.OrgaanKey, assigned) ?? "?" + (node.Node.Inputs.GetValueOrDefault(VotingInputs.OrgaanKey)?.ToJsonString() ?? "");
+    private string BodyKey(CompiledNode node, Limits limits, IReadOnlyDictionary<string, DeclaredInput> inputs) =>
+        Literal(node, VotingInputs.OrgaanKey, limits, inputs) ?? "?" + (node.Node.Inputs.GetValueOrDefault(VotingInputs.OrgaanKey)?.ToJsonString() ?? "");
 
-    /// <summary>A step's text input on a path: a literal, a per-value choice on an input the path chose, or JavaScript on the chosen inputs; null when unknown.</summary>
-    private string? Literal(CompiledNode node, string name, IReadOnlyDictionary<string, JsonNode?> assigned)
+    /// <summary>
+    /// A step's text input on a path: a literal, a per-value choice or JavaScript on inputs, when every value the path
+    /// allows for those inputs gives the same text; null when it is not known before the route runs.
+    /// </summary>
+    private string? Literal(CompiledNode node, string name, Limits limits, IReadOnlyDictionary<string, DeclaredInput> inputs)
     {
-        var raw = node.Node.Inputs.GetValueOrDefault(name) ?? node.Descriptor.FindInput(name)?.Default;
+        var raw = node.Node.Inputs.GetValueOrDefault(name);
+        var fallback = node.Descriptor.FindInput(name)?.Default is JsonValue d && d.TryGetValue<string>(out var standard) ? standard : null;
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        if (raw is JsonValue v && v.TryGetValue<string>(out var text))
+        {
+            return text;
+        }
+
+        var read = PathRules.InputsRead(raw).ToList();
+        var combinations = new List<Dictionary<string, JsonNode?>> { new() };
+        foreach (var input in read)
+        {
+            IReadOnlyList<JsonNode?>? values = limits.TryGetValue(input, out var limited) ? limited : inputs.TryGetValue(input, out var declared) && declared.Branches ? declared.Values : null;
+            if (values is null || combinations.Count * values.Count > 64)
+            {
+                return null;
+            }
+
+            combinations = [.. combinations.SelectMany(c => values.Select(x => new Dictionary<string, JsonNode?>(c) { [input] = x }))];
+        }
+
+        var results = combinations.Select(c => LiteralFor(raw, c) ?? fallback).Distinct().ToList();
+        return results is [var single] ? single : null;
+    }
+
+    private string? LiteralFor(JsonNode raw, Dictionary<string, JsonNode?> assigned)
+    {
         switch (raw)
         {
-            case JsonValue v when v.TryGetValue<string>(out var text):
-                return text;
             case JsonObject { Count: 1 } o when o["perValue"] is JsonObject perValue:
                 var subject = perValue["subject"] is JsonValue s && s.TryGetValue<string>(out var sub) ? sub : "";
-                if (!subject.StartsWith("input.", StringComparison.Ordinal) || !assigned.TryGetValue(subject["input.".Length..], out var chosen))
-                {
-                    return null;
-                }
-
+                var chosen = subject.StartsWith("input.", StringComparison.Ordinal) ? assigned.GetValueOrDefault(subject["input.".Length..]) : null;
                 var key = chosen is JsonValue c && c.TryGetValue<string>(out var code) ? code : chosen?.ToJsonString() ?? "";
                 var picked = perValue["values"] is JsonObject values && values.ContainsKey(key) ? values[key] : perValue["otherwise"];
                 return picked is JsonValue p && p.TryGetValue<string>(out var result) ? result : null;
-            case JsonObject o when InputValues.IsExpression(o, out var code2):
-                if (PathRules.InputsRead(JsonValue.Create(code2)).Any(i => !assigned.ContainsKey(i)))
+            case JsonObject o when InputValues.IsExpression(o, out var expression):
+                var cacheKey = expression + "\u0000" + string.Join(',', assigned.Select(kv => kv.Key + "=" + (kv.Value?.ToJsonString() ?? "")));
+                if (_literals.TryGetValue(cacheKey, out var known))
                 {
-                    return null;
+                    return known;
                 }
 
                 try
                 {
                     var input = new JsonObject(assigned.Where(kv => kv.Value is not null).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
-                    return evaluator.Evaluate(code2, new Dictionary<string, JsonNode?> { ["input"] = input, ["variables"] = new JsonObject() }) is JsonValue r
+                    return _literals[cacheKey] = evaluator.Evaluate(expression, new Dictionary<string, JsonNode?> { ["input"] = input, ["variables"] = new JsonObject() }) is JsonValue r
                         && r.GetValueKind() == JsonValueKind.String ? r.GetValue<string>() : null;
                 }
                 catch (ExpressionException)
                 {
-                    return null;
+                    return _literals[cacheKey] = null;
                 }
 
             default:
