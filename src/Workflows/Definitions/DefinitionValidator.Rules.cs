@@ -317,7 +317,7 @@ public sealed partial class DefinitionValidator
             switch (kind)
             {
                 case RouteValues.Template:
-                    if (input.Type is not (InputType.String or InputType.Text or InputType.Json))
+                    if (input.Type is not (InputType.String or InputType.Text or InputType.Json or InputType.Duration or InputType.DateTime))
                     {
                         Add(path, ValidationCodes.InvalidInputType, $"{where}: een tekst met invulvelden past hier niet; geef een vaste of gekozen waarde.");
                         return;
@@ -325,7 +325,7 @@ public sealed partial class DefinitionValidator
 
                     foreach (var placeholder in RouteValues.Placeholders(value[kind]!.GetValue<string>()).Distinct(StringComparer.Ordinal))
                     {
-                        CheckSubject(JsonValue.Create(placeholder), where, specPath);
+                        CheckSubject(JsonValue.Create(placeholder), where + " (in de tekst)", specPath);
                     }
 
                     break;
@@ -409,7 +409,7 @@ public sealed partial class DefinitionValidator
 
             if (InputValues.CheckLiteral(input, result) is { } problem)
             {
-                Add(path, ValidationCodes.InvalidInputType, $"{where}: de waarde {result.ToJsonString()} past niet. {problem}");
+                Add(path, ValidationCodes.InvalidInputType, $"{where}: de waarde ‘{RouteValues.Key(result) ?? result.ToJsonString()}’ past niet. {problem}");
                 return;
             }
 
