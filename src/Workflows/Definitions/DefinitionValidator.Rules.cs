@@ -7,7 +7,7 @@ using AdviesRoute.Workflows.Definitions.Rules;
 namespace AdviesRoute.Workflows.Definitions;
 
 // The route's declared inputs and variables, and the rules and computed values that read them. Messages name the step
-// and the field as a person reads them ("Stap ‘Advies van de BAC’, veld ‘Orgaan’: …"); the JSON path stays in Path.
+// and the field as a person reads them ("Stap ‘Goedkeuring’, veld ‘Aan’: …"); the JSON path stays in Path.
 public sealed partial class DefinitionValidator
 {
     private sealed partial class Pass
@@ -23,10 +23,10 @@ public sealed partial class DefinitionValidator
             .Where(d => d is not null && !string.IsNullOrWhiteSpace(d.Name))
             .GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-        /// <summary>"Stap ‘Advies van de BAC’, veld ‘Orgaan’".</summary>
+        /// <summary>"Stap ‘Goedkeuring’, veld ‘Aan’".</summary>
         private string Field(int i, InputDescriptor input) => $"Stap {_names[i] ?? (i + 1).ToString(CultureInfo.InvariantCulture)}, veld ‘{input.DisplayName}’";
 
-        /// <summary>"Stap ‘Na het DB’, geval ‘Zienswijzen van de raden’".</summary>
+        /// <summary>"Stap ‘Bedrag’, geval ‘Groot bedrag’".</summary>
         private string CaseField(int i, JsonObject item, int k)
         {
             var label = item["label"] is JsonValue l && l.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text
@@ -84,7 +84,7 @@ public sealed partial class DefinitionValidator
 
                     if (!seen.Add(choice.Value))
                     {
-                        Add(choicePath + ".value", ValidationCodes.DuplicateName, $"{where}: de keuze ‘{choice.Label}’ staat er twee keer in; elke keuze heeft een eigen waarde.");
+                        Add(choicePath + ".value", ValidationCodes.DuplicateName, $"{where}: keuze {c + 1} heeft dezelfde waarde als een eerdere keuze; elke keuze heeft een eigen waarde.");
                     }
 
                     if (string.IsNullOrWhiteSpace(choice.Label))
@@ -302,7 +302,7 @@ public sealed partial class DefinitionValidator
             }
         }
 
-        /// <summary>"‘Publieke Gezondheid’ en ‘Zorg en Veiligheid’".</summary>
+        /// <summary>"‘Laag’, ‘Middel’ en ‘Hoog’".</summary>
         private static string Alternatives(InputDefinition input)
         {
             var labels = (input.Choices ?? []).Where(c => c is not null).Select(c => $"‘{c.Label}’").ToList();

@@ -42,7 +42,7 @@ public sealed class VariableDefinition
     public JsonNode? Default { get; set; }
 
     /// <summary>
-    /// The fields a rule may read of the variable's value (<c>variables.zienswijzen.aantalMetZienswijze</c>); optional.
+    /// The fields a rule may read of the variable's value (<c>variables.reactie.aantal</c>); optional.
     /// A definition stored without them reads as null, and null is not written.
     /// </summary>
     public List<VariableField>? Fields { get; set; }

@@ -30,7 +30,7 @@ public sealed class EndActivity : Activity
 
 [Activity("Decision", Category = "Stroom", DisplayName = "Beslissing", Description = "Kiest Waar of Onwaar op grond van een voorwaarde.")]
 [Input("condition", InputType.Expression, DisplayName = "Voorwaarde",
-    Description = "Een regel over de invoer en variabelen van de route, bijvoorbeeld ‘Soort voorstel is Begroting’; samen te stellen met ‘en’ en ‘of’.", Required = true)]
+    Description = "Een regel over de invoer en variabelen van de route, bijvoorbeeld ‘Bedrag na (meer dan) 1000’; samen te stellen met ‘en’ en ‘of’.", Required = true)]
 [Outcomes("True", "False")]
 [PortLabel("True", "Waar")]
 [PortLabel("False", "Onwaar")]

@@ -6,7 +6,7 @@ namespace AdviesRoute.Workflows.Definitions.Rules;
 
 /// <summary>
 /// A condition written as JSON instead of JavaScript: <c>{ "all": [ … ] }</c>, <c>{ "any": [ … ] }</c> or a clause
-/// <c>{ "subject": "input.soort", "op": "is", "value": "begroting" }</c>. Evaluated natively, the same way by the
+/// <c>{ "subject": "input.categorie", "op": "is", "value": "groot" }</c>. Evaluated natively, the same way by the
 /// running engine, the route simulation, the figures and the designer's test run.
 /// </summary>
 /// <remarks>
@@ -147,7 +147,7 @@ public static class RouteRule
             var other = y.GetValueKind();
             if (kind == JsonValueKind.Number && other == JsonValueKind.Number)
             {
-                return x.GetValue<double>() == y.GetValue<double>();
+                return Number(x) == Number(y);
             }
 
             if (kind != other)
@@ -165,6 +165,10 @@ public static class RouteRule
         return JsonNode.DeepEquals(a, b);
     }
 
+    // A number as written: a value made in code (an int) and one read from JSON compare the same.
+    private static double Number(JsonValue value) =>
+        value.TryGetValue<double>(out var d) ? d : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
     private static bool IsPresent(JsonNode? value) => value is not null && value.GetValueKind() != JsonValueKind.Null;
 
     /// <summary>Numbers by value, dates (<c>jjjj-mm-dd</c>, or a moment) by time; null when not comparable.</summary>
@@ -177,7 +181,7 @@ public static class RouteRule
 
         if (x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number)
         {
-            return x.GetValue<double>().CompareTo(y.GetValue<double>());
+            return Number(x).CompareTo(Number(y));
         }
 
         return Moment(x) is { } p && Moment(y) is { } q ? p.CompareTo(q) : null;

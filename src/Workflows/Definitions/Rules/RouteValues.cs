@@ -8,11 +8,11 @@ namespace AdviesRoute.Workflows.Definitions.Rules;
 /// The value of a step's input as a definition writes it: a literal, or a value computed from the route's inputs and
 /// variables without JavaScript. One of these objects, each with exactly one key:
 /// <list type="bullet">
-/// <item><c>{ "perValue": { "subject": "input.pijler", "values": { "ZorgEnVeiligheid": "bac-zv" }, "otherwise": "bac-pg" } }</c>:
+/// <item><c>{ "perValue": { "subject": "input.regio", "values": { "Noord": "team-noord" }, "otherwise": "team-zuid" } }</c>:
 /// the value for the subject's current value, else <c>otherwise</c> (null when absent).</item>
 /// <item><c>{ "choose": { "cases": [ { "when": rule, "value": … } ], "otherwise": … } }</c>: the value of the first case
 /// whose <see cref="RouteRule">rule</see> holds, else <c>otherwise</c>.</item>
-/// <item><c>{ "template": "Kaderbrief: {input.titel}" }</c>: the text with <c>{input.x}</c> and
+/// <item><c>{ "template": "Aanvraag: {input.titel}" }</c>: the text with <c>{input.x}</c> and
 /// <c>{variables.x[.veld]}</c> filled in (empty when missing); other braces stay for the step to fill.</item>
 /// <item><c>{ "expression": "…" }</c>: JavaScript, for administrators and older versions (through <see cref="IRouteScope.JavaScript"/>).</item>
 /// </list>
