@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Workflows.Activities;
@@ -27,25 +26,25 @@ internal static class DesignerAnalysisEndpoints
     private static async Task<Results<Ok<RouteAnalysis>, ProblemHttpResult>> PathsAsync(string definitionId, [FromServices] DesignerDrafts drafts,
         [FromServices] ActivityRegistry registry, [FromServices] IExpressionEvaluator evaluator, CancellationToken cancellationToken)
     {
-        var (model, json, problem) = await ReadAsync(definitionId, drafts, cancellationToken);
-        return problem ?? (Results<Ok<RouteAnalysis>, ProblemHttpResult>)TypedResults.Ok(new RoutePaths(registry, evaluator).Analyse(model!, json!));
+        var (model, problem) = await ReadAsync(definitionId, drafts, cancellationToken);
+        return problem ?? (Results<Ok<RouteAnalysis>, ProblemHttpResult>)TypedResults.Ok(new RoutePaths(registry, evaluator).Analyse(model!));
     }
 
-    /// <summary>The draft as a model and as its JSON (whose inputs carry their choices), or why not.</summary>
-    internal static async Task<(WorkflowDefinitionModel? Model, JsonObject? Json, ProblemHttpResult? Problem)> ReadAsync(string definitionId, DesignerDrafts drafts,
+    /// <summary>The draft as a model, or why not.</summary>
+    internal static async Task<(WorkflowDefinitionModel? Model, ProblemHttpResult? Problem)> ReadAsync(string definitionId, DesignerDrafts drafts,
         CancellationToken cancellationToken)
     {
         if (await drafts.GetAsync(definitionId, cancellationToken) is not { } view)
         {
-            return (null, null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: $"Definitie '{definitionId}' bestaat niet."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: $"Definitie '{definitionId}' bestaat niet."));
         }
 
         if (view.Errors.Count > 0)
         {
-            return (null, null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige definitie",
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige definitie",
                 detail: "Het concept heeft nog fouten; los die eerst op.", extensions: new Dictionary<string, object?> { ["errors"] = view.Errors }));
         }
 
-        return (DefinitionParser.Parse(view.Definition.ToJsonString()), view.Definition as JsonObject ?? [], null);
+        return (DefinitionParser.Parse(view.Definition.ToJsonString()), null);
     }
 }

@@ -137,14 +137,14 @@ internal static class DesignerEndpoints
         [FromServices] DesignerDrafts drafts, [FromServices] RouteSimulator simulator, [FromServices] IGovernanceDirectory directory, [FromServices] TimeProvider time,
         [FromServices] ActivityRegistry registry, CancellationToken cancellationToken)
     {
-        var (model, json, refused) = await DesignerAnalysisEndpoints.ReadAsync(definitionId, drafts, cancellationToken);
+        var (model, refused) = await DesignerAnalysisEndpoints.ReadAsync(definitionId, drafts, cancellationToken);
         if (refused is not null)
         {
             return refused;
         }
 
         var input = request.Input ?? [];
-        var problems = TestRunProblems(model!, json!, input, request.Outcomes ?? [], registry);
+        var problems = TestRunProblems(model!, input, request.Outcomes ?? [], registry);
         if (problems.Count > 0)
         {
             // Nothing runs on a sample the route would refuse: the person sees which input or outcome to fix.
@@ -173,10 +173,11 @@ internal static class DesignerEndpoints
     }
 
     /// <summary>What keeps a test run from starting, in Dutch: an input the route refuses, an outcome a step does not have.</summary>
-    private static List<string> TestRunProblems(WorkflowDefinitionModel model, JsonObject json, JsonObject input, Dictionary<string, string> outcomes,
+    private static List<string> TestRunProblems(WorkflowDefinitionModel model, JsonObject input, Dictionary<string, string> outcomes,
         ActivityRegistry registry)
     {
-        var problems = RouteInputs.Check(RouteInputs.Read(json), input).ToList();
+        // The same check a start of the route gets, so the test run refuses what a real proposal would be refused.
+        var problems = RouteInputCheck.Problems(model, input).ToList();
         var compiled = new CompiledDefinition("testrun", model, registry);
         foreach (var (activityId, port) in outcomes)
         {

@@ -18,14 +18,13 @@ public sealed class RoutePathsTests(ITestOutputHelper output)
         var snapshot = ActivityServices.Demo(ActivityServices.Deadlines());
         using var services = ActivityServices.Build(snapshot);
         var paths = new RoutePaths(services.GetRequiredService<ActivityRegistry>(), services.GetRequiredService<IExpressionEvaluator>());
-        return paths.Analyse(DefinitionParser.Parse(json.ToJsonString()), json);
+        return paths.Analyse(DefinitionParser.Parse(json.ToJsonString()));
     }
 
     [Fact]
     public void Voorstel_branches_on_kind_model_and_ways_of_deciding_and_every_step_is_on_a_path()
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(ShippedDefinitions.Folder, "voorstel.json")))!.AsObject();
-        DeclareChoicesUntilShipped(json);
         Analyse(json); // warm up
         var stopwatch = Stopwatch.StartNew();
         var analysis = Analyse(json);
@@ -35,27 +34,5 @@ public sealed class RoutePathsTests(ITestOutputHelper output)
         analysis.Complete.Should().BeTrue();
         analysis.Unreached.Should().BeEmpty();
         analysis.Paths.Should().Contain(p => p.Outcomes.Contains("Advies van de BAC: Negatief advies"));
-    }
-
-    // TEMPORARY until branch regels ships voorstel with declared choices (contract §1); removed at the merge.
-    private static void DeclareChoicesUntilShipped(JsonObject definition)
-    {
-        static JsonArray Choices(params string[] values) => new(values.Select(v => (JsonNode)new JsonObject { ["value"] = v, ["label"] = v }).ToArray());
-        var choices = new Dictionary<string, JsonArray>
-        {
-            ["pijler"] = Choices("PubliekeGezondheid", "ZorgEnVeiligheid"),
-            ["soort"] = Choices("beleidsvoorstel", "begroting", "begrotingswijziging", "jaarrekening", "jaarrapportage", "viermaandsrapportage", "achtmaandsrapportage", "kaderbrief", "beleidsbrief"),
-            ["bestuursmodel"] = Choices("metBacs", "zonderBacs"),
-            ["wijzeBac"] = Choices("vergadering", "schriftelijk"),
-            ["wijzeDb"] = Choices("vergadering", "schriftelijk"),
-        };
-        foreach (var input in definition["inputs"]!.AsArray().OfType<JsonObject>())
-        {
-            if (choices.TryGetValue(input["name"]!.GetValue<string>(), out var list) && input["choices"] is null)
-            {
-                input["type"] = "choice";
-                input["choices"] = list;
-            }
-        }
     }
 }

@@ -123,8 +123,8 @@ public sealed class DesignerPathsTests(HostFixture host) : IClassFixture<HostFix
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
         var detail = problem["detail"]!.GetValue<string>();
-        detail.Should().Contain("‘Soort voorstel’ is verplicht").And.Contain("‘Pijler’ kent de waarde ‘PubliekeGezondhied’ niet")
-            .And.Contain("‘Publieke Gezondheid’").And.Contain("‘Zorg en Veiligheid’");
+        detail.Should().Contain("‘Soort voorstel’ is verplicht; vul het in.")
+            .And.Contain("‘Pijler’ kan alleen ‘Publieke Gezondheid’ of ‘Zorg en Veiligheid’ zijn, niet ‘PubliekeGezondhied’.");
 
         using var wrongOutcome = await owner.PostAsJsonAsync($"/api/definitions/{id}/draft/test-run", new
         {
@@ -166,7 +166,12 @@ public sealed class DesignerPathsTests(HostFixture host) : IClassFixture<HostFix
             var naAb = activities.Single(a => a!["id"]!.GetValue<string>() == "naAb")!;
             naAb["inputs"]!["cases"]!.AsArray().Add(new JsonObject
             {
-                ["name"] = "nooit", ["label"] = "Nooit", ["condition"] = "input.soort === 'begroting' && input.soort === 'jaarrekening'",
+                ["name"] = "nooit", ["label"] = "Nooit", ["condition"] = new JsonObject
+                {
+                    ["all"] = new JsonArray(
+                        new JsonObject { ["subject"] = "input.soort", ["op"] = "is", ["value"] = "begroting" },
+                        new JsonObject { ["subject"] = "input.soort", ["op"] = "is", ["value"] = "jaarrekening" }),
+                },
             });
             var connections = d["root"]!["connections"]!.AsArray();
             connections.Add(Connection("naAb", "nooit", "losseMelding"));
@@ -214,36 +219,11 @@ public sealed class DesignerPathsTests(HostFixture host) : IClassFixture<HostFix
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    // TEMPORARY until branch regels ships voorstel with declared choices (contract §1); removed at the merge.
-    private static void DeclareChoicesUntilShipped(JsonObject definition)
-    {
-        JsonArray Choices(params (string Value, string Label)[] items) => new(items.Select(i => (JsonNode)new JsonObject { ["value"] = i.Value, ["label"] = i.Label }).ToArray());
-        var choices = new Dictionary<string, JsonArray>
-        {
-            ["pijler"] = Choices(("PubliekeGezondheid", "Publieke Gezondheid"), ("ZorgEnVeiligheid", "Zorg en Veiligheid")),
-            ["soort"] = Choices(("beleidsvoorstel", "Beleidsvoorstel"), ("begroting", "(Ontwerp)begroting"), ("begrotingswijziging", "Begrotingswijziging"),
-                ("jaarrekening", "Jaarrekening"), ("jaarrapportage", "Jaarrapportage"), ("viermaandsrapportage", "Viermaandsrapportage"),
-                ("achtmaandsrapportage", "Achtmaandsrapportage"), ("kaderbrief", "Kaderbrief"), ("beleidsbrief", "Beleidsbrief")),
-            ["bestuursmodel"] = Choices(("metBacs", "Met BAC's"), ("zonderBacs", "Zonder BAC's")),
-            ["wijzeBac"] = Choices(("vergadering", "In een vergadering"), ("schriftelijk", "Schriftelijk")),
-            ["wijzeDb"] = Choices(("vergadering", "In een vergadering"), ("schriftelijk", "Schriftelijk")),
-        };
-        foreach (var input in definition["inputs"]!.AsArray().OfType<JsonObject>())
-        {
-            if (choices.TryGetValue(input["name"]!.GetValue<string>(), out var list) && input["choices"] is null)
-            {
-                input["type"] = "choice";
-                input["choices"] = list;
-            }
-        }
-    }
-
     /// <summary>The shipped voorstel route under a new id, as the designer imports it.</summary>
     private async Task<(string Id, JsonObject Definition)> ImportVoorstelAsync(HttpClient owner, Action<JsonObject>? change = null)
     {
         var id = Definitions.UniqueId("paden");
         var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(MaildevServer.RepositoryRoot(), "workflow-definitions", "voorstel.json")))!.AsObject();
-        DeclareChoicesUntilShipped(definition);
         definition["definitionId"] = id;
         change?.Invoke(definition);
         using var imported = await owner.PostAsync("/api/definitions/import", new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json"));

@@ -57,10 +57,10 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
     public const int MaxDeviations = 1;
 
     /// <exception cref="InvalidOperationException">A step's type is not registered.</exception>
-    public RouteAnalysis Analyse(WorkflowDefinitionModel definition, JsonObject definitionJson)
+    public RouteAnalysis Analyse(WorkflowDefinitionModel definition)
     {
         var compiled = new CompiledDefinition("paden", definition, registry);
-        var declared = RouteInputs.Read(definitionJson);
+        var declared = RouteInputs.Read(definition);
         var inputs = declared.ToDictionary(i => i.Name);
         var defaults = definition.Variables.ToDictionary(v => v.Name, v => v.Default);
         var variableNames = definition.Variables.ToDictionary(v => v.Name, v => string.IsNullOrWhiteSpace(v.DisplayName) ? v.Name : v.DisplayName!);
