@@ -17,9 +17,11 @@ public sealed record DeclaredInput(string Name, string Type, bool Required, stri
     public bool Branches => Type == "boolean" || (Type == "choice" && Choices.Count > 0);
 
     /// <summary>The values a path enumeration tries: every choice (and "not given" when optional), or yes and no.</summary>
-    public IReadOnlyList<JsonNode?> Values => Type == "boolean"
+    public IReadOnlyList<JsonNode?> Values => _values ??= Type == "boolean"
         ? [JsonValue.Create(true), JsonValue.Create(false)]
         : [.. Choices.Select(c => (JsonNode?)JsonValue.Create(c.Value)), .. Required ? Array.Empty<JsonNode?>() : [null]];
+
+    private IReadOnlyList<JsonNode?>? _values;
 
     /// <summary>What a person reads for a value of this input: the choice's label, "ja"/"nee", "niet ingevuld".</summary>
     public string LabelOf(JsonNode? value) => value switch

@@ -584,6 +584,15 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
     private static IReadOnlyDictionary<string, IReadOnlyList<JsonNode?>> Wire(Limits cube) =>
         cube.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<JsonNode?>)kv.Value.Select(v => v?.DeepClone()).ToList());
 
+    /// <summary>A value's identity for comparing input values (text, yes/no or not given) without writing JSON.</summary>
+    private static string Key(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonValue v when v.TryGetValue<string>(out var text) => "s:" + text,
+        JsonValue v when v.TryGetValue<bool>(out var flag) => flag ? "true" : "false",
+        _ => node.ToJsonString(),
+    };
+
     private static string PortLabel(CompiledNode node, string port) =>
         port.StartsWith('!') ? $"niet ‘{PortLabel(node, port[1..])}’" : node.Descriptor.PortLabelOf(node.Node, port) ?? port;
 
@@ -594,7 +603,6 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
     private static List<Limits> Cubes(IEnumerable<Limits> sets, IReadOnlyList<DeclaredInput> declared)
     {
         var all = declared.ToDictionary(d => d.Name, d => d.Values);
-        static string Key(JsonNode? node) => node?.ToJsonString() ?? "null";
         var cubes = sets.Select(Copy).ToList();
         bool changed;
         do
