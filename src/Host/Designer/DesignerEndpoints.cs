@@ -149,7 +149,8 @@ internal static class DesignerEndpoints
         {
             // Nothing runs on a sample the route would refuse: the person sees which input or outcome to fix.
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Testrun niet gestart",
-                detail: string.Join(" ", problems), extensions: new Dictionary<string, object?> { ["problems"] = problems });
+                detail: string.Join(" ", problems),
+                extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new DraftError("", "TestRunInput", p)).ToList() });
         }
 
         try
