@@ -54,12 +54,20 @@ public sealed class DesignerTestRunBrowserTests(DesignerBrowserFixture fixture, 
         var expected = await paths.Locator("[data-testid='pad'][data-expected='ja']").AllInnerTextsAsync();
         expected.Should().Contain(p => p.Contains("Soort voorstel: Beleidsvoorstel", StringComparison.Ordinal) && p.Contains("Advies van de BAC (Positief advies", StringComparison.Ordinal));
         expected.Should().Contain(p => p.Contains("Bestuursmodel: Zonder BAC's", StringComparison.Ordinal));
-        await paths.GetByTestId("alle-paden-andere").Locator("summary").ClickAsync();
-        (await paths.GetByTestId("pad-uitkomsten").AllInnerTextsAsync()).Should().Contain("Uitkomsten: Advies van de BAC: Negatief advies");
-
         var warning = paths.GetByTestId("waarschuwing").Filter(new() { HasText = "De schriftelijke ronde ‘Advies van de BAC’ heeft geen eigen termijn" });
         await Expect(warning).ToHaveCountAsync(1);
         await ShotsAsync(page, paths, "ontwerper-alle-paden");
+
+        await paths.GetByTestId("alle-paden-andere").Locator("summary").ClickAsync();
+        (await paths.GetByTestId("pad-uitkomsten").AllInnerTextsAsync()).Should().Contain("Uitkomsten: Advies van de BAC: Negatief advies");
+        var negative = paths.Locator("[data-testid='pad'][data-expected='nee']").Filter(new() { HasText = "Uitkomsten: Advies van de BAC: Negatief advies" }).First;
+        foreach (var width in new[] { 1366, 320 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await negative.ScrollIntoViewIfNeededAsync();
+            await negative.ScreenshotAsync(new() { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, $"ontwerper-pad-negatief-{width}.png") });
+        }
+
         await page.SetViewportSizeAsync(1366, 900);
         await warning.GetByRole(AriaRole.Button, new() { Name = "Naar ‘Advies van de BAC’" }).ClickAsync();
         await Expect(page.Locator(".react-flow__node.selected")).ToHaveAttributeAsync("data-id", "advies");

@@ -67,11 +67,15 @@ export function TestRunPanel({ definition, descriptors, onRun, onClear, hasHighl
             <label className="form-label" htmlFor="ontwerper-testrun-start">
               Startdatum
             </label>
+            <span className="ontwerper-hint" id="ontwerper-testrun-start-tekst" data-testid="testrun-start-tekst">
+              {start ? formatDate(start) : 'Kies een dag'}
+            </span>
             <input
               id="ontwerper-testrun-start"
               type="date"
               className="form-input"
               required
+              aria-describedby="ontwerper-testrun-start-tekst"
               value={start}
               onChange={(e) => setStart(e.target.value)}
               data-testid="testrun-start"
@@ -90,7 +94,7 @@ export function TestRunPanel({ definition, descriptors, onRun, onClear, hasHighl
               <div className="form-field" key={f.name}>
                 {label}
                 {f.kind === 'choice' ? (
-                  <select {...common} className="form-select" value={values[f.name] ?? ''} onChange={(e) => set(f.name, e.target.value)}>
+                  <select {...common} className="form-input" value={values[f.name] ?? ''} onChange={(e) => set(f.name, e.target.value)}>
                     <option value="">{f.required ? 'Kies…' : 'Niet ingevuld'}</option>
                     {f.choices.map((c) => (
                       <option key={c.value} value={c.value}>
@@ -99,7 +103,7 @@ export function TestRunPanel({ definition, descriptors, onRun, onClear, hasHighl
                     ))}
                   </select>
                 ) : f.kind === 'boolean' ? (
-                  <select {...common} className="form-select" value={values[f.name] ?? 'nee'} onChange={(e) => set(f.name, e.target.value)}>
+                  <select {...common} className="form-input" value={values[f.name] ?? 'nee'} onChange={(e) => set(f.name, e.target.value)}>
                     <option value="nee">Nee</option>
                     <option value="ja">Ja</option>
                   </select>
@@ -131,7 +135,7 @@ export function TestRunPanel({ definition, descriptors, onRun, onClear, hasHighl
                     </label>
                     <select
                       id={id}
-                      className="form-select"
+                      className="form-input"
                       value={chosen[s.activityId] ?? s.expected}
                       onChange={(e) => setChosen({ ...chosen, [s.activityId]: e.target.value })}
                       data-testid={`testrun-uitkomst-${s.activityId}`}
