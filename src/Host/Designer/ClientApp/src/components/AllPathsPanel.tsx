@@ -43,8 +43,9 @@ export function AllPathsPanel({ definition, descriptors, onGotoNode }: Props) {
     <section className="ontwerper-section" aria-labelledby="ontwerper-paden-kop" data-testid="alle-paden">
       <h2 id="ontwerper-paden-kop">Alle paden</h2>
       <p className="ontwerper-hint">
-        Elk pad dat een voorstel door deze route kan nemen, met de invoer en de uitkomsten die ertoe leiden. Een lus telt hooguit één
-        keer. Dit gaat over het opgeslagen concept.
+        Elk pad dat een voorstel door deze route kan nemen, met de invoer en de uitkomsten die ertoe leiden. Invoer die bij een pad
+        niet genoemd wordt, maakt voor dat pad niet uit. Een lus telt hooguit één keer, en per pad heeft hooguit één stap een andere
+        uitkomst dan verwacht. Dit gaat over het opgeslagen concept.
       </p>
       <button type="button" className="button button--secondary" onClick={() => void load()} disabled={busy} data-testid="alle-paden-tonen">
         {busy ? 'Paden worden bepaald…' : analysis ? 'Paden opnieuw bepalen' : 'Alle paden tonen'}

@@ -28,7 +28,7 @@ export function WarningsPanel({ warnings, onGotoNode, stepTitle }: Props) {
             {onGotoNode && w.activityIds.length > 0 && (
               <span className="ontwerper-waarschuwing-stappen">
                 {w.activityIds.map((id) => (
-                  <button key={id} type="button" className="button button--subtle ontwerper-link-button" onClick={() => onGotoNode(id)}>
+                  <button key={id} type="button" className="ontwerper-link-button" onClick={() => onGotoNode(id)}>
                     Naar ‘{stepTitle(id)}’
                   </button>
                 ))}
