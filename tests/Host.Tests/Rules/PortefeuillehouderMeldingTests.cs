@@ -3,16 +3,23 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Model;
+using Browsers = AdviesRoute.Host.Tests.EndToEnd.Browsers;
+using DesignerBrowserFixture = AdviesRoute.Host.Tests.EndToEnd.DesignerBrowserFixture;
 using AdviesRoute.Host.Tests.Support;
 using AdviesRoute.Host.Tests.Zienswijzen;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace AdviesRoute.Host.Tests.Rules;
 
-/// <summary>The host with a real SMTP server (maildev), one host for the class.</summary>
+/// <summary>The host with a real SMTP server (maildev) and a browser for screenshots of the mails, one of each for the class.</summary>
 public sealed class MeldingHost : IAsyncLifetime
 {
     private readonly MaildevServer _maildev = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public static string ScreenshotFolder => Path.Combine(DesignerBrowserFixture.ScreenshotFolder, "regels");
 
     public MaildevServer Maildev => _maildev;
 
@@ -23,10 +30,34 @@ public sealed class MeldingHost : IAsyncLifetime
         await _maildev.StartAsync();
         Host = new ZienswijzenHost(_maildev);
         Host.Start();
+        Directory.CreateDirectory(ScreenshotFolder);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Browsers.LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>A mail's HTML as a person's mail program shows it, at 1366 and at 320 CSS px.</summary>
+    public async Task ShotMailAsync(string html, string name)
+    {
+        foreach (var width in new[] { 1366, 320 })
+        {
+            var context = await Browsers.NewContextAsync(_browser!, new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = width, Height = 800 } });
+            var page = await context.NewPageAsync();
+            await page.SetContentAsync(html);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+            overflow.Should().BeFalse("the mail {0} fits {1} px", name, width);
+            await context.CloseAsync();
+        }
     }
 
     public async Task DisposeAsync()
     {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
         await Host.DisposeAsync();
         await _maildev.DisposeAsync();
     }
@@ -83,6 +114,8 @@ public sealed class PortefeuillehouderMeldingTests(MeldingHost fixture) : IClass
         var mail = mails.Should().ContainSingle(m => m.Subject!.Contains("Preventieakkoord")).Subject;
         mail.Subject.Should().Contain("Besluit dagelijks bestuur: Preventieakkoord");
         mail.To.Select(t => t.Address).Should().Equal(holder.Email);
+        mail.Text.Should().Contain("Het dagelijks bestuur heeft over uw voorstel besloten.");
+        await fixture.ShotMailAsync(mail.Html!, "melding-portefeuillehouder");
     }
 
     [Fact]
