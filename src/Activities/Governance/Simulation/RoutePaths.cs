@@ -593,6 +593,30 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
         _ => node.ToJsonString(),
     };
 
+    /// <summary>Whether two input values are the same, without writing them out (the hot comparison of the walk).</summary>
+    private static bool Same(JsonNode? a, JsonNode? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a is JsonValue x && b is JsonValue y)
+        {
+            if (x.TryGetValue<string>(out var s) && y.TryGetValue<string>(out var t))
+            {
+                return s == t;
+            }
+
+            if (x.TryGetValue<bool>(out var p) && y.TryGetValue<bool>(out var q))
+            {
+                return p == q;
+            }
+        }
+
+        return a is not null && b is not null && Key(a) == Key(b);
+    }
+
     private static string PortLabel(CompiledNode node, string port) =>
         port.StartsWith('!') ? $"niet ‘{PortLabel(node, port[1..])}’" : node.Descriptor.PortLabelOf(node.Node, port) ?? port;
 
@@ -613,7 +637,7 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
             {
                 foreach (var name in cube.Keys.ToList())
                 {
-                    if (all.TryGetValue(name, out var values) && values.All(v => cube[name].Any(x => Key(x) == Key(v))))
+                    if (all.TryGetValue(name, out var values) && values.All(v => cube[name].Any(x => Same(x, v))))
                     {
                         cube.Remove(name);
                         changed = true;
@@ -647,7 +671,7 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
                         if (different.Count == 1)
                         {
                             var k = different[0];
-                            a[k] = [.. a[k], .. b[k].Where(v => a[k].All(x => Key(x) != Key(v)))];
+                            a[k] = [.. a[k], .. b[k].Where(v => a[k].All(x => !Same(x, v)))];
                             cubes.RemoveAt(j);
                             i = -1;
                             changed = true;
@@ -673,11 +697,11 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
 
         return cubes;
 
-        static bool SameSet(IReadOnlyList<JsonNode?> x, IReadOnlyList<JsonNode?> y) => x.Count == y.Count && x.All(v => y.Any(w => Key(w) == Key(v)));
+        static bool SameSet(IReadOnlyList<JsonNode?> x, IReadOnlyList<JsonNode?> y) => x.Count == y.Count && x.All(v => y.Any(w => Same(w, v)));
 
         // b covers a: every input b limits, a limits to a subset of b's values.
         static bool Covers(Limits b, Limits a) =>
-            b.All(kv => a.TryGetValue(kv.Key, out var values) && values.All(v => kv.Value.Any(w => Key(w) == Key(v))));
+            b.All(kv => a.TryGetValue(kv.Key, out var values) && values.All(v => kv.Value.Any(w => Same(w, v))));
     }
 
     private static string Describe(Limits cube, IReadOnlyList<DeclaredInput> declared)
