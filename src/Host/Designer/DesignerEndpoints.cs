@@ -22,7 +22,8 @@ internal static class DesignerEndpoints
     public sealed record SaveDraftRequest(int Revision, JsonNode? Definition);
 
     /// <param name="Start">The day the sample proposal starts (jjjj-mm-dd); today when absent.</param>
-    public sealed record TestRunRequest(DateOnly? Start, JsonObject? Input);
+    /// <param name="Outcomes">Per decision step (by id) the outcome to take the first time the route passes it; the expected one elsewhere.</param>
+    public sealed record TestRunRequest(DateOnly? Start, JsonObject? Input, Dictionary<string, string>? Outcomes = null);
 
     public sealed record MoveRequest(int? To, List<string>? Instances);
 
@@ -36,6 +37,7 @@ internal static class DesignerEndpoints
 
     public static void MapDesignerApi(this RouteGroupBuilder definitions)
     {
+        definitions.MapDesignerAnalysis();
         definitions.MapGet("/{definitionId}/draft", GetDraftAsync)
             .RequireAuthorization(Policies.DesignWorkflows).WithName("GetDraft")
             .WithSummary("Het concept van een definitie met wat er nog fout aan is (zonder concept: de nieuwste versie).")
@@ -138,24 +140,30 @@ internal static class DesignerEndpoints
 
     private static async Task<Results<Ok<TestRunResult>, ProblemHttpResult>> TestRunAsync(string definitionId, [FromBody] TestRunRequest request,
         [FromServices] DesignerDrafts drafts, [FromServices] RouteSimulator simulator, [FromServices] IGovernanceDirectory directory, [FromServices] TimeProvider time,
-        CancellationToken cancellationToken)
+        [FromServices] ActivityRegistry registry, CancellationToken cancellationToken)
     {
-        WorkflowDefinitionModel model;
-        try
+        var (model, refused) = await DesignerAnalysisEndpoints.ReadAsync(definitionId, drafts, cancellationToken);
+        if (refused is not null)
         {
-            model = await drafts.ValidDraftAsync(definitionId, cancellationToken);
-        }
-        catch (DraftRefusedException ex)
-        {
-            return Refused(ex);
+            return refused;
         }
 
         var input = request.Input ?? [];
+        var problems = TestRunProblems(model!, input, request.Outcomes ?? [], registry);
+        if (problems.Count > 0)
+        {
+            // Nothing runs on a sample the route would refuse: the person sees which input or outcome to fix.
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Testrun niet gestart",
+                detail: string.Join(" ", problems),
+                extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new DraftError("", "TestRunInput", p)).ToList() });
+        }
+
         try
         {
-            var route = simulator.Simulate(model, input, request.Start ?? AdviesRoute.Activities.Calendar.DutchTime.Today(time.GetUtcNow()), directory.Current);
+            var route = simulator.Simulate(model!, input, request.Start ?? AdviesRoute.Activities.Calendar.DutchTime.Today(time.GetUtcNow()), directory.Current,
+                request.Outcomes ?? []);
             // The walk starts after the Start activity; the path on the canvas starts on it.
-            var path = model.Root.Activities.Where(a => a.Type == "Start").Select(a => a.Id).Take(1).ToList();
+            var path = model!.Root.Activities.Where(a => a.Type == "Start").Select(a => a.Id).Take(1).ToList();
             foreach (var step in route.Steps.Where(s => !path.Contains(s.ActivityId)))
             {
                 path.Add(step.ActivityId);
@@ -168,6 +176,29 @@ internal static class DesignerEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Proefrit gestopt", detail: ex.Message);
         }
+    }
+
+    /// <summary>What keeps a test run from starting, in Dutch: an input the route refuses, an outcome a step does not have.</summary>
+    private static List<string> TestRunProblems(WorkflowDefinitionModel model, JsonObject input, Dictionary<string, string> outcomes,
+        ActivityRegistry registry)
+    {
+        // The same check a start of the route gets, so the test run refuses what a real proposal would be refused.
+        var problems = RouteInputCheck.Problems(model, input).ToList();
+        var compiled = new CompiledDefinition("testrun", model, registry);
+        foreach (var (activityId, port) in outcomes)
+        {
+            if (!compiled.TryGetNode(activityId, out var node) || !RoutePaths.IsDecisionStepOf(node))
+            {
+                problems.Add("Een gekozen uitkomst hoort bij een stap die niet (meer) in het concept staat of niets te kiezen heeft; start de testrun opnieuw.");
+            }
+            else if (!node.Ports.Contains(port))
+            {
+                var title = RouteStep.TitleOf(node.Node.DisplayName, node.Descriptor.DisplayName);
+                problems.Add($"De stap ‘{title}’ heeft die uitkomst niet. Kies {string.Join(", ", node.Ports.Select(p => $"‘{node.Descriptor.PortLabelOf(node.Node, p) ?? p}’"))}.");
+            }
+        }
+
+        return problems;
     }
 
     private static async Task<Ok<IReadOnlyList<VersionView>>> ListVersionsAsync(string definitionId, [FromServices] DesignerDrafts drafts, CancellationToken cancellationToken) =>

@@ -145,6 +145,8 @@ public sealed class JournalSentenceTests
         Read(new MeldingVerstuurd("Voorlopige jaarstukken: Jaarrekening 2026", 12, deadline))
             .Should().Be($"Melding verstuurd aan 12 ontvangers: Voorlopige jaarstukken: Jaarrekening 2026; wettelijke termijn: {deadline}");
         Read(new MeldingVerstuurd("Besluit: Preventieakkoord", 24, null)).Should().Be("Melding verstuurd aan 24 ontvangers: Besluit: Preventieakkoord");
+        Read(new MeldingVerstuurd("Besluit: Preventieakkoord", 0, null) { Opmerking = "niet aan de portefeuillehouder verstuurd: het voorstel noemt geen portefeuillehouder" })
+            .Should().Be("Melding niet verstuurd: Besluit: Preventieakkoord; niet aan de portefeuillehouder verstuurd: het voorstel noemt geen portefeuillehouder");
         Read(new TermijnOverschreden("Voorlopige jaarstukken: Jaarrekening 2026", deadline))
             .Should().Be($"Wettelijke termijn overschreden: Voorlopige jaarstukken: Jaarrekening 2026 is te laat verzonden; de termijn was {deadline}");
         Read(new NazorgGestart("De begroting toezenden aan Gedeputeerde Staten", "uiterlijk 14 juli 2027 (art. 34 lid 2 Wgr: 2 weken na vaststelling)"))

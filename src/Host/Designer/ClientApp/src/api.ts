@@ -15,6 +15,7 @@ import type {
   TestRunResult,
   VersionInfo,
 } from './types';
+import type { RouteAnalysis } from './model/paths';
 
 export class ProblemError extends Error {
   readonly status: number;
@@ -131,8 +132,9 @@ export const api = {
     request<Diff>('GET', `/api/definitions/${enc(id)}/diff?from=${enc(from)}&to=${enc(to)}`),
   revert: (id: string, version: number) => request<Draft>('POST', `/api/definitions/${enc(id)}/versions/${version}/revert`),
   importDefinition: (json: string) => request<Draft>('POST', '/api/definitions/import', json),
-  testRun: (id: string, start: string, input: Record<string, unknown>) =>
-    request<TestRunResult>('POST', `/api/definitions/${enc(id)}/draft/test-run`, { start, input }),
+  testRun: (id: string, start: string, input: Record<string, unknown>, outcomes: Record<string, string> = {}) =>
+    request<TestRunResult>('POST', `/api/definitions/${enc(id)}/draft/test-run`, { start, input, outcomes }),
+  paths: (id: string) => request<RouteAnalysis>('GET', `/api/definitions/${enc(id)}/draft/paths`),
   migrationPlan: (id: string, to: number) => request<MigrationPlanItem[]>('GET', `/api/definitions/${enc(id)}/migration?to=${to}`),
   migrate: (id: string, to: number, instances: string[]) =>
     request<MigrationResultItem[]>('POST', `/api/definitions/${enc(id)}/migration`, { to, instances }),

@@ -690,9 +690,9 @@ export function Designer({ definitionId }: { definitionId: string }) {
   };
 
   const runTest = useCallback(
-    async (start: string, input: Record<string, unknown>): Promise<TestRunResult> => {
+    async (start: string, input: Record<string, unknown>, outcomes: Record<string, string>): Promise<TestRunResult> => {
       if (!(await saveNow())) throw new Error('Het concept kon niet worden opgeslagen; de testrun gebruikt het opgeslagen concept.');
-      const result = await api.testRun(definitionId, start, input);
+      const result = await api.testRun(definitionId, start, input, outcomes);
       const def = definitionRef.current!;
       const order = new Map<string, number>();
       result.path.forEach((id, i) => {
@@ -932,6 +932,7 @@ export function Designer({ definitionId }: { definitionId: string }) {
           onRun={runTest}
           onClear={() => setHighlight(null)}
           hasHighlight={highlight !== null}
+          onGotoNode={gotoNode}
         />
         <VersionsPanel
           definitionId={definitionId}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Simulation;
+using AdviesRoute.Activities.Tests.Support;
+using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Expressions;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace AdviesRoute.Activities.Tests.Governance;
+
+/// <summary>"Alle paden" on the shipped voorstel route, without the host: which inputs branch, which steps are reached, and how long it takes.</summary>
+public sealed class RoutePathsTests(ITestOutputHelper output)
+{
+    private static (RoutePaths Paths, ServiceProvider Services) Services()
+    {
+        var services = ActivityServices.Build(ActivityServices.Demo(ActivityServices.Deadlines()));
+        return (new RoutePaths(services.GetRequiredService<ActivityRegistry>(), services.GetRequiredService<IExpressionEvaluator>()), services);
+    }
+
+    [Fact]
+    public void Voorstel_branches_on_kind_model_and_ways_of_deciding_and_every_step_is_on_a_path()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(ShippedDefinitions.Folder, "voorstel.json")))!.AsObject();
+        var (paths, _) = Services();
+        var definition = DefinitionParser.Parse(json.ToJsonString());
+        paths.Analyse(definition); // warm up
+        var times = new List<long>();
+        RouteAnalysis analysis = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            analysis = paths.Analyse(definition);
+            times.Add(stopwatch.ElapsedMilliseconds);
+        }
+
+        output.WriteLine($"{analysis.Paths.Count} paths, {analysis.Paths.Count(p => p.ExpectedOnly)} with only expected outcomes, in {string.Join(", ", times)} ms");
+
+        analysis.Complete.Should().BeTrue();
+        analysis.Unreached.Should().BeEmpty();
+        analysis.Paths.Should().Contain(p => p.Outcomes.Contains("Advies van de BAC: Negatief advies"));
+    }
+}
