@@ -64,4 +64,21 @@ public sealed class RouteInputChoicesTests(HostFixture host) : IClassFixture<Hos
         problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should().ContainSingle();
         (await client.GetFromJsonAsync<JsonElement>("/api/instances?definitionId=voorstel")).ToString().Should().Be(before, "nothing was started");
     }
+
+    [Fact]
+    public async Task A_simulation_with_a_pillar_outside_its_choices_is_refused_naming_the_input()
+    {
+        using var client = host.Secretary();
+
+        using var response = await client.PostAsJsonAsync("/api/simulations", new
+        {
+            definitionId = "voorstel",
+            start = "2027-01-06",
+            input = new { pijler = "Gezondheid", soort = "beleidsvoorstel" },
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
+            .Should().Be("‘Pijler’ kan alleen ‘Publieke Gezondheid’ of ‘Zorg en Veiligheid’ zijn, niet ‘Gezondheid’.");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Simulation;
+using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -47,6 +48,13 @@ public static class SimulateRoute
         if (missing.Count > 0)
         {
             return Problem(StatusCodes.Status400BadRequest, "Ongeldige invoer", $"Voor de simulatie is nodig: {string.Join(", ", missing)}.");
+        }
+
+        // A value outside a choice input's choices (a misspelled pillar) would walk a branch no proposal can take.
+        var misfits = definition.Inputs.Where(i => input[i.Name] is not null).Select(i => RouteInputCheck.Problem(i, input[i.Name])).OfType<string>().ToList();
+        if (misfits.Count > 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Ongeldige invoer", string.Join(" ", misfits));
         }
 
         try

@@ -218,3 +218,30 @@ public sealed class RouteValuesTests
         subjects.Should().Equal("input.a", "variables.v.f", "input.b", "input.c");
     }
 }
+
+public sealed class RouteRuleTextTests
+{
+    private static readonly AdviesRoute.Workflows.Definitions.WorkflowDefinitionModel Model = AdviesRoute.Workflows.Definitions.DefinitionParser.Parse("""
+        {
+          "definitionId": "tekst", "name": "Tekst",
+          "variables": [ { "name": "ronde", "displayName": "Ronde", "fields": [ { "name": "aantal", "type": "number", "displayName": "Aantal antwoorden" } ] } ],
+          "inputs": [
+            { "name": "soort", "type": "choice", "displayName": "Soort", "choices": [ { "value": "groot", "label": "Groot project" }, { "value": "klein", "label": "Klein project" }, { "value": "nul", "label": "Geen project" } ] },
+            { "name": "vrij", "type": "boolean", "displayName": "Vrijgesteld" },
+            { "name": "vanaf", "type": "date", "displayName": "Vanaf" }
+          ],
+          "root": { "activities": [], "connections": [] }
+        }
+        """);
+
+    [Theory]
+    [InlineData("""{ "any": [ { "subject": "input.soort", "op": "is", "value": "groot" }, { "all": [ { "subject": "input.soort", "op": "is", "value": "klein" }, { "subject": "input.vrij", "op": "isNot", "value": true } ] } ] }""",
+        "Soort is ‘Groot project’ of (Soort is ‘Klein project’ en Vrijgesteld is niet ja)")]
+    [InlineData("""{ "subject": "input.soort", "op": "oneOf", "value": ["groot", "klein", "nul"] }""", "Soort is een van ‘Groot project’, ‘Klein project’ of ‘Geen project’")]
+    [InlineData("""{ "subject": "input.vanaf", "op": "before", "value": "2027-04-06" }""", "Vanaf vóór 6 april 2027")]
+    [InlineData("""{ "subject": "variables.ronde.aantal", "op": "after", "value": 0 }""", "Aantal antwoorden meer dan 0")]
+    [InlineData("""{ "subject": "variables.ronde", "op": "isNotSet" }""", "Ronde is niet ingevuld")]
+    [InlineData("\"input.vrij === true\"", "een voorwaarde in JavaScript")]
+    public void A_rule_reads_in_the_words_of_the_routes_declarations(string rule, string expected) =>
+        RouteRuleText.Describe(JsonNode.Parse(rule), Model).Should().Be(expected);
+}
