@@ -35,7 +35,7 @@ public record VotingInputs
         Choices = [InVergadering, Schriftelijk], ChoiceLabels = ["In een vergadering", "Schriftelijk (elk lid kiest via een persoonlijke link)"])]
     public string Wijze { get; init; } = InVergadering;
 
-    [Input(VergaderingKey, InputType.Json, DisplayName = "Vergadering", Description = "Standaard de vergadering die Agenderen in de variabele Vergadering bewaarde.", Picks = ["meeting", "variable"],
+    [Input(VergaderingKey, InputType.Json, DisplayName = "Vergadering", Description = "De vergadering waarin het orgaan adviseert of besluit.", Picks = ["meeting"],
         DefaultJson = """{"expression":"variables.vergadering"}""")]
     public JsonNode? Vergadering { get; init; }
 

@@ -239,8 +239,8 @@ function ClauseRow({ clause, subjects, name, testId, onChange, onRemove }: Claus
         </select>
       </label>
       {needsValue(clause.op) && <ClauseValue id={id} clause={clause} subject={subject} name={name} testId={testId} onChange={onChange} />}
-      <button type="button" className="button button--small" onClick={onRemove}>
-        Regel {name} verwijderen
+      <button type="button" className="button button--small ontwerper-condition__remove" onClick={onRemove} aria-label={`Regel ${name} verwijderen`}>
+        Verwijderen
       </button>
     </div>
   );

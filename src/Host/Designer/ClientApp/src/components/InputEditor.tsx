@@ -74,7 +74,8 @@ export function InputEditor(props: InputEditorProps) {
   const ctx = { ...props, lists, isAdministrator, fieldId, hintId, errorId, testId };
 
   const form = formOf(value);
-  const forms = formsFor(input, isAdministrator);
+  // A request mail fills its own {naam}, {titel}, … (see its preview): it is not offered the proposal's data as well.
+  const forms = formsFor(input, isAdministrator).filter((f) => f !== 'template' || !MAIL_INPUTS.has(input.name));
   const shownForms: ValueForm[] = forms.includes(form) ? forms : [...forms, form];
   const fixedEditor = form === 'fixed';
   const isCheckbox = input.type === 'Boolean' && fixedEditor && shownForms.length === 1;
@@ -106,8 +107,8 @@ export function InputEditor(props: InputEditorProps) {
   };
 
   let editor: ReactNode;
-  const renderFixed = (v: Json | undefined, change: (v: Json | undefined) => void, label: string, rowTestId: string) => (
-    <FixedEditor {...ctx} value={v} onChange={change} testId={rowTestId} fieldId={`${fieldId}-${rowTestId}`} ariaLabel={label} />
+  const renderFixed = (v: Json | undefined, change: (v: Json | undefined) => void, label: string, rowTestId: string, emptyLabel?: string) => (
+    <FixedEditor {...ctx} value={v} onChange={change} testId={rowTestId} fieldId={`${fieldId}-${rowTestId}`} ariaLabel={label} emptyLabel={emptyLabel} />
   );
   switch (form) {
     case 'expression':
@@ -169,7 +170,7 @@ export function InputEditor(props: InputEditorProps) {
         </p>
       ))}
       {shownForms.length > 1 && (
-        <div className="ontwerper-segmented" role="group" aria-label={`Manier van invullen: ${input.displayName}`} data-testid={`${testId}-manier`}>
+        <div className="ontwerper-forms" role="group" aria-label={`Manier van invullen: ${input.displayName}`} data-testid={`${testId}-manier`}>
           {shownForms.map((f) => (
             <button key={f} type="button" aria-pressed={f === form} onClick={() => switchForm(f)} data-testid={`${testId}-manier-${f}`}>
               {FORM_LABELS[f]}
@@ -199,16 +200,18 @@ type FixedProps = InputEditorProps & {
   testId: string;
   /** The accessible name when the editor stands in a row of a computed value. */
   ariaLabel?: string | undefined;
+  /** What "nothing chosen" means there (in a row per value: "zoals bij Anders"). */
+  emptyLabel?: string | undefined;
 };
 
 /** The editor of one fixed value of an input: a picker when the input declares what it picks, else by its type. */
 function FixedEditor(props: FixedProps) {
-  const { activity, input, descriptor, value, onChange, fieldId, hintId, errorId, testId, ariaLabel, lists, route } = props;
+  const { activity, input, descriptor, value, onChange, fieldId, hintId, errorId, testId, ariaLabel, emptyLabel, lists, route } = props;
   const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
   const common = { id: fieldId, 'aria-describedby': hintId, 'aria-label': ariaLabel, 'data-testid': `${testId}-veld` };
   const setText = (next: string) => onChange(next === '' ? undefined : next);
   const picks = input.picker?.picks ?? [];
-  const pickerProps = { input, value, onChange, lists, route, fieldId, hintId, testId, ariaLabel };
+  const pickerProps = { input, value, onChange, lists, route, fieldId, hintId, testId, ariaLabel, emptyLabel };
 
   if (picks.includes('body') || picks.includes('member')) {
     if (input.type === 'StringList') return <RecipientChecklist {...pickerProps} />;
@@ -288,7 +291,7 @@ function FixedEditor(props: FixedProps) {
     case 'Choice':
       return (
         <select {...common} className="form-input" value={text} onChange={(e) => setText(e.target.value)}>
-          <option value="">{input.default != null ? `Standaard (${typeof input.default === 'string' ? choiceLabelOf(input, input.default) : String(input.default)})` : '— kies —'}</option>
+          <option value="">{emptyLabel ?? (input.default != null ? `Standaard (${typeof input.default === 'string' ? choiceLabelOf(input, input.default) : String(input.default)})` : '— kies —')}</option>
           {(input.choices ?? []).map((c) => (
             <option key={c} value={c}>
               {choiceLabelOf(input, c)}

@@ -17,6 +17,8 @@ export interface PickerProps {
   testId: string;
   /** The accessible name when the picker stands in a row (per value), not under the field's label. */
   ariaLabel?: string | undefined;
+  /** What "nothing chosen" reads as there. */
+  emptyLabel?: string | undefined;
 }
 
 export function bodiesFor(input: InputDescriptor, bodies: readonly Body[]): Body[] {
@@ -49,7 +51,7 @@ export function pickedLabel(input: InputDescriptor, value: string, lists: PickLi
 }
 
 /** One body, by name, of the kinds the input declares. */
-export function BodySelect({ input, value, onChange, lists, fieldId, hintId, testId, ariaLabel }: PickerProps) {
+export function BodySelect({ input, value, onChange, lists, fieldId, hintId, testId, ariaLabel, emptyLabel }: PickerProps) {
   const options = bodiesFor(input, lists.bodies);
   const text = typeof value === 'string' ? value : '';
   return (
@@ -62,7 +64,7 @@ export function BodySelect({ input, value, onChange, lists, fieldId, hintId, tes
       onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
       data-testid={`${testId}-veld`}
     >
-      <option value="">— kies een orgaan —</option>
+      <option value="">{emptyLabel ?? '— kies een orgaan —'}</option>
       {options.map((b) => (
         <option key={b.id} value={b.id}>
           {b.name}

@@ -170,6 +170,13 @@ function ActivityProperties({ definition, activityId, descriptors, bodies, error
   const knownInputs = new Set(descriptor?.inputs.map((i) => i.name) ?? []);
   const unknownInputs = Object.keys(activity.inputs ?? {}).filter((n) => !knownInputs.has(n));
   const others = definition.root.activities.filter((a) => a.id !== activity.id);
+  // A step by its title; by its id as well only where two steps share a title.
+  const titles = definition.root.activities.map((a) => activityLabel(a, descriptors.get(a.type)));
+  const stepName = (id: string) => {
+    const index = definition.root.activities.findIndex((a) => a.id === id);
+    const title = titles[index] ?? id;
+    return titles.indexOf(title) !== titles.lastIndexOf(title) ? `${title} (${id})` : title;
+  };
 
   const onInput = (name: string) => (value: Json | undefined, renames?: [string, string][]) =>
     commit((d) => {
@@ -273,7 +280,7 @@ function ActivityProperties({ definition, activityId, descriptors, bodies, error
                   <option value="">— niet verbonden —</option>
                   {others.map((a) => (
                     <option key={a.id} value={a.id}>
-                      {activityLabel(a, descriptors.get(a.type))} ({a.id})
+                      {stepName(a.id)}
                     </option>
                   ))}
                   {first && !others.some((a) => a.id === first.c.target.activity) && (

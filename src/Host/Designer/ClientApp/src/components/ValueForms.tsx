@@ -6,7 +6,7 @@ import { newClause, valueLabel, type Rule, type Subject } from '../model/conditi
 import { chooseJson, chooseOf, perValueJson, perValueOf, templateFromWords, templateParts, templateToWords } from '../model/values';
 import { RuleBuilder } from './ConditionEditor';
 
-export type RenderFixed = (value: Json | undefined, onChange: (value: Json | undefined) => void, label: string, testId: string) => ReactNode;
+export type RenderFixed = (value: Json | undefined, onChange: (value: Json | undefined) => void, label: string, testId: string, emptyLabel?: string) => ReactNode;
 
 interface FormProps {
   value: Json | undefined;
@@ -64,6 +64,7 @@ export function PerValueEditor({ value, onChange, subjects, label, testId, rende
                 },
                 `${label} bij ${subject?.label ?? ''} ${row.label}`,
                 `${testId}-per-waarde-${row.value}`,
+                '— zoals bij Anders —',
               )}
             </dd>
           </div>
@@ -94,6 +95,7 @@ export function PerValueEditor({ value, onChange, subjects, label, testId, rende
                 },
                 `${label} in andere gevallen`,
                 `${testId}-per-waarde-anders`,
+                '— niets: de standaard —',
               )}
             </dd>
           </div>

@@ -97,14 +97,15 @@ export function formsFor(input: InputDescriptor, isAdministrator: boolean): Valu
   const picks = input.picker?.picks ?? [];
   const isText = (input.type === 'String' || input.type === 'Text') && !picks.some((p) => p === 'body' || p === 'member' || p === 'variable');
   if (isText) forms.push('template');
-  else if (picks.includes('body') || picks.includes('member') || input.type === 'Choice' || input.type === 'Boolean') forms.push('perValue', 'choose');
+  else if (picks.includes('body') || picks.includes('member')) forms.push('perValue', 'choose');
+  else if (input.type === 'Choice') forms.push('perValue');
   if (isAdministrator) forms.push('expression');
   return forms;
 }
 
 export const FORM_LABELS: Record<ValueForm, string> = {
   fixed: 'Vast',
-  perValue: 'Per waarde van een gegeven',
+  perValue: 'Per waarde',
   choose: 'Met regels',
   template: 'Met gegevens van het voorstel',
   expression: 'Geavanceerd (JavaScript)',
