@@ -429,7 +429,7 @@ public sealed class ProcessOwnerDesignerFixture : IAsyncLifetime
         await page.SetViewportSizeAsync(1366, 2000);
         await part.ScrollIntoViewIfNeededAsync();
         await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + "-1366.png") });
-        await page.SetViewportSizeAsync(320, 1600);
+        await page.SetViewportSizeAsync(320, 3200);
         await part.ScrollIntoViewIfNeededAsync();
         await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + "-320.png") });
         await Browsers.FitsWithoutSidewaysScrollingAsync(page, name);

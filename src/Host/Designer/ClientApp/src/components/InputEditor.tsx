@@ -359,7 +359,7 @@ function CountList({ input, value, onChange, fieldId, testId }: FixedProps) {
       </ol>
       {items.length === 0 && <p className="ontwerper-hint">Geen.</p>}
       <button type="button" className="button button--small" onClick={() => onChange([...items, '1'])} data-testid={`${testId}-toevoegen`}>
-        {input.displayName.split(' (')[0]} toevoegen
+        Toevoegen<span className="visually-hidden"> ({input.displayName})</span>
       </button>
     </div>
   );

@@ -157,7 +157,8 @@ export function TemplateEditor({ value, onChange, subjects, label, testId, multi
     set(`${words.slice(0, at)}{${s.label}}${words.slice(end)}`);
     requestAnimationFrame(() => el?.focus());
   };
-  const insertable = subjects.filter((s) => s.path.startsWith('input.') && s.type !== 'json');
+  // Only what reads well inside a sentence: a choice or a date would show its stored code or ISO day, a yes/no nothing.
+  const insertable = subjects.filter((s) => s.path.startsWith('input.') && ['string', 'text', 'number'].includes(s.type));
   const common = {
     id: fieldId,
     ref,
