@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Definitions.Rules;
 using AdviesRoute.Workflows.Runtime;
 
 namespace AdviesRoute.Workflows.Activities;
@@ -11,6 +12,7 @@ public sealed class ActivityContext
     private readonly CompiledNode _node;
     private readonly TokenState _token;
     private Dictionary<string, JsonNode?>? _globals;
+    private IRouteScope? _scope;
 
     internal ActivityContext(Burst burst, CompiledNode node, TokenState token)
     {
@@ -80,14 +82,14 @@ public sealed class ActivityContext
             return null;
         }
 
-        var descriptor = _node.Descriptor.FindInput(name);
-        if (descriptor?.Type == InputType.Expression && raw is JsonValue v && v.TryGetValue<string>(out var code))
-        {
-            return Evaluate(code);
-        }
-
-        return InputValues.IsExpression(raw, out var expression) ? Evaluate(expression) : raw;
+        // A condition input (the Decision's) is a rule, or JavaScript for administrators; any other input a literal
+        // or a computed value (perValue, choose, template, expression). See RouteValues.
+        var isCondition = _node.Descriptor.FindInput(name)?.Type == InputType.Expression;
+        return RouteValues.EvaluateInput(raw, isCondition, Scope);
     }
+
+    /// <summary>What rules and computed values read here: the instance's input and variables, JavaScript through Jint.</summary>
+    public IRouteScope Scope => _scope ??= new ContextScope(this);
 
     /// <summary>The node's inputs read into the activity's input record (see <see cref="IHasInputs{TInputs}"/>).</summary>
     public TInputs Inputs<TInputs>()
@@ -120,4 +122,13 @@ public sealed class ActivityContext
     /// (a Join that completes on "any" or "N of M" stops the branches it no longer needs).
     /// </summary>
     public int CancelConvergingTokens() => _burst.CancelTokensUpstreamOf(ActivityId, _token);
+
+    private sealed class ContextScope(ActivityContext context) : IRouteScope
+    {
+        public JsonNode? Input(string name) => context.WorkflowInput[name];
+
+        public JsonNode? Variable(string name) => context.GetVariable(name);
+
+        public JsonNode? JavaScript(string expression) => context.Evaluate(expression);
+    }
 }

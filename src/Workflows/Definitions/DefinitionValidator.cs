@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Workflows.Activities;
+using AdviesRoute.Workflows.Definitions.Rules;
 using AdviesRoute.Workflows.Expressions;
 
 namespace AdviesRoute.Workflows.Definitions;
@@ -11,7 +12,7 @@ namespace AdviesRoute.Workflows.Definitions;
 /// given). Errors come in a fixed order: header, variables and inputs, activities, Start, connections, and then
 /// the graph rules (reachability, a path to an End, loops that cannot wait).
 /// </summary>
-public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEvaluator expressions)
+public sealed partial class DefinitionValidator(ActivityRegistry registry, IExpressionEvaluator expressions)
 {
     /// <summary>
     /// In the items of an object list that names ports (the cases of a Switch), the property that holds the
@@ -37,7 +38,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
     }
 
     /// <summary>One validation run; holds what the later rules need from the earlier ones.</summary>
-    private sealed class Pass(ActivityRegistry registry, IExpressionEvaluator expressions, WorkflowDefinitionModel model)
+    private sealed partial class Pass(ActivityRegistry registry, IExpressionEvaluator expressions, WorkflowDefinitionModel model)
     {
         private const string ActivitiesPath = "$.root.activities";
 
@@ -55,6 +56,8 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             CheckHeader();
             CheckUniqueNames(model.Variables?.Select(v => v?.Name), "$.variables", "variabele");
             CheckUniqueNames(model.Inputs?.Select(i => i?.Name), "$.inputs", "invoer");
+            CheckRouteInputs();
+            CheckVariableFields();
             if (model.Root is null)
             {
                 Add("$.root", ValidationCodes.MissingField, "De route heeft geen stroomschema.");
@@ -274,6 +277,26 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 return;
             }
 
+            if (input.Type == InputType.Expression && RouteRule.IsRule(value))
+            {
+                CheckRule(value, Field(i, input), path, 0);
+                return;
+            }
+
+            if (RouteValues.ComputedKind(value) is RouteValues.PerValue or RouteValues.Choose or RouteValues.Template)
+            {
+                if (input.SupportsExpression)
+                {
+                    CheckComputed(descriptor, input, value, i, path);
+                }
+                else
+                {
+                    Add(path, ValidationCodes.InvalidInputType, $"{Field(i, input)}: hier past alleen een vaste waarde, geen waarde die uit de invoer volgt.");
+                }
+
+                return;
+            }
+
             if (InputValues.IsExpression(value, out var expression))
             {
                 // An Expression input is always evaluated, and the runtime reads the { expression } form for it too.
@@ -352,7 +375,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
                 {
                     namePath = JsonPaths.Property(itemPath, ports.NameProperty);
                     name = item[ports.NameProperty] is JsonValue n && n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : null;
-                    CheckCondition(item, i, itemPath);
+                    CheckCondition(item, i, itemPath, k);
                 }
                 else
                 {
@@ -370,11 +393,14 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
             }
         }
 
-        private void CheckCondition(JsonObject item, int i, string itemPath)
+        private void CheckCondition(JsonObject item, int i, string itemPath, int k)
         {
             var path = JsonPaths.Property(itemPath, ConditionProperty);
             switch (item[ConditionProperty])
             {
+                case JsonObject rule when RouteRule.IsRule(rule):
+                    CheckRule(rule, CaseField(i, item, k), path, 0);
+                    break;
                 case null:
                     Add(path, ValidationCodes.MissingInput, $"Een geval van {Step(i)} zonder voorwaarde wordt nooit gekozen; vul de voorwaarde in.");
                     break;
@@ -391,7 +417,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionEv
 
                     break;
                 default:
-                    Add(path, ValidationCodes.InvalidInputType, $"De voorwaarde van een geval van {Step(i)} moet een expressie als tekst zijn.");
+                    Add(path, ValidationCodes.InvalidInputType, $"{CaseField(i, item, k)}: de voorwaarde is geen regel; stel haar samen uit ‘is’, ‘is niet’, ‘is een van’ en dergelijke.");
                     break;
             }
         }

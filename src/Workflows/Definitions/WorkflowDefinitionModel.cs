@@ -40,14 +40,70 @@ public sealed class VariableDefinition
     public string? DisplayName { get; set; }
     public string Type { get; set; } = "json";
     public JsonNode? Default { get; set; }
+
+    /// <summary>
+    /// The fields a rule may read of the variable's value (<c>variables.reactie.aantal</c>); optional.
+    /// A definition stored without them reads as null, and null is not written.
+    /// </summary>
+    public List<VariableField>? Fields { get; set; }
 }
 
+/// <summary>A field of a variable's value that rules may read, with what a person reads for it.</summary>
+public sealed class VariableField
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>One of <see cref="RouteInputTypes"/> (mostly <c>number</c>, <c>string</c>, <c>boolean</c> or <c>date</c>).</summary>
+    public string Type { get; set; } = "string";
+
+    public string? DisplayName { get; set; }
+}
+
+/// <summary>
+/// An input of the route, given when an instance starts. Its <see cref="Type"/> is one of <see cref="RouteInputTypes"/>;
+/// a <c>choice</c> input lists its allowed values with their labels, so every form built from it offers a list.
+/// </summary>
 public sealed class InputDefinition
 {
     public string Name { get; set; } = "";
     public string Type { get; set; } = "string";
     public bool Required { get; set; }
     public string? DisplayName { get; set; }
+
+    /// <summary>Help text for the person who fills in the input; optional, not written when null.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The allowed values of a <c>choice</c> input, in the order a list shows them; null for other types.</summary>
+    public List<InputChoice>? Choices { get; set; }
+
+    /// <summary>What a person reads for the input: its display name, else its name.</summary>
+    [JsonIgnore]
+    public string Label => string.IsNullOrWhiteSpace(DisplayName) ? Name : DisplayName.Trim();
+
+    /// <summary>The label of <paramref name="value"/> among the choices, or null when it is not one of them.</summary>
+    public string? LabelOf(string value) => Choices?.FirstOrDefault(c => c.Value == value)?.Label;
+}
+
+/// <summary>One allowed value of a <c>choice</c> route input: the value the route stores and the label a person reads.</summary>
+public sealed class InputChoice
+{
+    public string Value { get; set; } = "";
+    public string Label { get; set; } = "";
+}
+
+/// <summary>The types a route input (or a variable's field) may have.</summary>
+public static class RouteInputTypes
+{
+    public const string String = "string";
+    public const string Text = "text";
+    public const string Choice = "choice";
+    public const string Boolean = "boolean";
+    public const string Date = "date";
+    public const string Number = "number";
+    public const string Json = "json";
+
+    /// <summary>Every known type, in the order a list offers them.</summary>
+    public static IReadOnlyList<string> All { get; } = [String, Text, Choice, Boolean, Date, Number, Json];
 }
 
 public sealed class FlowchartModel

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AdviesRoute.Workflows.Definitions;
 
 namespace AdviesRoute.Workflows.Runtime;
 
@@ -10,7 +11,7 @@ public interface IWorkflowRuntime
 {
     /// <summary>Starts an instance of the published version (or the given one) and runs it until it waits or ends.</summary>
     /// <exception cref="WorkflowNotFoundException">No such definition (or version).</exception>
-    /// <exception cref="WorkflowInputException">A required input is missing.</exception>
+    /// <exception cref="WorkflowInputException">A required input is missing, or a value does not fit its declared type or choices; nothing started.</exception>
     Task<BurstSummary> StartAsync(string definitionId, JsonObject? input, Trigger trigger, int? version = null, CancellationToken cancellationToken = default);
 
     /// <summary>Resumes one bookmark with input. With a <see cref="Trigger.RequestId"/> a repeated call is applied once.</summary>
@@ -68,7 +69,15 @@ public sealed class InstanceStateException(string message) : WorkflowException(m
 /// <summary>An instance cannot move to the asked version; the message says why (in Dutch).</summary>
 public sealed class MigrationRefusedException(string message) : WorkflowException(message);
 
-public sealed class WorkflowInputException(string message) : WorkflowException(message);
+public sealed class WorkflowInputException(string message) : WorkflowException(message)
+{
+    /// <summary>A refusal for every problem of the input (see <see cref="RouteInputCheck"/>), joined in the message.</summary>
+    public WorkflowInputException(IReadOnlyList<string> problems)
+        : this(string.Join(" ", problems)) => Problems = problems;
+
+    /// <summary>Each problem on its own, as a form shows them beside the field.</summary>
+    public IReadOnlyList<string> Problems { get; } = [message];
+}
 
 /// <summary>
 /// Thrown by an activity's resume when the input cannot be accepted (an unknown choice, an answer from someone the

@@ -43,12 +43,9 @@ internal sealed class WorkflowRuntime(
     {
         var definition = definitions.GetForStart(definitionId, version);
         input ??= [];
-        foreach (var declared in definition.Model.Inputs.Where(i => i.Required))
+        if (RouteInputCheck.Problems(definition.Model, input) is { Count: > 0 } problems)
         {
-            if (input[declared.Name] is null)
-            {
-                throw new WorkflowInputException($"Invoer '{declared.Name}' is verplicht.");
-            }
+            throw new WorkflowInputException(problems);
         }
 
         var (instanceId, now) = ids.Next();

@@ -50,7 +50,7 @@ public sealed class ProblemDetailsTests(HostFixture host) : IClassFixture<HostFi
     }
 
     [Fact]
-    public async Task Starting_without_a_required_input_is_a_400_and_stores_nothing()
+    public async Task Starting_without_a_required_input_is_a_422_naming_it_and_stores_nothing()
     {
         var definitionId = Definitions.UniqueId("invoer");
         await host.SaveAsync(Definitions.RequiresTitle(definitionId));
@@ -59,7 +59,7 @@ public sealed class ProblemDetailsTests(HostFixture host) : IClassFixture<HostFi
 
         using var response = await client.PostAsJsonAsync($"/api/definitions/{definitionId}/instances", new { input = new { termijn = "P2W" } });
 
-        await ProblemAsync(response, 400, "Ongeldige invoer", "Invoer 'titel' is verplicht.");
+        await ProblemAsync(response, 422, "Ongeldige invoer", "‘Titel’ is verplicht; vul het in.");
         (await StoredAsync()).Should().Be(before);
         (await InstancesOfAsync(definitionId)).Should().Be(0);
     }

@@ -4,6 +4,7 @@ using AdviesRoute.Activities.Governance.Declarations;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Governance.Model;
+using AdviesRoute.Activities.Governance.Proposals;
 using AdviesRoute.Activities.Governance.Simulation;
 using AdviesRoute.Workflows.Activities;
 
@@ -29,10 +30,16 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
 
     public string? CheckLiteral(string input, JsonNode value) => input switch
     {
-        MeldingInputs.AanKey => Bestuur.CheckBodies(directory, value, alsoAllowed: id => id is "raden" or "colleges" || directory.Current.Model.FindMember(id) is not null),
+        MeldingInputs.AanKey => Bestuur.CheckBodies(directory, value, alsoAllowed: id => id is "raden" or "colleges" or Portefeuillehouder || directory.Current.Model.FindMember(id) is not null),
         MeldingInputs.UiterlijkOpKey => Bestuur.CheckDayOfYear(value),
         _ => null,
     };
+
+    /// <summary>
+    /// The recipient that means the proposal's portefeuillehouder: the member its input names in
+    /// <c>portefeuillehouder.lid</c>, or whoever holds that seat on the day.
+    /// </summary>
+    public const string Portefeuillehouder = "portefeuillehouder";
 
     /// <summary>The outbox kind of a notification; its payload is a <see cref="NotificationMail"/>.</summary>
     public const string OutboxKind = "melding";
@@ -42,13 +49,23 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
         var inputs = context.Inputs<MeldingInputs>();
         var model = directory.Current.Model;
         var today = Bestuur.Today(context.Now);
-        var recipients = Recipients(model, inputs.Aan, today);
+        var holder = HolderOf(model, context.WorkflowInput, today, out var noHolder);
+        var recipients = Recipients(model, inputs.Aan, today, holder);
+        var subject = inputs.Onderwerp ?? throw new InvalidOperationException("De melding heeft geen onderwerp.");
+        var missingHolder = inputs.Aan.Contains(Portefeuillehouder) && holder is null ? noHolder : null;
+        if (recipients.Count == 0 && missingHolder is not null)
+        {
+            // Only the portefeuillehouder was meant, and the proposal names none (or the seat is empty): the route goes
+            // on, and the journal says why nobody got the melding.
+            context.Journal(new MeldingVerstuurd(subject, 0, null) { Opmerking = missingHolder });
+            return ValueTask.FromResult(ActivityResult.Complete(Ports.Done));
+        }
+
         if (recipients.Count == 0)
         {
             throw new InvalidOperationException($"De melding heeft op {Bestuur.Format(today)} geen ontvangers: {string.Join(", ", inputs.Aan)}.");
         }
 
-        var subject = inputs.Onderwerp ?? throw new InvalidOperationException("De melding heeft geen onderwerp.");
         var deadline = LegalDeadline(inputs, today);
         context.AddOutboxMessage(OutboxKind, new NotificationMail
         {
@@ -58,7 +75,7 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
             To = recipients.Select(MailRecipient.Of).ToList(),
             Proposal = MailProposal.From(context.WorkflowInput),
         }.ToJson());
-        context.Journal(new MeldingVerstuurd(subject, recipients.Count, deadline?.Display));
+        context.Journal(new MeldingVerstuurd(subject, recipients.Count, deadline?.Display) { Opmerking = missingHolder });
         if (deadline is not null && context.Now > deadline.Moment)
         {
             context.Journal(new TermijnOverschreden(subject, deadline.Display));
@@ -83,7 +100,36 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
                 inputs.Artikel ?? throw new InvalidOperationException("Invoer 'artikel' ontbreekt bij de uiterste datum."))
             : null;
 
-    internal static List<Member> Recipients(GovernanceModel model, IReadOnlyList<string> targets, DateOnly today)
+    /// <summary>
+    /// The member who holds the proposal's portefeuille on the day: the one its input names, or their successor in the
+    /// seat. Null, with the reason in Dutch, when the proposal names none or nobody holds the seat.
+    /// </summary>
+    internal static Member? HolderOf(GovernanceModel model, JsonObject input, DateOnly today, out string? reason)
+    {
+        reason = null;
+        var id = ProposalInput.Read(input).Holder?.Member;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            reason = "niet aan de portefeuillehouder verstuurd: het voorstel noemt geen portefeuillehouder";
+            return null;
+        }
+
+        if (model.FindMember(id) is not { } member)
+        {
+            reason = "niet aan de portefeuillehouder verstuurd: die staat niet (meer) in het bestuursmodel";
+            return null;
+        }
+
+        if (model.SeatHolder(member, today) is not { } holder)
+        {
+            reason = $"niet aan de portefeuillehouder verstuurd: de zetel van {member.Name} is op {Bestuur.Format(today)} niet bezet";
+            return null;
+        }
+
+        return holder;
+    }
+
+    internal static List<Member> Recipients(GovernanceModel model, IReadOnlyList<string> targets, DateOnly today, Member? holder = null)
     {
         var result = new List<Member>();
         foreach (var target in targets)
@@ -92,9 +138,10 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
             {
                 "raden" => model.Bodies.Where(b => b.Kind == BodyKind.Gemeenteraad).SelectMany(b => model.MembersOf(b.Id, today)),
                 "colleges" => model.Bodies.Where(b => b.Kind == BodyKind.College).SelectMany(b => model.MembersOf(b.Id, today)),
+                Portefeuillehouder => holder is null ? [] : [holder],
                 _ when model.FindBody(target) is { } body => model.MembersOf(body.Id, today).Where(m => m.SubstituteFor is null),
-                _ when model.FindMember(target) is { } member => model.SeatHolder(member, today) is { } holder ? [holder] : [],
-                _ => throw new InvalidOperationException($"Invoer 'aan': '{target}' is geen orgaan, lid, 'raden' of 'colleges'."),
+                _ when model.FindMember(target) is { } member => model.SeatHolder(member, today) is { } seated ? [seated] : [],
+                _ => throw new InvalidOperationException($"Invoer 'aan': '{target}' is geen orgaan, lid, 'raden', 'colleges' of 'portefeuillehouder'."),
             };
             result.AddRange(found.Where(m => result.All(r => r.Id != m.Id)));
         }
@@ -107,6 +154,7 @@ public sealed class MeldingActivity(IGovernanceDirectory directory) : Activity, 
         var inputs = context.Inputs<MeldingInputs>();
         var deadline = LegalDeadline(inputs, context.Date);
         var late = deadline is not null && context.Date > deadline.Date ? $" (te laat: {deadline.Display})" : "";
-        return new SimulatedStep(Ports.Done, context.Date, $"Melding: {inputs.Onderwerp}{late}", Deadline: deadline);
+        var holder = inputs.Aan.Contains(Portefeuillehouder) ? " (aan de portefeuillehouder)" : "";
+        return new SimulatedStep(Ports.Done, context.Date, $"Melding: {inputs.Onderwerp}{holder}{late}", Deadline: deadline);
     }
 }

@@ -27,6 +27,9 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
     public const string GeenZienswijze = "geenZienswijze";
     public const string ReactionBookmark = "Reactie";
 
+    /// <summary>The field of the round's variable that holds how many councils gave a zienswijze, once the round has closed.</summary>
+    public const string CountField = "aantalMetZienswijze";
+
     protected override BodyKind Kind => BodyKind.Gemeenteraad;
     public static readonly StepDeclaration Declared = new("Zienswijzenronde", "Zienswijzenronde gemeenteraden",
         "Vraagt elke raad parallel om een zienswijze binnen de wettelijke termijn; daarna een gemotiveerde reactie per zienswijze.")
@@ -102,6 +105,9 @@ public sealed class Zienswijzenronde(IGovernanceDirectory directory, DeadlineCal
         }
 
         var given = answers.Where(kv => kv.Value!["zienswijze"]!.GetValue<string>() != GeenZienswijze).ToList();
+
+        // A route's rules read the count as a field of the variable (variables.zienswijzen.aantalMetZienswijze).
+        round[CountField] = given.Count;
         context.Journal(new ZienswijzenOntvangen(given.Count, answers.Count - given.Count));
         if (given.Count == 0)
         {

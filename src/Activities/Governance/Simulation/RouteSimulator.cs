@@ -6,6 +6,7 @@ using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Definitions.Rules;
 using AdviesRoute.Workflows.Expressions;
 using AdviesRoute.Activities.Governance.Proposals;
 
@@ -184,7 +185,7 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
                     break;
                 case "Switch":
                     var match = node.Node.Inputs["cases"]!.AsArray().OfType<JsonObject>()
-                        .FirstOrDefault(c => c["condition"]?.GetValue<string>() is { } condition && InputValues.Truthy(Evaluate(condition, variables, input)));
+                        .FirstOrDefault(c => Holds(c["condition"], variables, input));
                     ports.Add(match?["name"]?.GetValue<string>() ?? "Default");
                     break;
                 case "Fork":
@@ -284,27 +285,36 @@ public sealed class RouteSimulator(ActivityRegistry registry, IExpressionEvaluat
             return null;
         }
 
-        if (descriptor?.Type == InputType.Expression && raw is JsonValue v && v.TryGetValue<string>(out var code))
-        {
-            return Evaluate(code, variables, input);
-        }
-
-        return InputValues.IsExpression(raw, out var expression) ? Evaluate(expression, variables, input) : raw;
+        // The same reading as the running engine (ActivityContext.GetInputValue): rules and computed values natively.
+        return Guarded(() => RouteValues.EvaluateInput(raw, descriptor?.Type == InputType.Expression, Scope(variables, input)));
     }
 
-    private JsonNode? Evaluate(string expression, IDictionary<string, JsonNode?> variables, JsonObject input)
+    /// <summary>Whether a Switch case's condition holds, as the engine's Switch decides it.</summary>
+    private bool Holds(JsonNode? condition, IDictionary<string, JsonNode?> variables, JsonObject input) =>
+        Guarded(() => RouteRule.Holds(condition, Scope(variables, input)));
+
+    private RouteScope Scope(IDictionary<string, JsonNode?> variables, JsonObject input) =>
+        new(input, variables.AsReadOnly(), (expression, globals) =>
+        {
+            try
+            {
+                return evaluator.Evaluate(expression, globals);
+            }
+            catch (ExpressionException ex)
+            {
+                throw new SimulationException($"Expressie '{expression}': {ex.Message}");
+            }
+        });
+
+    private static T Guarded<T>(Func<T> read)
     {
         try
         {
-            return evaluator.Evaluate(expression, new Dictionary<string, JsonNode?>
-            {
-                ["variables"] = new JsonObject(variables.Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))),
-                ["input"] = input.DeepClone(),
-            });
+            return read();
         }
-        catch (ExpressionException ex)
+        catch (RouteRuleException ex)
         {
-            throw new SimulationException($"Expressie '{expression}': {ex.Message}");
+            throw new SimulationException(ex.Message);
         }
     }
 }

@@ -28,8 +28,7 @@ internal sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler>
                 Problem(StatusCodes.Status409Conflict, "Kan niet in deze toestand", exception.Message),
             MigrationRefusedException =>
                 Problem(StatusCodes.Status409Conflict, "Kan niet naar deze versie", exception.Message),
-            WorkflowInputException =>
-                Problem(StatusCodes.Status400BadRequest, "Ongeldige invoer", exception.Message),
+            WorkflowInputException input => InvalidInput(input),
             ResumeRejectedException =>
                 Problem(StatusCodes.Status422UnprocessableEntity, "Niet aanvaard", exception.Message),
             DefinitionValidationException invalid => InvalidDefinition(invalid),
@@ -50,6 +49,14 @@ internal sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler>
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>A start refused for its input (a required one missing, a value not among the choices): nothing started; each problem in <c>errors</c>.</summary>
+    private static ProblemDetails InvalidInput(WorkflowInputException exception)
+    {
+        var problem = Problem(StatusCodes.Status422UnprocessableEntity, "Ongeldige invoer", exception.Message);
+        problem.Extensions["errors"] = exception.Problems;
+        return problem;
+    }
 
     private static ProblemDetails InvalidDefinition(DefinitionValidationException exception)
     {

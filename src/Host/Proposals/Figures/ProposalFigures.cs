@@ -9,6 +9,7 @@ using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Journal;
 using AdviesRoute.Activities.Texts;
 using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Definitions.Rules;
 using AdviesRoute.Workflows.Expressions;
 using AdviesRoute.Workflows.Journal;
 using AdviesRoute.Workflows.Queries;
@@ -419,22 +420,26 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
                     return Name(id);
                 }
 
-                if (raw is JsonObject wrapped && wrapped["expression"] is JsonValue e && e.TryGetValue<string>(out var expression))
+                // A body chosen per value of an input (perValue, choose), or by JavaScript on older versions.
+                if (RouteValues.IsComputed(raw))
                 {
-                    return Evaluate(expression, input);
+                    return Evaluate(raw, input);
                 }
             }
 
             return Secretariat;
         }
 
-        private string Evaluate(string expression, JsonObject input)
+        private string Evaluate(JsonNode computed, JsonObject input)
         {
-            // The result depends only on the inputs the expression reads; an expression that reads more is not cached.
-            var reads = InputRead().Matches(expression).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            var key = expression.Contains("variables", StringComparison.Ordinal)
+            // The result depends only on the inputs the value reads; JavaScript that reads variables is not cached.
+            var text = computed.ToJsonString();
+            var reads = RouteValues.ComputedKind(computed) == RouteValues.Expression
+                ? InputRead().Matches(text).Select(m => m.Groups[1].Value)
+                : RouteValues.Subjects(computed).Select(RouteValues.Split).Where(s => s?.Root == "input").Select(s => s!.Value.Path[0]);
+            var key = RouteValues.ComputedKind(computed) == RouteValues.Expression && text.Contains("variables", StringComparison.Ordinal)
                 ? null
-                : expression + "\n" + string.Join("\n", reads.Select(r => r + "=" + input[r]?.ToJsonString()));
+                : text + "\n" + string.Join("\n", reads.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(r => r + "=" + input[r]?.ToJsonString()));
             if (key is not null && _evaluated.TryGetValue(key, out var known))
             {
                 return known;
@@ -443,10 +448,10 @@ public sealed partial class ProposalFigures(IWorkflowReader workflows, IGovernan
             string name;
             try
             {
-                name = expressions.Evaluate(expression, new Dictionary<string, JsonNode?> { ["input"] = input.DeepClone(), ["variables"] = new JsonObject() }) is JsonValue v
-                    && v.TryGetValue<string>(out var id) ? Name(id) : Secretariat;
+                var scope = RouteScope.OfInput(input, expressions.Evaluate);
+                name = RouteValues.Evaluate(computed, scope) is JsonValue v && v.TryGetValue<string>(out var id) ? Name(id) : Secretariat;
             }
-            catch (ExpressionException)
+            catch (Exception ex) when (ex is ExpressionException or RouteRuleException)
             {
                 name = Secretariat;
             }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AdviesRoute.Workflows.Definitions;
+using AdviesRoute.Workflows.Definitions.Rules;
 
 namespace AdviesRoute.Workflows.Activities.Flow;
 
@@ -28,7 +29,8 @@ public sealed class EndActivity : Activity
 }
 
 [Activity("Decision", Category = "Stroom", DisplayName = "Beslissing", Description = "Kiest Waar of Onwaar op grond van een voorwaarde.")]
-[Input("condition", InputType.Expression, DisplayName = "Voorwaarde", Description = "JavaScript, bijvoorbeeld variables.bedrag > 1000.", Required = true)]
+[Input("condition", InputType.Expression, DisplayName = "Voorwaarde",
+    Description = "Een regel over de invoer en variabelen van de route, bijvoorbeeld ‘Bedrag na (meer dan) 1000’; samen te stellen met ‘en’ en ‘of’.", Required = true)]
 [Outcomes("True", "False")]
 [PortLabel("True", "Waar")]
 [PortLabel("False", "Onwaar")]
@@ -40,7 +42,8 @@ public sealed class DecisionActivity : Activity
 
 [Activity("Switch", Category = "Stroom", DisplayName = "Keuze", Description = "Volgt het eerste geval waarvan de voorwaarde waar is, anders de weg 'Anders'.")]
 [Input("cases", InputType.ObjectList, DisplayName = "Gevallen",
-    Description = "Lijst van { \"name\": poort, \"label\": wat men leest, \"condition\": expressie }.", Required = true, SupportsExpression = false)]
+    Description = "De gevallen, elk met een naam, wat men leest en een regel over de invoer en variabelen van de route; het eerste geval waarvan de regel klopt, wordt gevolgd.",
+    Required = true, SupportsExpression = false)]
 [PortsFromInput("cases", "Default", NameProperty = "name", LabelProperty = "label")]
 [PortLabel("Default", "Anders")]
 public sealed class SwitchActivity : Activity
@@ -50,8 +53,7 @@ public sealed class SwitchActivity : Activity
         foreach (var item in context.Node.Inputs["cases"]!.AsArray().OfType<JsonObject>())
         {
             var name = item["name"]!.GetValue<string>();
-            var condition = item["condition"]?.GetValue<string>();
-            if (condition is not null && InputValues.Truthy(context.Evaluate(condition)))
+            if (RouteRule.Holds(item["condition"], context.Scope))
             {
                 return ValueTask.FromResult(ActivityResult.Complete(name));
             }
@@ -111,7 +113,7 @@ public sealed class JoinActivity : Activity
     }
 }
 
-[Activity("SetVariable", Category = "Gegevens", DisplayName = "Variabele zetten", Description = "Geeft een variabele een waarde (letterlijk of expressie).")]
+[Activity("SetVariable", Category = "Gegevens", DisplayName = "Variabele zetten", Description = "Geeft een variabele een waarde (vast of berekend uit de invoer).")]
 [Input("variable", InputType.String, DisplayName = "Variabele", Required = true, SupportsExpression = false)]
 [Input("value", InputType.Json, DisplayName = "Waarde", Required = true)]
 [Outcomes(Ports.Done)]
