@@ -191,7 +191,13 @@ public sealed class ProcessOwnerWithoutCodeBrowserTests(ProcessOwnerDesignerFixt
         await ChooseWithKeyboardAsync(page, page.GetByTestId("stap-kiezen"), "besluitBekend");
         var aan = page.GetByTestId("eigenschappen-besluitBekend").GetByTestId("invoer-aan");
         (await aan.GetByTestId("invoer-aan-kies-portefeuillehouder").IsCheckedAsync()).Should().BeTrue();
-        (await aan.InnerTextAsync()).Should().Contain("Alle raden").And.Contain("Alle colleges").And.Contain("De portefeuillehouder van het voorstel").And.Contain("Dagelijks bestuur");
+        (await aan.InnerTextAsync()).Should().Contain("Alle raden").And.Contain("Alle colleges").And.Contain("De portefeuillehouder van het voorstel");
+        await aan.Locator("summary", new() { HasText = "Organen" }).ClickAsync();
+        await aan.Locator("summary", new() { HasText = "Leden" }).ClickAsync();
+        var unfolded = await aan.InnerTextAsync();
+        unfolded.Should().Contain("Dagelijks bestuur").And.Contain("Gemeenteraad Assen").And.MatchRegex(@"[A-Z][a-z]+ [A-Za-z ]+ \(portefeuillehouder, BAC Publieke Gezondheid\)");
+        unfolded.Should().NotContain("@", "a member is shown by name and role, never by address");
+        await fixture.ShotBothAsync(page, "melding-aan-open", aan);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

@@ -94,14 +94,19 @@ export function RecipientChecklist({ input, value, onChange, lists, fieldId, tes
     </label>
   );
   const chosenMembers = members.filter((m) => selected.includes(m.id)).length;
+  const chosenBodies = bodies.filter((b) => selected.includes(b.id)).length;
+  // Grouped (fixed choices, then organs and members to unfold), the list is shown whole; a single kind scrolls in its box.
+  const grouped = also.length > 0 || members.length > 0;
   return (
-    <div role="group" aria-labelledby={`${fieldId}-kop`} className="ontwerper-checklist" data-testid={`${testId}-keuzes`}>
+    <div role="group" aria-labelledby={`${fieldId}-kop`} className={`ontwerper-checklist${grouped ? ' ontwerper-checklist--whole' : ''}`} data-testid={`${testId}-keuzes`}>
       {also.map((a) => box(a.value, a.label))}
-      {bodies.length > 0 && (
-        <fieldset className="ontwerper-checklist__group">
-          <legend className="ontwerper-small-label">Organen</legend>
+      {bodies.length > 0 && (also.length > 0 || members.length > 0) ? (
+        <details className="ontwerper-checklist__group" open={chosenBodies > 0}>
+          <summary>Organen{chosenBodies > 0 ? ` (${chosenBodies} gekozen)` : ''}</summary>
           {bodies.map((b) => box(b.id, b.name))}
-        </fieldset>
+        </details>
+      ) : (
+        bodies.map((b) => box(b.id, b.name))
       )}
       {members.length > 0 && (
         <details className="ontwerper-checklist__group" open={chosenMembers > 0}>
