@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdviesRoute.Host.Data;
+using AdviesRoute.Workflows.Activities;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,8 @@ public sealed class DraftConflictException(DefinitionDraft current)
 /// types) and lists what is wrong; only publishing asks the engine to validate and store a new version, and a refused
 /// publish changes nothing. Running instances only ever see published engine versions.
 /// </summary>
-public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, DefinitionValidator validator, DefinitionStore store, TimeProvider time)
+public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, DefinitionValidator validator, DefinitionStore store, TimeProvider time,
+    ActivityRegistry registry)
 {
     public async Task<DraftView?> GetAsync(string definitionId, CancellationToken cancellationToken)
     {
@@ -58,7 +60,15 @@ public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, D
     /// <summary>Stores the draft (even when invalid) and says what is wrong with it.</summary>
     /// <exception cref="DraftRefusedException">Not a definition of <paramref name="definitionId"/>.</exception>
     /// <exception cref="DraftConflictException"><paramref name="revision"/> is not the stored one.</exception>
-    public async Task<DraftView> SaveAsync(string definitionId, int revision, JsonNode? definition, string user, CancellationToken cancellationToken)
+    public Task<DraftView> SaveAsync(string definitionId, int revision, JsonNode? definition, string user, CancellationToken cancellationToken) =>
+        SaveAsync(definitionId, revision, definition, user, mayWriteScript: true, cancellationToken);
+
+    /// <summary>Stores the draft (even when invalid) and says what is wrong with it.</summary>
+    /// <param name="mayWriteScript">False for someone who is not an administrator: then a draft that adds or changes JavaScript is refused.</param>
+    /// <exception cref="DraftRefusedException">Not a definition of <paramref name="definitionId"/>.</exception>
+    /// <exception cref="DraftConflictException"><paramref name="revision"/> is not the stored one.</exception>
+    /// <exception cref="DraftScriptForbiddenException">New or changed JavaScript from someone who may not write it; nothing stored.</exception>
+    public async Task<DraftView> SaveAsync(string definitionId, int revision, JsonNode? definition, string user, bool mayWriteScript, CancellationToken cancellationToken)
     {
         if (definition is not JsonObject body)
         {
@@ -71,6 +81,11 @@ public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, D
         if ((draft?.Revision ?? 0) != revision)
         {
             throw new DraftConflictException(draft ?? new DefinitionDraft { DefinitionId = definitionId, SavedBy = "(verwijderd)" });
+        }
+
+        if (!mayWriteScript)
+        {
+            DraftScriptGuard.Check(await ReplacedAsync(draft, definitionId, cancellationToken), body, registry);
         }
 
         draft = await PutAsync(draft, definitionId, json, basedOn: null, user, cancellationToken);
@@ -154,8 +169,7 @@ public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, D
             throw new DraftRefusedException("Het bestand is geen geldige definitie; er is niets ingelezen.", Located(json, errors));
         }
 
-        var draft = await PutAsync(await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == model.DefinitionId, cancellationToken),
-            model.DefinitionId, Clean(JsonNode.Parse(json)!).ToJsonString(), basedOn: null, user, cancellationToken);
+        var draft = await PutAsync(await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == model.DefinitionId, cancellationToken), model.DefinitionId, Clean(JsonNode.Parse(json)!).ToJsonString(), basedOn: null, user, cancellationToken);
         await host.SaveChangesAsync(cancellationToken);
         return View(draft);
     }
@@ -275,6 +289,18 @@ public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, D
                 new JsonObject { ["source"] = new JsonObject { ["activity"] = "start", ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = "einde", ["port"] = "In" } }),
         },
     };
+
+    /// <summary>What a save replaces: the draft, else the latest version (null for a new route).</summary>
+    private async Task<JsonNode?> ReplacedAsync(DefinitionDraft? draft, string definitionId, CancellationToken cancellationToken)
+    {
+        if (draft is not null)
+        {
+            return JsonNode.Parse(draft.Json);
+        }
+
+        var latest = await reader.GetDefinitionAsync(DefinitionRef.Latest(definitionId), cancellationToken);
+        return latest is null ? null : JsonNode.Parse(latest.Json);
+    }
 
     /// <summary>The draft parsed and checked: valid enough to simulate or publish.</summary>
     /// <exception cref="DraftRefusedException">No draft, or it is invalid.</exception>

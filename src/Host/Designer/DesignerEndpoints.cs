@@ -44,8 +44,9 @@ internal static class DesignerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         definitions.MapPut("/{definitionId}/draft", SaveDraftAsync)
             .RequireAuthorization(Policies.DesignWorkflows).WithName("SaveDraft")
-            .WithSummary("Slaat het concept op, ook als het nog fouten heeft; die staan in errors.")
+            .WithSummary("Slaat het concept op, ook als het nog fouten heeft; die staan in errors. Nieuwe of gewijzigde programmacode (JavaScript) alleen van een beheerder.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
         definitions.MapDelete("/{definitionId}/draft", DiscardDraftAsync)
             .RequireAuthorization(Policies.DesignWorkflows).WithName("DiscardDraft")
@@ -101,11 +102,15 @@ internal static class DesignerEndpoints
     {
         try
         {
-            return TypedResults.Ok(await drafts.SaveAsync(definitionId, request.Revision, request.Definition, Actor(http), cancellationToken));
+            return TypedResults.Ok(await drafts.SaveAsync(definitionId, request.Revision, request.Definition, Actor(http), MayWriteScript(http), cancellationToken));
         }
         catch (DraftRefusedException ex)
         {
             return Refused(ex);
+        }
+        catch (DraftScriptForbiddenException ex)
+        {
+            return ScriptForbidden(ex);
         }
         catch (DraftConflictException ex)
         {
@@ -287,6 +292,12 @@ internal static class DesignerEndpoints
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: detail);
+
+    /// <summary>Only an administrator writes JavaScript in a route (ADR 0031).</summary>
+    private static bool MayWriteScript(HttpContext http) => http.User.IsInRole(Roles.Admin);
+
+    private static ProblemHttpResult ScriptForbidden(DraftScriptForbiddenException ex) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Programmacode alleen voor beheerders", detail: ex.Message);
 
     private static ProblemHttpResult Refused(DraftRefusedException ex) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige definitie", detail: ex.Message,

@@ -50,6 +50,31 @@ public sealed class InputAttribute(string name, InputType type) : Attribute
 
     /// <summary>Whether the value may be given as <c>{ "expression": "..." }</c>.</summary>
     public bool SupportsExpression { get; init; } = true;
+
+    /// <summary>
+    /// What the value names, so the designer offers a list to pick from instead of a text box: words the engine passes on
+    /// without reading them, e.g. <c>body</c>, <c>member</c>, <c>meeting</c>, <c>variable</c>, <c>routeInput</c>
+    /// (the activity library says what its words mean). Null: a plain value.
+    /// </summary>
+    public string[]? Picks { get; init; }
+
+    /// <summary>When <see cref="Picks"/> holds <c>body</c>: the kinds of body that fit (empty or null: every kind).</summary>
+    public string[]? PickKinds { get; init; }
+
+    /// <summary>Fixed values offered besides what is picked (e.g. <c>raden</c>), in the order shown.</summary>
+    public string[]? PickAlso { get; init; }
+
+    /// <summary>What a person reads for each of <see cref="PickAlso"/>, in the same order.</summary>
+    public string[]? PickAlsoLabels { get; init; }
+
+    /// <summary>The unit a number counts, as a person reads it after the number when it is not 1 (e.g. <c>werkdagen</c>).</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The unit after the number 1 (e.g. <c>werkdag</c>); <see cref="Unit"/> when not given.</summary>
+    public string? UnitOne { get; init; }
+
+    /// <summary>Words after the number and its unit (e.g. <c>vóór de termijn</c>).</summary>
+    public string? UnitAfter { get; init; }
 }
 
 /// <summary>Declares what a person reads for one of an activity's fixed ports (e.g. <c>True</c> read as "Waar").</summary>

@@ -60,7 +60,22 @@ public sealed record InputDescriptor(
 {
     /// <summary>What a person reads for each of <see cref="Choices"/>; a choice without one is shown as it is stored.</summary>
     public IReadOnlyDictionary<string, string> ChoiceLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What the value names and the designer offers to pick (see <see cref="InputAttribute.Picks"/>); null for a plain value.</summary>
+    public InputPicker? Picker { get; init; }
+
+    /// <summary>The unit a number counts (see <see cref="InputAttribute.Unit"/>); null when it counts nothing in particular.</summary>
+    public InputUnit? Unit { get; init; }
 }
+
+/// <summary>What an input's value names: <paramref name="Picks"/> (e.g. <c>body</c>, <c>member</c>), of which kinds, and fixed values besides.</summary>
+public sealed record InputPicker(IReadOnlyList<string> Picks, IReadOnlyList<string> Kinds, IReadOnlyList<PickerChoice> Also);
+
+/// <summary>A fixed value offered besides what is picked, with what a person reads for it.</summary>
+public sealed record PickerChoice(string Value, string Label);
+
+/// <summary>The unit of a counted number: <paramref name="One"/> after 1, <paramref name="Many"/> otherwise, then <paramref name="After"/>.</summary>
+public sealed record InputUnit(string One, string Many, string? After);
 
 /// <summary>When <paramref name="Given"/> is given, <paramref name="Requires"/> must be given too.</summary>
 public sealed record InputRequirement(string Given, IReadOnlyList<string> Requires);

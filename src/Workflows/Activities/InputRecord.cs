@@ -83,7 +83,26 @@ public static class InputRecord
             ChoiceLabels = input.Choices is { } choices && input.ChoiceLabels is { } choiceLabels
                 ? choices.Zip(choiceLabels).ToDictionary(p => p.First, p => p.Second)
                 : new Dictionary<string, string>(),
+            Picker = PickerOf(input),
+            Unit = input.Unit is { } many ? new InputUnit(input.UnitOne ?? many, many, input.UnitAfter) : null,
         };
+    }
+
+    private static InputPicker? PickerOf(InputAttribute input)
+    {
+        if (input.Picks is not { Length: > 0 } picks)
+        {
+            return null;
+        }
+
+        var also = input.PickAlso ?? [];
+        var labels = input.PickAlsoLabels ?? [];
+        if (also.Length != labels.Length)
+        {
+            throw new InvalidOperationException($"Input '{input.Name}' has {also.Length} fixed picks and {labels.Length} labels for them.");
+        }
+
+        return new InputPicker(picks, input.PickKinds ?? [], also.Zip(labels, (v, l) => new PickerChoice(v, l)).ToList());
     }
 
     private static JsonNode? DefaultOf(InputAttribute input) => input.Default switch

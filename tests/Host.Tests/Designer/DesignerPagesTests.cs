@@ -67,9 +67,16 @@ public sealed class DesignerPagesTests(HostFixture host)
         list.Should().Contain("<h1>Ontwerper</h1>").And.Contain("<tr data-definition-id=\"voorstel\">").And.Contain("href=\"/Ontwerper/voorstel\"");
 
         var route = await owner.GetStringAsync("/Ontwerper/voorstel");
-        route.Should().MatchRegex("<div id=\"ontwerper\" data-definition-id=\"voorstel\" data-csrf-token=\"[^\"]+\">")
+        route.Should().MatchRegex("<div id=\"ontwerper\" data-definition-id=\"voorstel\" data-beheerder=\"nee\" data-csrf-token=\"[^\"]+\">")
             .And.Contain("Route ontwerpen: Voorstel aan het algemeen bestuur")
             .And.MatchRegex("<script type=\"module\" src=\"/designer/designer\\.js(\\?v=[^\"]+)?\"></script>");
+
+        // The lists the property panel picks from: bodies, members by name and role, meetings; no e-mail address.
+        var lists = System.Text.RegularExpressions.Regex.Match(route, "<script type=\"application/json\" id=\"ontwerper-keuzelijsten\">(.*?)</script>").Groups[1].Value;
+        var parsed = System.Text.Json.Nodes.JsonNode.Parse(lists)!;
+        parsed["bodies"]!.AsArray().Should().Contain(b => b!["id"]!.GetValue<string>() == "db");
+        parsed["members"]!.AsArray().Should().Contain(m => m!["role"]!.GetValue<string>() == "portefeuillehouder");
+        lists.Should().NotContain("@").And.NotContain("email");
     }
 
     [Fact]

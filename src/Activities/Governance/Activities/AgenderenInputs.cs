@@ -7,14 +7,15 @@ public sealed record AgenderenInputs
 {
     public const string OrgaanKey = "orgaan";
 
-    [Input(OrgaanKey, InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld db, ab of bac-pg.", Required = true)]
+    [Input(OrgaanKey, InputType.String, DisplayName = "Orgaan", Description = "Het orgaan in wiens vergadering het voorstel komt.", Required = true,
+        Picks = ["body"], PickKinds = ["Bac", "DagelijksBestuur", "AlgemeenBestuur", "Netwerktafel", "Stuurgroep", "Partnergroep", "Voorbereidingsgroep"])]
     public string? Orgaan { get; init; }
 
-    [Input("variabele", InputType.String, DisplayName = "Bewaar vergadering in", Default = "vergadering", SupportsExpression = false)]
+    [Input("variabele", InputType.String, DisplayName = "Bewaar vergadering in", Default = "vergadering", SupportsExpression = false, Picks = ["variable"])]
     public string Variabele { get; init; } = "";
 
     [Input("nietVoor", InputType.String, DisplayName = "Niet vóór (datum)",
-        Description = "Vroegste vergaderdatum (jjjj-mm-dd), bijvoorbeeld het einde van de zienswijzetermijn.")]
+        Description = "Vroegste vergaderdatum, bijvoorbeeld het einde van de zienswijzetermijn.")]
     public string? NietVoor { get; init; }
 
     [Input("agendadeel", InputType.String, DisplayName = "Agendadeel", Description = "Het deel van de agenda, bijvoorbeeld per pijler in het model zonder BAC's.")]

@@ -11,7 +11,8 @@ namespace AdviesRoute.Activities.Governance.Activities;
 public abstract record AnswerRoundInputs
 {
     [Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
-        Description = "Een herinnering aan wie nog niet antwoordde, zoveel werkdagen vóór het einde van de termijn.", Default = new[] { "5" })]
+        Description = "Een herinnering aan wie nog niet antwoordde, zoveel werkdagen vóór het einde van de termijn.", Default = new[] { "5" },
+        Unit = "werkdagen", UnitOne = "werkdag", UnitAfter = "vóór de termijn")]
     public IReadOnlyList<string> Herinneringen { get; init; } = [];
 
     [Input("mailOnderwerp", InputType.String, DisplayName = "Onderwerp van de mail",
@@ -45,7 +46,7 @@ public sealed record ZienswijzenInputs : AnswerRoundInputs
 {
     public const string RadenKey = "raden";
 
-    [Input(RadenKey, InputType.StringList, DisplayName = "Raden", Description = "Ids van de raden; leeg is alle raden.")]
+    [Input(RadenKey, InputType.StringList, DisplayName = "Raden", Description = "Geen gekozen: alle raden.", Picks = ["body"], PickKinds = ["Gemeenteraad"])]
     public override IReadOnlyList<string> Bodies { get; init; } = [];
 
     [Input("termijn", InputType.Duration, DisplayName = "Termijn", Default = "P12W")]
@@ -60,7 +61,7 @@ public sealed record ZienswijzenInputs : AnswerRoundInputs
     [Input("atw", InputType.Boolean, DisplayName = "Algemene termijnenwet van toepassing", Default = true)]
     public override bool Atw { get; init; }
 
-    [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", Default = "zienswijzen", SupportsExpression = false)]
+    [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", Default = "zienswijzen", SupportsExpression = false, Picks = ["variable"])]
     public override string Variabele { get; init; } = "";
 }
 
@@ -69,7 +70,7 @@ public sealed record CollegesInputs : AnswerRoundInputs
 {
     public const string CollegesKey = "colleges";
 
-    [Input(CollegesKey, InputType.StringList, DisplayName = "Colleges", Description = "Ids van de colleges; leeg is alle colleges.")]
+    [Input(CollegesKey, InputType.StringList, DisplayName = "Colleges", Description = "Geen gekozen: alle colleges.", Picks = ["body"], PickKinds = ["College"])]
     public override IReadOnlyList<string> Bodies { get; init; } = [];
 
     [Input("termijn", InputType.Duration, DisplayName = "Termijn", Default = "P6W")]
@@ -88,6 +89,6 @@ public sealed record CollegesInputs : AnswerRoundInputs
         Description = "Bijvoorbeeld bij een wijziging van de regeling: wie niet reageert, stemt niet in.", Default = false)]
     public bool AllenMoetenInstemmen { get; init; }
 
-    [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", Default = "terugkoppeling", SupportsExpression = false)]
+    [Input("variabele", InputType.String, DisplayName = "Bewaar in variabele", Default = "terugkoppeling", SupportsExpression = false, Picks = ["variable"])]
     public override string Variabele { get; init; } = "";
 }

@@ -9,7 +9,9 @@ public sealed record MeldingInputs
     public const string AanKey = "aan";
     public const string UiterlijkOpKey = "uiterlijkOp";
 
-    [Input(AanKey, InputType.StringList, DisplayName = "Aan", Description = "Ids van organen of leden, of 'raden' / 'colleges'.", Required = true)]
+    [Input(AanKey, InputType.StringList, DisplayName = "Aan", Description = "Organen, leden, alle raden, alle colleges of de portefeuillehouder van het voorstel.", Required = true,
+        Picks = ["body", "member"], PickAlso = ["raden", "colleges", "portefeuillehouder"],
+        PickAlsoLabels = ["Alle raden", "Alle colleges", "De portefeuillehouder van het voorstel"])]
     public IReadOnlyList<string> Aan { get; init; } = [];
 
     [Input("soort", InputType.Choice, DisplayName = "Soort", Default = "mededeling",

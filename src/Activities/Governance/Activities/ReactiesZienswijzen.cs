@@ -89,7 +89,7 @@ public sealed class ReactiesZienswijzen(IGovernanceDirectory directory) : Activi
 public sealed record ReactiesZienswijzenInputs
 {
     [Input("zienswijzen", InputType.String, DisplayName = "Zienswijzen in variabele",
-        Description = "De variabele waarin de zienswijzenronde haar zienswijzen en de reacties van het bestuur bewaart.", Default = "zienswijzen", SupportsExpression = false)]
+        Description = "De variabele waarin de zienswijzenronde haar zienswijzen en de reacties van het bestuur bewaart.", Default = "zienswijzen", SupportsExpression = false, Picks = ["variable"])]
     public string Zienswijzen { get; init; } = "zienswijzen";
 }
 

@@ -8,12 +8,13 @@ public sealed record VoorbereidingInputs
 {
     public const string GroepKey = "groep";
 
-    [Input(GroepKey, InputType.String, DisplayName = "Groep", Description = "Id van de groep, bijvoorbeeld vg-pg of vg-zv.", Required = true)]
+    [Input(GroepKey, InputType.String, DisplayName = "Groep", Description = "De voorbereidings- of partnergroep die het voorstel voorbereidt.", Required = true,
+        Picks = ["body"], PickKinds = ["Voorbereidingsgroep", "Partnergroep"])]
     public string? Groep { get; init; }
 
     [Input("taak", InputType.Text, DisplayName = "Taak", Description = "Wat de groep moet doen.")]
     public string? Taak { get; init; }
 
-    [Input("doorlooptijd", InputType.Duration, DisplayName = "Verwachte doorlooptijd", Description = "ISO 8601-duur; voor de planning en de route-simulatie.", Default = "P2W")]
+    [Input("doorlooptijd", InputType.Duration, DisplayName = "Verwachte doorlooptijd", Description = "Voor de planning en de route-simulatie.", Default = "P2W")]
     public IsoDuration Doorlooptijd { get; init; }
 }

@@ -27,21 +27,22 @@ public record VotingInputs
     public const string Escaleren = "escaleren";
     public const string Achterstallig = "achterstallig";
 
-    [Input(OrgaanKey, InputType.String, DisplayName = "Orgaan", Description = "Id van het orgaan, bijvoorbeeld bac-pg, db of ab.", Required = true)]
+    [Input(OrgaanKey, InputType.String, DisplayName = "Orgaan", Description = "Het orgaan dat adviseert of besluit.", Required = true,
+        Picks = ["body"], PickKinds = ["Bac", "DagelijksBestuur", "AlgemeenBestuur", "Netwerktafel", "Stuurgroep", "Partnergroep"])]
     public string? Orgaan { get; init; }
 
     [Input("wijze", InputType.Choice, DisplayName = "Wijze", Default = InVergadering,
         Choices = [InVergadering, Schriftelijk], ChoiceLabels = ["In een vergadering", "Schriftelijk (elk lid kiest via een persoonlijke link)"])]
     public string Wijze { get; init; } = InVergadering;
 
-    [Input(VergaderingKey, InputType.Json, DisplayName = "Vergadering", Description = "De vergadering (id) of de variabele die Agenderen vulde.",
+    [Input(VergaderingKey, InputType.Json, DisplayName = "Vergadering", Description = "De vergadering waarin het orgaan adviseert of besluit.", Picks = ["meeting"],
         DefaultJson = """{"expression":"variables.vergadering"}""")]
     public JsonNode? Vergadering { get; init; }
 
     [Input("termijn", InputType.Duration, DisplayName = "Termijn schriftelijke ronde", Default = "P1W")]
     public IsoDuration Termijn { get; init; }
 
-    [Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels (of van het stemgewicht) moet deelnemen.", Default = 50)]
+    [Input("quorum", InputType.Integer, DisplayName = "Quorum (%)", Description = "Meer dan dit percentage van de zetels (of van het stemgewicht) moet deelnemen.", Default = 50, Unit = "procent")]
     public int Quorum { get; init; }
 
     [Input("meerderheid", InputType.Choice, DisplayName = "Beslisregel", Description = "Wanneer een voorstel is aangenomen.", Default = UitgebrachteStemmen,
@@ -50,11 +51,12 @@ public record VotingInputs
     public string Meerderheid { get; init; } = UitgebrachteStemmen;
 
     [Input("registratieTermijn", InputType.Integer, DisplayName = "Werkdagen om de uitkomst vast te leggen",
-        Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", Default = 5)]
+        Description = "Daarna schuift een niet vastgelegd punt door naar de volgende vergadering.", Default = 5, Unit = "werkdagen", UnitOne = "werkdag")]
     public int RegistratieTermijn { get; init; }
 
     [Input("herinneringen", InputType.StringList, DisplayName = "Herinneringen (werkdagen vóór de termijn)",
-        Description = "Schriftelijk: een herinnering aan wie nog niet koos, zoveel werkdagen vóór het einde van de termijn.", Default = new[] { "2" })]
+        Description = "Schriftelijk: een herinnering aan wie nog niet koos, zoveel werkdagen vóór het einde van de termijn.", Default = new[] { "2" },
+        Unit = "werkdagen", UnitOne = "werkdag", UnitAfter = "vóór de termijn")]
     public IReadOnlyList<string> Herinneringen { get; init; } = [];
 
     [Input("bijVerlopen", InputType.Choice, DisplayName = "Als de termijn verstrijkt",
@@ -80,7 +82,7 @@ public record VotingInputs
 public sealed record BesluitInputs : VotingInputs
 {
     [Input("zienswijzen", InputType.String, DisplayName = "Zienswijzen in variabele",
-        Description = "Als deze variabele een zienswijzenronde bevat, kan er pas besloten worden als elke zienswijze een reactie heeft.", Default = DefaultVariable, SupportsExpression = false)]
+        Description = "Als deze variabele een zienswijzenronde bevat, kan er pas besloten worden als elke zienswijze een reactie heeft.", Default = DefaultVariable, SupportsExpression = false, Picks = ["variable"])]
     public string Zienswijzen { get; init; } = DefaultVariable;
 
     [Input("reactiesVastgesteld", InputType.Boolean, DisplayName = "Pas na vaststelling van de reacties door het DB",

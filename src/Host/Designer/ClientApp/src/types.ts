@@ -28,6 +28,25 @@ export interface InputDescriptor {
   supportsExpression: boolean;
   /** What a person reads for each of `choices` (choice code → Dutch label); a choice without one is shown as stored. */
   choiceLabels?: Record<string, string>;
+  /** What the value names (bodies of some kinds, members, a meeting, a variable), so the panel offers a list; absent: a plain value. */
+  picker?: InputPicker | null;
+  /** The unit a number counts ("werkdagen"), told after the number; absent: none. */
+  unit?: InputUnit | null;
+}
+
+/** What an input picks: `picks` holds "body", "member", "meeting", "variable" or "routeInput". */
+export interface InputPicker {
+  picks: string[];
+  /** The body kinds that fit (empty: every kind). */
+  kinds: string[];
+  /** Fixed values offered besides, with their labels ("raden" → "Alle raden"). */
+  also: { value: string; label: string }[];
+}
+
+export interface InputUnit {
+  one: string;
+  many: string;
+  after?: string | null;
 }
 
 export interface PortsFromInput {
@@ -93,7 +112,15 @@ export interface DefinitionVariable {
   name: string;
   /** What a person reads for the variable; the name when absent. */
   displayName?: string;
+  /** Fields readable in rules as `variables.<name>.<field>`. */
+  fields?: { name: string; type?: string; displayName?: string }[];
   [key: string]: unknown;
+}
+
+/** A choice of a route input of type `choice`: the stored value and what a person reads. */
+export interface InputChoice {
+  value: string;
+  label?: string;
 }
 
 export interface DefinitionInput {
@@ -101,6 +128,8 @@ export interface DefinitionInput {
   type?: string;
   required?: boolean;
   displayName?: string;
+  description?: string;
+  choices?: InputChoice[];
   [key: string]: unknown;
 }
 
@@ -211,4 +240,28 @@ export interface Body {
   id: string;
   name: string;
   kind: string;
+}
+
+/** A member of the governance model as the designer may know one: a name and a role, nothing more. */
+export interface MemberChoice {
+  id: string;
+  name: string;
+  role: string;
+  body: string;
+  bodyName: string;
+}
+
+export interface MeetingChoice {
+  id: string;
+  body: string;
+  /** jjjj-mm-dd, for the formatter only. */
+  date: string;
+  time: string;
+}
+
+/** What the property panel picks from: given by the page (Route.cshtml). */
+export interface PickLists {
+  bodies: Body[];
+  members: MemberChoice[];
+  meetings: MeetingChoice[];
 }

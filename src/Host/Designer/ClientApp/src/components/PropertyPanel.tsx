@@ -14,6 +14,8 @@ import {
 } from '../model/definition';
 import type { MappedErrors } from '../model/errors';
 import { InputEditor } from './InputEditor';
+import { subjectsOf, type Subject } from '../model/conditions';
+import { session } from '../session';
 
 export type Commit = (update: (def: Definition) => Definition, coalesceKey?: string) => void;
 
@@ -38,15 +40,11 @@ export function PropertyPanel({ definition, selectedIds, descriptors, bodies, er
   const activities = definition.root.activities;
   const selectedId = selectedIds.length === 1 ? selectedIds[0]! : null;
   const activity = selectedId ? activities.find((a) => a.id === selectedId) : undefined;
-  const subjects = [
-    ...(definition.inputs ?? []).map((i) => `input.${i.name}`),
-    ...(definition.variables ?? []).map((v) => `variables.${v.name}`),
-  ];
-  // What a person reads beside each of them in the condition builder's suggestions.
-  const subjectLabels: Record<string, string> = Object.fromEntries([
-    ...(definition.inputs ?? []).map((i) => [`input.${i.name}`, `Invoer: ${i.displayName?.trim() || i.name}`]),
-    ...(definition.variables ?? []).map((v) => [`variables.${v.name}`, `Variabele: ${variableLabelOf(v)}`]),
-  ]);
+  // What rules, per-value choices and texts may use: the route's inputs and variables, by their Dutch names.
+  const subjects = subjectsOf(definition);
+  const labels = activities.map((a) => activityLabel(a, descriptors.get(a.type)));
+  // A step is named by its title; only two steps with the same title are told apart by their id.
+  const optionText = (index: number) => (labels.indexOf(labels[index]!) !== labels.lastIndexOf(labels[index]!) ? `${labels[index]} (${activities[index]!.id})` : labels[index]!);
 
   return (
     <aside className="ontwerper-panel" aria-labelledby="ontwerper-eigenschappen-kop" data-testid="eigenschappen">
@@ -63,9 +61,9 @@ export function PropertyPanel({ definition, selectedIds, descriptors, bodies, er
           data-testid="stap-kiezen"
         >
           <option value="">{selectedIds.length > 1 ? `${selectedIds.length} stappen geselecteerd` : '— geen: de route zelf —'}</option>
-          {activities.map((a) => (
+          {activities.map((a, i) => (
             <option key={a.id} value={a.id}>
-              {activityLabel(a, descriptors.get(a.type))} ({a.id})
+              {optionText(i)}
             </option>
           ))}
         </select>
@@ -79,7 +77,7 @@ export function PropertyPanel({ definition, selectedIds, descriptors, bodies, er
       {activity ? (
         <ActivityProperties
           key={activity.id}
-          {...{ definition, descriptors, bodies, errors, commit, subjects, subjectLabels, onDeleteSelected }}
+          {...{ definition, descriptors, bodies, errors, commit, subjects, onDeleteSelected }}
           activityId={activity.id}
         />
       ) : selectedIds.length > 1 ? (
@@ -133,7 +131,6 @@ function RouteProperties({ definition, commit }: { definition: Definition; commi
             <li key={i.name}>
               {i.displayName?.trim() || i.name}
               {i.required ? ' (verplicht)' : ''}{' '}
-              <span className="ontwerper-hint">(in voorwaarden: <code>input.{i.name}</code>)</span>
             </li>
           ))}
         </ul>
@@ -146,8 +143,6 @@ function RouteProperties({ definition, commit }: { definition: Definition; commi
           {(definition.variables ?? []).map((v) => (
             <li key={v.name}>
               {variableLabelOf(v)}
-              {' '}
-              <span className="ontwerper-hint">(in voorwaarden: <code>variables.{v.name}</code>)</span>
             </li>
           ))}
         </ul>
@@ -164,12 +159,11 @@ interface ActivityProps {
   bodies: readonly Body[];
   errors: MappedErrors;
   commit: Commit;
-  subjects: string[];
-  subjectLabels: Readonly<Record<string, string>>;
+  subjects: Subject[];
   onDeleteSelected: () => void;
 }
 
-function ActivityProperties({ definition, activityId, descriptors, bodies, errors, commit, subjects, subjectLabels, onDeleteSelected }: ActivityProps) {
+function ActivityProperties({ definition, activityId, descriptors, bodies, errors, commit, subjects, onDeleteSelected }: ActivityProps) {
   const activity = definition.root.activities.find((a) => a.id === activityId)!;
   const descriptor = descriptors.get(activity.type);
   const nodeErrors = errors.byNode.get(activity.id) ?? [];
@@ -183,6 +177,13 @@ function ActivityProperties({ definition, activityId, descriptors, bodies, error
   const knownInputs = new Set(descriptor?.inputs.map((i) => i.name) ?? []);
   const unknownInputs = Object.keys(activity.inputs ?? {}).filter((n) => !knownInputs.has(n));
   const others = definition.root.activities.filter((a) => a.id !== activity.id);
+  // A step by its title; by its id as well only where two steps share a title.
+  const titles = definition.root.activities.map((a) => activityLabel(a, descriptors.get(a.type)));
+  const stepName = (id: string) => {
+    const index = definition.root.activities.findIndex((a) => a.id === id);
+    const title = titles[index] ?? id;
+    return titles.indexOf(title) !== titles.lastIndexOf(title) ? `${title} (${id})` : title;
+  };
 
   const onInput = (name: string) => (value: Json | undefined, renames?: [string, string][]) =>
     commit((d) => {
@@ -196,10 +197,14 @@ function ActivityProperties({ definition, activityId, descriptors, bodies, error
       <dl className="ontwerper-facts">
         <dt>Soort stap</dt>
         <dd>{descriptor ? descriptor.displayName : `Onbekend type ${activity.type}`}</dd>
-        <dt>Id</dt>
-        <dd>
-          <code data-testid="stap-id">{activity.id}</code>
-        </dd>
+        {session().isAdministrator && (
+          <>
+            <dt>Id</dt>
+            <dd>
+              <code data-testid="stap-id">{activity.id}</code>
+            </dd>
+          </>
+        )}
       </dl>
       {descriptor?.description && <p className="ontwerper-hint">{descriptor.description}</p>}
       {general.length > 0 && (
@@ -236,7 +241,7 @@ function ActivityProperties({ definition, activityId, descriptors, bodies, error
               bodies={bodies}
               errors={nodeErrors.filter((e) => e.input === input.name)}
               subjects={subjects}
-              subjectLabels={subjectLabels}
+              route={definition}
               onChange={onInput(input.name)}
             />
           ))}
@@ -282,7 +287,7 @@ function ActivityProperties({ definition, activityId, descriptors, bodies, error
                   <option value="">— niet verbonden —</option>
                   {others.map((a) => (
                     <option key={a.id} value={a.id}>
-                      {activityLabel(a, descriptors.get(a.type))} ({a.id})
+                      {stepName(a.id)}
                     </option>
                   ))}
                   {first && !others.some((a) => a.id === first.c.target.activity) && (

@@ -1,154 +1,234 @@
-// The simple condition builder on top of JavaScript conditions: clauses "subject operator value" joined by
-// all-and or all-or, e.g. `input.soort === 'begroting' || input.soort === 'begrotingswijziging'`. Anything
-// else (brackets, calls, mixed and/or) is left to the expression mode; parse returns null for it.
+// Rules without JavaScript (issue 16, the contract in docs/decisions/0029 and 0031): a rule is plain JSON,
+//   { "all": [Rule…] } ("en"), { "any": [Rule…] } ("of"), or a clause { "subject", "op", "value" },
+// built in the designer from the route's inputs and variables and told in Dutch. A string where a rule goes is
+// JavaScript, for administrators only ("Geavanceerd").
+import type { Definition, InputChoice, Json, JsonObject } from '../types';
+import { formatDate } from '../labels';
 
-export type Operator = '===' | '!==' | '>' | '>=' | '<' | '<=' | 'truthy' | 'falsy';
-export type ValueKind = 'text' | 'number' | 'boolean' | 'null' | 'undefined';
+export type Operator = 'is' | 'isNot' | 'oneOf' | 'notOneOf' | 'before' | 'after' | 'isSet' | 'isNotSet';
 
 export interface Clause {
   subject: string;
-  operator: Operator;
-  value: string;
-  kind: ValueKind;
+  op: Operator;
+  value?: Json;
 }
 
-export interface SimpleCondition {
-  join: '&&' | '||';
+export type Rule = { all: Rule[] } | { any: Rule[] } | Clause;
+
+export type Join = 'all' | 'any';
+
+export const OPERATORS: readonly { value: Operator; label: string }[] = [
+  { value: 'is', label: 'is' },
+  { value: 'isNot', label: 'is niet' },
+  { value: 'oneOf', label: 'is een van' },
+  { value: 'notOneOf', label: 'is geen van' },
+  { value: 'before', label: 'vóór' },
+  { value: 'after', label: 'na' },
+  { value: 'isSet', label: 'is ingevuld' },
+  { value: 'isNotSet', label: 'is niet ingevuld' },
+];
+
+export const JOIN_WORD: Record<Join, string> = { all: 'en', any: 'of' };
+
+const OPS = new Set<string>(OPERATORS.map((o) => o.value));
+
+export function operatorLabel(op: Operator): string {
+  return OPERATORS.find((o) => o.value === op)?.label ?? op;
+}
+
+/** What a rule's subject is: a route input, a variable or a variable's field, with what a person reads for it. */
+export interface Subject {
+  /** `input.pijler`, `variables.zienswijzen`, `variables.zienswijzen.aantalMetZienswijze`. */
+  path: string;
+  label: string;
+  /** The route input's or field's type (`choice`, `boolean`, `date`, `number`, `string`, …); '' when unknown. */
+  type: string;
+  choices: InputChoice[];
+}
+
+/** Everything a rule may look at in this route: its inputs, its variables and their fields, by their Dutch names. */
+export function subjectsOf(def: Pick<Definition, 'inputs' | 'variables'>): Subject[] {
+  const out: Subject[] = [];
+  for (const i of def.inputs ?? []) {
+    out.push({
+      path: `input.${i.name}`,
+      label: i.displayName?.trim() || i.name,
+      type: (i.type ?? 'string').toLowerCase(),
+      choices: Array.isArray(i.choices) ? i.choices : [],
+    });
+  }
+  for (const v of def.variables ?? []) {
+    const label = v.displayName?.trim() || v.name;
+    out.push({ path: `variables.${v.name}`, label, type: '', choices: [] });
+    for (const f of v.fields ?? []) {
+      out.push({
+        path: `variables.${v.name}.${f.name}`,
+        label: `${label}: ${f.displayName?.trim() || f.name}`,
+        type: (f.type ?? '').toLowerCase(),
+        choices: [],
+      });
+    }
+  }
+  return out;
+}
+
+/** The operators that make sense for a subject: "vóór"/"na" for numbers and dates, "is een van" for choices. */
+export function operatorsFor(subject: Subject | undefined): Operator[] {
+  switch (subject?.type) {
+    case 'boolean':
+      return ['is', 'isNot', 'isSet', 'isNotSet'];
+    case 'number':
+    case 'date':
+      return ['is', 'isNot', 'before', 'after', 'isSet', 'isNotSet'];
+    case 'choice':
+      return ['is', 'isNot', 'oneOf', 'notOneOf', 'isSet', 'isNotSet'];
+    default:
+      return OPERATORS.map((o) => o.value);
+  }
+}
+
+export function needsValue(op: Operator): boolean {
+  return op !== 'isSet' && op !== 'isNotSet';
+}
+
+export function isList(op: Operator): boolean {
+  return op === 'oneOf' || op === 'notOneOf';
+}
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function isClause(v: unknown): v is Clause {
+  return isObject(v) && typeof v['subject'] === 'string' && typeof v['op'] === 'string' && OPS.has(v['op']);
+}
+
+/** Whether a stored value is a rule of the contract (not JavaScript, not anything else). */
+export function isRule(v: unknown): v is Rule {
+  if (isClause(v)) return true;
+  if (!isObject(v)) return false;
+  const keys = Object.keys(v);
+  if (keys.length !== 1) return false;
+  const list = v['all'] ?? v['any'];
+  return Array.isArray(list) && list.every(isRule);
+}
+
+/** A condition written in JavaScript (the old way; administrators only). */
+export function isJavaScript(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
+/** A value of the subject as a person reads it: a choice by its label, yes/no, a date in words. */
+export function valueLabel(subject: Subject | undefined, value: Json | undefined): string {
+  if (value === undefined || value === null) return 'leeg';
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => valueLabel(subject, v));
+    return parts.length <= 1 ? (parts[0] ?? 'niets') : `${parts.slice(0, -1).join(', ')} of ${parts[parts.length - 1]}`;
+  }
+  if (typeof value === 'boolean') return value ? 'ja' : 'nee';
+  if (typeof value === 'string') {
+    const choice = subject?.choices.find((c) => c.value === value);
+    if (choice) return choice.label?.trim() || choice.value;
+    if (subject?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    return `‘${value}’`;
+  }
+  if (typeof value === 'number') return new Intl.NumberFormat('nl-NL').format(value);
+  return JSON.stringify(value);
+}
+
+/** A rule in Dutch: "Soort voorstel is Begroting of (Soort voorstel is Begrotingswijziging en Vrijgesteld is niet ja)". */
+export function describeRule(rule: Rule, subjects: readonly Subject[], nested = false): string {
+  if (isClause(rule)) {
+    const subject = subjects.find((s) => s.path === rule.subject);
+    const name = subject?.label ?? `onbekend gegeven (${rule.subject})`;
+    const words = `${name} ${operatorLabel(rule.op)}`;
+    return needsValue(rule.op) ? `${words} ${valueLabel(subject, rule.value)}` : words;
+  }
+  const join: Join = 'all' in rule ? 'all' : 'any';
+  const items = 'all' in rule ? rule.all : rule.any;
+  if (items.length === 0) return join === 'all' ? 'altijd' : 'nooit';
+  const text = items.map((r) => describeRule(r, subjects, true)).join(` ${JOIN_WORD[join]} `);
+  return nested && items.length > 1 ? `(${text})` : text;
+}
+
+/** A new clause on a subject, with the value its type suggests. */
+export function newClause(subject: Subject | undefined): Clause {
+  const path = subject?.path ?? '';
+  if (!subject) return { subject: path, op: 'isSet' };
+  if (subject.type === 'boolean') return { subject: path, op: 'is', value: true };
+  if (subject.choices.length > 0) return { subject: path, op: 'is', value: subject.choices[0]!.value };
+  if (subject.type === 'number') return { subject: path, op: 'after', value: 0 };
+  if (subject.type === '' && path.startsWith('variables.')) return { subject: path, op: 'isSet' };
+  return { subject: path, op: 'is', value: '' };
+}
+
+/** The clause after its operator changed: a list for "is een van", one value for "is", none for "is ingevuld". */
+export function withOperator(clause: Clause, op: Operator, subject: Subject | undefined): Clause {
+  if (!needsValue(op)) return { subject: clause.subject, op };
+  const current = clause.value;
+  if (isList(op)) {
+    const list = Array.isArray(current) ? current : current === undefined || current === '' ? [] : [current];
+    return { subject: clause.subject, op, value: list };
+  }
+  const single = Array.isArray(current) ? current[0] : current;
+  return { subject: clause.subject, op, value: single ?? newClause(subject).value ?? '' };
+}
+
+// The builder's shape: a top-level join over clauses and groups of one level ("… en (… of …)").
+
+export interface Group {
+  join: Join;
   clauses: Clause[];
 }
 
-export const OPERATORS: { value: Operator; label: string }[] = [
-  { value: '===', label: 'is gelijk aan' },
-  { value: '!==', label: 'is niet gelijk aan' },
-  { value: '>', label: 'is groter dan' },
-  { value: '>=', label: 'is groter dan of gelijk aan' },
-  { value: '<', label: 'is kleiner dan' },
-  { value: '<=', label: 'is kleiner dan of gelijk aan' },
-  { value: 'truthy', label: 'is ingevuld (waar)' },
-  { value: 'falsy', label: 'is leeg (onwaar)' },
-];
+export interface Builder {
+  join: Join;
+  items: (Clause | Group)[];
+}
 
-export const VALUE_KINDS: { value: ValueKind; label: string }[] = [
-  { value: 'text', label: 'tekst' },
-  { value: 'number', label: 'getal' },
-  { value: 'boolean', label: 'waar/onwaar' },
-  { value: 'null', label: 'leeg (null)' },
-  { value: 'undefined', label: 'niet gezet (undefined)' },
-];
+export function isGroup(item: Clause | Group): item is Group {
+  return 'clauses' in item;
+}
 
-const SUBJECT = /^(?:input|variables)(?:\.[A-Za-z_$][\w$]*)+$/;
+function joinOf(rule: Rule): Join | null {
+  if (isClause(rule)) return null;
+  return 'all' in rule ? 'all' : 'any';
+}
 
-/** Splits on a top-level operator (outside quotes); null when brackets make it more than a flat list. */
-function split(text: string): { parts: string[]; joins: string[] } | null {
-  const parts: string[] = [];
-  const joins: string[] = [];
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = null;
+function itemsOf(rule: { all: Rule[] } | { any: Rule[] }): Rule[] {
+  return 'all' in rule ? rule.all : rule.any;
+}
+
+/** A rule as the builder shows it; null when it nests deeper than one group (then it is told in words only). */
+export function toBuilder(rule: Rule | undefined): Builder | null {
+  if (rule === undefined) return { join: 'all', items: [] };
+  if (isClause(rule)) return { join: 'all', items: [rule] };
+  const join = joinOf(rule)!;
+  const items: (Clause | Group)[] = [];
+  for (const item of itemsOf(rule)) {
+    if (isClause(item)) {
+      items.push(item);
       continue;
     }
-    if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(' || ch === ')' || ch === '`' || ch === '?' || ch === ';') return null;
-    else if ((ch === '&' || ch === '|') && text[i + 1] === ch) {
-      parts.push(text.slice(start, i).trim());
-      joins.push(ch + ch);
-      start = i + 2;
-      i++;
-    }
+    const inner = joinOf(item)!;
+    const clauses = itemsOf(item);
+    if (!clauses.every(isClause)) return null;
+    items.push({ join: inner, clauses: clauses as Clause[] });
   }
-  if (quote) return null;
-  parts.push(text.slice(start).trim());
-  return { parts, joins };
+  return { join, items };
 }
 
-function parseLiteral(text: string): { value: string; kind: ValueKind } | null {
-  const t = text.trim();
-  if (/^-?\d+(?:\.\d+)?$/.test(t)) return { value: t, kind: 'number' };
-  if (t === 'true' || t === 'false') return { value: t, kind: 'boolean' };
-  if (t === 'null') return { value: '', kind: 'null' };
-  if (t === 'undefined') return { value: '', kind: 'undefined' };
-  const q = t[0];
-  if ((q === "'" || q === '"') && t.length >= 2 && t[t.length - 1] === q) {
-    let out = '';
-    for (let i = 1; i < t.length - 1; i++) {
-      const ch = t[i]!;
-      if (ch === '\\') {
-        const next = t[i + 1];
-        if (next === undefined || i + 1 >= t.length - 1) return null;
-        out += next;
-        i++;
-      } else if (ch === q) {
-        return null;
-      } else {
-        out += ch;
-      }
-    }
-    return { value: out, kind: 'text' };
-  }
-  return null;
+/** The rule the builder stands for: one clause alone stays a clause; groups keep their join. */
+export function fromBuilder(builder: Builder): Rule {
+  const items: Rule[] = builder.items.map((item) =>
+    isGroup(item) ? (item.join === 'all' ? { all: item.clauses } : { any: item.clauses }) : item,
+  );
+  if (items.length === 1 && isClause(items[0])) return items[0];
+  return builder.join === 'all' ? { all: items } : { any: items };
 }
 
-function parseClause(text: string): Clause | null {
-  if (SUBJECT.test(text)) return { subject: text, operator: 'truthy', value: '', kind: 'text' };
-  if (text.startsWith('!') && !text.startsWith('!=')) {
-    const subject = text.slice(1).trim();
-    return SUBJECT.test(subject) ? { subject, operator: 'falsy', value: '', kind: 'text' } : null;
-  }
-  const m = /^([A-Za-z_$][\w$.]*)\s*(===|!==|>=|<=|>|<)\s*(.+)$/.exec(text);
-  if (!m || !SUBJECT.test(m[1]!)) return null;
-  const literal = parseLiteral(m[3]!);
-  if (!literal) return null;
-  return { subject: m[1]!, operator: m[2] as Operator, ...literal };
-}
-
-export function parseCondition(expression: string): SimpleCondition | null {
-  const text = expression.trim();
-  if (text === '') return { join: '&&', clauses: [] };
-  const split_ = split(text);
-  if (!split_) return null;
-  const join = (split_.joins[0] ?? '&&') as '&&' | '||';
-  if (split_.joins.some((j) => j !== join)) return null;
-  const clauses: Clause[] = [];
-  for (const part of split_.parts) {
-    const clause = parseClause(part);
-    if (!clause) return null;
-    clauses.push(clause);
-  }
-  return { join, clauses };
-}
-
-export function literal(value: string, kind: ValueKind): string {
-  switch (kind) {
-    case 'number':
-      return /^-?\d+(?:\.\d+)?$/.test(value.trim()) ? value.trim() : '0';
-    case 'boolean':
-      return value === 'true' ? 'true' : 'false';
-    case 'null':
-      return 'null';
-    case 'undefined':
-      return 'undefined';
-    case 'text':
-      return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  }
-}
-
-export function composeClause(clause: Clause): string {
-  if (clause.operator === 'truthy') return clause.subject;
-  if (clause.operator === 'falsy') return `!${clause.subject}`;
-  return `${clause.subject} ${clause.operator} ${literal(clause.value, clause.kind)}`;
-}
-
-export function composeCondition(condition: SimpleCondition): string {
-  return condition.clauses
-    .filter((c) => SUBJECT.test(c.subject))
-    .map(composeClause)
-    .join(` ${condition.join} `);
-}
-
-export function isSubject(text: string): boolean {
-  return SUBJECT.test(text);
+/** Every subject a rule names (to check them against the route). */
+export function subjectsIn(rule: Rule): string[] {
+  if (isClause(rule)) return [rule.subject];
+  return itemsOf(rule).flatMap(subjectsIn);
 }
