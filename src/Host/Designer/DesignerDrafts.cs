@@ -155,12 +155,20 @@ public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, D
         return View(draft);
     }
 
+    /// <summary>Imports a definition file as the draft of its definition, by someone who may write JavaScript.</summary>
+    /// <exception cref="DraftRefusedException">Malformed or invalid.</exception>
+    public Task<DraftView> ImportAsync(string json, string user, CancellationToken cancellationToken) =>
+        ImportAsync(json, user, mayWriteScript: true, cancellationToken);
+
     /// <summary>
     /// Imports a definition file as the draft of its definition. Unlike a save from the editor, a file must be a valid
     /// definition: a malformed or invalid file is refused with every reason and changes nothing.
     /// </summary>
+    /// <param name="mayWriteScript">False for someone who is not an administrator: then a file that adds or changes
+    /// JavaScript compared with the draft or latest version it replaces is refused, as a save from the editor is.</param>
     /// <exception cref="DraftRefusedException">Malformed or invalid.</exception>
-    public async Task<DraftView> ImportAsync(string json, string user, CancellationToken cancellationToken)
+    /// <exception cref="DraftScriptForbiddenException">New or changed JavaScript from someone who may not write it; nothing stored.</exception>
+    public async Task<DraftView> ImportAsync(string json, string user, bool mayWriteScript, CancellationToken cancellationToken)
     {
         var model = Parse(json, expectedId: null);
         var errors = validator.Validate(model);
@@ -169,7 +177,13 @@ public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, D
             throw new DraftRefusedException("Het bestand is geen geldige definitie; er is niets ingelezen.", Located(json, errors));
         }
 
-        var draft = await PutAsync(await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == model.DefinitionId, cancellationToken), model.DefinitionId, Clean(JsonNode.Parse(json)!).ToJsonString(), basedOn: null, user, cancellationToken);
+        var existing = await host.DefinitionDrafts.FirstOrDefaultAsync(d => d.DefinitionId == model.DefinitionId, cancellationToken);
+        if (!mayWriteScript)
+        {
+            DraftScriptGuard.Check(await ReplacedAsync(existing, model.DefinitionId, cancellationToken), JsonNode.Parse(json)!.AsObject(), registry);
+        }
+
+        var draft = await PutAsync(existing, model.DefinitionId, Clean(JsonNode.Parse(json)!).ToJsonString(), basedOn: null, user, cancellationToken);
         await host.SaveChangesAsync(cancellationToken);
         return View(draft);
     }

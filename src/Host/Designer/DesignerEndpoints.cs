@@ -241,11 +241,15 @@ internal static class DesignerEndpoints
 
         try
         {
-            return TypedResults.Ok(await drafts.ImportAsync(json, Actor(http), cancellationToken));
+            return TypedResults.Ok(await drafts.ImportAsync(json, Actor(http), MayWriteScript(http), cancellationToken));
         }
         catch (DraftRefusedException ex)
         {
             return Refused(ex);
+        }
+        catch (DraftScriptForbiddenException ex)
+        {
+            return ScriptForbidden(ex);
         }
     }
 

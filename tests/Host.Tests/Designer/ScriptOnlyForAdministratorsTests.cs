@@ -97,6 +97,32 @@ public sealed class ScriptOnlyForAdministratorsTests(HostFixture host) : IClassF
         Inputs(stored["definition"]!, "wacht")["value"]!.GetValue<string>().Should().Be("klaar");
     }
 
+    [Fact]
+    public async Task A_process_owner_may_not_bring_JavaScript_in_through_an_import_and_nothing_is_stored()
+    {
+        var id = Definitions.UniqueId("codeimport");
+        using var owner = host.ProcessOwner();
+        using (var imported = await owner.PostAsync("/api/definitions/import", new StringContent(Route(id).ToJsonString(), Encoding.UTF8, "application/json")))
+        {
+            imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        }
+
+        var withScript = Route(id, new JsonObject { ["expression"] = "'klaar'" });
+        withScript["name"] = "Proef met programmacode, ingelezen";
+        using (var refused = await owner.PostAsync("/api/definitions/import", new StringContent(withScript.ToJsonString(), Encoding.UTF8, "application/json")))
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            var problem = await refused.Content.ReadFromJsonAsync<ProblemDetails>();
+            problem!.Title.Should().Be("Programmacode alleen voor beheerders");
+            problem.Detail.Should().Contain("stap ‘Uitkomst zetten’, veld ‘Waarde’").And.Contain("er is niets opgeslagen");
+        }
+
+        var stored = JsonNode.Parse(await owner.GetStringAsync($"/api/definitions/{id}/draft"))!;
+        stored["revision"]!.GetValue<int>().Should().Be(1, "the refused import stored nothing");
+        stored["definition"]!["name"]!.GetValue<string>().Should().Be("Proef met programmacode");
+        Inputs(stored["definition"]!, "wacht")["value"]!.GetValue<string>().Should().Be("klaar");
+    }
+
     private static async Task ExpectRefusedAsync(HttpClient owner, string id, JsonNode definition, int revision, string place)
     {
         using var response = await owner.PutAsJsonAsync($"/api/definitions/{id}/draft", new { revision, definition });
