@@ -106,6 +106,14 @@ public sealed partial class DesignerBrowserFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The API as an administrator (the clock's key): the only one who may put JavaScript in a route (ADR 0031).</summary>
+    public HttpClient Administrator()
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ClockKey);
+        return client;
+    }
+
     /// <summary>The API as the secretary (start and resume proposals).</summary>
     public HttpClient Secretary() => Host.CreateClient();
 

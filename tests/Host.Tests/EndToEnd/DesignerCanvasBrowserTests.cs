@@ -182,7 +182,10 @@ public sealed class DesignerCanvasBrowserTests(DesignerBrowserFixture fixture, I
             ["designer"] = new JsonObject { ["x"] = 180, ["y"] = 460 },
         });
         Activity(draft, "besluitBekend")["inputs"]!["tekst"] = new JsonObject { ["template"] = "Het besluit over {input.soortZaak} is genomen." };
-        using (var saved = await owner.PutAsJsonAsync($"/api/definitions/{id}/draft", new { revision = 0, definition = draft }))
+        // An administrator's JavaScript that reads the title (the shipped route has none).
+        Activity(draft, "besluitBekend")["inputs"]!["onderwerp"] = new JsonObject { ["expression"] = "'Besluit algemeen bestuur: ' + input.titel" };
+        using var administrator = fixture.Administrator();
+        using (var saved = await administrator.PutAsJsonAsync($"/api/definitions/{id}/draft", new { revision = 0, definition = draft }))
         {
             saved.StatusCode.Should().Be(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         }
