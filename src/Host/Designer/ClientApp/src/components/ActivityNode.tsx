@@ -4,9 +4,10 @@ import { activityLabel, portLabelOf, portsOf, TARGET_PORT } from '../model/defin
 import { plural } from '../labels';
 import { useEditor, type ActivityFlowNode } from './EditorContext';
 import { plainMessage } from '../model/errors';
+import { session } from '../session';
 
 /**
- * A step on the canvas: its type, name and id, its entry on the left and one exit per outcome port on the right.
+ * A step on the canvas: its type, name (and for an administrator its id), its entry on the left and one exit per outcome port on the right.
  * The handles are for the mouse (they cannot take focus); the keyboard connects in the property panel.
  */
 export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>) {
@@ -54,7 +55,7 @@ export function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>
       )}
       <div className="ontwerper-node__type">{descriptor?.displayName ?? `Onbekend type ${activity.type}`}</div>
       <div className="ontwerper-node__title">{label}</div>
-      <div className="ontwerper-node__id">{id}</div>
+      {session().isAdministrator && <div className="ontwerper-node__id">{id}</div>}
       {nodeErrors.length > 0 && (
         <div className="ontwerper-node__errors" data-testid={`stap-fouten-${id}`} title={nodeErrors.map((e) => plainMessage(e.message)).join('\n')}>
           <span aria-hidden="true">⚠ </span>
