@@ -13,6 +13,9 @@ public partial class HostFixture
     /// <summary>Where the host listens, once <see cref="Start"/> has run.</summary>
     public Uri Address => _address ?? throw new InvalidOperationException("The host has not started.");
 
+    /// <summary>Where the host listens, or null when it runs in memory only.</summary>
+    public Uri? Started => _address;
+
     /// <summary>Starts Kestrel on a free loopback port and returns its address (known while the host is configured).</summary>
     public Uri Start()
     {
