@@ -13,6 +13,7 @@ internal static class SecurityHeaders
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services, IHostEnvironment environment)
     {
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = file => file.Context.Items[SecurityHeadersMiddleware.StaticFileMark] = true);
+        HangfireDashboardScript.Add();
         if (environment.IsEnvironment(TestingClock.EnvironmentName))
         {
             services.AddSingleton<CspReportStore>();

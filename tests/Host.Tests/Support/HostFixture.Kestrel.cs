@@ -23,6 +23,7 @@ public partial class HostFixture
         _address = new Uri($"http://127.0.0.1:{port}/");
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
+        _running = true;
         return _address;
     }
 

@@ -23,6 +23,18 @@ public sealed class CspReportStore
 
     public IReadOnlyList<CspViolation> Violations => [.. _violations];
 
+    /// <summary>Empties the store and returns what it held (for a test that breaks the policy on purpose).</summary>
+    public IReadOnlyList<CspViolation> Take()
+    {
+        var taken = new List<CspViolation>();
+        while (_violations.TryDequeue(out var violation))
+        {
+            taken.Add(violation);
+        }
+
+        return taken;
+    }
+
     internal void Add(CspViolation violation)
     {
         if (_violations.Count < Kept)
