@@ -22,7 +22,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<O
 {
     /// <summary>Features this host has no use for; a page that asks for one is not ours.</summary>
     public const string PermissionsPolicy =
-        "accelerometer=(), autoplay=(), bluetooth=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), " +
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), " +
         "magnetometer=(), microphone=(), midi=(), payment=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
 
     /// <summary>Marks a response the static-file middleware serves; those keep their own caching.</summary>
