@@ -63,6 +63,10 @@ public sealed class SecurityHeadersBrowserTests(SecurityHeadersBrowserFixture fi
         (await page.Locator("iframe.mail-frame").GetAttributeAsync("sandbox")).Should().NotContain("allow-scripts");
         (await page.Locator("pre.mail-text").EvaluateAsync<string>("p => getComputedStyle(p).whiteSpace")).Should().Be("pre-wrap", "the page's own style comes from site.css");
         await Browsers.ShowAsync(output, page, "beveiliging/postbus-bericht", ["undefined", "Exception"], "Opgemaakte tekst", "Platte tekst", "Bijlagen");
+        // A sandboxed frame below the fold stays blank in a full-page screenshot; this one shows the frame itself at 320 px.
+        await page.SetViewportSizeAsync(320, 640);
+        await page.Locator("iframe.mail-frame").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, "beveiliging", "postbus-bericht-opgemaakt-320.png") });
     }
 
     [Fact]
