@@ -14,6 +14,7 @@ internal static class SecurityHeaders
     {
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = file => file.Context.Items[SecurityHeadersMiddleware.StaticFileMark] = true);
         HangfireDashboardScript.Add();
+        services.AddCspReports();
         if (environment.IsEnvironment(TestingClock.EnvironmentName))
         {
             services.AddSingleton<CspReportStore>();

@@ -144,6 +144,29 @@ public sealed class SecurityHeadersTests(HostFixture host) : IClassFixture<HostF
         huge.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 
+    [Fact]
+    public async Task One_address_sends_at_most_thirty_reports_a_minute()
+    {
+        var own = new HostFixture(); // its own limiter, so the other tests' reports do not count
+        await ((IAsyncLifetime)own).InitializeAsync();
+        own.ExpectsCspViolations = true;
+        var client = own.Anonymous();
+        const string report = """{"csp-report":{"document-uri":"http://localhost/Beheer","effective-directive":"style-src-attr","blocked-uri":"inline"}}""";
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i <= CspReports.ReportsPerMinute; i++)
+        {
+            using var response = await client.PostAsync(ContentSecurityPolicy.ReportPath, new StringContent(report, Encoding.UTF8, "application/csp-report"));
+            answers.Add(response.StatusCode);
+        }
+
+        answers.Take(CspReports.ReportsPerMinute).Should().OnlyContain(s => s == HttpStatusCode.NoContent);
+        answers.Last().Should().Be(HttpStatusCode.TooManyRequests);
+        CspWatch.Reported(own.Services).Should().HaveCount(CspReports.ReportsPerMinute);
+        client.Dispose();
+        await ((IAsyncLifetime)own).DisposeAsync();
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : "";
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace AdviesRoute.Host.Security.Headers;
 
@@ -48,15 +50,27 @@ public sealed class CspReportStore
 /// <c>POST /csp-rapport</c>: where browsers report what the policy blocked, in either format (the
 /// <c>application/csp-report</c> of <c>report-uri</c>, or the Reporting API's <c>application/reports+json</c>). Each
 /// report becomes one structured warning in the log. Anyone can post here, so a report is read only up to
-/// <see cref="MaxBytes"/>, its texts are cut short, and a personal link's token never reaches the log.
+/// <see cref="MaxBytes"/>, one address sends at most <see cref="ReportsPerMinute"/> (a page that breaks the policy
+/// sends a few; more would only fill the log), its texts are cut short, and a personal link's token never reaches the log.
 /// </summary>
 internal static partial class CspReports
 {
     public const int MaxBytes = 16 * 1024;
+    public const int ReportsPerMinute = 30;
+    private const string RateLimit = "csp-rapport";
     private const int MaxText = 300;
 
+    public static IServiceCollection AddCspReports(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter("csp:" + (context.Connection.RemoteIpAddress?.ToString() ?? "onbekend"), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = ReportsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })));
+
     public static void MapCspReports(this IEndpointRouteBuilder app) =>
-        app.MapPost(ContentSecurityPolicy.ReportPath, ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost(ContentSecurityPolicy.ReportPath, ReceiveAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimit).ExcludeFromDescription();
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, ILoggerFactory loggers)
     {
