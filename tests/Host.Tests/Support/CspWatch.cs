@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AdviesRoute.Host.Security.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -25,18 +24,19 @@ public static class CspWatch
         }, true);
         """;
 
-    private static readonly ConcurrentQueue<Seen> All = new();
+    // Every watched context of the test run; test classes run in parallel, so every use takes the lock.
+    private static readonly List<Seen> All = [];
 
     /// <summary>Starts watching the pages of <paramref name="context"/>.</summary>
     public static async Task WatchAsync(IBrowserContext context)
     {
-        await context.ExposeBindingAsync(Binding, (BindingSource source, string text) => All.Enqueue(new Seen(context, source.Page?.Url ?? "", text)));
+        await context.ExposeBindingAsync(Binding, (BindingSource source, string text) => Add(new Seen(context, source.Page?.Url ?? "", text)));
         await context.AddInitScriptAsync(Listener);
         context.Console += (_, message) =>
         {
             if (IsAboutPolicy(message.Text))
             {
-                All.Enqueue(new Seen(context, message.Page?.Url ?? message.Location, message.Text));
+                Add(new Seen(context, message.Page?.Url ?? message.Location, message.Text));
             }
         };
     }
@@ -48,21 +48,16 @@ public static class CspWatch
         || text.Contains("Permissions-Policy", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What the pages of <paramref name="context"/> broke so far, as "page: violation".</summary>
-    public static IReadOnlyList<string> Of(IBrowserContext context) => All.Where(s => s.Context == context).Select(s => s.ToString()).ToList();
+    public static IReadOnlyList<string> Of(IBrowserContext context)
+    {
+        lock (All)
+        {
+            return All.Where(s => s.Context == context).Select(s => s.ToString()).ToList();
+        }
+    }
 
     /// <summary>Forgets what <paramref name="context"/> broke (for a test that breaks the policy on purpose) and returns it.</summary>
-    public static IReadOnlyList<string> Take(IBrowserContext context)
-    {
-        var taken = Of(context);
-        var kept = All.Where(s => s.Context != context).ToList();
-        All.Clear();
-        foreach (var seen in kept)
-        {
-            All.Enqueue(seen);
-        }
-
-        return taken;
-    }
+    public static IReadOnlyList<string> Take(IBrowserContext context) => Take(s => s.Context == context);
 
     /// <summary>Fails when a page of <paramref name="context"/> broke the policy, naming the page and the violation.</summary>
     public static void ShouldBeNone(IBrowserContext context) =>
@@ -79,9 +74,28 @@ public static class CspWatch
             return;
         }
 
-        var seen = host.Started is { } address ? All.Where(s => s.Page.StartsWith(address.ToString().TrimEnd('/'), StringComparison.Ordinal)).Select(s => s.ToString()).ToList() : [];
+        // Taken out, so a later host on the same port does not inherit them.
+        var seen = host.Started is { } address ? Take(s => s.Page.StartsWith(address.ToString().TrimEnd('/'), StringComparison.Ordinal)) : [];
         seen.Should().BeEmpty("no page of this host may break the Content-Security-Policy in a browser test");
         reported.Select(r => r.ToString()).Should().BeEmpty("the host's report endpoint ({0}) stays empty in every test", ContentSecurityPolicy.ReportPath);
+    }
+
+    private static void Add(Seen seen)
+    {
+        lock (All)
+        {
+            All.Add(seen);
+        }
+    }
+
+    private static List<string> Take(Predicate<Seen> which)
+    {
+        lock (All)
+        {
+            var taken = All.FindAll(which).Select(s => s.ToString()).ToList();
+            All.RemoveAll(which);
+            return taken;
+        }
     }
 
     private sealed record Seen(IBrowserContext Context, string Page, string Text)
