@@ -100,6 +100,7 @@ internal static class Browsers
     /// <summary>At the current width nothing sticks out sideways (WCAG 1.4.10); the message names what does.</summary>
     public static async Task FitsWithoutSidewaysScrollingAsync(IPage page, string name)
     {
+        CspWatch.ShouldBeNone(page.Context);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits {1} CSS px without scrolling sideways (WCAG 1.4.10); wider: {2}", name, widths[1],
             await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].map(e => [e, e.getBoundingClientRect().right]).filter(([, r]) => r > window.innerWidth + 0.5).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([e, r]) => e.tagName + '.' + e.className + '#' + e.id + ' to ' + Math.round(r) + ' px').join(', ')"));
@@ -135,6 +136,7 @@ internal static class Browsers
     /// <summary>What axe-core (from npm) finds on the page against WCAG 2.1 A/AA.</summary>
     public static async Task<IReadOnlyList<AxeViolation>> AxeViolationsAsync(IPage page)
     {
+        CspWatch.ShouldBeNone(page.Context);
         // Evaluated, not added as a script element: the Content-Security-Policy refuses inline script, also axe's.
         await page.EvaluateAsync(await File.ReadAllTextAsync(AxeScript()));
         var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");

@@ -178,3 +178,23 @@ public sealed class SecurityHeadersTests(HostFixture host) : IClassFixture<HostF
         System.Text.RegularExpressions.Regex.Matches(html, "<script\\b(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline)
             .Select(m => m.Groups[1].Value).ToList();
 }
+
+/// <summary>The Content-Security-Policy with OIDC on: the login button's form may lead to the provider, and only there.</summary>
+public sealed class OidcFormActionTests(OidcLoginFixture fixture) : IClassFixture<OidcLoginFixture>
+{
+    [Fact]
+    public async Task The_login_form_may_lead_to_the_provider_and_every_redirect_after_it_stays_within_that()
+    {
+        var provider = fixture.Provider.Authority.GetLeftPart(UriPartial.Authority);
+        using var browser = fixture.Browser("a.devries@example.org");
+
+        using var login = await browser.Host.GetAsync("/Account/Login");
+        using var signedIn = await browser.SignInThroughProviderAsync();
+
+        var policy = login.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries);
+        policy.Should().Contain($"form-action 'self' {provider}");
+        // The browser checks form-action along the redirects that answer the form: each leaves the host only for the provider.
+        browser.Visited.Should().Contain(u => u.GetLeftPart(UriPartial.Authority) == provider)
+            .And.OnlyContain(u => u.GetLeftPart(UriPartial.Authority) == provider || u.Host == "localhost");
+    }
+}
