@@ -41,6 +41,7 @@ public static class HostExtensions
         var provider = AdviesRoute.Workflows.WorkflowOptions.ProviderIn(builder.Configuration);
         services.AddHostDatabase(provider, connectionString);
         services.AddAdviesRouteSecurity(builder.Configuration, builder.Environment);
+        services.AddSecurityHeaders(builder.Environment);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();

@@ -19,6 +19,7 @@ internal static class Browsers
     {
         var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(StepTimeout);
+        await CspWatch.WatchAsync(context); // every page must keep to the Content-Security-Policy (checked at each step below)
         return context;
     }
 
@@ -48,6 +49,8 @@ internal static class Browsers
         {
             throw new InvalidOperationException($"Signing in as {user} was refused: {await page.InnerTextAsync(".utrecht-alert--error")}");
         }
+
+        CspWatch.ShouldBeNone(page.Context);
     }
 
     /// <summary>A page in a new Dutch context (nl-NL, Europe/Amsterdam, 1366 by 900 CSS px) on the host, downloads allowed.</summary>
@@ -70,6 +73,7 @@ internal static class Browsers
     /// </summary>
     public static async Task ShowAsync(ITestOutputHelper output, IPage page, string name, IEnumerable<string> forbidden, params string[] texts)
     {
+        CspWatch.ShouldBeNone(page.Context);
         await page.SetViewportSizeAsync(1366, 900);
         var body = await page.InnerTextAsync("body");
         foreach (var text in texts)
@@ -87,12 +91,16 @@ internal static class Browsers
     }
 
     /// <summary>A full-page screenshot in the test output's screenshot folder.</summary>
-    public static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    public static Task ShotAsync(IPage page, string name)
+    {
+        CspWatch.ShouldBeNone(page.Context);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerBrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    }
 
     /// <summary>At the current width nothing sticks out sideways (WCAG 1.4.10); the message names what does.</summary>
     public static async Task FitsWithoutSidewaysScrollingAsync(IPage page, string name)
     {
+        CspWatch.ShouldBeNone(page.Context);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits {1} CSS px without scrolling sideways (WCAG 1.4.10); wider: {2}", name, widths[1],
             await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].map(e => [e, e.getBoundingClientRect().right]).filter(([, r]) => r > window.innerWidth + 0.5).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([e, r]) => e.tagName + '.' + e.className + '#' + e.id + ' to ' + Math.round(r) + ' px').join(', ')"));
@@ -106,12 +114,14 @@ internal static class Browsers
         var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector),
             r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is not (>= 300 and < 400));
         await page.WaitForFunctionAsync("() => !window.vorigePagina && document.readyState === 'complete'");
+        CspWatch.ShouldBeNone(page.Context);
         return response;
     }
 
     /// <summary>axe-core (from npm) on the page: no serious or critical violation of WCAG 2.1 A/AA.</summary>
     public static async Task CheckAccessibilityAsync(ITestOutputHelper output, IPage page, string name)
     {
+        CspWatch.ShouldBeNone(page.Context);
         var violations = await AxeViolationsAsync(page);
         var serious = violations.Where(v => v.IsSeriousOrCritical).Select(v => v.ToString()).ToList();
         output.WriteLine($"axe {name}: {violations.Count} violations, {serious.Count} serious or critical");
@@ -126,7 +136,9 @@ internal static class Browsers
     /// <summary>What axe-core (from npm) finds on the page against WCAG 2.1 A/AA.</summary>
     public static async Task<IReadOnlyList<AxeViolation>> AxeViolationsAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript() });
+        CspWatch.ShouldBeNone(page.Context);
+        // Evaluated, not added as a script element: the Content-Security-Policy refuses inline script, also axe's.
+        await page.EvaluateAsync(await File.ReadAllTextAsync(AxeScript()));
         var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
         return result.EnumerateArray().Select(v => new AxeViolation(v.GetProperty("id").GetString()!, v.GetProperty("impact").GetString() ?? "",
             v.GetProperty("help").GetString()!, v.GetProperty("nodes").GetInt32(), v.GetProperty("targets").ToString())).ToList();

@@ -41,7 +41,7 @@ public sealed class LocalMailboxTests(MailHostFixture host) : IClassFixture<Mail
             .And.Contain("<dd>&quot;SamenDrenthe (AdviesRoute)&quot; &lt;adviesroute@example.org&gt;</dd>")
             .And.Contain("sandbox=\"allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation\"")
             .And.Contain("srcdoc=\"&lt;!DOCTYPE html&gt;&lt;html lang=&quot;nl&quot;&gt;&lt;head&gt;&lt;base target=&quot;_top&quot;&gt;&lt;meta charset=&quot;utf-8&quot;&gt;")
-            .And.Contain("<pre style=\"white-space: pre-wrap; overflow-wrap: anywhere;\">Beste Anna de Vries,")
+            .And.Contain("<pre class=\"mail-text\">Beste Anna de Vries,")
             .And.Contain("vergadering.ics</a>")
             .And.Contain("(text/calendar, 32 bytes)")
             .And.NotContain("allow-scripts").And.NotContain("allow-same-origin");

@@ -17,12 +17,13 @@ namespace AdviesRoute.Host.Tests.Security;
 [Collection(HostCollection.Name)]
 public sealed partial class FallbackPolicyTests(HostFixture host)
 {
-    /// <summary>The public routes: login, health, the personal links in mails and their documents, the calendar feeds.</summary>
+    /// <summary>The public routes: login, health, the personal links in mails and their documents, the calendar feeds, the CSP reports.</summary>
     private static readonly string[] Anonymous =
     [
         "Account/Login",
         "Account/Inlogcode",   // the second step of signing in: who signs in is in Identity's five-minute two-factor cookie
         "Account/Herstelcode", // the same step with a recovery code
+        "csp-rapport", // browsers report what the Content-Security-Policy blocked, also on pages of people without an account
         "Fout", // the Dutch error page: also the answer to a wrong or refused address of someone without an account
         "health",
         "health/live",

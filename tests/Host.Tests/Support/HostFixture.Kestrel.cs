@@ -13,6 +13,9 @@ public partial class HostFixture
     /// <summary>Where the host listens, once <see cref="Start"/> has run.</summary>
     public Uri Address => _address ?? throw new InvalidOperationException("The host has not started.");
 
+    /// <summary>Where the host listens, or null when it runs in memory only.</summary>
+    public Uri? Started => _address;
+
     /// <summary>Starts Kestrel on a free loopback port and returns its address (known while the host is configured).</summary>
     public Uri Start()
     {
@@ -20,6 +23,7 @@ public partial class HostFixture
         _address = new Uri($"http://127.0.0.1:{port}/");
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
+        _running = true;
         return _address;
     }
 

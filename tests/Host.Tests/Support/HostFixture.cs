@@ -32,6 +32,7 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
     private readonly string _environment;
     private readonly string? _adminPassword;
     private readonly bool _ownsFolder;
+    private bool _running;
 
     public HostFixture()
         : this(folder: null, environment: "Testing", adminPassword: AdminPassword)
@@ -229,10 +230,15 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
     {
         await BeforeStartAsync();
         _ = Server; // start the host now, so a failing start-up fails the fixture and not a random test
+        _running = true;
     }
+
+    /// <summary>Set by a test that breaks the Content-Security-Policy on purpose: the check at dispose (<see cref="CspWatch"/>) is off.</summary>
+    public bool ExpectsCspViolations { get; set; }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        var reported = _running ? CspWatch.Reported(Services) : [];
         await DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (_ownsFolder)
@@ -246,6 +252,8 @@ public partial class HostFixture : WebApplicationFactory<Program>, IAsyncLifetim
                 // a file still held open by a finishing background thread; the temp folder is cleaned by the OS
             }
         }
+
+        CspWatch.ShouldBeNone(this, reported);
     }
 }
 
