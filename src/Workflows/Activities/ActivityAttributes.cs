@@ -53,15 +53,15 @@ public sealed class InputAttribute(string name, InputType type) : Attribute
 
     /// <summary>
     /// What the value names, so the designer offers a list to pick from instead of a text box: words the engine passes on
-    /// without reading them, e.g. <c>body</c>, <c>member</c>, <c>meeting</c>, <c>variable</c>, <c>routeInput</c>
-    /// (the activity library says what its words mean). Null: a plain value.
+    /// without reading them, e.g. <c>variable</c> or <c>routeInput</c>, or a word of the activity library's own (the
+    /// library says what its words mean). Null: a plain value.
     /// </summary>
     public string[]? Picks { get; init; }
 
     /// <summary>When <see cref="Picks"/> holds <c>body</c>: the kinds of body that fit (empty or null: every kind).</summary>
     public string[]? PickKinds { get; init; }
 
-    /// <summary>Fixed values offered besides what is picked (e.g. <c>raden</c>), in the order shown.</summary>
+    /// <summary>Fixed values offered besides what is picked (words of the activity library), in the order shown.</summary>
     public string[]? PickAlso { get; init; }
 
     /// <summary>What a person reads for each of <see cref="PickAlso"/>, in the same order.</summary>
