@@ -42,11 +42,14 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         (await page.GetByTestId("stap-naDb").Locator(".ontwerper-node__port > span").AllInnerTextsAsync())
             .Should().Equal("Zienswijzen van de raden", "Terugkoppeling colleges", "Jaarrekening", "Kaderbrief", "Anders");
 
-        // Drag "Terugkoppeling colleges" onto the canvas, below the space between the DB's switch and the AB.
+        // Drag "Terugkoppeling colleges" onto the canvas, below the space between the DB's switch and the AB:
+        // 340 × 310 px of the route from the switch's corner, wherever the route places the switch.
         var naDb = await BoxAsync(page, "rf__node-naDb");
+        var naDbAt = Activity(initial, "naDb")["designer"]!;
+        var (naDbX, naDbY) = (naDbAt["x"]!.GetValue<int>(), naDbAt["y"]!.GetValue<int>());
         var scale = naDb.Width / 160;
         var canvas = await BoxAsync(page, "canvas");
-        var drop = new TargetPosition { X = naDb.X + ((1620 - 1280) * scale) - canvas.X, Y = naDb.Y + ((610 - 300) * scale) - canvas.Y };
+        var drop = new TargetPosition { X = naDb.X + (340 * scale) - canvas.X, Y = naDb.Y + (310 * scale) - canvas.Y };
         await page.GetByRole(AriaRole.Button, new() { Name = "Terugkoppeling colleges", Exact = true })
             .DragToAsync(page.GetByTestId("canvas"), new() { TargetPosition = drop });
         await page.Locator($"[data-testid='rf__node-{NewStep}']").WaitForAsync();
@@ -72,8 +75,9 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture fixture, ITestOu
         var step = Activity(edited, NewStep);
         step["type"]!.GetValue<string>().Should().Be("TerugkoppelingColleges");
         step["inputs"]!.ToJsonString().Should().Be("""{"termijn":"P4W"}""");
-        step["designer"]!["x"]!.GetValue<int>().Should().BeCloseTo(1540, 10, "the step lies where it was dropped");
-        step["designer"]!["y"]!.GetValue<int>().Should().BeCloseTo(580, 10);
+        // The designer puts a dropped step 80 px left of and 30 px above the drop point.
+        step["designer"]!["x"]!.GetValue<int>().Should().BeCloseTo(naDbX + 340 - 80, 10, "the step lies where it was dropped");
+        step["designer"]!["y"]!.GetValue<int>().Should().BeCloseTo(naDbY + 310 - 30, 10);
         Connections(edited).Should().NotContain(("naDb", "Default", "agendeerAb"))
             .And.Contain([("naDb", "Default", NewStep), (NewStep, "instemming", "agendeerAb"), (NewStep, "bedenkingen", "agendeerDb")]);
         Connections(edited).Should().HaveCount(Connections(initial).Count + 2);

@@ -67,6 +67,59 @@ public sealed class DesignerCanvasBrowserTests(DesignerBrowserFixture fixture, I
         }
     }
 
+    [Theory]
+    [InlineData("voorstel")]
+    [InlineData("zvhd-jaarplan")]
+    [InlineData("wijziging-regeling")]
+    [InlineData("netwerktafel-thema")]
+    [InlineData("voorbeeld-termijn")]
+    public async Task A_shipped_route_is_drawn_with_clear_space_between_every_two_steps(string definitionId)
+    {
+        // The unit test ShippedDefinitionLayoutTests estimates the steps' sizes from the route; this one measures them as drawn.
+        await using var context = await fixture.NewOwnerContextAsync();
+        var page = await OpenAsync(context, definitionId, 1366, 768);
+        // Every connection is drawn: an svg that the page's stylesheet squeezes to 0 px wide draws nothing.
+        var connections = await page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('.react-flow__edge-path.ontwerper-edge')].map(p => p.ownerSVGElement.getBoundingClientRect().width)
+            """);
+        connections.GetArrayLength().Should().BeGreaterThan(0);
+        connections.EnumerateArray().Should().OnlyContain(w => w.GetDouble() > 0, "the layer that draws a connection has room to draw it");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Alles in beeld" }).ClickAsync();
+        await page.WaitForFunctionAsync($$"""
+            () => {
+              const pane = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+              return {{Steps}}.every(n => { const r = n.getBoundingClientRect(); return r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom; });
+            }
+            """);
+        await page.ScreenshotAsync(new() { Path = Shot($"ontwerper-route-{definitionId}-1366") });
+
+        // In the route's own units (the drawn size divided by the zoom), as the designer lays the steps out.
+        var steps = await page.EvaluateAsync<JsonElement>($$"""
+            () => {
+              const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a;
+              return {{Steps}}.map(n => { const r = n.getBoundingClientRect();
+                return { id: n.dataset.id, x: r.left / zoom, y: r.top / zoom, width: r.width / zoom, height: r.height / zoom }; });
+            }
+            """);
+        var rects = steps.EnumerateArray()
+            .Select(s => (Id: s.GetProperty("id").GetString()!, X: s.GetProperty("x").GetDouble(), Y: s.GetProperty("y").GetDouble(), Width: s.GetProperty("width").GetDouble(), Height: s.GetProperty("height").GetDouble()))
+            .ToList();
+
+        foreach (var r in rects)
+        {
+            output.WriteLine($"{r.Id}: {r.Width:0} × {r.Height:0}");
+        }
+
+        const double Gap = 40;
+        var crowded = (from a in rects
+                       from b in rects
+                       where string.CompareOrdinal(a.Id, b.Id) < 0
+                       where a.X < b.X + b.Width + Gap && b.X < a.X + a.Width + Gap && a.Y < b.Y + b.Height + Gap && b.Y < a.Y + a.Height + Gap
+                       select $"{a.Id} and {b.Id}").ToList();
+        crowded.Should().BeEmpty("every two steps of {0} are drawn at least {1} px apart", definitionId, Gap);
+    }
+
     [Fact]
     public async Task At_320_px_the_panels_stack_the_canvas_has_a_usable_height_and_nothing_overflows_sideways()
     {
