@@ -49,7 +49,7 @@ public sealed class DesignerTestRunBrowserTests(DesignerBrowserFixture fixture, 
         var paths = page.GetByTestId("alle-paden");
         await paths.GetByTestId("alle-paden-tonen").ClickAsync();
         await Expect(paths.GetByTestId("alle-paden-resultaat")).ToBeVisibleAsync();
-        (await paths.GetByTestId("alle-paden-samenvatting").InnerTextAsync()).Should().MatchRegex(@"^\d+ paden: \d+ paden met de verwachte uitkomsten en \d+ paden waarin een stap een andere uitkomst heeft\.$");
+        (await paths.GetByTestId("alle-paden-samenvatting").InnerTextAsync()).Should().MatchRegex(@"^\d+ paden: \d+ paden met de verwachte uitkomsten en \d+ paden waarin een of meer stappen een andere uitkomst hebben\.$");
         (await paths.GetByTestId("alle-paden-onbereikt").InnerTextAsync()).Should().Be("Stappen die geen pad bereikt: geen.");
         var expected = await paths.Locator("[data-testid='pad'][data-expected='ja']").AllInnerTextsAsync();
         expected.Should().Contain(p => p.Contains("Soort voorstel: Beleidsvoorstel", StringComparison.Ordinal) && p.Contains("Advies van de BAC (Positief advies", StringComparison.Ordinal));
@@ -58,8 +58,15 @@ public sealed class DesignerTestRunBrowserTests(DesignerBrowserFixture fixture, 
         await Expect(warning).ToHaveCountAsync(1);
         await ShotsAsync(page, paths, "ontwerper-alle-paden");
 
-        await paths.GetByTestId("alle-paden-andere").Locator("summary").ClickAsync();
+        // Every combination of outcomes, folded by how many steps take another one.
+        var groups = await paths.GetByTestId("alle-paden-andere").Locator("summary").AllInnerTextsAsync();
+        groups[0].Should().StartWith("Met 1 afwijkende uitkomst (");
+        groups.Should().Contain(g => g.StartsWith("Met 2 afwijkende uitkomsten (", StringComparison.Ordinal));
+        await paths.Locator("[data-testid='alle-paden-andere'][data-afwijkingen='1'] > summary").ClickAsync();
         (await paths.GetByTestId("pad-uitkomsten").AllInnerTextsAsync()).Should().Contain("Uitkomsten: Advies van de BAC: Negatief advies");
+        await paths.Locator("[data-testid='alle-paden-andere'][data-afwijkingen='2'] > summary").ClickAsync();
+        (await paths.GetByTestId("pad-uitkomsten").AllInnerTextsAsync()).Should()
+            .Contain("Uitkomsten: Advies van de BAC: Negatief advies; Dagelijks bestuur: Teruggestuurd (terug naar de voorbereiding)");
         var negative = paths.Locator("[data-testid='pad'][data-expected='nee']").Filter(new() { HasText = "Uitkomsten: Advies van de BAC: Negatief advies" }).First;
         foreach (var width in new[] { 1366, 320 })
         {
