@@ -49,7 +49,8 @@ public sealed class DesignerTestRunBrowserTests(DesignerBrowserFixture fixture, 
         var paths = page.GetByTestId("alle-paden");
         await paths.GetByTestId("alle-paden-tonen").ClickAsync();
         await Expect(paths.GetByTestId("alle-paden-resultaat")).ToBeVisibleAsync();
-        (await paths.GetByTestId("alle-paden-samenvatting").InnerTextAsync()).Should().MatchRegex(@"^\d+ paden: \d+ paden met de verwachte uitkomsten en \d+ paden waarin een of meer stappen een andere uitkomst hebben\.$");
+        (await paths.GetByTestId("alle-paden-samenvatting").InnerTextAsync()).Should().MatchRegex(@"^[\d.]+ paden: [\d.]+ paden met de verwachte uitkomsten en [\d.]+ paden waarin een of meer stappen een andere uitkomst hebben\.$");
+        (await paths.GetByTestId("alle-paden-samenvatting").InnerTextAsync()).Should().StartWith("2.024 paden: 26 paden met de verwachte uitkomsten", "every combination of outcomes is listed, the count written the Dutch way");
         (await paths.GetByTestId("alle-paden-onbereikt").InnerTextAsync()).Should().Be("Stappen die geen pad bereikt: geen.");
         var expected = await paths.Locator("[data-testid='pad'][data-expected='ja']").AllInnerTextsAsync();
         expected.Should().Contain(p => p.Contains("Soort voorstel: Beleidsvoorstel", StringComparison.Ordinal) && p.Contains("Advies van de BAC (Positief advies", StringComparison.Ordinal));

@@ -72,6 +72,8 @@ test('a path reads as its steps with the outcome of each decision, without the f
   assert.deepEqual(pathStepsText(path, route), ['Dagelijks bestuur (Verworpen)', 'Vastgesteld']);
   assert.equal(countPaths(1), '1 pad');
   assert.equal(countPaths(12), '12 paden');
+  assert.equal(countPaths(2024), '2.024 paden');
+  assert.equal(countPaths(1234567), '1.234.567 paden');
 });
 
 test('the test run form of voorstel offers the kinds by label and the outcome of each decision step, no codes', () => {

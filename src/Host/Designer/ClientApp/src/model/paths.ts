@@ -173,7 +173,7 @@ export function pathStepsText(path: RoutePath, definition: Definition): string[]
     .map((s) => (s.outcome ? `${s.title} (${s.outcome})` : s.title));
 }
 
-/** "1 pad" / "12 paden". */
+/** "1 pad" / "12 paden" / "2.024 paden" (thousands with a dot, as Dutch writes them; "2024" reads as a year). */
 export function countPaths(n: number): string {
-  return n === 1 ? '1 pad' : `${n} paden`;
+  return n === 1 ? '1 pad' : `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} paden`;
 }
