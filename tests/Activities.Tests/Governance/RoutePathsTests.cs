@@ -42,6 +42,8 @@ public sealed class RoutePathsTests(ITestOutputHelper output)
         analysis.Paths.Should().Contain(p => p.Outcomes.Contains("Advies van de BAC: Negatief advies"));
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     [Fact]
     public void Voorstel_lists_every_combination_of_outcomes_as_one_path_per_sequence_of_steps()
     {
@@ -63,5 +65,8 @@ public sealed class RoutePathsTests(ITestOutputHelper output)
             && p.Outcomes.Contains("Dagelijks bestuur: Teruggestuurd (terug naar de voorbereiding)"));
         analysis.Paths.Select(p => p.Deviations).Should().BeInAscendingOrder("the paths with the fewest other outcomes come first");
         analysis.Paths.Should().OnlyContain(p => p.Deviations == p.Outcomes.Count);
+        analysis.Paths[0].Steps.Should().Contain(s => s.ActivityId == "advies" && s.Outcome == "Positief advies of Positief advies met kanttekeningen",
+            "outcomes that lead the same way are named together on the path");
+        output.WriteLine($"{System.Text.Json.JsonSerializer.Serialize(analysis, Web).Length} characters as JSON");
     }
 }

@@ -579,7 +579,8 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
                     : $"{title}: {DeclaredInput.Or(labels)}");
             }
 
-            var ports = first.Taken.Where(t => !t.Port.StartsWith('!')).GroupBy(t => t.ActivityId).ToDictionary(g => g.Key, g => g.Select(t => t.Port).ToList());
+            // At a decision step, every outcome that leads on the same way ("Positief advies of Positief advies met kanttekeningen").
+            var ports = first.Taken.Where(t => !t.Port.StartsWith('!')).GroupBy(t => t.ActivityId).ToDictionary(g => g.Key, g => g.Select(t => t.Same ?? [t.Port]).ToList());
             var seen = new Dictionary<string, int>();
             var steps = new List<PathStep>();
             foreach (var id in first.Steps)
@@ -589,7 +590,7 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
                 string? outcome = null;
                 if (IsDecisionStep(n) && ports.TryGetValue(id, out var taken) && taken.Count >= pass)
                 {
-                    outcome = PortLabel(n, taken[pass - 1]);
+                    outcome = DeclaredInput.Or(taken[pass - 1].Select(p => PortLabel(n, p)).ToList());
                 }
 
                 steps.Add(new PathStep(id, titles[id], outcome));
