@@ -63,9 +63,13 @@ public sealed class DesignerTestRunBrowserTests(DesignerBrowserFixture fixture, 
         var groups = await paths.GetByTestId("alle-paden-andere").Locator("summary").AllInnerTextsAsync();
         groups[0].Should().StartWith("Met 1 afwijkende uitkomst (");
         groups.Should().Contain(g => g.StartsWith("Met 2 afwijkende uitkomsten (", StringComparison.Ordinal));
-        await paths.Locator("[data-testid='alle-paden-andere'][data-afwijkingen='1'] > summary").ClickAsync();
+        var one = paths.Locator("[data-testid='alle-paden-andere'][data-afwijkingen='1']");
+        await one.Locator("> summary").ClickAsync();
+        await Expect(one.GetByTestId("pad-uitkomsten").First).ToBeVisibleAsync(); // a group's list is drawn once it is opened
         (await paths.GetByTestId("pad-uitkomsten").AllInnerTextsAsync()).Should().Contain("Uitkomsten: Advies van de BAC: Negatief advies");
-        await paths.Locator("[data-testid='alle-paden-andere'][data-afwijkingen='2'] > summary").ClickAsync();
+        var two = paths.Locator("[data-testid='alle-paden-andere'][data-afwijkingen='2']");
+        await two.Locator("> summary").ClickAsync();
+        await Expect(two.GetByTestId("pad-uitkomsten").First).ToBeVisibleAsync();
         (await paths.GetByTestId("pad-uitkomsten").AllInnerTextsAsync()).Should()
             .Contain("Uitkomsten: Advies van de BAC: Negatief advies; Dagelijks bestuur: Teruggestuurd (terug naar de voorbereiding)");
         var negative = paths.Locator("[data-testid='pad'][data-expected='nee']").Filter(new() { HasText = "Uitkomsten: Advies van de BAC: Negatief advies" }).First;
