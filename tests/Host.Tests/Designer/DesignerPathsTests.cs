@@ -84,6 +84,14 @@ public sealed class DesignerPathsTests(HostFixture host) : IClassFixture<HostFix
         steps.LastIndexOf("voorbereiding").Should().BeGreaterThan(steps.IndexOf("advies"), "negative advice goes back to preparation");
         steps.Count(s => s == "advies").Should().Be(2, "the loop is taken once");
 
+        // Every combination of outcomes, not only one other outcome per path: negative advice and then the DB sending it back.
+        paths.Should().HaveCount(2024, "voorstel has this many distinct sequences of steps, each loop taken at most once");
+        var twice = paths.Where(p => p!["deviations"]!.GetValue<int>() == 2
+            && p["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()).SequenceEqual(["Advies van de BAC: Negatief advies", "Dagelijks bestuur: Teruggestuurd (terug naar de voorbereiding)"])).ToList();
+        twice.Should().NotBeEmpty();
+        var back = twice[0]!["steps"]!.AsArray().Select(s => s!["activityId"]!.GetValue<string>()).ToList();
+        back.Count(s => s == "voorbereiding").Should().Be(3, "preparation is done again after the advice and after the DB");
+
         var lines = paths.SelectMany(p => p!["inputs"]!.AsArray()).Select(l => l!.GetValue<string>()).ToList();
         lines.Should().Contain(l => l.Contains("Bestuursmodel: ", StringComparison.Ordinal) && l.Contains("Soort voorstel: ", StringComparison.Ordinal));
         lines.Should().NotContain(l => l.Contains("metBacs", StringComparison.Ordinal) || l.Contains("zonderBacs", StringComparison.Ordinal), "choices read as their labels");

@@ -49,7 +49,8 @@ public sealed class DesignerTestRunBrowserTests(DesignerBrowserFixture fixture, 
         var paths = page.GetByTestId("alle-paden");
         await paths.GetByTestId("alle-paden-tonen").ClickAsync();
         await Expect(paths.GetByTestId("alle-paden-resultaat")).ToBeVisibleAsync();
-        (await paths.GetByTestId("alle-paden-samenvatting").InnerTextAsync()).Should().MatchRegex(@"^\d+ paden: \d+ paden met de verwachte uitkomsten en \d+ paden waarin een stap een andere uitkomst heeft\.$");
+        (await paths.GetByTestId("alle-paden-samenvatting").InnerTextAsync()).Should().MatchRegex(@"^[\d.]+ paden: [\d.]+ paden met de verwachte uitkomsten en [\d.]+ paden waarin een of meer stappen een andere uitkomst hebben\.$");
+        (await paths.GetByTestId("alle-paden-samenvatting").InnerTextAsync()).Should().StartWith("2.024 paden: 26 paden met de verwachte uitkomsten", "every combination of outcomes is listed, the count written the Dutch way");
         (await paths.GetByTestId("alle-paden-onbereikt").InnerTextAsync()).Should().Be("Stappen die geen pad bereikt: geen.");
         var expected = await paths.Locator("[data-testid='pad'][data-expected='ja']").AllInnerTextsAsync();
         expected.Should().Contain(p => p.Contains("Soort voorstel: Beleidsvoorstel", StringComparison.Ordinal) && p.Contains("Advies van de BAC (Positief advies", StringComparison.Ordinal));
@@ -58,8 +59,19 @@ public sealed class DesignerTestRunBrowserTests(DesignerBrowserFixture fixture, 
         await Expect(warning).ToHaveCountAsync(1);
         await ShotsAsync(page, paths, "ontwerper-alle-paden");
 
-        await paths.GetByTestId("alle-paden-andere").Locator("summary").ClickAsync();
+        // Every combination of outcomes, folded by how many steps take another one.
+        var groups = await paths.GetByTestId("alle-paden-andere").Locator("summary").AllInnerTextsAsync();
+        groups[0].Should().StartWith("Met 1 afwijkende uitkomst (");
+        groups.Should().Contain(g => g.StartsWith("Met 2 afwijkende uitkomsten (", StringComparison.Ordinal));
+        var one = paths.Locator("[data-testid='alle-paden-andere'][data-afwijkingen='1']");
+        await one.Locator("> summary").ClickAsync();
+        await Expect(one.GetByTestId("pad-uitkomsten").First).ToBeVisibleAsync(); // a group's list is drawn once it is opened
         (await paths.GetByTestId("pad-uitkomsten").AllInnerTextsAsync()).Should().Contain("Uitkomsten: Advies van de BAC: Negatief advies");
+        var two = paths.Locator("[data-testid='alle-paden-andere'][data-afwijkingen='2']");
+        await two.Locator("> summary").ClickAsync();
+        await Expect(two.GetByTestId("pad-uitkomsten").First).ToBeVisibleAsync();
+        (await paths.GetByTestId("pad-uitkomsten").AllInnerTextsAsync()).Should()
+            .Contain("Uitkomsten: Advies van de BAC: Negatief advies; Dagelijks bestuur: Teruggestuurd (terug naar de voorbereiding)");
         var negative = paths.Locator("[data-testid='pad'][data-expected='nee']").Filter(new() { HasText = "Uitkomsten: Advies van de BAC: Negatief advies" }).First;
         foreach (var width in new[] { 1366, 320 })
         {

@@ -21,8 +21,10 @@ public sealed record PathStep(string ActivityId, string Title, string? Outcome);
 /// <param name="ExpectedOnly">Whether every decision step on it takes its expected outcome (the route simulation's path).</param>
 /// <param name="When">The combinations of input values (by code) that lead to it; an input left out may take any value.</param>
 /// <param name="ExpectedWhen">Of those, the combinations under which it takes only expected outcomes.</param>
+/// <param name="Deviations">How many steps on it take another outcome than the expected one (the lines of <paramref name="Outcomes"/>); the view groups by it.</param>
 public sealed record RoutePath(int Number, IReadOnlyList<PathStep> Steps, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outcomes, bool ExpectedOnly,
-    IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<JsonNode?>>> When, IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<JsonNode?>>> ExpectedWhen);
+    IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<JsonNode?>>> When, IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<JsonNode?>>> ExpectedWhen,
+    int Deviations);
 
 /// <summary>A warning about a route (not blocking), in Dutch, with the steps it is about.</summary>
 /// <param name="Kind">What kind of warning: <c>vergaderingEnSchriftelijk</c>, <c>geenTermijn</c>, <c>onbereikbaar</c>.</param>
@@ -46,15 +48,9 @@ public sealed record RouteAnalysis(IReadOnlyList<RoutePath> Paths, IReadOnlyList
 public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator evaluator)
 {
     /// <summary>At most this many walks are made; a route with more paths is listed in part and says so.</summary>
-    public const int MaxPaths = 20000;
+    public const int MaxPaths = 50000;
 
     private const int MaxLength = 400;
-
-    /// <summary>
-    /// How many decision steps on one path may take another outcome than the expected one. Every outcome of every step
-    /// is tried, but not every combination of them: those grow as a product and tell a process owner nothing new.
-    /// </summary>
-    public const int MaxDeviations = 1;
 
     /// <exception cref="InvalidOperationException">A step's type is not registered.</exception>
     public RouteAnalysis Analyse(WorkflowDefinitionModel definition)
@@ -106,12 +102,8 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
         public Queue<string> Tokens { get; init; } = new();
         public Dictionary<string, int> Arrivals { get; init; } = [];
 
-        /// <summary>How many decision steps on the path took an outcome other than the expected one.</summary>
-        public int Deviations { get; set; }
-
         public State Clone() => new()
         {
-            Deviations = Deviations,
             Assigned = Copy(Assigned),
             Steps = [.. Steps],
             Taken = [.. Taken],
@@ -221,7 +213,6 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
             }
 
             state.Taken.AddRange(alternative.Taken);
-            state.Deviations += alternative.Taken.Count(t => !t.Expected && t.DependsOn is null);
             state.Passes[id] = state.Passes.GetValueOrDefault(id) + 1;
             if (Writes(node) is { } variable)
             {
@@ -277,10 +268,18 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
 
                     state.Arrivals.Remove(id);
                     return [new([Ports.Done], None, [])];
-                case "Decision":
-                    return Rule(node, state, node.Node.Inputs.GetValueOrDefault("condition"), "True", "False");
-                case "Switch":
-                    return Switch(node, state);
+                case "Decision" or "Switch":
+                    // A rule's ways depend only on the step, its pass, the inputs' values still open and what the path has
+                    // written; many paths arrive at the same rule in the same state, so each is worked out once.
+                    var key = RuleKey(id, state);
+                    if (!_rules.TryGetValue(key, out var known))
+                    {
+                        known = _rules[key] = node.Descriptor.Type == "Decision"
+                            ? Rule(node, state, node.Node.Inputs.GetValueOrDefault("condition"), "True", "False")
+                            : Switch(node, state);
+                    }
+
+                    return known;
             }
 
             if (!IsDecisionStep(node))
@@ -289,7 +288,7 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
             }
 
             // Outcomes that lead to the same steps are one way (positive advice with or without remarks); the expected way first.
-            // Another outcome than the expected one is tried on a step's first pass, and once per path (ADR 0032).
+            // Every outcome is tried on a step's first pass, in every combination with the other steps' (ADR 0032).
             var expected = ExpectedPort(node);
             var pass = state.Passes.GetValueOrDefault(id);
             var ways = node.Ports.Where(p => p == expected || compiled.Outgoing(id, p).Count > 0)
@@ -297,12 +296,34 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
                 .Select(g => g.OrderBy(p => p == expected ? 0 : 1).ToList())
                 .OrderBy(g => g.Contains(expected) ? 0 : 1)
                 .ToList();
-            if (pass > 0 || state.Deviations >= MaxDeviations)
+            if (pass > 0)
             {
                 ways = ways.Where(g => g.Contains(expected)).Take(1).ToList();
             }
 
             return ways.Select(g => new Alternative([g[0]], None, [new Taken(id, pass, g[0], g.Contains(expected), null, g)])).ToList();
+        }
+
+        private readonly Dictionary<string, List<Alternative>> _rules = [];
+
+        private static string RuleKey(string id, State state)
+        {
+            var key = new System.Text.StringBuilder(id).Append('#').Append(state.Passes.GetValueOrDefault(id)).Append('|');
+            foreach (var written in state.Written.Order(StringComparer.Ordinal))
+            {
+                key.Append(written).Append(',');
+            }
+
+            foreach (var (name, values) in state.Assigned.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                key.Append('|').Append(name).Append('=');
+                foreach (var value in values)
+                {
+                    key.Append(Key(value)).Append(',');
+                }
+            }
+
+            return key.ToString();
         }
 
         /// <summary>A Switch: the first case whose rule holds, split by the inputs its rules need and both ways of one that depends on the running route.</summary>
@@ -531,8 +552,8 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
     {
         var result = new List<RoutePath>();
         var groups = raw.GroupBy(p => string.Join('>', p.Steps)).ToList();
-        // The paths with only expected outcomes first, in the order found; then the others.
-        foreach (var group in groups.OrderBy(g => g.Any(p => p.ExpectedOnly) ? 0 : 1))
+        // The paths with only expected outcomes first, in the order found; then the others, the fewest other outcomes first.
+        foreach (var group in groups.OrderBy(g => g.Any(p => p.ExpectedOnly) ? 0 : 1).ThenBy(g => g.Any(p => p.ExpectedOnly) ? 0 : Deviations(g)))
         {
             var members = group.ToList();
             var expectedOnly = members.Any(p => p.ExpectedOnly);
@@ -558,7 +579,8 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
                     : $"{title}: {DeclaredInput.Or(labels)}");
             }
 
-            var ports = first.Taken.Where(t => !t.Port.StartsWith('!')).GroupBy(t => t.ActivityId).ToDictionary(g => g.Key, g => g.Select(t => t.Port).ToList());
+            // At a decision step, every outcome that leads on the same way ("Positief advies of Positief advies met kanttekeningen").
+            var ports = first.Taken.Where(t => !t.Port.StartsWith('!')).GroupBy(t => t.ActivityId).ToDictionary(g => g.Key, g => g.Select(t => t.Same ?? [t.Port]).ToList());
             var seen = new Dictionary<string, int>();
             var steps = new List<PathStep>();
             foreach (var id in first.Steps)
@@ -568,17 +590,21 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
                 string? outcome = null;
                 if (IsDecisionStep(n) && ports.TryGetValue(id, out var taken) && taken.Count >= pass)
                 {
-                    outcome = PortLabel(n, taken[pass - 1]);
+                    outcome = DeclaredInput.Or(taken[pass - 1].Select(p => PortLabel(n, p)).ToList());
                 }
 
                 steps.Add(new PathStep(id, titles[id], outcome));
             }
 
             result.Add(new RoutePath(result.Count + 1, steps, when.Select(c => Describe(c, declared)).ToList(), outcomes, expectedOnly,
-                when.Select(Wire).ToList(), expectedWhen.Select(Wire).ToList()));
+                when.Select(Wire).ToList(), expectedWhen.Select(Wire).ToList(), outcomes.Count));
         }
 
         return result;
+
+        // The decisions (step and pass) where none of the path's ways takes the expected outcome.
+        static int Deviations(IEnumerable<RawPath> members) =>
+            members.SelectMany(p => p.Taken).GroupBy(t => (t.ActivityId, t.Pass, t.DependsOn)).Count(d => !d.Any(t => t.Expected));
     }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<JsonNode?>> Wire(Limits cube) =>
@@ -690,7 +716,8 @@ public sealed class RoutePaths(ActivityRegistry registry, IExpressionEvaluator e
             {
                 if (all.TryGetValue(name, out var order))
                 {
-                    cube[name] = [.. cube[name].OrderBy(v => order.Select(Key).ToList().IndexOf(Key(v)))];
+                    var keys = order.Select(Key).ToList();
+                    cube[name] = [.. cube[name].OrderBy(v => keys.IndexOf(Key(v)))];
                 }
             }
         }

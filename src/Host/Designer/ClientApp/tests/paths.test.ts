@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { chosenOutcomes, countPaths, decisionSteps, pathStepsText, testRunFields, testRunInput, type RoutePath } from '../src/model/paths';
+import { chosenOutcomes, countPaths, decisionSteps, deviationsHeading, groupPaths, pathStepsText, testRunFields, testRunInput, type RoutePath } from '../src/model/paths';
 import { TestRunPanel } from '../src/components/TestRunPanel';
 import type { Definition } from '../src/types';
 import { descriptors, shipped } from './fixtures';
@@ -61,6 +61,7 @@ test('a path reads as its steps with the outcome of each decision, without the f
     inputs: ['Bij elke invoer'],
     outcomes: ['Dagelijks bestuur: Verworpen'],
     expectedOnly: false,
+    deviations: 1,
     steps: [
       { activityId: 'start', title: 'Start', outcome: null },
       { activityId: 'keuze', title: 'Keuze', outcome: null },
@@ -71,6 +72,8 @@ test('a path reads as its steps with the outcome of each decision, without the f
   assert.deepEqual(pathStepsText(path, route), ['Dagelijks bestuur (Verworpen)', 'Vastgesteld']);
   assert.equal(countPaths(1), '1 pad');
   assert.equal(countPaths(12), '12 paden');
+  assert.equal(countPaths(2024), '2.024 paden');
+  assert.equal(countPaths(1234567), '1.234.567 paden');
 });
 
 test('the test run form of voorstel offers the kinds by label and the outcome of each decision step, no codes', () => {
@@ -81,4 +84,21 @@ test('the test run form of voorstel offers the kinds by label and the outcome of
   assert.match(html, /Alle paden tonen/);
   const visible = html.replace(/<[^>]*>/g, ' ');
   assert.doesNotMatch(visible, /metBacs|zonderBacs|beleidsvoorstel\b/);
+});
+
+test('the paths with other outcomes are grouped by how many steps take one, fewest first', () => {
+  const path = (number: number, deviations: number): RoutePath => ({
+    number,
+    inputs: ['Bij elke invoer'],
+    outcomes: Array.from({ length: deviations }, (_, i) => `Stap ${i}: Anders`),
+    expectedOnly: deviations === 0,
+    deviations,
+    steps: [],
+  });
+  const groups = groupPaths({ paths: [path(1, 0), path(2, 2), path(3, 1), path(4, 2)], unreached: [], warnings: [], complete: true });
+  assert.deepEqual(groups.expected.map((p) => p.number), [1]);
+  assert.deepEqual(groups.byDeviations.map((g) => [g.deviations, g.paths.map((p) => p.number)]), [[1, [3]], [2, [2, 4]]]);
+  assert.equal(groups.other.length, 3);
+  assert.equal(deviationsHeading(1), 'Met 1 afwijkende uitkomst');
+  assert.equal(deviationsHeading(2), 'Met 2 afwijkende uitkomsten');
 });

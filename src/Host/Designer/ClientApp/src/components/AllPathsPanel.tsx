@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ActivityDescriptor, Definition } from '../types';
 import { api, describeProblem } from '../api';
 import { stepTitle } from '../model/definition';
-import { countPaths, groupPaths, pathStepsText, type RouteAnalysis, type RoutePath } from '../model/paths';
+import { countPaths, deviationsHeading, groupPaths, pathStepsText, type RouteAnalysis, type RoutePath } from '../model/paths';
 import { WarningsPanel } from './WarningsPanel';
 
 interface Props {
@@ -44,8 +44,8 @@ export function AllPathsPanel({ definition, descriptors, onGotoNode }: Props) {
       <h2 id="ontwerper-paden-kop">Alle paden</h2>
       <p className="ontwerper-hint">
         Elk pad dat een voorstel door deze route kan nemen, met de invoer en de uitkomsten die ertoe leiden. Invoer die bij een pad
-        niet genoemd wordt, maakt voor dat pad niet uit. Een lus telt hooguit één keer, en per pad heeft hooguit één stap een andere
-        uitkomst dan verwacht. Dit gaat over het opgeslagen concept.
+        niet genoemd wordt, maakt voor dat pad niet uit. Een lus telt hooguit één keer; elke combinatie van uitkomsten staat erbij.
+        Uitkomsten die naar dezelfde stappen leiden, vormen samen één pad. Dit gaat over het opgeslagen concept.
       </p>
       <button type="button" className="button button--secondary" onClick={() => void load()} disabled={busy} data-testid="alle-paden-tonen">
         {busy ? 'Paden worden bepaald…' : analysis ? 'Paden opnieuw bepalen' : 'Alle paden tonen'}
@@ -59,7 +59,7 @@ export function AllPathsPanel({ definition, descriptors, onGotoNode }: Props) {
         <div aria-live="polite" data-testid="alle-paden-resultaat">
           <p data-testid="alle-paden-samenvatting">
             {countPaths(analysis.paths.length)}: {countPaths(groups.expected.length)} met de verwachte uitkomsten en{' '}
-            {countPaths(groups.other.length)} waarin een stap een andere uitkomst heeft.
+            {countPaths(groups.other.length)} waarin een of meer stappen een andere uitkomst hebben.
             {!analysis.complete && ' De route heeft meer paden dan hier staan.'}
           </p>
           <WarningsPanel warnings={analysis.warnings} stepTitle={title} {...(onGotoNode ? { onGotoNode } : {})} />
@@ -69,15 +69,26 @@ export function AllPathsPanel({ definition, descriptors, onGotoNode }: Props) {
           </p>
           <h3>Met de verwachte uitkomsten</h3>
           <PathList paths={groups.expected} definition={definition} />
-          {groups.other.length > 0 && (
-            <details data-testid="alle-paden-andere">
-              <summary>Met een andere uitkomst ({countPaths(groups.other.length)})</summary>
-              <PathList paths={groups.other} definition={definition} />
-            </details>
-          )}
+          {groups.byDeviations.length > 0 && <h3>Met een andere uitkomst</h3>}
+          {groups.byDeviations.map((g) => (
+            <FoldedPaths key={g.deviations} heading={`${deviationsHeading(g.deviations)} (${countPaths(g.paths.length)})`} deviations={g.deviations}>
+              <PathList paths={g.paths} definition={definition} />
+            </FoldedPaths>
+          ))}
         </div>
       )}
     </section>
+  );
+}
+
+/** A folded group of paths; its list is only drawn once opened (a route can have thousands of paths). */
+function FoldedPaths({ heading, deviations, children }: { heading: string; deviations: number; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details data-testid="alle-paden-andere" data-afwijkingen={deviations} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{heading}</summary>
+      {open && children}
+    </details>
   );
 }
 

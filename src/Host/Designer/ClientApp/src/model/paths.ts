@@ -116,6 +116,8 @@ export interface RoutePath {
   inputs: string[];
   outcomes: string[];
   expectedOnly: boolean;
+  /** How many steps on the path take another outcome than the expected one (the lines of `outcomes`). */
+  deviations: number;
 }
 
 export interface RouteWarning {
@@ -131,12 +133,33 @@ export interface RouteAnalysis {
   complete: boolean;
 }
 
-/** The paths with only expected outcomes (one per combination of inputs) and those where a step takes another outcome. */
-export function groupPaths(analysis: RouteAnalysis): { expected: RoutePath[]; other: RoutePath[] } {
+/** The paths where some step takes another outcome, with how many such outcomes they have in common. */
+export interface DeviationGroup {
+  deviations: number;
+  paths: RoutePath[];
+}
+
+/**
+ * The paths with only expected outcomes (one per combination of inputs), and the others grouped by how many steps take
+ * another outcome: one, two, … (a route lists every combination, so the groups keep the list browsable).
+ */
+export function groupPaths(analysis: RouteAnalysis): { expected: RoutePath[]; other: RoutePath[]; byDeviations: DeviationGroup[] } {
+  const other = analysis.paths.filter((p) => !p.expectedOnly);
+  const groups = new Map<number, RoutePath[]>();
+  for (const p of other) {
+    const n = Math.max(1, p.deviations);
+    groups.set(n, [...(groups.get(n) ?? []), p]);
+  }
   return {
     expected: analysis.paths.filter((p) => p.expectedOnly),
-    other: analysis.paths.filter((p) => !p.expectedOnly),
+    other,
+    byDeviations: [...groups.entries()].sort(([a], [b]) => a - b).map(([deviations, paths]) => ({ deviations, paths })),
   };
+}
+
+/** "Met 1 afwijkende uitkomst" / "Met 3 afwijkende uitkomsten". */
+export function deviationsHeading(n: number): string {
+  return n === 1 ? 'Met 1 afwijkende uitkomst' : `Met ${n} afwijkende uitkomsten`;
 }
 
 /**
@@ -150,7 +173,7 @@ export function pathStepsText(path: RoutePath, definition: Definition): string[]
     .map((s) => (s.outcome ? `${s.title} (${s.outcome})` : s.title));
 }
 
-/** "1 pad" / "12 paden". */
+/** "1 pad" / "12 paden" / "2.024 paden" (thousands with a dot, as Dutch writes them; "2024" reads as a year). */
 export function countPaths(n: number): string {
-  return n === 1 ? '1 pad' : `${n} paden`;
+  return n === 1 ? '1 pad' : `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} paden`;
 }
