@@ -41,6 +41,8 @@ public sealed class ProcessOwnerWithoutCodeBrowserTests(ProcessOwnerDesignerFixt
         var before = Parse(await ExportAsync(page));
 
         // The written BAC round: 3 weeks, a number typed and a unit chosen with the arrow keys.
+        // The BAC's advice lies beyond the opening view: "Alles in beeld" shows the whole route, and the mouse picks the step.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Alles in beeld" }).ClickAsync();
         await page.GetByTestId("rf__node-advies").ClickAsync();
         var advies = page.GetByTestId("eigenschappen-advies");
         await ChooseWithKeyboardAsync(page, advies.GetByTestId("invoer-termijn-eenheid"), "W");
