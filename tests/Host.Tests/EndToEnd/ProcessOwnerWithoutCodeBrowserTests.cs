@@ -273,34 +273,9 @@ public sealed class ProcessOwnerWithoutCodeBrowserTests(ProcessOwnerDesignerFixt
 /// The in-memory host (Testing) on a loopback port, with SMTP to a maildev it owns and its clock from Tuesday 6 April 2027,
 /// 09:00: a written round of 3 weeks opened that day ends on Koningsdag and moves to the Wednesday.
 /// </summary>
-public sealed class ProcessOwnerDesignerHost : MailHostFixture
+public sealed class ProcessOwnerDesignerHost() : MaildevClockHost(StartsAt)
 {
     public const string StartsAt = "2027-04-06T09:00:00+02:00";
-
-    public ProcessOwnerDesignerHost()
-        : this(new MaildevServer())
-    {
-    }
-
-    private ProcessOwnerDesignerHost(MaildevServer maildev)
-        : base(() => maildev.SmtpPort) => Maildev = maildev;
-
-    public MaildevServer Maildev { get; }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Testing:Now", StartsAt);
-        builder.UseSetting("Links:PostsPerMinute", "1000");
-    }
-
-    // WebApplicationFactory's Dispose calls this again after xunit's DisposeAsync; maildev stops once.
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Maildev.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 }
 
 /// <summary>One host, one maildev and one Chromium for <see cref="ProcessOwnerWithoutCodeBrowserTests"/>; a process owner signed in.</summary>

@@ -304,34 +304,9 @@ public sealed partial class WrittenAdviceBrowserTests(WrittenAdviceFixture fixtu
 /// The in-memory host (Testing) on a loopback port for the browser, with SMTP to a maildev it owns and its clock from
 /// Saturday 2 January 2027, 09:00: a written round of one week then ends on a Saturday and moves to the Monday.
 /// </summary>
-public sealed class WrittenAdviceHost : MailHostFixture
+public sealed class WrittenAdviceHost() : MaildevClockHost(StartsAt)
 {
     public const string StartsAt = "2027-01-02T09:00:00+01:00";
-
-    public WrittenAdviceHost()
-        : this(new MaildevServer())
-    {
-    }
-
-    private WrittenAdviceHost(MaildevServer maildev)
-        : base(() => maildev.SmtpPort) => Maildev = maildev;
-
-    public MaildevServer Maildev { get; }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Testing:Now", StartsAt);
-        builder.UseSetting("Links:PostsPerMinute", "1000");
-    }
-
-    // WebApplicationFactory's Dispose calls this again after xunit's DisposeAsync; maildev stops once.
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Maildev.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 }
 
 /// <summary>One host, one maildev and one Chromium for <see cref="WrittenAdviceBrowserTests"/>.</summary>

@@ -4,7 +4,6 @@ using AdviesRoute.Host.Security.TwoFactor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdviesRoute.Host.Pages.Account;
 
@@ -14,60 +13,27 @@ namespace AdviesRoute.Host.Pages.Account;
 /// codes are left and how to link another phone.
 /// </summary>
 [AllowAnonymous]
-public sealed class HerstelcodeModel(SignInManager<HostUser> signIn, SecondStep step) : PageModel
+public sealed class HerstelcodeModel(SignInManager<HostUser> signIn, SecondStep step) : SecondStepPageModel(signIn, step)
 {
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool RememberMe { get; set; }
-
     [BindProperty]
     [Display(Name = "Herstelcode")]
     public string? Code { get; set; }
 
-    public string? CodeError { get; private set; }
+    protected override string? Entered => Code;
 
-    public string? StopMessage { get; private set; }
+    protected override string? Normalize(string? entered) => TwoFactorTexts.RecoveryCode(entered);
 
-    public async Task OnGetAsync()
-    {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            StopMessage = TwoFactorTexts.Expired;
-        }
-    }
+    protected override string FormatError => TwoFactorTexts.RecoveryCodeFormat;
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            StopMessage = TwoFactorTexts.Expired;
-            return Page();
-        }
+    protected override string WrongError => TwoFactorTexts.WrongRecoveryCode;
 
-        var code = TwoFactorTexts.RecoveryCode(Code);
-        if (code is null)
-        {
-            CodeError = TwoFactorTexts.RecoveryCodeFormat;
-            return Page();
-        }
+    protected override string Kind => "herstelcode";
 
-        var outcome = await step.TryAsync(user, () => signIn.TwoFactorRecoveryCodeSignInAsync(code), "herstelcode");
-        switch (outcome)
-        {
-            case SecondStepOutcome.SignedIn:
-                var next = step.NextAddress(user, ReturnUrl);
-                return LocalRedirect(next.StartsWith(Security.Accounts.TemporaryPassword.ChangePage, StringComparison.Ordinal)
-                    ? next
-                    : $"{TwoFactorSetup.OverviewPage}?herstelcode=gebruikt&ReturnUrl={Uri.EscapeDataString(next)}");
-            case SecondStepOutcome.LockedOut:
-                StopMessage = step.LockedOutMessage;
-                return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
-            default:
-                CodeError = TwoFactorTexts.WrongRecoveryCode;
-                return Page();
-        }
-    }
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<HostUser> signIn, string code) => signIn.TwoFactorRecoveryCodeSignInAsync(code);
+
+    // The overview says how many codes are left and how to link another phone; a forced password change goes first.
+    protected override string AfterSignIn(string next) =>
+        next.StartsWith(Security.Accounts.TemporaryPassword.ChangePage, StringComparison.Ordinal)
+            ? next
+            : $"{TwoFactorSetup.OverviewPage}?herstelcode=gebruikt&ReturnUrl={Uri.EscapeDataString(next)}";
 }

@@ -6,7 +6,6 @@ using AdviesRoute.Host.Security.TwoFactor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Host.Pages.Account;
@@ -18,62 +17,29 @@ namespace AdviesRoute.Host.Pages.Account;
 /// password, toward the per-address limits of <see cref="SignInThrottle"/>.
 /// </summary>
 [AllowAnonymous]
-public sealed class InlogcodeModel(SignInManager<HostUser> signIn, SecondStep step) : PageModel
+public sealed class InlogcodeModel(SignInManager<HostUser> signIn, SecondStep step) : SecondStepPageModel(signIn, step)
 {
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    /// <summary>The "ingelogd blijven" choice of the password form, carried to the end of signing in.</summary>
-    [BindProperty(SupportsGet = true)]
-    public bool RememberMe { get; set; }
-
     [BindProperty]
     [Display(Name = "Code uit de app (6 cijfers)")]
     public string? Code { get; set; }
 
-    /// <summary>Why the code was refused, next to the field.</summary>
-    public string? CodeError { get; private set; }
+    protected override string? Entered => Code;
 
-    /// <summary>Why signing in cannot go on here (expired, locked out): the page then offers signing in again.</summary>
-    public string? StopMessage { get; private set; }
+    protected override string? Normalize(string? entered) => TwoFactorTexts.AuthenticatorCode(entered);
 
-    public async Task OnGetAsync()
+    protected override string FormatError => TwoFactorTexts.CodeFormat;
+
+    protected override string WrongError => TwoFactorTexts.WrongCode;
+
+    protected override string Kind => "code uit de app";
+
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<HostUser> signIn, string code) =>
+        signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
+
+    // A refused code is not shown again: the app shows a new one every 30 seconds.
+    protected override void OnWrongCode()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            StopMessage = TwoFactorTexts.Expired;
-        }
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            StopMessage = TwoFactorTexts.Expired;
-            return Page();
-        }
-
-        var code = TwoFactorTexts.AuthenticatorCode(Code);
-        if (code is null)
-        {
-            CodeError = TwoFactorTexts.CodeFormat;
-            return Page();
-        }
-
-        var outcome = await step.TryAsync(user, () => signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false), "code uit de app");
-        switch (outcome)
-        {
-            case SecondStepOutcome.SignedIn:
-                return LocalRedirect(step.NextAddress(user, ReturnUrl));
-            case SecondStepOutcome.LockedOut:
-                StopMessage = step.LockedOutMessage;
-                return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
-            default:
-                CodeError = TwoFactorTexts.WrongCode;
-                Code = null;
-                ModelState.Remove(nameof(Code)); // a refused code is not shown again: the app shows a new one every 30 seconds
-                return Page();
-        }
+        Code = null;
+        ModelState.Remove(nameof(Code));
     }
 }
