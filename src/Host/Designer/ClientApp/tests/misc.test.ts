@@ -63,12 +63,13 @@ test('a connection to a step that does not exist is kept on the step it leaves f
 
 test('a step added with the keyboard goes right of the selected step, below any step already there', () => {
   const { definition } = shipped('voorbeeld-termijn');
-  // metReactie sits at (960, 40); right of it (its width and a gap: 160 + 80), at x 1200, is free.
-  assert.deepEqual(placeNewStep(definition, 'metReactie', new Map(), { x: 0, y: 0 }), { x: 1200, y: 40 });
-  // Right of splits (180, 120) is x 420: wachtOpReactie (380, 40) and termijn (380, 200) are within reach, so it moves down.
+  const at = (id: string) => definition.root.activities.find((a) => a.id === id)!.designer!;
+  // Right of metReactie (its width and a gap: 160 + 80) is free: the new step goes level with it.
+  assert.deepEqual(placeNewStep(definition, 'metReactie', new Map(), { x: 0, y: 0 }), { x: at('metReactie').x + 240, y: at('metReactie').y });
+  // Right of splits, its two branches (wachtOpReactie and termijn) are within reach, so the new step moves down.
   const p = placeNewStep(definition, 'splits', new Map(), { x: 0, y: 0 });
-  assert.equal(p.x, 420);
-  assert.ok(p.y >= 120);
+  assert.equal(p.x, at('splits').x + 240);
+  assert.ok(p.y >= at('splits').y);
 });
 
 test('the save time says the hour today and the date on another day, in Dutch time', () => {
