@@ -58,12 +58,6 @@ public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, D
     }
 
     /// <summary>Stores the draft (even when invalid) and says what is wrong with it.</summary>
-    /// <exception cref="DraftRefusedException">Not a definition of <paramref name="definitionId"/>.</exception>
-    /// <exception cref="DraftConflictException"><paramref name="revision"/> is not the stored one.</exception>
-    public Task<DraftView> SaveAsync(string definitionId, int revision, JsonNode? definition, string user, CancellationToken cancellationToken) =>
-        SaveAsync(definitionId, revision, definition, user, mayWriteScript: true, cancellationToken);
-
-    /// <summary>Stores the draft (even when invalid) and says what is wrong with it.</summary>
     /// <param name="mayWriteScript">False for someone who is not an administrator: then a draft that adds or changes JavaScript is refused.</param>
     /// <exception cref="DraftRefusedException">Not a definition of <paramref name="definitionId"/>.</exception>
     /// <exception cref="DraftConflictException"><paramref name="revision"/> is not the stored one.</exception>
@@ -154,11 +148,6 @@ public sealed class DesignerDrafts(HostDbContext host, IWorkflowReader reader, D
         await host.SaveChangesAsync(cancellationToken);
         return View(draft);
     }
-
-    /// <summary>Imports a definition file as the draft of its definition, by someone who may write JavaScript.</summary>
-    /// <exception cref="DraftRefusedException">Malformed or invalid.</exception>
-    public Task<DraftView> ImportAsync(string json, string user, CancellationToken cancellationToken) =>
-        ImportAsync(json, user, mayWriteScript: true, cancellationToken);
 
     /// <summary>
     /// Imports a definition file as the draft of its definition. Unlike a save from the editor, a file must be a valid
