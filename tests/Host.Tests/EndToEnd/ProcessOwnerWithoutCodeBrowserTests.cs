@@ -204,16 +204,9 @@ public sealed class ProcessOwnerWithoutCodeBrowserTests(ProcessOwnerDesignerFixt
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    private Task<InstanceView> InstanceAsync(string id) =>
-        Host.WithScopeAsync(async sp => (await sp.GetRequiredService<IWorkflowReader>().GetInstanceAsync(id))!);
+    private Task<InstanceView> InstanceAsync(string id) => Host.InstanceAsync(id);
 
-    private async Task CompletePreparationAsync(string id)
-    {
-        var waiting = await EventuallyAsync(async () => (await InstanceAsync(id)).Waiting().FirstOrDefault(w => w.Token.ActivityId == "voorbereiding") is { Bookmark: { } b } ? b : null,
-            "the preparation's bookmark");
-        await Host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
-            .ResumeAsync(id, waiting.Id, new JsonObject { ["uitkomst"] = "gereed" }, new Trigger(HostFixture.AdminEmail, Channel.Page)));
-    }
+    private Task CompletePreparationAsync(string id) => Host.CompletePreparationAsync(id);
 
     private async Task<List<LinkMail>> MailsAsync(string subject, int count)
     {

@@ -1,5 +1,10 @@
+using System.Text.Json.Nodes;
 using AdviesRoute.Host.Tests.Support;
+using AdviesRoute.Workflows.Queries;
+using AdviesRoute.Workflows.Runtime;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using static AdviesRoute.Tests.Shared.StoredData.HostPages;
 
 namespace AdviesRoute.Host.Tests.Mail;
 
@@ -25,6 +30,19 @@ public abstract class MaildevClockHost : MailHostFixture
     }
 
     public MaildevServer Maildev { get; }
+
+    /// <summary>The instance as the engine reads it now.</summary>
+    public Task<InstanceView> InstanceAsync(string id) =>
+        WithScopeAsync(async sp => (await sp.GetRequiredService<IWorkflowReader>().GetInstanceAsync(id))!);
+
+    /// <summary>The pillar's preparation reports "gereed", as the group's secretary does.</summary>
+    public async Task CompletePreparationAsync(string id)
+    {
+        var waiting = await EventuallyAsync(async () => (await InstanceAsync(id)).Waiting().FirstOrDefault(w => w.Token.ActivityId == "voorbereiding") is { Bookmark: { } b } ? b : null,
+            "the preparation's bookmark");
+        await WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
+            .ResumeAsync(id, waiting.Id, new JsonObject { ["uitkomst"] = "gereed" }, new Trigger(AdminEmail, Channel.Page)));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

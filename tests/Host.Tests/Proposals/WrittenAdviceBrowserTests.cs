@@ -271,17 +271,9 @@ public sealed partial class WrittenAdviceBrowserTests(WrittenAdviceFixture fixtu
         return input;
     }
 
-    private Task<InstanceView> InstanceAsync(string id) =>
-        Host.WithScopeAsync(async sp => (await sp.GetRequiredService<IWorkflowReader>().GetInstanceAsync(id))!);
+    private Task<InstanceView> InstanceAsync(string id) => Host.InstanceAsync(id);
 
-    /// <summary>The pillar's preparation reports "gereed", as the group's secretary does.</summary>
-    private async Task CompletePreparationAsync(string id)
-    {
-        var waiting = await EventuallyAsync(async () => (await InstanceAsync(id)).Waiting().FirstOrDefault(w => w.Token.ActivityId == "voorbereiding") is { Bookmark: { } b } ? b : null,
-            "the preparation's bookmark");
-        await Host.WithScopeAsync(sp => sp.GetRequiredService<IWorkflowRuntime>()
-            .ResumeAsync(id, waiting.Id, new JsonObject { ["uitkomst"] = "gereed" }, new Trigger(HostFixture.AdminEmail, Channel.Page)));
-    }
+    private Task CompletePreparationAsync(string id) => Host.CompletePreparationAsync(id);
 
     /// <summary>The mails in maildev with this subject, as the members read them, once there are <paramref name="count"/>.</summary>
     private async Task<List<LinkMail>> MailsAsync(string subject, int count)
