@@ -75,6 +75,7 @@ public static class HostExtensions
         services.AddQueuedMail<Proposals.Overview.WeeklyDigestMail, Proposals.Overview.WeeklyDigestMailComposer>();
         services.AddQueuedMail<Proposals.Meetings.ConvocationMail, Proposals.Meetings.ConvocationMailComposer>();
         services.AddScoped<Designer.DesignerDrafts>();
+        Archive.ArchiveServiceCollectionExtensions.AddArchive(services);
         services.AddScoped<Designer.RunningInstanceMoves>();
         services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
         services.AddAdviesRouteJobs(provider, connectionString);
@@ -120,6 +121,7 @@ public static class HostExtensions
         app.MapRazorPages();
         app.MapApi();
         app.MapProposals();
+        Archive.ArchiveEndpoints.MapArchive(app);
         app.MapOpenApi().RequireAuthorization();
         app.MapJobDashboard();
         if (app.Environment.IsEnvironment(TestingClock.EnvironmentName))

@@ -86,4 +86,10 @@ public interface IWorkflowReader
     /// </summary>
     /// <param name="oldest">How many of the oldest waiting messages to list (0 to <see cref="MaxPageSize"/>).</param>
     Task<OutboxBacklog> GetOutboxBacklogAsync(int oldest, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The outbox messages written for an instance, delivered or not, oldest first: what was sent about it, e.g. for the
+    /// archive's record of the mails of a proposal. A payload that is not readable JSON is left out.
+    /// </summary>
+    Task<IReadOnlyList<SentMessage>> GetMessagesOfInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 }

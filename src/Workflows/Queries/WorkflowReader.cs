@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
 using System.Runtime.CompilerServices;
 using AdviesRoute.Workflows.Attributes;
 using AdviesRoute.Workflows.Definitions;
@@ -158,6 +159,33 @@ internal sealed class WorkflowReader(WorkflowDbContext db, DefinitionModelCache 
             .ToListAsync(cancellationToken);
         return new OutboxBacklog(count, failing,
             rows.Select(m => new OutboxWaiting(m.Id, m.InstanceId, m.Kind, StoredTime.Utc(m.CreatedAt), m.Attempts, m.LastError)).ToList());
+    }
+
+    public async Task<IReadOnlyList<SentMessage>> GetMessagesOfInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Outbox.AsNoTracking().Where(m => m.InstanceId == instanceId)
+            .Select(m => new { m.Id, m.Kind, m.PayloadJson, m.MessageId, m.CreatedAt, m.SentAt })
+            .ToListAsync(cancellationToken);
+        var messages = new List<SentMessage>(rows.Count);
+        foreach (var m in rows.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal))
+        {
+            JsonObject? payload;
+            try
+            {
+                payload = System.Text.Json.Nodes.JsonNode.Parse(m.PayloadJson) as JsonObject;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                payload = null;
+            }
+
+            if (payload is not null)
+            {
+                messages.Add(new SentMessage(m.Id, m.Kind, payload, m.MessageId, StoredTime.Utc(m.CreatedAt), StoredTime.Utc(m.SentAt)));
+            }
+        }
+
+        return messages;
     }
 
     public async Task<IReadOnlyList<DefinitionSummary>> ListDefinitionsAsync(DefinitionListing listing = DefinitionListing.Latest, CancellationToken cancellationToken = default)
