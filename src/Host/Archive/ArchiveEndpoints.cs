@@ -73,10 +73,10 @@ public static class ArchiveEndpoints
 
     private static ProblemHttpResult Refused(ArchiveRefusal refusal) => refusal.Kind switch
     {
-        RefusalKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Voorstel niet gevonden", detail: refusal.Reason),
-        RefusalKind.NotClosed => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Voorstel nog niet afgesloten", detail: refusal.Reason),
-        RefusalKind.UnknownKind => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Soort niet in de selectielijst", detail: refusal.Reason),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Stuk ontbreekt", detail: refusal.Reason),
+        RefusalKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Voorstel niet gevonden", detail: refusal.Detail),
+        RefusalKind.NotClosed => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Voorstel nog niet afgesloten", detail: refusal.Detail),
+        RefusalKind.UnknownKind => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Soort niet in de selectielijst", detail: refusal.Detail),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Stuk ontbreekt", detail: refusal.Detail),
     };
 }
 

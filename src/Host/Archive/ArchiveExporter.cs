@@ -32,7 +32,13 @@ public enum RefusalKind
 }
 
 /// <summary>A refusal, with the reason in Dutch for the person who asked.</summary>
-public sealed record ArchiveRefusal(RefusalKind Kind, string Reason);
+/// <param name="Reason">Why, about the proposal: "De soort ‘Kaderbrief’ staat niet in de selectielijst; …".</param>
+/// <param name="Title">The proposal's title; null when there is no such proposal.</param>
+public sealed record ArchiveRefusal(RefusalKind Kind, string Reason, string? Title = null)
+{
+    /// <summary>The whole sentence, for an answer that names no proposal beside it: "‘Kaderbrief 2029’ is niet geëxporteerd: de soort …".</summary>
+    public string Detail => Title is null ? Reason : $"‘{Title}’ is niet geëxporteerd: {char.ToLowerInvariant(Reason[0])}{Reason[1..]}";
+}
 
 /// <summary>A closed proposal in a period, as the archive page lists it: included, or left out with the reason.</summary>
 public sealed record ClosedDossier(string Id, string Title, string? Kind, DateOnly ClosedOn, bool Cancelled, ArchiveRefusal? Refusal);
@@ -80,15 +86,15 @@ public sealed class ArchiveExporter(
         if (proposal.Instance.Status is not (WorkflowStatus.Finished or WorkflowStatus.Cancelled))
         {
             return (null, new ArchiveRefusal(RefusalKind.NotClosed,
-                $"‘{title}’ is nog niet afgesloten (stand: {ProposalLabels.Status(proposal.Instance.Status.ToString()).ToLowerInvariant()}). Alleen een afgerond of afgebroken voorstel gaat naar het archief."));
+                $"Het voorstel is nog niet afgesloten (stand: {ProposalLabels.Status(proposal.Instance.Status.ToString()).ToLowerInvariant()}). Alleen een afgerond of afgebroken voorstel gaat naar het archief.", title));
         }
 
         var kind = proposal.Summary.Kind;
         if (Options.RuleFor(kind) is not { } rule)
         {
             return (null, new ArchiveRefusal(RefusalKind.UnknownKind, kind is null
-                ? $"‘{title}’ heeft geen soort, dus de selectielijst zegt niet hoe lang het bewaard wordt. Er is niets geëxporteerd."
-                : $"De soort ‘{ProposalLabels.Kind(kind)}’ van ‘{title}’ staat niet in de selectielijst (instelling Archief:Selectielijst). Er is niets geëxporteerd."));
+                ? "Het voorstel heeft geen soort, dus de selectielijst zegt niet hoe lang het bewaard wordt."
+                : $"De soort ‘{ProposalLabels.Kind(kind)}’ staat niet in de selectielijst; de beheerder kan haar toevoegen.", title));
         }
 
         var documents = await db.ProposalDocuments.AsNoTracking().Where(d => d.InstanceId == id)
@@ -103,7 +109,7 @@ public sealed class ArchiveExporter(
             if (listed?["id"]?.GetValue<string>() is { } listedId && !stored.Contains(listedId))
             {
                 return (null, new ArchiveRefusal(RefusalKind.MissingDocument,
-                    $"Het stuk ‘{listed["naam"]?.GetValue<string>() ?? listedId}’ van ‘{title}’ is niet opgeslagen. Er is niets geëxporteerd."));
+                    $"Het stuk ‘{listed["naam"]?.GetValue<string>() ?? listedId}’ is niet opgeslagen.", title));
             }
         }
 
@@ -111,7 +117,7 @@ public sealed class ArchiveExporter(
         {
             if (await ContentOfAsync(document, cancellationToken) is { Refusal: { } refusal })
             {
-                return (null, refusal with { Reason = $"{refusal.Reason} (voorstel ‘{title}’). Er is niets geëxporteerd." });
+                return (null, refusal with { Title = title });
             }
         }
 
@@ -384,13 +390,13 @@ public sealed class ArchiveExporter(
         var content = await db.ProposalDocuments.AsNoTracking().Where(d => d.Id == document.Id).Select(d => d.Content).FirstOrDefaultAsync(cancellationToken);
         if (content is null || content.Length == 0)
         {
-            return (null, new ArchiveRefusal(RefusalKind.MissingDocument, $"De inhoud van het stuk ‘{document.FileName}’ ontbreekt"));
+            return (null, new ArchiveRefusal(RefusalKind.MissingDocument, $"De inhoud van het stuk ‘{document.FileName}’ ontbreekt."));
         }
 
         if (content.LongLength != document.Size || !string.Equals(Convert.ToHexStringLower(SHA256.HashData(content)), document.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             return (null, new ArchiveRefusal(RefusalKind.MissingDocument,
-                $"Het stuk ‘{document.FileName}’ is niet meer hetzelfde als bij het opslaan: de controlegetallen verschillen"));
+                $"Het stuk ‘{document.FileName}’ is niet meer hetzelfde als bij het opslaan: de controlegetallen verschillen."));
         }
 
         return (content, null);

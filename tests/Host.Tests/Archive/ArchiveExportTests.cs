@@ -118,21 +118,21 @@ public sealed class ArchiveExportTests(ArchiveFixture fixture)
     public async Task A_proposal_that_still_runs_is_refused_with_the_reason()
     {
         var problem = await RefusedAsync($"/api/archief/voorstellen/{fixture.RunningId}", HttpStatusCode.Conflict);
-        problem["detail"]!.GetValue<string>().Should().Contain("Jaarplan toezicht kinderopvang").And.Contain("nog niet afgesloten");
+        problem["detail"]!.GetValue<string>().Should().Be("‘Jaarplan toezicht kinderopvang’ is niet geëxporteerd: het voorstel is nog niet afgesloten (stand: loopt). Alleen een afgerond of afgebroken voorstel gaat naar het archief.");
     }
 
     [Fact]
     public async Task A_kind_the_selectielijst_does_not_name_is_refused_with_the_reason()
     {
         var problem = await RefusedAsync($"/api/archief/voorstellen/{fixture.KaderbriefId}", HttpStatusCode.UnprocessableEntity);
-        problem["detail"]!.GetValue<string>().Should().Contain("Kaderbrief").And.Contain("niet in de selectielijst").And.Contain("niets geëxporteerd");
+        problem["detail"]!.GetValue<string>().Should().Be("‘Kaderbrief 2029’ is niet geëxporteerd: de soort ‘Kaderbrief’ staat niet in de selectielijst; de beheerder kan haar toevoegen.");
     }
 
     [Fact]
     public async Task A_document_changed_since_it_was_stored_is_refused_with_its_name()
     {
         var problem = await RefusedAsync($"/api/archief/voorstellen/{fixture.ChangedId}", HttpStatusCode.UnprocessableEntity);
-        problem["detail"]!.GetValue<string>().Should().Contain(ArchiveFixture.ChangedDocumentName).And.Contain("controlegetallen verschillen").And.Contain("niets geëxporteerd");
+        problem["detail"]!.GetValue<string>().Should().Be($"‘Tarieven reizigersvaccinatie’ is niet geëxporteerd: het stuk ‘{ArchiveFixture.ChangedDocumentName}’ is niet meer hetzelfde als bij het opslaan: de controlegetallen verschillen.");
     }
 
     [Fact]

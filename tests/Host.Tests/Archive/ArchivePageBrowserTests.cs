@@ -28,13 +28,13 @@ public sealed class ArchivePageBrowserTests(ArchiveFixture fixture, ITestOutputH
         await Browsers.ShowAsync(output, page, "archief-periode", Forbidden,
             "Archief", "3 voorstellen afgesloten van 1 januari 2027 tot en met 31 december 2027; 2 kunnen niet naar het archief.",
             ArchiveFixture.Title, "afgerond op", "Kaderbrief 2029", "niet in de selectielijst", "Tarieven reizigersvaccinatie", "controlegetallen verschillen",
-            "Alle 1 dossier van deze periode downloaden", "Selectielijst", "Blijvend te bewaren", "Te vernietigen na 10 jaar", "voorbeeldwaarden");
+            "Het dossier van deze periode downloaden", "Selectielijst", "Blijvend te bewaren", "Te vernietigen na 10 jaar", "voorbeeldwaarden");
 
         var row = page.Locator("tr", new PageLocatorOptions { HasText = ArchiveFixture.Title });
         var download = await page.RunAndWaitForDownloadAsync(() => row.GetByText("Dossier downloaden").ClickAsync());
         download.SuggestedFilename.Should().EndWith($"{ArchiveFixture.Title}.zip").And.StartWith("Archief ");
 
-        var period = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Alle 1 dossier van deze periode downloaden").ClickAsync());
+        var period = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Het dossier van deze periode downloaden").ClickAsync());
         period.SuggestedFilename.Should().Be("Archief 1 januari 2027 tot en met 31 december 2027.zip");
 
         // On the begroting's own page, once it is closed.
@@ -47,7 +47,7 @@ public sealed class ArchivePageBrowserTests(ArchiveFixture fixture, ITestOutputH
         var response = await page.GotoAsync($"/Beheer/Archief?handler=dossier&id={fixture.KaderbriefId}");
         response!.Status.Should().Be(422);
         await Browsers.ShowAsync(output, page, "archief-geweigerd", Forbidden,
-            "Niet geëxporteerd", "De soort ‘Kaderbrief’ van ‘Kaderbrief 2029’ staat niet in de selectielijst");
+            "Niet geëxporteerd", "‘Kaderbrief 2029’ is niet geëxporteerd: de soort ‘Kaderbrief’ staat niet in de selectielijst; de beheerder kan haar toevoegen.");
 
         // A period the wrong way round is named, not run.
         await page.GotoAsync("/Beheer/Archief?van=31-12-2027&tot=1-1-2027");

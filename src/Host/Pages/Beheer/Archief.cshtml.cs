@@ -56,7 +56,7 @@ public sealed class ArchiefModel(ArchiveExporter exporter, IOptions<ArchiveOptio
             return File(package.Content, ArchiveExporter.ZipType, package.FileName);
         }
 
-        Refusal = refusal!.Reason;
+        Refusal = refusal!.Detail;
         Response.StatusCode = refusal.Kind switch
         {
             RefusalKind.NotFound => StatusCodes.Status404NotFound,
