@@ -103,7 +103,7 @@ public static class DossierRecords
         }
 
         var declaration = Zienswijzenronde.Declared.Request(AnswerRound.AnswerBookmark)!;
-        var rows = new List<IReadOnlyList<string>>();
+        var rows = new List<(string Council, string Label, string Received, string Text, string Reaction)>();
         var silent = new List<string>();
         foreach (var (id, node) in councils)
         {
@@ -115,8 +115,9 @@ public static class DossierRecords
                 continue;
             }
 
-            var received = node?["ontvangen"] is JsonValue v && v.TryGetValue<DateTimeOffset>(out var at) ? DutchFormat.Day(DutchTime.Today(at)) : "";
-            rows.Add([name, declaration.ChoiceLabel(code), received, node?["tekst"]?.GetValue<string>() ?? "", node?["reactie"]?.GetValue<string>() ?? "(geen reactie vastgelegd)"]);
+            var received = node?["ontvangen"] is JsonValue v && v.TryGetValue<DateTimeOffset>(out var at) ? DutchFormat.Day(DutchTime.Today(at)) : "onbekend";
+            rows.Add((name, declaration.ChoiceLabel(code), received, node?["tekst"]?.GetValue<string>() ?? "(zonder tekst)",
+                node?["reactie"]?.GetValue<string>() ?? "(geen reactie vastgelegd)"));
         }
 
         var input = ProposalInput.Read(proposal.Instance.Input);
@@ -128,10 +129,18 @@ public static class DossierRecords
 
         blocks.Add(rows.Count == 0
             ? new DocumentParagraph("Geen raad gaf een zienswijze.")
-            : new DocumentTable(["Raad", "Zienswijze", "Ontvangen", "Tekst", "Reactie van het bestuur"], rows));
+            : new DocumentTable(["Raad", "Zienswijze", "Ontvangen op"], rows.Select(r => (IReadOnlyList<string>)[r.Council, r.Label, r.Received]).ToList()));
         if (silent.Count > 0)
         {
             blocks.Add(new DocumentParagraph($"Geen zienswijze ({silent.Count.ToString(CultureInfo.InvariantCulture)}): {string.Join(", ", silent)}."));
+        }
+
+        foreach (var row in rows)
+        {
+            // Each label in one paragraph with its text, so a page never ends between the two.
+            blocks.Add(new DocumentHeading(row.Council));
+            blocks.Add(new DocumentParagraph($"Zienswijze ({row.Label.ToLower(CultureInfo.GetCultureInfo("nl-NL"))}):\n{row.Text}"));
+            blocks.Add(new DocumentParagraph($"Reactie van het bestuur:\n{row.Reaction}"));
         }
 
         return new OfficialDocument { Title = "Zienswijzen en reacties", Subtitle = input.TitleOrUntitled, Reference = input.Reference ?? kenmerk, Blocks = blocks };
