@@ -77,7 +77,7 @@ public sealed class SelectionRule
 }
 
 /// <summary>Refuses a start with an archive configuration that would make packages an e-depot cannot take, naming the setting.</summary>
-internal sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
+public sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
 {
     public ValidateOptionsResult Validate(string? name, ArchiveOptions options)
     {
