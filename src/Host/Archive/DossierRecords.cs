@@ -69,8 +69,8 @@ public static class DossierRecords
         }
         else
         {
-            blocks.Add(new DocumentParagraph("Zoals vastgesteld (na wijziging, waar een orgaan een beslispunt wijzigde):"));
-            blocks.Add(new DocumentList(points.Select(p => $"{p.Text}").ToList()));
+            blocks.Add(new DocumentParagraph("In hun laatste tekst; een beslispunt dat een orgaan wijzigde, staat hier zoals het werd gewijzigd. Wat erover is besloten, staat onder ‘Besluiten’."));
+            blocks.Add(new DocumentList(points.Select(p => p.Text).ToList()));
         }
 
         blocks.Add(new DocumentHeading("Besluiten"));
