@@ -76,6 +76,7 @@ public static class HostExtensions
         services.AddQueuedMail<Proposals.Meetings.ConvocationMail, Proposals.Meetings.ConvocationMailComposer>();
         services.AddScoped<Designer.DesignerDrafts>();
         services.AddScoped<Designer.RunningInstanceMoves>();
+        Portal.Accessibility.AccessibilityServiceCollectionExtensions.AddAccessibilityReport(services);
         services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
         services.AddAdviesRouteJobs(provider, connectionString);
         services.AddAdviesRouteHealth(builder.Configuration);
