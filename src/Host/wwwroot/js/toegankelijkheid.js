@@ -305,29 +305,27 @@
             + (report.pages.length > checked.length ? ` ${count(report.pages.length - checked.length, 'pagina kon', "pagina's konden")} niet worden gecontroleerd.` : '');
         overview.innerHTML = overviewTable(report) + report.notes.map(n => `<p>${esc(n)}</p>`).join('') + failing.map(p => `
             <h3>${esc(p.title)}: niet geslaagd</h3>
-            <ul>${p.violations.map(r => `<li>${esc(r.description)} (${esc(criteriaText(r))}; ${count(r.elements, 'element', 'elementen')}, ${esc(r.impactText || '')})</li>`).join('')}</ul>`).join('');
+            <ul>${p.violations.map(r => `<li>${esc(r.description)}: ${count(r.elements, 'element', 'elementen')}${r.impactText ? `, ernst ${esc(r.impactText)}` : ''}; succescriterium ${esc(criteriaText(r))}</li>`).join('')}</ul>`).join('');
         outcome.hidden = false;
     }
 
     function criteriaText(rule) { return rule.criteria.length ? rule.criteria.map(c => c.text).join(', ') : 'geen succescriterium genoemd'; }
 
     function overviewTable(report) {
-        return `<div class="ar-table-box"><table class="utrecht-table utrecht-table--html-table table table--stack">
-            <caption class="utrecht-table__caption">Overzicht per pagina</caption>
+        const number = (label, value) => `<td class="utrecht-table__cell utrecht-table__cell--numeric-column ar-number" data-label="${label}">${value}</td>`;
+        return `<h3 id="overzicht-per-pagina">Overzicht per pagina</h3>
+            <div class="ar-table-box"><table class="utrecht-table utrecht-table--html-table table table--stack" aria-labelledby="overzicht-per-pagina">
             <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                 <th scope="col" class="utrecht-table__header-cell">Pagina</th>
-                <th scope="col" class="utrecht-table__header-cell ar-number">Geslaagd</th>
-                <th scope="col" class="utrecht-table__header-cell ar-number">Niet geslaagd</th>
-                <th scope="col" class="utrecht-table__header-cell ar-number">Handmatig nakijken</th>
-                <th scope="col" class="utrecht-table__header-cell ar-number">Niet van toepassing</th>
+                <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column ar-number">Geslaagd</th>
+                <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column ar-number">Niet geslaagd</th>
+                <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column ar-number">Handmatig nakijken</th>
+                <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column ar-number">Niet van toepassing</th>
             </tr></thead>
             <tbody class="utrecht-table__body">${report.pages.map(p => `<tr class="utrecht-table__row">
                 <td class="utrecht-table__cell" data-label="Pagina">${esc(p.title)}<br><span class="ar-check-address">${esc(p.path)}</span>${p.checked ? '' : `<br>Niet gecontroleerd: ${esc(p.reason)}`}</td>
                 ${p.checked
-                    ? `<td class="utrecht-table__cell ar-number" data-label="Geslaagd">${p.counts.passes}</td>
-                       <td class="utrecht-table__cell ar-number" data-label="Niet geslaagd">${p.counts.violations}</td>
-                       <td class="utrecht-table__cell ar-number" data-label="Handmatig nakijken">${p.counts.incomplete}</td>
-                       <td class="utrecht-table__cell ar-number" data-label="Niet van toepassing">${p.counts.inapplicable}</td>`
+                    ? number('Geslaagd', p.counts.passes) + number('Niet geslaagd', p.counts.violations) + number('Handmatig nakijken', p.counts.incomplete) + number('Niet van toepassing', p.counts.inapplicable)
                     : '<td class="utrecht-table__cell" colspan="4">niet gecontroleerd</td>'}
             </tr>`).join('')}</tbody></table></div>`;
     }
@@ -348,12 +346,12 @@
     /** The report an auditor reads: one HTML file with its own style sheet, readable on screen and on paper. */
     function reportHtml(report) {
         const ruleRows = (rules, withElements, withImpact) => `<table>
-            <thead><tr><th scope="col">Regel</th><th scope="col">Succescriterium van WCAG</th>${withImpact ? '<th scope="col">Ernst</th>' : ''}${withElements ? '<th scope="col">Elementen</th>' : ''}</tr></thead>
+            <thead><tr><th scope="col">Regel</th><th scope="col">Succescriterium van WCAG</th>${withImpact ? '<th scope="col">Ernst</th>' : ''}${withElements ? '<th scope="col" class="n">Elementen</th>' : ''}</tr></thead>
             <tbody>${rules.map(r => `<tr>
-                <td>${esc(r.description)}<br><span class="id">axe-core: ${esc(r.id)}</span></td>
-                <td>${esc(criteriaText(r))}</td>
-                ${withImpact ? `<td>${esc(r.impactText || '')}</td>` : ''}
-                ${withElements ? `<td>${r.elements}${r.targets && r.targets.length && withImpact ? `<br><span class="id">${r.targets.map(esc).join('<br>')}</span>` : ''}</td>` : ''}
+                <td data-label="Regel">${esc(r.description)}<br><span class="id">axe-core: ${esc(r.id)}</span></td>
+                <td data-label="Succescriterium">${esc(criteriaText(r))}</td>
+                ${withImpact ? `<td data-label="Ernst">${esc(r.impactText || '')}</td>` : ''}
+                ${withElements ? `<td data-label="Elementen" class="n">${r.elements}${r.targets && r.targets.length && withImpact ? `<br><span class="id">${r.targets.map(esc).join('<br>')}</span>` : ''}</td>` : ''}
             </tr>`).join('')}</tbody></table>`;
         const section = (title, rules, body) => `<h3>${esc(title)} (${rules.length})</h3>${rules.length ? body : '<p>Geen.</p>'}`;
         const pages = report.pages.map((p, i) => `<section class="page">
@@ -379,6 +377,12 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; } th, td {
 th { background: #eee; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; } dt { font-weight: 700; } dd { margin: 0; overflow-wrap: anywhere; }
 .claim { border: 2px solid #1a1a1a; padding: .5rem 1rem; } .id { font-family: ui-monospace, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table, tbody, tr, td { display: block; } tr { border-bottom: 2px solid #8c8c8c; padding: .25rem 0; } td { border: 0; padding: .15rem 0; text-align: left; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; } td.n, th.n { text-align: left; }
+  dl { grid-template-columns: 1fr; } dd { margin-bottom: .5rem; }
+}
 @media print { body { max-width: none; } h2 { break-before: page; } .overview h2 { break-before: auto; } tr { break-inside: avoid; } }
 </style>
 </head>
@@ -397,8 +401,8 @@ ${report.checkedBy ? `<dt>Gecontroleerd door</dt><dd>${esc(report.checkedBy)}</d
 <h2>Overzicht</h2>
 <p>Per pagina het aantal regels van axe-core dat slaagde, niet slaagde, door een mens moet worden nagekeken, of niet van toepassing was.</p>
 <table><thead><tr><th scope="col">Pagina</th><th scope="col" class="n">Geslaagd</th><th scope="col" class="n">Niet geslaagd</th><th scope="col" class="n">Handmatig nakijken</th><th scope="col" class="n">Niet van toepassing</th></tr></thead>
-<tbody>${report.pages.map((p, i) => `<tr><td>${i + 1}. ${esc(p.title)}<br><span class="id">${esc(p.path)}</span></td>${p.checked
-            ? `<td class="n">${p.counts.passes}</td><td class="n">${p.counts.violations}</td><td class="n">${p.counts.incomplete}</td><td class="n">${p.counts.inapplicable}</td>`
+<tbody>${report.pages.map((p, i) => `<tr><td data-label="Pagina">${i + 1}. ${esc(p.title)}<br><span class="id">${esc(p.path)}</span></td>${p.checked
+            ? `<td class="n" data-label="Geslaagd">${p.counts.passes}</td><td class="n" data-label="Niet geslaagd">${p.counts.violations}</td><td class="n" data-label="Handmatig nakijken">${p.counts.incomplete}</td><td class="n" data-label="Niet van toepassing">${p.counts.inapplicable}</td>`
             : `<td colspan="4">niet gecontroleerd: ${esc(p.reason)}</td>`}</tr>`).join('')}</tbody></table>
 ${report.notes.map(n => `<p>${esc(n)}</p>`).join('')}
 <p>Niet gecontroleerd worden de documenten zelf (PDF en andere bestanden): axe-core controleert alleen webpagina's.</p>
