@@ -24,12 +24,13 @@
     const downloads = [];
 
     start.hidden = false;
-    start.addEventListener('click', () => { run().catch(error => { say(`De controle is gestopt door een fout: ${error && error.message ? error.message : error}. Laad de pagina opnieuw en probeer het nog eens.`); start.disabled = false; }); });
+    start.addEventListener('click', () => { run().catch(error => { say(`De controle is gestopt door een fout: ${error && error.message ? error.message : error}. Laad de pagina opnieuw en probeer het nog eens.`); start.disabled = false; start.textContent = 'Controles opnieuw starten'; }); });
 
     // --- running ---------------------------------------------------------------------------------------------------
 
     async function run() {
         start.disabled = true;
+        start.textContent = 'Bezig met controleren…';
         outcome.hidden = true;
         downloads.splice(0).forEach(url => URL.revokeObjectURL(url));
         say('De sitemap van het openbare portaal wordt gelezen…');
@@ -51,7 +52,7 @@
         offer(report);
         start.disabled = false;
         start.textContent = 'Controles opnieuw starten';
-        say(`Klaar: ${count(report.pages.filter(p => p.checked).length, 'pagina', "pagina's")} gecontroleerd op ${report.checkedAtText}. Het rapport staat hieronder klaar om te downloaden.`);
+        say('De controles zijn klaar; de uitkomst en het rapport staan hieronder.');
         document.getElementById('uitkomst').focus();
     }
 
@@ -280,7 +281,7 @@
             checkedAt: startedAt.toISOString(),
             checkedAtText: moment(startedAt),
             checkedBy: settings.checkedBy,
-            tool: { name: 'axe-core', version: axeVersion, licence: 'MPL-2.0', tags: settings.axe.tags, rulesText: 'de regels van axe-core voor WCAG 2.0 en 2.1, niveau A en AA' },
+            tool: { name: 'axe-core', version: axeVersion, licence: 'MPL-2.0', tags: settings.axe.tags, rulesText: 'alle regels van axe-core voor WCAG 2.0 en 2.1, niveau A en AA' },
             browser: navigator.userAgent,
             frame: settings.frame,
             notes,
@@ -305,7 +306,7 @@
             + (report.pages.length > checked.length ? ` ${count(report.pages.length - checked.length, 'pagina kon', "pagina's konden")} niet worden gecontroleerd.` : '');
         overview.innerHTML = overviewTable(report) + report.notes.map(n => `<p>${esc(n)}</p>`).join('') + failing.map(p => `
             <h3>${esc(p.title)}: niet geslaagd</h3>
-            <ul>${p.violations.map(r => `<li>${esc(r.description)}: ${count(r.elements, 'element', 'elementen')}${r.impactText ? `, ernst ${esc(r.impactText)}` : ''}; succescriterium ${esc(criteriaText(r))}</li>`).join('')}</ul>`).join('');
+            <ul>${p.violations.map(r => `<li>${esc(r.description)}. Niet in orde bij ${count(r.elements, 'element', 'elementen')}${r.impactText ? ` (ernst: ${esc(r.impactText)})` : ''}. Succescriterium ${esc(criteriaText(r))}.</li>`).join('')}</ul>`).join('');
         outcome.hidden = false;
     }
 
@@ -345,23 +346,34 @@
 
     /** The report an auditor reads: one HTML file with its own style sheet, readable on screen and on paper. */
     function reportHtml(report) {
-        const ruleRows = (rules, withElements, withImpact) => `<table>
-            <thead><tr><th scope="col">Regel</th><th scope="col">Succescriterium van WCAG</th>${withImpact ? '<th scope="col">Ernst</th>' : ''}${withElements ? '<th scope="col" class="n">Elementen</th>' : ''}</tr></thead>
+        // Per kind of outcome which columns its table has: how many elements, and where on the page they are.
+        const columns = {
+            violations: { impact: true, elements: 'Aantal niet in orde', where: true },
+            incomplete: { impact: false, elements: 'Aantal na te kijken', where: true },
+            passes: { impact: false, elements: 'Aantal in orde', where: false },
+            inapplicable: { impact: false, elements: null, where: false },
+        };
+        const ruleRows = (rules, kind) => {
+            const c = columns[kind];
+            return `<table>
+            <thead><tr><th scope="col">Regel</th><th scope="col">Succescriterium van WCAG</th>${c.impact ? '<th scope="col">Ernst</th>' : ''}${c.elements ? `<th scope="col" class="n">${c.elements}</th>` : ''}${c.where ? '<th scope="col">Waar op de pagina (CSS-selector)</th>' : ''}</tr></thead>
             <tbody>${rules.map(r => `<tr>
                 <td data-label="Regel">${esc(r.description)}<br><span class="id">axe-core: ${esc(r.id)}</span></td>
                 <td data-label="Succescriterium">${esc(criteriaText(r))}</td>
-                ${withImpact ? `<td data-label="Ernst">${esc(r.impactText || '')}</td>` : ''}
-                ${withElements ? `<td data-label="Elementen" class="n">${r.elements}${r.targets && r.targets.length && withImpact ? `<br><span class="id">${r.targets.map(esc).join('<br>')}</span>` : ''}</td>` : ''}
+                ${c.impact ? `<td data-label="Ernst">${esc(r.impactText || '')}</td>` : ''}
+                ${c.elements ? `<td data-label="${c.elements}" class="n">${r.elements}</td>` : ''}
+                ${c.where ? `<td data-label="Waar"><span class="id">${r.targets.map(esc).join('<br>')}</span>${r.elements > r.targets.length ? `<br>en ${r.elements - r.targets.length} meer` : ''}</td>` : ''}
             </tr>`).join('')}</tbody></table>`;
+        };
         const section = (title, rules, body) => `<h3>${esc(title)} (${rules.length})</h3>${rules.length ? body : '<p>Geen.</p>'}`;
         const pages = report.pages.map((p, i) => `<section class="page">
             <h2>${i + 1}. ${esc(p.title)}</h2>
             <p>Adres: <span class="id">${esc(report.installation.address + p.path)}</span>${p.redirectedTo ? ` (doorgestuurd naar <span class="id">${esc(p.redirectedTo)}</span>)` : ''}. Onderdeel: ${esc(p.part)}.</p>
             ${p.checked ? `
-            ${section('Niet geslaagd', p.violations, `<p>De regel vond elementen die niet voldoen; de eerste elementen staan erbij als CSS-selector.</p>${ruleRows(p.violations, true, true)}`)}
-            ${section('Handmatig nakijken', p.incomplete, `<p>axe-core kon hier niet zelf beslissen; een mens moet deze elementen nakijken.</p>${ruleRows(p.incomplete, true, false)}`)}
-            ${section('Geslaagd', p.passes, `<p>Deze regels vonden op de pagina geen fout in de elementen die ze controleren.</p>${ruleRows(p.passes, true, false)}`)}
-            ${section('Niet van toepassing', p.inapplicable, `<p>Op de pagina staat niets waarop deze regels van toepassing zijn.</p>${ruleRows(p.inapplicable, false, false)}`)}`
+            ${section('Niet geslaagd', p.violations, `<p>Deze regels vonden elementen die niet in orde zijn. De eerste vijf staan erbij, aangeduid met een CSS-selector.</p>${ruleRows(p.violations, 'violations')}`)}
+            ${section('Handmatig nakijken', p.incomplete, `<p>Hier kon axe-core niet zelf beslissen; een mens moet deze elementen nakijken.</p>${ruleRows(p.incomplete, 'incomplete')}`)}
+            ${section('Geslaagd', p.passes, `<p>Deze regels vonden elementen die in orde zijn. Een regel kan ook bij ‘Niet geslaagd’ staan: dan waren andere elementen op de pagina niet in orde.</p>${ruleRows(p.passes, 'passes')}`)}
+            ${section('Niet van toepassing', p.inapplicable, `<p>Op de pagina staat niets waarop deze regels van toepassing zijn.</p>${ruleRows(p.inapplicable, 'inapplicable')}`)}`
             : `<p><strong>Niet gecontroleerd:</strong> ${esc(p.reason)}.</p>`}
         </section>`).join('');
         return `<!DOCTYPE html>
@@ -376,7 +388,7 @@ h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-top: 
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; } th, td { border: 1px solid #8c8c8c; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #eee; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; } dt { font-weight: 700; } dd { margin: 0; overflow-wrap: anywhere; }
-.claim { border: 2px solid #1a1a1a; padding: .5rem 1rem; } .id { font-family: ui-monospace, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
+.claim { border: 2px solid #1a1a1a; padding: .5rem 1rem; } .claim h2 { border-top: 0; margin-top: .5rem; padding-top: 0; } .id { font-family: ui-monospace, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
 @media (max-width: 40rem) {
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   table, tbody, tr, td { display: block; } tr { border-bottom: 2px solid #8c8c8c; padding: .25rem 0; } td { border: 0; padding: .15rem 0; text-align: left; }
@@ -392,11 +404,12 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; } 
 <dt>Installatie</dt><dd>${esc(report.installation.product)} van ${esc(report.installation.owner)}, versie ${esc(report.installation.version)}, op <span class="id">${esc(report.installation.address)}</span></dd>
 <dt>Gecontroleerd op</dt><dd>${esc(report.checkedAtText)}</dd>
 ${report.checkedBy ? `<dt>Gecontroleerd door</dt><dd>${esc(report.checkedBy)}</dd>` : ''}
-<dt>Hulpmiddel</dt><dd>axe-core ${esc(report.tool.version)} (Deque Systems, licentie MPL 2.0): ${esc(report.tool.rulesText)}</dd>
+<dt>Hulpmiddel</dt><dd>axe-core ${esc(report.tool.version)} (Deque Systems, licentie MPL 2.0)</dd>
+<dt>Regels</dt><dd>${esc(report.tool.rulesText)}</dd>
 <dt>Browser</dt><dd class="id">${esc(report.browser)}</dd>
 <dt>Venster</dt><dd>${report.frame.width} bij ${report.frame.height} beeldpunten</dd>
 </dl>
-<section class="claim"><h2 class="claim-title">Wat dit rapport niet zegt</h2>${report.statement.map(s => `<p>${esc(s)}</p>`).join('')}</section>
+<section class="claim"><h2>Wat dit rapport niet zegt</h2>${report.statement.map(s => `<p>${esc(s)}</p>`).join('')}</section>
 <section class="overview">
 <h2>Overzicht</h2>
 <p>Per pagina het aantal regels van axe-core dat slaagde, niet slaagde, door een mens moet worden nagekeken, of niet van toepassing was.</p>
