@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Store;
+using AdviesRoute.Host.Proposals.Meetings;
 using AdviesRoute.Host.Portal.Accessibility;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Tests.EndToEnd;
@@ -82,7 +84,9 @@ public sealed class AccessibilityReportBrowserTests(AccessibilityReportBrowserFi
             var portal = pages.Where(p => p["part"]!.GetValue<string>() == "Openbaar portaal").ToList();
             if (sitemap.IsSuccessStatusCode)
             {
-                portal.Should().NotBeEmpty("the host has a sitemap of the public portal, whose pages the report checks");
+                portal.Select(p => p["path"]!.GetValue<string>()).Should().Contain(["/openbaar", "/openbaar/jaarkalender", "/openbaar/toegankelijkheid"])
+                    .And.Contain(p => p.StartsWith("/openbaar/vergaderingen/ab-", StringComparison.Ordinal), "the AB meeting's agenda is on the portal");
+                portal.Select(p => p["title"]!.GetValue<string>()).Should().NotContain(t => t.StartsWith('/'), "a portal page is named by its own title");
             }
             else
             {
@@ -263,6 +267,10 @@ public sealed class AccessibilityReportBrowserFixture : IAsyncLifetime
             NearMeetings(Host.Today, ("db", 10, "10:00"), ("ab", 30, "19:30")), "test"));
         await Host.Services.GetRequiredService<IWorkflowRuntime>().StartAsync("voorstel",
             new JsonObject { ["titel"] = "Jaarplan publieke gezondheid", ["pijler"] = "PubliekeGezondheid", ["soort"] = "beleidsvoorstel" }, new Trigger("test", Channel.Api));
+
+        // The AB meeting's convocation puts its agenda on the public portal, so the portal's sitemap lists a meeting page.
+        await Host.WithScopeAsync(sp => sp.GetRequiredService<ConvocationSender>().SendAsync(
+            sp.GetRequiredService<IGovernanceDirectory>().Current.Calendar.MeetingsOf("ab").First(m => m.Date >= Host.Today), "Ingrid de Vries", CancellationToken.None));
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
         _browser = await Browsers.LaunchChromiumAsync(_playwright);

@@ -129,6 +129,11 @@
             result.title = page.part === settings.portalPart ? doc.title : page.title;
         }
 
+        if (doc.contentType && doc.contentType !== 'text/html') {
+            result.reason = `het adres geeft een bestand (${doc.contentType}), geen webpagina`;
+            return result;
+        }
+
         const navigation = win.performance.getEntriesByType('navigation')[0];
         if (navigation && navigation.responseStatus >= 400) {
             result.reason = `de pagina antwoordde met foutcode ${navigation.responseStatus}`;
