@@ -47,6 +47,7 @@
 
         frame.removeAttribute('src');
         preview.hidden = true;
+        withoutSiteName(checked.filter(p => p.part === settings.portalPart && p.checked));
         const report = makeReport(checked, portal, startedAt);
         show(report);
         offer(report);
@@ -103,6 +104,14 @@
         }
 
         return { pages, skipped, note: null };
+    }
+
+    /** "Jaarkalender - Gemeenschappelijke regeling SamenDrenthe": the part after " - " that every portal page repeats goes. */
+    function withoutSiteName(pages) {
+        const suffixes = pages.map(p => { const at = p.title.lastIndexOf(' - '); return at > 0 ? p.title.slice(at) : null; });
+        if (pages.length > 1 && suffixes.every(s => s !== null && s === suffixes[0])) {
+            pages.forEach(p => { p.title = p.title.slice(0, -suffixes[0].length); });
+        }
     }
 
     function isFile(pathname) { return /\.[a-z0-9]{2,5}$/i.test(pathname.split('/').pop()); }
@@ -320,7 +329,7 @@
     function overviewTable(report) {
         const number = (label, value) => `<td class="utrecht-table__cell utrecht-table__cell--numeric-column ar-number" data-label="${label}">${value}</td>`;
         return `<h3 id="overzicht-per-pagina">Overzicht per pagina</h3>
-            <div class="ar-table-box"><table class="utrecht-table utrecht-table--html-table table table--stack" aria-labelledby="overzicht-per-pagina">
+            <div class="ar-table-box"><table class="utrecht-table utrecht-table--html-table table table--stack ar-check-table" aria-labelledby="overzicht-per-pagina">
             <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                 <th scope="col" class="utrecht-table__header-cell">Pagina</th>
                 <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column ar-number">Geslaagd</th>
@@ -329,7 +338,7 @@
                 <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column ar-number">Niet van toepassing</th>
             </tr></thead>
             <tbody class="utrecht-table__body">${report.pages.map(p => `<tr class="utrecht-table__row">
-                <td class="utrecht-table__cell" data-label="Pagina">${esc(p.title)}<br><span class="ar-check-address">${esc(p.path)}</span>${p.checked ? '' : `<br>Niet gecontroleerd: ${esc(p.reason)}`}</td>
+                <td class="utrecht-table__cell" data-label="Pagina"><a href="${esc(p.path)}">${esc(p.title)}</a>${p.checked ? '' : `<br>Niet gecontroleerd: ${esc(p.reason)}`}</td>
                 ${p.checked
                     ? number('Geslaagd', p.counts.passes) + number('Niet geslaagd', p.counts.violations) + number('Handmatig nakijken', p.counts.incomplete) + number('Niet van toepassing', p.counts.inapplicable)
                     : '<td class="utrecht-table__cell" colspan="4">niet gecontroleerd</td>'}
