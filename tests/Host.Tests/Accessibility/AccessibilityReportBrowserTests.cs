@@ -67,7 +67,7 @@ public sealed class AccessibilityReportBrowserTests(AccessibilityReportBrowserFi
         await page.SetViewportSizeAsync(1366, 900);
         await page.Locator("#controle-uitkomst").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 300_000 });
         (await page.InnerTextAsync("#controle-voortgang")).Should().Be("De controles zijn klaar; de uitkomst en het rapport staan hieronder.");
-        await ShowAsync(page, "uitkomst", "Uitkomst", "Overzicht per pagina", "op 1 pagina vond axe-core regels die niet slagen",
+        await ShowAsync(page, "uitkomst", "Uitkomst", "Pagina's van AdviesRoute", "Pagina's van het openbare portaal", "op 1 pagina vond axe-core regels die niet slagen",
             "Cijfers: niet geslaagd", "Afbeeldingen hebben een alternatieve tekst, of zijn gemarkeerd als versiering. Niet in orde bij 1 element (ernst: kritiek). Succescriterium 1.1.1 Niet-tekstuele content (A).", "Geslaagd", "Niet geslaagd", "Handmatig nakijken", "Niet van toepassing",
             "Rapport downloaden als HTML", "Rapport downloaden als JSON");
 

@@ -326,10 +326,12 @@
 
     function criteriaText(rule) { return rule.criteria.length ? rule.criteria.map(c => c.text).join(', ') : 'geen succescriterium genoemd'; }
 
+    /** Per part (AdviesRoute, the public portal) a table: per page the four numbers. */
     function overviewTable(report) {
         const number = (label, value) => `<td class="utrecht-table__cell utrecht-table__cell--numeric-column ar-number" data-label="${label}">${value}</td>`;
-        return `<h3 id="overzicht-per-pagina">Overzicht per pagina</h3>
-            <div class="ar-table-box"><table class="utrecht-table utrecht-table--html-table table table--stack ar-check-table" aria-labelledby="overzicht-per-pagina">
+        const parts = [...new Set(report.pages.map(p => p.part))];
+        return parts.map((part, i) => `<h3 id="overzicht-${i}">${part === settings.portalPart ? "Pagina's van het openbare portaal" : `Pagina's van ${esc(part)}`}</h3>
+            <div class="ar-table-box"><table class="utrecht-table utrecht-table--html-table table table--stack ar-check-table" aria-labelledby="overzicht-${i}">
             <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                 <th scope="col" class="utrecht-table__header-cell">Pagina</th>
                 <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column ar-number">Geslaagd</th>
@@ -337,12 +339,12 @@
                 <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column ar-number">Handmatig nakijken</th>
                 <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column ar-number">Niet van toepassing</th>
             </tr></thead>
-            <tbody class="utrecht-table__body">${report.pages.map(p => `<tr class="utrecht-table__row">
+            <tbody class="utrecht-table__body">${report.pages.filter(p => p.part === part).map(p => `<tr class="utrecht-table__row">
                 <td class="utrecht-table__cell" data-label="Pagina"><a href="${esc(p.path)}">${esc(p.title)}</a>${p.checked ? '' : `<br>Niet gecontroleerd: ${esc(p.reason)}`}</td>
                 ${p.checked
                     ? number('Geslaagd', p.counts.passes) + number('Niet geslaagd', p.counts.violations) + number('Handmatig nakijken', p.counts.incomplete) + number('Niet van toepassing', p.counts.inapplicable)
                     : '<td class="utrecht-table__cell" colspan="4">niet gecontroleerd</td>'}
-            </tr>`).join('')}</tbody></table></div>`;
+            </tr>`).join('')}</tbody></table></div>`).join('');
     }
 
     function offer(report) {
