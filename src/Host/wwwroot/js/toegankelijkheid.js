@@ -245,7 +245,7 @@
             criteria: criteriaOf(rule.tags),
             elements: rule.nodes.length,
             targets: rule.nodes.slice(0, 5).map(node => node.target.map(t => Array.isArray(t) ? t.join(' ') : t).join(' → ')),
-        })).sort((a, b) => (a.criteria[0] ? a.criteria[0].sort : 999999) - (b.criteria[0] ? b.criteria[0].sort : 999999) || a.id.localeCompare(b.id));
+        })).sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id));
         return {
             axeVersion: axeResults.testEngine.version,
             counts: {
@@ -261,18 +261,26 @@
         };
     }
 
+    /** Rules in the order of WCAG's success criteria (1.1.1 before 1.4.3 before 4.1.2), those without one last. */
+    function order(rule) {
+        if (!rule.criteria.length) {
+            return Number.MAX_SAFE_INTEGER;
+        }
+
+        const [a, b, c] = rule.criteria[0].number.split('.').map(Number);
+        return a * 10000 + b * 100 + c;
+    }
+
     function criteriaOf(tags) {
         return tags.filter(tag => /^wcag\d{3,}$/.test(tag)).map(tag => {
             const c = settings.criteria[tag];
             const number = c ? c.number : tag.replace(/^wcag(\d)(\d)(\d+)$/, '$1.$2.$3');
-            const parts = number.split('.').map(Number);
             return {
                 number,
                 name: c ? c.name : '',
                 level: c ? c.level : '',
                 note: c ? c.note || null : null,
                 text: c ? `${c.number} ${c.name} (${c.level}${c.note ? `, ${c.note}` : ''})` : `WCAG ${number}`,
-                sort: parts[0] * 10000 + parts[1] * 100 + parts[2],
             };
         });
     }
