@@ -71,7 +71,9 @@ public sealed class AccessibilityReportBrowserTests(AccessibilityReportBrowserFi
             "Cijfers: niet geslaagd", "Afbeeldingen hebben een alternatieve tekst, of zijn gemarkeerd als versiering. Niet in orde bij 1 element (ernst: kritiek). Succescriterium 1.1.1 Niet-tekstuele content (A).", "Geslaagd", "Niet geslaagd", "Handmatig nakijken", "Niet van toepassing",
             "Rapport downloaden als HTML", "Rapport downloaden als JSON");
 
-        var json = JsonNode.Parse(await DownloadAsync(page, "#rapport-json", ".json"))!;
+        var jsonText = await DownloadAsync(page, "#rapport-json", ".json");
+        await File.WriteAllTextAsync(Path.Combine(AccessibilityReportBrowserFixture.ScreenshotFolder, "rapport.json"), jsonText);
+        var json = JsonNode.Parse(jsonText)!;
         var html = await DownloadAsync(page, "#rapport-html", ".html");
 
         // Every listed page is in the report, checked; and the portal's pages from its sitemap when the host has one.
