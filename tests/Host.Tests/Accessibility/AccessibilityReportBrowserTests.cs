@@ -127,6 +127,7 @@ public sealed class AccessibilityReportBrowserTests(AccessibilityReportBrowserFi
         fault["targets"]!.AsArray().Single()!.GetValue<string>().Should().Contain(FaultClass);
         fault["criteria"]!.AsArray().Single()!["text"]!.GetValue<string>().Should().Be("1.1.1 Niet-tekstuele content (A)");
         pages.Where(p => p != cijfers).SelectMany(p => p["violations"]!.AsArray()).Should().BeEmpty("the product's own pages have no fault axe-core finds");
+        pages.SelectMany(p => p["passes"]!.AsArray()).Should().OnlyContain(r => r!["impact"] == null, "a passed rule has no impact to report");
 
         // The HTML report names the passed checks of each page, with their success criteria in Dutch, and claims nothing.
         html.Should().Contain("geen toegankelijkheidsverklaring").And.Contain("axe-core " + AxeRules.Version).And.Contain("Gecontroleerd op");

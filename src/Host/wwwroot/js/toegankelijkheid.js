@@ -235,13 +235,14 @@
     // --- the outcome -----------------------------------------------------------------------------------------------
 
     function outcomeOf(axeResults) {
-        const rules = list => list.map(rule => ({
+        // A rule's impact says how bad a finding is; a passed or inapplicable rule has none to report.
+        const rules = (list, found = true) => list.map(rule => ({
             id: rule.id,
             description: settings.rules[rule.id] || rule.help,
             axeHelp: rule.help,
             helpUrl: rule.helpUrl,
-            impact: rule.impact || null,
-            impactText: rule.impact ? settings.impact[rule.impact] || rule.impact : null,
+            impact: found && rule.impact ? rule.impact : null,
+            impactText: found && rule.impact ? settings.impact[rule.impact] || rule.impact : null,
             criteria: criteriaOf(rule.tags),
             elements: rule.nodes.length,
             targets: rule.nodes.slice(0, 5).map(node => node.target.map(t => Array.isArray(t) ? t.join(' ') : t).join(' → ')),
@@ -256,8 +257,8 @@
             },
             violations: rules(axeResults.violations),
             incomplete: rules(axeResults.incomplete),
-            passes: rules(axeResults.passes),
-            inapplicable: rules(axeResults.inapplicable),
+            passes: rules(axeResults.passes, false),
+            inapplicable: rules(axeResults.inapplicable, false),
         };
     }
 
