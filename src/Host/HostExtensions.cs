@@ -72,11 +72,13 @@ public static class HostExtensions
         services.AddScoped<Proposals.Meetings.MeetingAgenda>();
         services.AddScoped<Proposals.Meetings.ConvocationSender>();
         Proposals.Meetings.MeetingsServiceCollectionExtensions.AddMeetingMinutes(services);
+        Portal.Publishing.PortalServiceCollectionExtensions.AddPortal(services);   // the public portal: what is published (issue 18)
         services.AddQueuedMail<Proposals.Overview.WeeklyDigestMail, Proposals.Overview.WeeklyDigestMailComposer>();
         services.AddQueuedMail<Proposals.Meetings.ConvocationMail, Proposals.Meetings.ConvocationMailComposer>();
         services.AddScoped<Designer.DesignerDrafts>();
         Archive.ArchiveServiceCollectionExtensions.AddArchive(services);
         services.AddScoped<Designer.RunningInstanceMoves>();
+        Portal.Accessibility.AccessibilityServiceCollectionExtensions.AddAccessibilityReport(services);
         services.AddHostedService<Proposals.Overview.WeeklyDigestSchedule>();
         services.AddAdviesRouteJobs(provider, connectionString);
         services.AddAdviesRouteHealth(builder.Configuration);
@@ -122,6 +124,7 @@ public static class HostExtensions
         app.MapApi();
         app.MapProposals();
         Archive.ArchiveEndpoints.MapArchive(app);
+        Portal.Publishing.PortalEndpoints.MapPortal(app);                         // the portal's feed, sitemap and robots.txt (anonymous)
         app.MapOpenApi().RequireAuthorization();
         app.MapJobDashboard();
         if (app.Environment.IsEnvironment(TestingClock.EnvironmentName))

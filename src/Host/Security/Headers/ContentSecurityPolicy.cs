@@ -30,6 +30,14 @@ public sealed class ContentSecurityPolicy
 
     public void AllowInlineStyles() => AllowsInlineStyles = true;
 
+    /// <summary>
+    /// Whether a page of this host may show this response in a frame (<c>frame-ancestors 'self'</c>): only a page the
+    /// accessibility report loads into its frame to check it (<see cref="Portal.Accessibility.AccessibilityCheckFrame"/>).
+    /// </summary>
+    public bool AllowsFramingBySelf { get; private set; }
+
+    public void AllowFramingBySelf() => AllowsFramingBySelf = true;
+
     /// <summary>Allows the inline <c>&lt;script&gt;</c> element with exactly this text.</summary>
     public void AllowScript(string text) => Add(_scriptHashes, text);
 
@@ -62,7 +70,7 @@ public sealed class ContentSecurityPolicy
             "connect-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
-            "frame-ancestors 'none'",
+            AllowsFramingBySelf ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
             string.Join(' ', ["form-action 'self'", .. _formTargets]),
             $"report-uri {ReportPath}",
         ]);

@@ -1,3 +1,4 @@
+using AdviesRoute.Host.Portal.Accessibility;
 using AdviesRoute.Host.Security.Oidc;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,9 @@ namespace AdviesRoute.Host.Security.Headers;
 /// <item>Content-Security-Policy (see <see cref="ContentSecurityPolicy"/>).</item>
 /// <item>Permissions-Policy: no camera, microphone, location, payment or device access; nothing here needs them, so an
 /// injected or framed page cannot ask for them either.</item>
-/// <item>X-Content-Type-Options <c>nosniff</c>, X-Frame-Options <c>DENY</c> (for browsers that ignore frame-ancestors).</item>
+/// <item>X-Content-Type-Options <c>nosniff</c>, X-Frame-Options <c>DENY</c> (for browsers that ignore frame-ancestors);
+/// <c>SAMEORIGIN</c> with <c>frame-ancestors 'self'</c> only for a page the accessibility report loads into its frame
+/// (<see cref="AccessibilityCheckFrame"/>).</item>
 /// <item>Referrer-Policy <c>same-origin</c>, and <c>no-referrer</c> on a personal link page (<c>/verzoek/{token}</c>):
 /// the token in its address must not reach even this host's own access log as a Referer.</item>
 /// <item>Cache-Control <c>no-store</c> on every answer that is not a static file and does not call itself public: pages
@@ -35,6 +38,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<O
     public Task InvokeAsync(HttpContext context)
     {
         var policy = new ContentSecurityPolicy(_formTargets);
+        if (AccessibilityCheckFrame.IsRequest(context.Request))
+        {
+            policy.AllowFramingBySelf();
+        }
+
         context.Features.Set(policy);
         context.Response.OnStarting(() =>
         {
@@ -50,7 +58,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<O
         headers.ContentSecurityPolicy = policy.ToString();
         headers["Permissions-Policy"] = PermissionsPolicy;
         headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
+        headers.XFrameOptions = policy.AllowsFramingBySelf ? "SAMEORIGIN" : "DENY";
         headers["Referrer-Policy"] = IsLinkPage(context.Request) ? "no-referrer" : "same-origin";
         if (!context.Items.ContainsKey(StaticFileMark))
         {
