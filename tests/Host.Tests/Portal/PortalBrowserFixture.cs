@@ -58,6 +58,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
 
     public string ConfidentialId { get; private set; } = "";
 
+    /// <summary>The convocation page before sending (text): it says the agenda goes on the portal too.</summary>
+    public string ConvocationPage { get; private set; } = "";
+
     /// <summary>The portal's meeting page after the convocation went out (text), and the download's answer.</summary>
     public string AfterConvocation { get; private set; } = "";
 
@@ -137,6 +140,8 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         Meeting = MeetingOf(await WaitingAsync(_api!, ProposalId, "besluitAb", "Vergadering"))!;
 
         await _secretary!.GotoAsync($"/Vergaderingen/{Meeting}/Convocatie");
+        ConvocationPage = await _secretary.InnerTextAsync("main");
+        await ShotBothAsync(_secretary, "convocatie-met-portaal");
         await _secretary.CheckAsync("#convocatie-zeker");
         await Browsers.SubmitAsync(_secretary, "button:has-text('Convocatie versturen')");
         await _secretary.GotoAsync($"/Vergaderingen/{Meeting}");

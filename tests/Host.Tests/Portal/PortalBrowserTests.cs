@@ -19,6 +19,7 @@ public sealed class PortalBrowserTests(PortalBrowserFixture walk, ITestOutputHel
         walk.Reached("convocation");
         output.WriteLine(walk.AfterConvocation);
         walk.Meeting.Should().Be("ab-2027-04-14");
+        walk.ConvocationPage.Should().Contain("Met het versturen komen de agenda en de openbare stukken ook op het openbare portaal.");
         walk.AfterConvocation.Should().ContainAll("Algemeen bestuur, woensdag 14 april 2027", "19:30 uur", "Agenda", "Gepubliceerd op ", Title,
             "De regionale aanpak van gezondheidsachterstanden vast te stellen.", PublicName, SecondName, "PDF,", "Opening", "Sluiting",
             "De besluitenlijst komt hier zodra het bestuur haar in zijn volgende vergadering heeft vastgesteld.", "artikel 22 van de Wet gemeenschappelijke regelingen");
