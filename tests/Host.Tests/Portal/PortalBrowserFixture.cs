@@ -83,6 +83,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
 
     public (HttpStatusCode Status, string Page) Gone { get; private set; }
 
+    /// <summary>The internal meeting page right after the stuk was withdrawn (text).</summary>
+    public string InternalAfterWithdrawal { get; private set; } = "";
+
     public string FeedAfterWithdrawal { get; private set; } = "";
 
     public string MeetingAfterWithdrawal { get; private set; } = "";
@@ -233,6 +236,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         await form.Locator("input[name='bevestigd']").CheckAsync();
         await Browsers.SubmitAsync(_secretary, $"details.revoke:has-text('{SecondName}') button[type='submit']");
         await ShotBothAsync(_secretary, "stuk-ingetrokken-intern");
+        InternalAfterWithdrawal = await _secretary.InnerTextAsync("main");
 
         using (var gone = await _anonymous.GetAsync($"/openbaar/stukken/{SecondId}/{Uri.EscapeDataString(SecondName)}"))
         {

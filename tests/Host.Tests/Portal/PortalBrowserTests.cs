@@ -100,6 +100,9 @@ public sealed class PortalBrowserTests(PortalBrowserFixture walk, ITestOutputHel
         message.Should().Contain("Geef de reden").And.Contain("Er is niets teruggetrokken.");
         stillThere.Should().Be(HttpStatusCode.OK, "a refusal takes nothing off");
 
+        walk.InternalAfterWithdrawal.Should().Contain("Het stuk is van het openbare portaal gehaald.")
+            .And.Contain($"{SecondName}: teruggetrokken op 23 juni 2027 om 16:00 door {SecretaryEmail}. Reden: {DocumentReason}")
+            .And.NotContain($"‘{SecondName}’ van het portaal halen", "a withdrawn stuk is no longer offered to withdraw");
         walk.Gone.Status.Should().Be(HttpStatusCode.Gone);
         walk.Gone.Page.Should().Contain("Dit stuk is niet meer openbaar").And.Contain(SecondName).And.Contain(DocumentReason.TrimEnd('.'));
         walk.FeedAfterWithdrawal.Should().NotContain("Agenda van de vergadering").And.Contain("Besluitenlijst van de vergadering");
