@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdviesRoute.Host.Portal.OpenData;
+
+/// <summary>The open-data API's refusals, as problem details in Dutch.</summary>
+internal static class OpenDataProblems
+{
+    /// <summary>
+    /// Unknown, and not public (besloten, vertrouwelijk, withdrawn, not yet published) get the same answer, so the API
+    /// does not tell whether something exists that is not public.
+    /// </summary>
+    /// <param name="what">With its article's adjective, e.g. "openbare vergadering", "openbaar stuk".</param>
+    public static ProblemHttpResult NotFound(string what, string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden",
+            detail: $"Er is geen {what} met het kenmerk '{Shorten(id)}'.");
+
+    /// <summary>An address under the API that names no resource.</summary>
+    public static ProblemHttpResult UnknownAddress(string path) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekend adres",
+            detail: $"De open-data-API kent het adres '{Shorten(path)}' niet. Welke adressen er zijn, staat in {OpenDataApi.DocumentPath}.");
+
+    /// <summary>400 with each refused query parameter under its own name in <c>errors</c>, and named in the detail.</summary>
+    public static ValidationProblem InvalidQuery(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), title: "Ongeldige parameter",
+            detail: errors.Count == 1
+                ? $"De parameter '{errors.Keys.Single()}' klopt niet: {errors.Values.Single()[0]}"
+                : $"De parameters {string.Join(" en ", errors.Keys.Select(k => $"'{k}'"))} kloppen niet; zie errors.");
+
+    /// <summary>An id as typed, cut short: an address can be long, the answer need not be.</summary>
+    private static string Shorten(string id) => id.Length <= 80 ? id : id[..80] + "…";
+}
