@@ -53,7 +53,7 @@ internal sealed class OpenDataOperations(IOptions<JsonOptions> json) : IOpenApiO
                 "200" => context.Description.ActionDescriptor.EndpointMetadata.OfType<OpenDataExample>().FirstOrDefault()?.Value(),
                 "400" => ProblemExample(400, "Ongeldige parameter", "De parameter 'year' klopt niet: geef een jaartal van vier cijfers, bijvoorbeeld 2027; ontvangen: '27'.",
                     new Dictionary<string, string[]> { ["year"] = ["geef een jaartal van vier cijfers, bijvoorbeeld 2027; ontvangen: '27'."] }),
-                "404" => ProblemExample(404, "Niet gevonden", "Er is geen openbare vergadering met het kenmerk 'ab-2027-04-15'."),
+                "404" => ProblemExample(404, "Niet gevonden", "Er is geen vergadering met het kenmerk 'ab-2027-04-15' van een orgaan dat iets openbaar maakt."),
                 "429" => ProblemExample(429, "Te veel verzoeken", "Vanaf uw adres kwamen meer verzoeken dan de open-data-API per minuut beantwoordt. Probeer het over 42 seconden opnieuw."),
                 _ => null,
             };

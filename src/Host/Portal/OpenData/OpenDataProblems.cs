@@ -9,10 +9,10 @@ internal static class OpenDataProblems
     /// Unknown, and not public (besloten, vertrouwelijk, withdrawn, not yet published) get the same answer, so the API
     /// does not tell whether something exists that is not public.
     /// </summary>
-    /// <param name="what">With its article's adjective, e.g. "openbare vergadering", "openbaar stuk".</param>
-    public static ProblemHttpResult NotFound(string what, string id) =>
+    /// <param name="sentence">The Dutch sentence with <c>{0}</c> where the id goes, quoted.</param>
+    public static ProblemHttpResult NotFound(string sentence, string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden",
-            detail: $"Er is geen {what} met het kenmerk '{Shorten(id)}'.");
+            detail: string.Format(System.Globalization.CultureInfo.InvariantCulture, sentence, $"'{Shorten(id)}'"));
 
     /// <summary>An address under the API that names no resource.</summary>
     public static ProblemHttpResult UnknownAddress(string path) =>
