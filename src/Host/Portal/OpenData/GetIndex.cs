@@ -1,4 +1,4 @@
-using AdviesRoute.Host.Documents;
+using AdviesRoute.Host.Portal.Publishing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -9,9 +9,9 @@ namespace AdviesRoute.Host.Portal.OpenData;
 internal static class GetIndex
 {
     public static Ok<OpenDataIndex> Handle(
-        [FromServices] OpenDataLinks links, [FromServices] IOptions<OpenDataOptions> options, [FromServices] IOptions<OfficialDocumentOptions> organisation) =>
+        [FromServices] OpenDataLinks links, [FromServices] IOptions<OpenDataOptions> options, [FromServices] IOptions<PortalOptions> portal) =>
         TypedResults.Ok(new OpenDataIndex(
-            $"Open data van {organisation.Value.Organisation}",
+            $"Open data van {portal.Value.Name}",
             "De openbare agenda's, stukken en besluitenlijsten van de organen van de GR, zoals het openbare portaal ze toont.",
             new OpenDataLicence(options.Value.Licence, options.Value.LicenceUrl),
             links.Page, links.OpenApi, links.Bodies, links.Publications));

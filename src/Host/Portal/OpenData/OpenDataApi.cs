@@ -37,6 +37,7 @@ public static class OpenDataApi
             o.ShouldInclude = description => description.GroupName == DocumentName;
             o.AddDocumentTransformer<OpenDataDocumentInfo>();
             o.AddOperationTransformer<OpenDataOperations>();
+            o.AddSchemaTransformer<OpenDataSchemas>();
 
             // Schemas named as a reader of this document thinks of them: Meeting, Document, not OpenDataMeeting.
             o.CreateSchemaReferenceId = type => type.Type.Name.StartsWith("OpenData", StringComparison.Ordinal) && type.Type.Namespace == typeof(OpenDataApi).Namespace

@@ -25,7 +25,8 @@ internal sealed class OpenDataCaching(IOptions<JsonOptions> json, IOptions<OpenD
         headers.AccessControlExposeHeaders = $"{HeaderNames.ETag}, {HeaderNames.LastModified}, {VersionHeader}, {HeaderNames.RetryAfter}";
 
         var result = await next(context);
-        if (result is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } || result is not IValueHttpResult { Value: { } value })
+        var answer = result is INestedHttpResult { Result: var inner } ? inner : result;      // Results<Ok<T>, ProblemHttpResult>
+        if (answer is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } || answer is not IValueHttpResult { Value: { } value })
         {
             return result;
         }

@@ -1,4 +1,4 @@
-using AdviesRoute.Host.Documents;
+using AdviesRoute.Host.Portal.Publishing;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -6,7 +6,7 @@ using Microsoft.OpenApi;
 namespace AdviesRoute.Host.Portal.OpenData;
 
 /// <summary>The open-data document's title, description in Dutch, licence (as the GR configured it) and tags.</summary>
-internal sealed class OpenDataDocumentInfo(IOptions<OpenDataOptions> options, IOptions<OfficialDocumentOptions> organisation) : IOpenApiDocumentTransformer
+internal sealed class OpenDataDocumentInfo(IOptions<OpenDataOptions> options, IOptions<PortalOptions> portal) : IOpenApiDocumentTransformer
 {
     /// <summary>The tags, in the order a reader meets them, each with what it holds.</summary>
     public static readonly IReadOnlyList<(string Name, string Description)> Tags =
@@ -21,7 +21,7 @@ internal sealed class OpenDataDocumentInfo(IOptions<OpenDataOptions> options, IO
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        document.Info.Title = $"Open data van {organisation.Value.Organisation}";
+        document.Info.Title = $"Open data van {portal.Value.Name}";
         document.Info.Version = OpenDataApi.Version;
         document.Info.Description =
             "Alles wat het openbare portaal toont, als JSON: de organen, hun vergaderingen, de openbare agenda met stukken vanaf het " +

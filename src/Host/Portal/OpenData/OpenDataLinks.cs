@@ -5,13 +5,15 @@ namespace AdviesRoute.Host.Portal.OpenData;
 
 /// <summary>
 /// The absolute addresses the API hands out, on <see cref="RequestLinkOptions.PublicBaseUrl"/> (the host's configured
-/// public address, never the request's Host header): its own resources, and the portal's pages and downloads.
+/// public address, never the request's Host header): its own resources, and the portal's pages and downloads
+/// (<see cref="Publishing.PortalPaths"/>).
 /// </summary>
 public sealed class OpenDataLinks(IOptions<RequestLinkOptions> links)
 {
     private readonly string _base = links.Value.PublicBaseUrl.TrimEnd('/');
 
-    public string Absolute(string path) => _base + path;
+    /// <summary>A site-relative path (as <see cref="Publishing.PortalPaths"/> gives it) on the public address.</summary>
+    public string Absolute(string path) => _base + (path.StartsWith('/') ? path : "/" + path);
 
     public string Index => Absolute(OpenDataApi.BasePath);
 
@@ -28,19 +30,6 @@ public sealed class OpenDataLinks(IOptions<RequestLinkOptions> links)
     public string OpenApi => Absolute(OpenDataApi.DocumentPath);
 
     public string Page => Absolute(OpenDataApi.PagePath);
-
-    public string PortalBody(string bodyId) => Absolute($"/openbaar/organen/{Escape(bodyId)}");
-
-    public string PortalMeeting(string meetingId) => Absolute($"/openbaar/vergaderingen/{Escape(meetingId)}");
-
-    public string PortalAgendaPdf(string meetingId) => PortalMeeting(meetingId) + "/agenda.pdf";
-
-    public string PortalBesluitenlijstPdf(string meetingId) => PortalMeeting(meetingId) + "/besluitenlijst.pdf";
-
-    public string PortalDocument(string documentId, string fileName) => Absolute($"/openbaar/stukken/{Escape(documentId)}/{Escape(fileName)}");
-
-    /// <summary>A site-relative portal path (as a publication carries it) made absolute.</summary>
-    public string PortalPath(string path) => Absolute(path.StartsWith('/') ? path : "/" + path);
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }
