@@ -41,6 +41,16 @@ public sealed class PublicCatalogFixture : IAsyncLifetime
 
     public string ConfidentialDocument { get; private set; } = "";
 
+    /// <summary>A public stuk the secretary withdrew after the AB meeting, with <see cref="DocumentReason"/>.</summary>
+    public string WithdrawnDocument { get; private set; } = "";
+
+    public const string DocumentReason = "Er stonden persoonsgegevens in de bijlage.";
+
+    public const string AgendaReason = "De vergadering is verplaatst.";
+
+    /// <summary>The refusals of a withdrawal without a reason (of the agenda, and of a stuk).</summary>
+    public IReadOnlyList<string?> RefusedWithoutReason { get; private set; } = [];
+
     public string ForAbDocument { get; private set; } = "";
 
     public string ClosedDocument { get; private set; } = "";
@@ -65,6 +75,7 @@ public sealed class PublicCatalogFixture : IAsyncLifetime
         var closed = await ToDbAsync(ClosedTitle, new JsonObject { ["openbaarheid"] = "besloten" });
         (OpenId, ClosedId) = (open.Id, closed.Id);
         PublicDocument = await AddDocumentAsync(OpenId, "Nota gezondheidsbeleid.pdf", confidential: false, forBody: null);
+        WithdrawnDocument = await AddDocumentAsync(OpenId, "Bijlage met fout.pdf", confidential: false, forBody: null);
         ConfidentialDocument = await AddDocumentAsync(OpenId, "Onderhandelingsruimte.pdf", confidential: true, forBody: null);
         ForAbDocument = await AddDocumentAsync(OpenId, "Notitie voor het AB.pdf", confidential: false, forBody: "ab");
         ClosedDocument = await AddDocumentAsync(ClosedId, "Personele gegevens.pdf", confidential: false, forBody: null);
@@ -96,6 +107,19 @@ public sealed class PublicCatalogFixture : IAsyncLifetime
             .Should().BeNull();
         (await Host.WithScopeAsync(sp => sp.GetRequiredService<MeetingMinutes>().AdoptPreviousMinutesAsync("db-proef-2", null, "ingrid@example.org", CancellationToken.None)))
             .Should().BeNull();
+
+        // The secretary takes one stuk off, and the agenda of the next AB meeting; without a reason nothing is taken off.
+        RefusedWithoutReason = await Host.WithScopeAsync(async sp =>
+        {
+            var portal = sp.GetRequiredService<PortalPublisher>();
+            return (IReadOnlyList<string?>)[
+                await portal.WithdrawAsync("ab-proef-2", PublicationKinds.Agenda, "  ", "ingrid@example.org", CancellationToken.None),
+                await portal.WithdrawDocumentAsync(AbMeeting, WithdrawnDocument, null, "ingrid@example.org", sp.GetRequiredService<IPublicCatalog>(), CancellationToken.None)];
+        });
+        (await Host.WithScopeAsync(sp => sp.GetRequiredService<PortalPublisher>().WithdrawDocumentAsync(AbMeeting, WithdrawnDocument, DocumentReason, "ingrid@example.org",
+            sp.GetRequiredService<IPublicCatalog>(), CancellationToken.None))).Should().BeNull();
+        (await Host.WithScopeAsync(sp => sp.GetRequiredService<PortalPublisher>().WithdrawAsync("ab-proef-2", PublicationKinds.Agenda, AgendaReason, "ingrid@example.org",
+            CancellationToken.None))).Should().BeNull();
     }
 
     /// <summary>A fresh catalog, as one request reads it.</summary>

@@ -122,10 +122,36 @@ public sealed class PublicCatalogTests(PublicCatalogFixture walk) : IClassFixtur
         var recent = await walk.CatalogAsync(c => c.RecentAsync(10, default));
         recent.Select(r => (r.Kind, r.MeetingId)).Should().BeEquivalentTo(new[]
         {
-            ("besluitenlijst", walk.AbMeeting), ("besluitenlijst", walk.DbMeeting), ("agenda", "ab-proef-2"), ("agenda", walk.AbMeeting),
+            ("besluitenlijst", walk.AbMeeting), ("besluitenlijst", walk.DbMeeting), ("agenda", walk.AbMeeting),
         });
         recent.Select(r => r.PublishedAt).Should().BeInDescendingOrder();
         recent.Should().OnlyContain(r => r.Path == "/openbaar/vergaderingen/" + r.MeetingId);
         recent.Single(r => r.Kind == "agenda" && r.MeetingId == walk.AbMeeting).Summary.Should().Contain("1 voorstel en 1 openbaar stuk");
+    }
+
+    [Fact]
+    public async Task A_withdrawn_agenda_or_stuk_is_public_no_more_and_says_why_and_a_withdrawal_without_reason_stores_nothing()
+    {
+        walk.RefusedWithoutReason.Should().OnlyContain(r => r != null && r.StartsWith("Geef de reden") && r.EndsWith("Er is niets teruggetrokken."));
+
+        var next = (await walk.CatalogAsync(c => c.MeetingAsync("ab-proef-2", default)))!;
+        (next.Meeting.AgendaPublishedAt, next.Agenda.Count).Should().Be((null, 0));
+        (await walk.CatalogAsync(c => c.RecentAsync(10, default))).Should().NotContain(r => r.MeetingId == "ab-proef-2");
+        (await walk.CatalogAsync(c => c.WithdrawalsAsync("ab-proef-2", default))).Select(w => (w.Kind, w.What, w.Reason))
+            .Should().Equal(("agenda", "De agenda en de openbare stukken", AgendaReason));
+
+        (await walk.CatalogAsync(c => c.DocumentAsync(walk.WithdrawnDocument, default))).Should().BeNull();
+        (await walk.CatalogAsync(c => c.DocumentFileAsync(walk.WithdrawnDocument, default))).Should().BeNull();
+        (await walk.CatalogAsync(c => c.PublicIdsAsync(default))).DocumentIds.Should().NotContain(walk.WithdrawnDocument);
+        var gone = (await walk.CatalogAsync(c => c.WithdrawnDocumentAsync(walk.WithdrawnDocument, default)))!;
+        (gone.What, gone.Reason, gone.MeetingId).Should().Be(("Bijlage met fout.pdf", DocumentReason, walk.AbMeeting));
+
+        using var scope = walk.Host.Services.CreateScope();
+        var timeline = (await scope.ServiceProvider.GetRequiredService<ProposalReader>().GetAsync(walk.OpenId, default))!.Timeline.Select(l => l.Sentence).ToList();
+        var day = AdviesRoute.Activities.Texts.DutchFormat.Day(walk.Day(walk.AbMeeting));
+        timeline.Should().ContainSingle(s => s == $"{Secretary} haalde het stuk ‘Bijlage met fout.pdf’ van de vergadering van het algemeen bestuur van {day} van het openbare portaal; reden: Er stonden persoonsgegevens in de bijlage.");
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        (await db.DocumentWithdrawals.CountAsync()).Should().Be(1, "the refusal without a reason stored nothing");
+        (await db.Publications.CountAsync(p => p.WithdrawnAt != null)).Should().Be(1);
     }
 }
