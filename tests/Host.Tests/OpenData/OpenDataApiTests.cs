@@ -30,7 +30,7 @@ public sealed class OpenDataApiTests(OpenDataFixture walk) : IClassFixture<OpenD
         var item = after["agenda"]!.AsArray().Single(i => (string?)i!["title"] == OpenTitle)!;
         ((string?)item["proposalId"]).Should().Be(walk.OpenId);
         item["decisionPoints"]!.AsArray().Select(p => (string?)p).Should().ContainSingle().Which.Should().Contain(DecisionPoint);
-        item["documents"]!.AsArray().Select(d => (string?)d!["title"]).Should().Equal(PublicName);
+        item["documents"]!.AsArray().Select(d => (string?)d!["title"]).Should().Equal(PublicName, WithdrawnName);
         after["agenda"]!.AsArray().Select(i => (string?)i!["title"]).Should().Contain("Opening").And.Contain("Sluiting");
     }
 
@@ -96,6 +96,22 @@ public sealed class OpenDataApiTests(OpenDataFixture walk) : IClassFixture<OpenD
             using var response = await client.GetAsync($"{Api}/stukken/{hidden}");
             await ShouldBeProblemAsync(response, HttpStatusCode.NotFound, $"Er is geen openbaar stuk met het kenmerk '{hidden}'.");
         }
+    }
+
+    [Fact]
+    public async Task A_withdrawn_stuk_is_gone_with_the_day_and_reason_and_the_meeting_says_what_was_withdrawn()
+    {
+        using var client = walk.Host.Anonymous();
+        using var response = await client.GetAsync($"{Api}/stukken/{walk.WithdrawnDocument}");
+        var problem = await ShouldBeProblemAsync(response, HttpStatusCode.Gone,
+            $"Het stuk '{WithdrawnName}' is op {AdviesRoute.Activities.Texts.DutchFormat.Day(walk.WithdrawnOn)} teruggetrokken: {WithdrawalReason}");
+        ((string?)problem["title"], (string?)problem["reason"]).Should().Be(("Teruggetrokken", WithdrawalReason));
+
+        var meeting = await GetObjectAsync(client, $"{Api}/vergaderingen/{walk.AbMeeting}");
+        meeting["agenda"]!.AsArray().SelectMany(i => i!["documents"]!.AsArray()).Select(d => (string?)d!["title"]).Should().Equal(PublicName);
+        var withdrawal = meeting["withdrawals"]!.AsArray().Should().ContainSingle().Subject!;
+        ((string?)withdrawal["kind"], (string?)withdrawal["what"], (string?)withdrawal["documentId"], (string?)withdrawal["reason"])
+            .Should().Be(("stuk", WithdrawnName, walk.WithdrawnDocument, WithdrawalReason));
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AdviesRoute.Activities.Governance.Directory;
 using AdviesRoute.Activities.Governance.Store;
 using AdviesRoute.Host.Data;
+using AdviesRoute.Host.Portal.Publishing;
 using AdviesRoute.Host.Proposals.Documents;
 using AdviesRoute.Host.Proposals.Start;
 using AdviesRoute.Host.Tests.Support;
@@ -33,6 +34,8 @@ public sealed class OpenDataFixture : IAsyncLifetime
     public const string ConfidentialName = "Kostenraming vertrouwelijk.pdf";
     public const string ForAbName = "Notitie voor de AB-leden.pdf";
     public const string ClosedName = "Formatie en functies.pdf";
+    public const string WithdrawnName = "Bijlage met een fout.pdf";
+    public const string WithdrawalReason = "Er stonden persoonsgegevens in de bijlage.";
     public const string DecisionPoint = "Het regionale hitteplan 2028 vast te stellen.";
 
     public OpenDataHost Host { get; } = new();
@@ -48,6 +51,12 @@ public sealed class OpenDataFixture : IAsyncLifetime
     public string PublicDocument { get; private set; } = "";
 
     public string ConfidentialDocument { get; private set; } = "";
+
+    /// <summary>A public stuk the secretary withdrew after the convocation, with <see cref="WithdrawalReason"/>.</summary>
+    public string WithdrawnDocument { get; private set; } = "";
+
+    /// <summary>The (Dutch) day it was withdrawn.</summary>
+    public DateOnly WithdrawnOn { get; private set; }
 
     public string ForAbDocument { get; private set; } = "";
 
@@ -78,6 +87,7 @@ public sealed class OpenDataFixture : IAsyncLifetime
         });
         ClosedId = await ToDbAsync(ClosedTitle, new JsonObject { ["openbaarheid"] = "besloten" });
         PublicDocument = await AddDocumentAsync(OpenId, PublicName, confidential: false, forBody: null);
+        WithdrawnDocument = await AddDocumentAsync(OpenId, WithdrawnName, confidential: false, forBody: null);
         ConfidentialDocument = await AddDocumentAsync(OpenId, ConfidentialName, confidential: true, forBody: null);
         ForAbDocument = await AddDocumentAsync(OpenId, ForAbName, confidential: false, forBody: "ab");
         ClosedDocument = await AddDocumentAsync(ClosedId, ClosedName, confidential: false, forBody: null);
@@ -107,6 +117,11 @@ public sealed class OpenDataFixture : IAsyncLifetime
         }
 
         AfterConvocation = await GetObjectAsync(anonymous, $"/api/openbaar/v1/vergaderingen/{AbMeeting}");
+
+        // One stuk turns out to hold personal data: the secretary takes it off the portal, with the reason.
+        WithdrawnOn = Host.Today;
+        (await Host.WithScopeAsync(sp => sp.GetRequiredService<PortalPublisher>().WithdrawDocumentAsync(AbMeeting, WithdrawnDocument, WithdrawalReason,
+            HostFixture.AdminEmail, sp.GetRequiredService<IPublicCatalog>(), CancellationToken.None))).Should().BeNull("the withdrawal is accepted");
 
         // The AB decides: the open proposal by a vote per member, with a remark; the besloten one without.
         Host.MoveClockTo(Day(AbMeeting));

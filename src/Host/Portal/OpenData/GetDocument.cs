@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AdviesRoute.Host.Portal.OpenData;
 
-/// <summary><c>GET /api/openbaar/v1/stukken/{documentId}</c>: one public stuk's facts and its download address on the portal.</summary>
+/// <summary>
+/// <c>GET /api/openbaar/v1/stukken/{documentId}</c>: one public stuk's facts and its download address on the portal; a
+/// stuk that was public and was withdrawn is 410 Gone with when and why, as on the portal.
+/// </summary>
 internal static class GetDocument
 {
     public static async Task<Results<Ok<OpenDataDocument>, ProblemHttpResult>> HandleAsync(
@@ -14,9 +17,13 @@ internal static class GetDocument
         [FromServices] OpenDataLinks links,
         CancellationToken cancellationToken)
     {
-        var document = await catalog.DocumentAsync(documentId, cancellationToken);
-        return document is null
-            ? OpenDataProblems.NotFound("Er is geen openbaar stuk met het kenmerk {0}.", documentId)
-            : TypedResults.Ok(OpenDataMapping.Document(document, links));
+        if (await catalog.DocumentAsync(documentId, cancellationToken) is { } document)
+        {
+            return TypedResults.Ok(OpenDataMapping.Document(document, links));
+        }
+
+        return await catalog.WithdrawnDocumentAsync(documentId, cancellationToken) is { } withdrawn
+            ? OpenDataProblems.Withdrawn(OpenDataMapping.Withdrawal(withdrawn))
+            : OpenDataProblems.NotFound("Er is geen openbaar stuk met het kenmerk {0}.", documentId);
     }
 }

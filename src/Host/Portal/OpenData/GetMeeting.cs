@@ -17,6 +17,6 @@ internal static class GetMeeting
         var detail = await catalog.MeetingAsync(meetingId, cancellationToken);
         return detail is null
             ? OpenDataProblems.NotFound("Er is geen vergadering met het kenmerk {0} van een orgaan dat iets openbaar maakt.", meetingId)
-            : TypedResults.Ok(OpenDataMapping.Meeting(detail, links));
+            : TypedResults.Ok(OpenDataMapping.Meeting(detail, await catalog.WithdrawalsAsync(meetingId, cancellationToken), links));
     }
 }

@@ -35,7 +35,8 @@ internal static class OpenDataEndpoints
             .WithName("OpenbaarVergadering")
             .WithSummary("Eén vergadering met de openbare agenda, stukken en besluitenlijst.")
             .WithDescription("De agenda en de openbare stukken staan erin vanaf het moment dat de convocatie is verstuurd; de besluitenlijst zodra die in een volgende vergadering is vastgesteld. " +
-                "Besloten agendapunten, vertrouwelijke stukken, stukken die voor één orgaan bedoeld zijn, toelichtingen en stemmen per lid staan er nooit in; een besluit noemt alleen de uitkomst en de uitslag van de stemming.")
+                "Besloten agendapunten, vertrouwelijke stukken, stukken die voor één orgaan bedoeld zijn, toelichtingen en stemmen per lid staan er nooit in; een besluit noemt alleen de uitkomst en de uitslag van de stemming. " +
+                "Wat het secretariaat heeft teruggetrokken, staat onder withdrawals met de reden.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithMetadata(new OpenDataExample(OpenDataExamples.Meeting));
 
@@ -44,8 +45,9 @@ internal static class OpenDataEndpoints
             .WithName("OpenbaarStuk")
             .WithSummary("Eén openbaar stuk: wat het is en waar het te downloaden is.")
             .WithDescription("Titel, soort, orgaan, vergadering, datum, informatiecategorie van de Woo, grootte, type inhoud en het downloadadres op het openbare portaal. " +
-                "Een stuk dat niet (meer) openbaar is, geeft 404, net als een kenmerk dat niet bestaat.")
+                "Een stuk dat openbaar was en is teruggetrokken, geeft 410 met de dag en de reden; een stuk dat nooit openbaar was, geeft 404, net als een kenmerk dat niet bestaat.")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .WithMetadata(new OpenDataExample(OpenDataExamples.Document));
 
         api.MapGet("/publicaties", ListPublications.HandleAsync)

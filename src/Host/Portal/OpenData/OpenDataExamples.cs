@@ -45,7 +45,9 @@ internal static class OpenDataExamples
         "Vastgesteld in de vergadering van 1 juli 2027.",
         Site + "/openbaar/vergaderingen/ab-2027-04-14",
         Site + "/openbaar/vergaderingen/ab-2027-04-14/agenda.pdf",
-        Site + "/openbaar/vergaderingen/ab-2027-04-14/besluitenlijst.pdf");
+        Site + "/openbaar/vergaderingen/ab-2027-04-14/besluitenlijst.pdf",
+        [new OpenDataWithdrawal("stuk", "Bijlage 2 bij de begroting.pdf", "4e6a8c0b1d3f5a7e9c2b3c7e1a9b5d2f", new DateTimeOffset(2027, 4, 20, 8, 15, 0, TimeSpan.Zero),
+            "Er stonden persoonsgegevens in de bijlage.")]);
 
     public static object Document() => Stuk();
 

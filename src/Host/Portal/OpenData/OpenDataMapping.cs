@@ -15,7 +15,7 @@ internal static class OpenDataMapping
         new(meeting.Id, meeting.BodyId, meeting.BodyName, meeting.Date, meeting.Time, meeting.Place,
             Utc(meeting.AgendaPublishedAt), Utc(meeting.BesluitenlijstPublishedAt), links.Meeting(meeting.Id), links.Absolute(PortalPaths.Meeting(meeting.Id)));
 
-    public static OpenDataMeeting Meeting(PublicMeetingDetail detail, OpenDataLinks links)
+    public static OpenDataMeeting Meeting(PublicMeetingDetail detail, IReadOnlyList<PublicWithdrawal> withdrawals, OpenDataLinks links)
     {
         var meeting = detail.Meeting;
         return new OpenDataMeeting(meeting.Id, meeting.BodyId, meeting.BodyName, meeting.Date, meeting.Time, meeting.Place,
@@ -27,7 +27,8 @@ internal static class OpenDataMapping
             detail.AdoptionSentence,
             links.Absolute(PortalPaths.Meeting(meeting.Id)),
             meeting.AgendaPublishedAt is null ? null : links.Absolute(PortalPaths.AgendaPdf(meeting.Id)),
-            meeting.BesluitenlijstPublishedAt is null ? null : links.Absolute(PortalPaths.BesluitenlijstPdf(meeting.Id)));
+            meeting.BesluitenlijstPublishedAt is null ? null : links.Absolute(PortalPaths.BesluitenlijstPdf(meeting.Id)),
+            withdrawals.Select(Withdrawal).ToList());
     }
 
     public static OpenDataDocument Document(PublicDocument document, OpenDataLinks links) =>
@@ -37,6 +38,9 @@ internal static class OpenDataMapping
 
     public static OpenDataPublication Publication(PublicationEntry entry, OpenDataLinks links) =>
         new(entry.Id, entry.Kind, entry.MeetingId, entry.Title, entry.Summary, Utc(entry.PublishedAt), links.Absolute(entry.Path), links.Meeting(entry.MeetingId));
+
+    public static OpenDataWithdrawal Withdrawal(PublicWithdrawal withdrawal) =>
+        new(withdrawal.Kind, withdrawal.What, withdrawal.DocumentId, Utc(withdrawal.WithdrawnAt), withdrawal.Reason);
 
     /// <summary>The catalog's times are UTC; the database hands them back without saying so.</summary>
     public static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

@@ -25,6 +25,7 @@ internal sealed class OpenDataOperations(IOptions<JsonOptions> json) : IOpenApiO
         ["304"] = "Niet gewijzigd: de ETag in If-None-Match is nog actueel. Zonder inhoud.",
         ["400"] = "Een parameter klopt niet; errors noemt elke parameter met wat er mis is. Er is niets opgezocht.",
         ["404"] = "Er is geen openbaar gegeven met dit kenmerk: het bestaat niet, is niet openbaar of is teruggetrokken.",
+        ["410"] = "Het stuk was openbaar en is teruggetrokken; detail, withdrawnAt en reason zeggen wanneer en waarom.",
         ["429"] = "Te veel verzoeken vanaf dit adres; probeer het opnieuw na het aantal seconden in Retry-After.",
     };
 
@@ -54,6 +55,8 @@ internal sealed class OpenDataOperations(IOptions<JsonOptions> json) : IOpenApiO
                 "400" => ProblemExample(400, "Ongeldige parameter", "De parameter 'year' klopt niet: geef een jaartal van vier cijfers, bijvoorbeeld 2027; ontvangen: '27'.",
                     new Dictionary<string, string[]> { ["year"] = ["geef een jaartal van vier cijfers, bijvoorbeeld 2027; ontvangen: '27'."] }),
                 "404" => ProblemExample(404, "Niet gevonden", "Er is geen vergadering met het kenmerk 'ab-2027-04-15' van een orgaan dat iets openbaar maakt."),
+                "410" => ProblemExample(410, "Teruggetrokken", "Het stuk 'Bijlage 2 bij de begroting.pdf' is op 20 april 2027 teruggetrokken: Er stonden persoonsgegevens in de bijlage.",
+                    extensions: new Dictionary<string, object?> { ["withdrawnAt"] = new DateTimeOffset(2027, 4, 20, 8, 15, 0, TimeSpan.Zero), ["reason"] = "Er stonden persoonsgegevens in de bijlage." }),
                 "429" => ProblemExample(429, "Te veel verzoeken", "Vanaf uw adres kwamen meer verzoeken dan de open-data-API per minuut beantwoordt. Probeer het over 42 seconden opnieuw."),
                 _ => null,
             };
@@ -89,7 +92,8 @@ internal sealed class OpenDataOperations(IOptions<JsonOptions> json) : IOpenApiO
     private static OpenApiHeader Header(string description) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
 
-    private static ProblemDetails ProblemExample(int status, string title, string detail, Dictionary<string, string[]>? errors = null)
+    private static ProblemDetails ProblemExample(int status, string title, string detail, Dictionary<string, string[]>? errors = null,
+        Dictionary<string, object?>? extensions = null)
     {
         if (errors is not null)
         {
@@ -102,17 +106,24 @@ internal sealed class OpenDataOperations(IOptions<JsonOptions> json) : IOpenApiO
             };
         }
 
-        return new ProblemDetails
+        var problem = new ProblemDetails
         {
             Type = status switch
             {
                 404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                410 => "https://tools.ietf.org/html/rfc9110#section-15.5.11",
                 _ => "https://tools.ietf.org/html/rfc6585#section-4",
             },
             Title = title,
             Status = status,
             Detail = detail,
         };
+        foreach (var (key, value) in extensions ?? [])
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
     }
 
     /// <summary>The query parameters the handlers read as text: their type, range and meaning.</summary>

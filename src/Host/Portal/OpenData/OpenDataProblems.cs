@@ -1,3 +1,5 @@
+using AdviesRoute.Activities.Calendar;
+using AdviesRoute.Activities.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdviesRoute.Host.Portal.OpenData;
@@ -13,6 +15,12 @@ internal static class OpenDataProblems
     public static ProblemHttpResult NotFound(string sentence, string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden",
             detail: string.Format(System.Globalization.CultureInfo.InvariantCulture, sentence, $"'{Shorten(id)}'"));
+
+    /// <summary>A stuk that was public and was withdrawn: 410, with the day and the reason, also as extensions.</summary>
+    public static ProblemHttpResult Withdrawn(OpenDataWithdrawal withdrawal) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "Teruggetrokken",
+            detail: $"Het stuk '{withdrawal.What}' is op {DutchFormat.Day(DutchTime.Today(withdrawal.WithdrawnAt))} teruggetrokken: {withdrawal.Reason}",
+            extensions: new Dictionary<string, object?> { ["withdrawnAt"] = withdrawal.WithdrawnAt, ["reason"] = withdrawal.Reason });
 
     /// <summary>An address under the API that names no resource.</summary>
     public static ProblemHttpResult UnknownAddress(string path) =>

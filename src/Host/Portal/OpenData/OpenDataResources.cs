@@ -81,7 +81,8 @@ public sealed record OpenDataMeeting(
     [property: Description("Wanneer en hoe de besluitenlijst werd vastgesteld, of null.")] string? Adoption,
     [property: Description("De vergadering op het openbare portaal.")] string Portal,
     [property: Description("De openbare agenda als PDF, of null zolang die niet openbaar is.")] string? AgendaPdf,
-    [property: Description("De openbare besluitenlijst als PDF, of null zolang die niet openbaar is.")] string? BesluitenlijstPdf)
+    [property: Description("De openbare besluitenlijst als PDF, of null zolang die niet openbaar is.")] string? BesluitenlijstPdf,
+    [property: Description("Wat van deze vergadering openbaar was en is teruggetrokken, met de reden; oudste eerst.")] IReadOnlyList<OpenDataWithdrawal> Withdrawals)
     : IPublishedResource
 {
     public DateTimeOffset? LastPublishedAt => BesluitenlijstPublishedAt > AgendaPublishedAt || AgendaPublishedAt is null ? BesluitenlijstPublishedAt : AgendaPublishedAt;
@@ -126,6 +127,14 @@ public sealed record OpenDataDocument(
 {
     public DateTimeOffset? LastPublishedAt => PublishedAt;
 }
+
+[Description("Iets wat openbaar was en door het secretariaat is teruggetrokken.")]
+public sealed record OpenDataWithdrawal(
+    [property: Description("agenda, besluitenlijst of stuk.")] string Kind,
+    [property: Description("Wat is teruggetrokken, in woorden: de agenda en de openbare stukken, de besluitenlijst, of de naam van het stuk.")] string What,
+    [property: Description("Het kenmerk van het stuk, of null voor een agenda of besluitenlijst.")] string? DocumentId,
+    [property: Description("Wanneer het is teruggetrokken (UTC).")] DateTimeOffset WithdrawnAt,
+    [property: Description("Waarom het is teruggetrokken.")] string Reason);
 
 [Description("De nieuwste publicaties, nieuwste eerst.")]
 public sealed record OpenDataPublicationList(
