@@ -123,6 +123,7 @@ public static class HostExtensions
         app.MapRazorPages();
         app.MapApi();
         app.MapProposals();
+        Portal.Publishing.PortalEndpoints.MapPortal(app);                         // the portal's feed, sitemap and robots.txt (anonymous)
         app.MapOpenApi().RequireAuthorization();
         app.MapOpenData();
         app.MapJobDashboard();

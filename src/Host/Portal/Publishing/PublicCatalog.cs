@@ -285,6 +285,26 @@ internal sealed class PublicCatalog(
             return new PublicWithdrawal("stuk", withdrawal.FileName, documentId, withdrawal.MeetingId, withdrawal.WithdrawnAt, withdrawal.Reason);
         }
 
+        // A stuk that went with an agenda that was withdrawn since: gone with it, for the same reason.
+        var stored = await host.ProposalDocuments.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new { d.InstanceId, d.FileName, d.Confidential, d.ForBodyId }).FirstOrDefaultAsync(ct);
+        if (stored?.InstanceId is null || stored.Confidential || stored.ForBodyId is not null)
+        {
+            return null;
+        }
+
+        var portal = options.CurrentValue;
+        var calendar = directory.Current.Calendar.Meetings.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var withdrawn = await host.Publications.AsNoTracking().Where(p => p.Kind == PublicationKinds.Agenda && p.WithdrawnAt != null).ToListAsync(ct);
+        foreach (var agenda in withdrawn.Where(p => calendar.TryGetValue(p.MeetingId, out var m) && portal.For(m.Body)?.Stukken == true).OrderByDescending(p => p.WithdrawnAt))
+        {
+            var view = await minutes.ReadAsync(agenda.MeetingId, ct);
+            if (view?.Agenda.Any(l => l.Proposal?.InstanceId == stored.InstanceId && !l.IsClosed) == true)
+            {
+                return new PublicWithdrawal("stuk", stored.FileName, documentId, agenda.MeetingId, agenda.WithdrawnAt!.Value, agenda.WithdrawnReason ?? "");
+            }
+        }
+
         return null;
     }
 
