@@ -205,6 +205,11 @@ public sealed class OpenDataHost : HostFixture
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        if (Started is { } address)
+        {
+            builder.UseSetting("Links:PublicBaseUrl", address.ToString().TrimEnd('/')); // on a socket, the addresses the API hands out lead back to it
+        }
+
         builder.UseSetting("OpenData:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
