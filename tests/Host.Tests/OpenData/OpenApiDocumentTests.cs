@@ -22,6 +22,7 @@ public sealed class OpenApiDocumentTests(OpenDataFixture walk, ITestOutputHelper
         using var client = walk.Host.Anonymous();
         using var response = await client.GetAsync(DocumentPath);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.GetValues("Access-Control-Allow-Origin").Should().ContainSingle().Which.Should().Be("*", "a documentation tool on another site may read it");
         var contract = OpenApiContract.Parse(await response.Content.ReadAsStringAsync());
 
         contract.Read.Diagnostic!.Errors.Should().BeEmpty();

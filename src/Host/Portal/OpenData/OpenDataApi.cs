@@ -62,7 +62,8 @@ public static class OpenDataApi
         // document's name and goes first (a lower order), so the open-data document is anonymous and v1 stays closed.
         var document = app.MapOpenApi("/openapi/{documentName:regex(^" + DocumentName + "$)}.json")
             .AllowAnonymous()
-            .RequireRateLimiting(OpenDataRateLimit.Name);
+            .RequireRateLimiting(OpenDataRateLimit.Name)
+            .AddEndpointFilter<IEndpointConventionBuilder, OpenDataCaching>();               // API-Version and CORS, so a tool on another site can read it
         document.Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = -1);
         return app;
     }

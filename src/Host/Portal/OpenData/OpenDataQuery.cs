@@ -33,7 +33,9 @@ internal sealed class OpenDataQuery
             return number;
         }
 
-        _errors[name] = [$"geef een heel getal van {min} tot en met {max}; ontvangen: '{Shorten(value)}'."];
+        _errors[name] = [max == int.MaxValue
+            ? $"geef een heel getal van {min} of meer; ontvangen: '{Shorten(value)}'."
+            : $"geef een heel getal van {min} tot en met {max}; ontvangen: '{Shorten(value)}'."];
         return fallback;
     }
 
