@@ -58,6 +58,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
 
     public string ConfidentialId { get; private set; } = "";
 
+    /// <summary>The convocation page before sending (text): it says the agenda goes on the portal too.</summary>
+    public string ConvocationPage { get; private set; } = "";
+
     /// <summary>The portal's meeting page after the convocation went out (text), and the download's answer.</summary>
     public string AfterConvocation { get; private set; } = "";
 
@@ -79,6 +82,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     public (int Status, string Message, HttpStatusCode StillThere)? Refusal { get; private set; }
 
     public (HttpStatusCode Status, string Page) Gone { get; private set; }
+
+    /// <summary>The internal meeting page right after the stuk was withdrawn (text).</summary>
+    public string InternalAfterWithdrawal { get; private set; } = "";
 
     public string FeedAfterWithdrawal { get; private set; } = "";
 
@@ -137,6 +143,8 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         Meeting = MeetingOf(await WaitingAsync(_api!, ProposalId, "besluitAb", "Vergadering"))!;
 
         await _secretary!.GotoAsync($"/Vergaderingen/{Meeting}/Convocatie");
+        ConvocationPage = await _secretary.InnerTextAsync("main");
+        await ShotBothAsync(_secretary, "convocatie-met-portaal");
         await _secretary.CheckAsync("#convocatie-zeker");
         await Browsers.SubmitAsync(_secretary, "button:has-text('Convocatie versturen')");
         await _secretary.GotoAsync($"/Vergaderingen/{Meeting}");
@@ -228,6 +236,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         await form.Locator("input[name='bevestigd']").CheckAsync();
         await Browsers.SubmitAsync(_secretary, $"details.revoke:has-text('{SecondName}') button[type='submit']");
         await ShotBothAsync(_secretary, "stuk-ingetrokken-intern");
+        InternalAfterWithdrawal = await _secretary.InnerTextAsync("main");
 
         using (var gone = await _anonymous.GetAsync($"/openbaar/stukken/{SecondId}/{Uri.EscapeDataString(SecondName)}"))
         {

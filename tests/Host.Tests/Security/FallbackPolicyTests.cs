@@ -17,7 +17,7 @@ namespace AdviesRoute.Host.Tests.Security;
 [Collection(HostCollection.Name)]
 public sealed partial class FallbackPolicyTests(HostFixture host)
 {
-    /// <summary>The public routes: login, health, the personal links in mails and their documents, the calendar feeds, the CSP reports, open data.</summary>
+    /// <summary>The public routes: login, health, the personal links in mails and their documents, the calendar feeds, the CSP reports, the public portal, open data.</summary>
     private static readonly string[] Anonymous =
     [
         "Account/Login",
@@ -31,6 +31,17 @@ public sealed partial class FallbackPolicyTests(HostFixture host)
         "kalender/{bodyId}.ics",
         "verzoek/{token}",
         "verzoek/{token}/stukken/{id}",
+        // The public portal (issue 18): only what IPublicCatalog yields as published.
+        "openbaar",
+        "openbaar/feed.atom",
+        "openbaar/jaarkalender",
+        "openbaar/organen/{bodyId}",
+        "openbaar/stukken/{id}/{name}",
+        "openbaar/toegankelijkheid",
+        "openbaar/vergaderingen/{meetingId}",
+        "openbaar/vergaderingen/{meetingId}/{soort}.pdf",
+        "robots.txt",
+        "sitemap.xml",
         // The open-data API, its OpenAPI document and the page that explains them: public data for anyone (ADR 0037).
         "api/openbaar/v1/",
         "api/openbaar/v1/organen",
