@@ -75,6 +75,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     /// <summary>Every probe of the vertrouwelijk stuk: what was asked, the status, and whether its name or id was in the answer.</summary>
     public List<(string Probe, HttpStatusCode Status, bool Mentions)> Probes { get; } = [];
 
+    /// <summary>The sitemap and robots.txt as answered.</summary>
+    public Dictionary<string, string> Texts { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Per portal page: axe's serious or critical findings and the widths at 320 px.</summary>
     public List<(string Page, IReadOnlyList<string> Serious, int ScrollWidth, int ClientWidth)> Checks { get; } = [];
 
@@ -198,6 +201,10 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
             var mentions = text.Contains(ConfidentialId, StringComparison.Ordinal) || text.Contains("Financiele onderbouwing", StringComparison.OrdinalIgnoreCase)
                 || (answer.StatusCode == HttpStatusCode.OK && bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(ConfidentialName)) >= 0);
             Probes.Add((address, answer.StatusCode, mentions));
+            if (address is "/sitemap.xml" or "/robots.txt")
+            {
+                Texts[address] = text;
+            }
         }
     }
 

@@ -74,6 +74,15 @@ public sealed class PortalBrowserTests(PortalBrowserFixture walk, ITestOutputHel
         walk.Probes.Single(p => p.Probe.StartsWith("/documenten/", StringComparison.Ordinal)).Status.Should().NotBe(HttpStatusCode.OK, "the internal download asks for a login");
         walk.Probes.Where(p => !p.Probe.StartsWith("/openbaar/stukken/", StringComparison.Ordinal) && !p.Probe.StartsWith("/documenten/", StringComparison.Ordinal))
             .Should().OnlyContain(p => p.Status == HttpStatusCode.OK, "the pages, PDFs, feed and sitemap themselves answer");
+
+        var sitemap = System.Xml.Linq.XDocument.Parse(walk.Texts["/sitemap.xml"]);
+        XNamespace map = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = sitemap.Root!.Elements(map + "url").Select(u => u.Element(map + "loc")!.Value).ToList();
+        locations.Should().Contain(l => l.EndsWith("/openbaar/vergaderingen/ab-2027-04-14", StringComparison.Ordinal))
+            .And.Contain(l => l.EndsWith($"/openbaar/stukken/{walk.PublicId}/Nota%20gezondheidsachterstanden.pdf", StringComparison.Ordinal))
+            .And.Contain(l => l.EndsWith("/openbaar/organen/ab", StringComparison.Ordinal))
+            .And.NotContain(l => l.Contains(walk.ConfidentialId, StringComparison.Ordinal));
+        walk.Texts["/robots.txt"].Should().Contain("Allow: /openbaar").And.MatchRegex(@"Sitemap: https?://\S+/sitemap\.xml");
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public sealed class PortalOptionsTests
     private static PortalOptions Valid() => new()
     {
         Name = "Gemeenschappelijke regeling SamenDrenthe",
-        Bodies = { ["ab"] = new PortalBodyOptions { Agenda = true, Stukken = true, Besluitenlijst = true } },
-        WooCategories = { ["ab"] = "vergaderstukken decentrale overheden" },
+        Bodies = new(StringComparer.Ordinal) { ["ab"] = new PortalBodyOptions { Agenda = true, Stukken = true, Besluitenlijst = true } },
+        WooCategories = new(StringComparer.Ordinal) { ["ab"] = "vergaderstukken decentrale overheden" },
         Toegankelijkheidsverklaring = new AccessibilityStatementOptions { Contact = "toegankelijkheid@example.org" },
     };
 
@@ -42,6 +42,8 @@ public sealed class PortalOptionsTests
         options.For("vg-pg").Should().BeNull("a body not listed publishes nothing");
         options.WooCategoryOf("db").Should().Be("agenda's en besluitenlijsten bestuurscolleges");
         Failures(options).Should().BeEmpty();
+        Failures(new PortalOptions()).Should().BeEmpty("a host started without appsettings.json has the same defaults");
+        (new PortalOptions().For("ab")!.Stukken, new PortalOptions().For("db")!.Agenda, new PortalOptions().For("bac-pg")).Should().Be((true, false, null));
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public sealed class PortalOptionsTests
         var options = Valid();
         options.Name = " ";
         options.Bodies["db"] = new PortalBodyOptions { Stukken = true, Besluitenlijst = true };
-        options.Toegankelijkheidsverklaring = new AccessibilityStatementOptions { Status = "B", Url = "http://example.org/verklaring" };
+        options.Toegankelijkheidsverklaring = new AccessibilityStatementOptions { Status = "B", Url = "http://example.org/verklaring", Contact = " " };
         Failures(options).Should().BeEquivalentTo(
             "Portal:Name must be the GR's name for the portal's header, at most 120 characters.",
             "Portal:Bodies:db:Stukken needs Portal:Bodies:db:Agenda: the stukken are published with the agenda.",

@@ -17,17 +17,31 @@ public sealed class PortalOptions
 {
     public const string Section = "Portal";
 
-    /// <summary>The GR's name as the portal's header shows it ("Gemeenschappelijke regeling SamenDrenthe").</summary>
-    public string Name { get; set; } = "";
+    /// <summary>The GR's name as the portal's header shows it.</summary>
+    public string Name { get; set; } = "Gemeenschappelijke regeling SamenDrenthe";
 
-    /// <summary>Per body id (as the governance model names it) what it publishes.</summary>
-    public Dictionary<string, PortalBodyOptions> Bodies { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Per body id (as the governance model names it) what it publishes. SamenDrenthe's defaults are here as well as in
+    /// appsettings.json, so a host started without that file (a published host run from another folder) still starts;
+    /// configuration changes a body's values, and a body set to all false publishes nothing.
+    /// </summary>
+    public Dictionary<string, PortalBodyOptions> Bodies { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["ab"] = new() { Agenda = true, Stukken = true, Besluitenlijst = true },
+        ["db"] = new() { Besluitenlijst = true },
+        ["bac-pg"] = new(),
+        ["bac-zv"] = new(),
+    };
 
     /// <summary>
     /// Per body id the Woo information category of what it publishes, as the Dutch label of art. 3.3 lid 2 Woo
     /// ("vergaderstukken decentrale overheden", "agenda's en besluitenlijsten bestuurscolleges").
     /// </summary>
-    public Dictionary<string, string> WooCategories { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> WooCategories { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["ab"] = "vergaderstukken decentrale overheden",
+        ["db"] = "agenda's en besluitenlijsten bestuurscolleges",
+    };
 
     /// <summary>The GR's own accessibility statement, shown on <c>/openbaar/toegankelijkheid</c>; the product claims nothing itself.</summary>
     public AccessibilityStatementOptions Toegankelijkheidsverklaring { get; set; } = new();
@@ -73,7 +87,7 @@ public sealed class AccessibilityStatementOptions
     public string? Text { get; set; }
 
     /// <summary>Whom to contact about an accessibility problem: an e-mail address or a sentence with a phone number.</summary>
-    public string? Contact { get; set; }
+    public string? Contact { get; set; } = "toegankelijkheid@samendrenthe.example.org";
 
     /// <summary>The status in the words of the model statement; null for none or an unknown letter.</summary>
     public static string? StatusWords(string? status) => status?.Trim().ToUpperInvariant() switch
