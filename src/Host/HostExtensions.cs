@@ -8,6 +8,7 @@ using AdviesRoute.Host.Jobs;
 using AdviesRoute.Host.Links;
 using AdviesRoute.Host.Look;
 using AdviesRoute.Host.Mail;
+using AdviesRoute.Host.Portal.OpenData;
 using AdviesRoute.Host.Proposals.Start;
 using AdviesRoute.Host.Security;
 using AdviesRoute.Host.Security.TwoFactor;
@@ -83,6 +84,7 @@ public static class HostExtensions
         services.AddAdviesRouteJobs(provider, connectionString);
         services.AddAdviesRouteHealth(builder.Configuration);
         services.AddAdviesRouteMail(builder.Configuration, builder.Environment);
+        services.AddOpenData();                                                   // the open-data API and its OpenAPI document (Portal/OpenData)
         return builder;
     }
 
@@ -126,6 +128,7 @@ public static class HostExtensions
         Archive.ArchiveEndpoints.MapArchive(app);
         Portal.Publishing.PortalEndpoints.MapPortal(app);                         // the portal's feed, sitemap and robots.txt (anonymous)
         app.MapOpenApi().RequireAuthorization();
+        app.MapOpenData();
         app.MapJobDashboard();
         if (app.Environment.IsEnvironment(TestingClock.EnvironmentName))
         {

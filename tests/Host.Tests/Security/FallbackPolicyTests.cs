@@ -17,7 +17,7 @@ namespace AdviesRoute.Host.Tests.Security;
 [Collection(HostCollection.Name)]
 public sealed partial class FallbackPolicyTests(HostFixture host)
 {
-    /// <summary>The public routes: login, health, the personal links in mails and their documents, the calendar feeds, the CSP reports, the public portal.</summary>
+    /// <summary>The public routes: login, health, the personal links in mails and their documents, the calendar feeds, the CSP reports, the public portal, open data.</summary>
     private static readonly string[] Anonymous =
     [
         "Account/Login",
@@ -42,6 +42,16 @@ public sealed partial class FallbackPolicyTests(HostFixture host)
         "openbaar/vergaderingen/{meetingId}/{soort}.pdf",
         "robots.txt",
         "sitemap.xml",
+        // The open-data API, its OpenAPI document and the page that explains them: public data for anyone (ADR 0037).
+        "api/openbaar/v1/",
+        "api/openbaar/v1/organen",
+        "api/openbaar/v1/organen/{bodyId}/vergaderingen",
+        "api/openbaar/v1/vergaderingen/{meetingId}",
+        "api/openbaar/v1/stukken/{documentId}",
+        "api/openbaar/v1/publicaties",
+        "api/openbaar/v1/{**rest}",
+        "openapi/{documentName:regex(^openbaar$)}.json",
+        "openbaar/open-data",
     ];
 
     [Fact]
