@@ -64,6 +64,7 @@ public static class HostExtensions
         services.AddPageLook();
         services.AddRequestLinks();
         services.AddProposals();
+        Search.SearchServiceCollectionExtensions.AddSearch(services, provider);
         services.AddScoped<Proposals.Overview.ProposalReader>();
         services.AddScoped<Proposals.Overview.WeeklyDigestJob>();
         services.AddScoped<Proposals.Figures.ProposalFigures>();

@@ -59,9 +59,13 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
     /// <summary>The roles whose people must sign in with a second factor.</summary>
     public DbSet<Security.TwoFactor.TwoFactorRoleRequirement> TwoFactorRoleRequirements => Set<Security.TwoFactor.TwoFactorRoleRequirement>();
 
+    /// <summary>What the full-text search finds: proposals and their documents, with their original text.</summary>
+    public DbSet<Search.SearchEntry> SearchEntries => Set<Search.SearchEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new Search.SearchEntryConfiguration());
         builder.Entity<Security.TwoFactor.TwoFactorRoleRequirement>(e =>
         {
             e.HasKey(r => r.Role);
