@@ -47,22 +47,27 @@ public abstract class ProposalSearch(HostDbContext db, IEnumerable<IPublicSearch
         }
 
         IEnumerable<Candidate> found = await CandidatesAsync(query, stems, cancellationToken);
+        var stemSet = stems.ToHashSet(StringComparer.Ordinal);
+        Dictionary<long, IReadOnlyList<PassagePart>> publicPassages = [];
         if (request.Scope == SearchScope.Public)
         {
             var source = publicIds.FirstOrDefault() ?? throw new InvalidOperationException("No public catalog is registered: the public search cannot tell what is public.");
             var (proposals, documents) = await source.PublicIdsAsync(cancellationToken);
-            found = found.Where(c => !c.Confidential && (c.DocumentId is null ? proposals.Contains(c.ProposalId) : documents.Contains(c.DocumentId)));
+            found = found.Where(c => !c.Confidential && (c.DocumentId is null ? proposals.Contains(c.ProposalId) : documents.Contains(c.DocumentId))).ToList();
+
+            // A public proposal is found by what the portal shows of it (title and beslispunten), never by its summary.
+            publicPassages = await PublicProposalPassagesAsync(found.Where(c => c.DocumentId is null).Select(c => c.Id).ToList(), stemSet, cancellationToken);
+            found = found.Where(c => c.DocumentId is not null || publicPassages.ContainsKey(c.Id));
         }
 
         var ordered = found.OrderBy(c => c.Score).ThenByDescending(c => c.Id).ToList();
         var page = ordered.Take(Math.Max(1, request.Limit)).ToList();
-        var stemSet = stems.ToHashSet(StringComparer.Ordinal);
-        var passages = await PassagesAsync(page.Select(c => c.Id).ToList(), query, stemSet, cancellationToken);
+        var passages = await PassagesAsync(page.Where(c => !publicPassages.ContainsKey(c.Id)).Select(c => c.Id).ToList(), query, stemSet, cancellationToken);
         var hits = new List<SearchHit>(page.Count);
         foreach (var candidate in page)
         {
             var kind = Enum.Parse<SearchEntryKind>(candidate.Kind);
-            var passage = passages.GetValueOrDefault(candidate.Id)
+            var passage = publicPassages.GetValueOrDefault(candidate.Id) ?? passages.GetValueOrDefault(candidate.Id)
                 ?? (candidate.DocumentName is { } name ? Passages.Cut(name, stemSet) : null)
                 ?? Passages.Cut(candidate.ProposalTitle, stemSet)
                 ?? [new PassagePart(candidate.DocumentName ?? candidate.ProposalTitle, false)];
@@ -71,6 +76,24 @@ public abstract class ProposalSearch(HostDbContext db, IEnumerable<IPublicSearch
         }
 
         return new SearchResult(null, hits, ordered.Count);
+    }
+
+    /// <summary>The passages of the proposals whose title and beslispunten hold every stem; the others are left out.</summary>
+    private async Task<Dictionary<long, IReadOnlyList<PassagePart>>> PublicProposalPassagesAsync(List<long> ids, IReadOnlySet<string> stems, CancellationToken cancellationToken)
+    {
+        var passages = new Dictionary<long, IReadOnlyList<PassagePart>>();
+        var texts = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Text }).ToListAsync(cancellationToken);
+        var stemmer = new DutchWords();
+        foreach (var entry in texts)
+        {
+            var words = stemmer.Stems(entry.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            if (stems.All(words.Contains) && Passages.Cut(entry.Text, stems) is { } passage)
+            {
+                passages[entry.Id] = passage;
+            }
+        }
+
+        return passages;
     }
 
     /// <summary>Every entry whose words hold all the query's stems (at most <see cref="MaxCandidates"/>), with its score.</summary>
@@ -110,8 +133,8 @@ public sealed class SqliteProposalSearch(HostDbContext db, IEnumerable<IPublicSe
         foreach (var id in ids)
         {
             // One text at a time: a page of hits on long documents does not hold them all in memory.
-            var text = await Db.Set<SearchEntry>().Where(e => e.Id == id).Select(e => e.Text).FirstOrDefaultAsync(cancellationToken);
-            if (text is not null && Passages.Cut(text, stems) is { } passage)
+            var entry = await Db.Set<SearchEntry>().Where(e => e.Id == id).Select(e => new { e.Text, e.Summary }).FirstOrDefaultAsync(cancellationToken);
+            if (entry is not null && (Passages.Cut(entry.Text, stems) ?? Passages.Cut(entry.Summary, stems)) is { } passage)
             {
                 passages[id] = passage;
             }
@@ -155,11 +178,12 @@ public sealed class PostgresProposalSearch(HostDbContext db, IEnumerable<IPublic
         var idArray = ids.ToArray();
         var headlines = await Db.Database.SqlQuery<Headline>($"""
             SELECT e."Id", h.marked AS "Text",
-                   starts_with(e."Text", p.plain) AS "AtStart",
-                   right(e."Text", length(p.plain)) = p.plain AS "AtEnd"
+                   starts_with(s.source, p.plain) AS "AtStart",
+                   right(s.source, length(p.plain)) = p.plain AS "AtEnd"
             FROM "SearchEntries" AS e
             CROSS JOIN plainto_tsquery('dutch', {query}) AS q
-            CROSS JOIN LATERAL (SELECT ts_headline('dutch', e."Text", q, {HeadlineOptions}) AS marked) AS h
+            CROSS JOIN LATERAL (SELECT concat_ws(E'\n', e."Text", nullif(e."Summary", '')) AS source) AS s
+            CROSS JOIN LATERAL (SELECT ts_headline('dutch', s.source, q, {HeadlineOptions}) AS marked) AS h
             CROSS JOIN LATERAL (SELECT translate(h.marked, chr(2) || chr(3), '') AS plain) AS p
             WHERE e."Id" = ANY({idArray})
             """).ToListAsync(cancellationToken);

@@ -49,8 +49,14 @@ public sealed class SearchEntry
     /// <summary>The file name's words (punctuation as spaces), so both databases split it the same way.</summary>
     public string NameWords { get; set; } = "";
 
-    /// <summary>The original text: the proposal's title, summary and beslispunten, or the text read from the document.</summary>
+    /// <summary>The original text: the proposal's title and beslispunten (what a public agenda shows), or the text read from the document.</summary>
     public string Text { get; set; } = "";
+
+    /// <summary>
+    /// A proposal's summary: searched by signed-in people only, since no public page shows it (the public search finds a
+    /// proposal by its title and beslispunten). Empty for a document.
+    /// </summary>
+    public string Summary { get; set; } = "";
 
     /// <summary>Copied from the document: a secretary sees "vertrouwelijk" beside such a hit.</summary>
     public bool Confidential { get; set; }

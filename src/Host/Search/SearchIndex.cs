@@ -63,18 +63,14 @@ public sealed class SearchIndex(HostDbContext db, IWorkflowReader workflows, Sea
         var title = Fit(typed);
 
         var text = new StringBuilder(typed);
-        if (proposal.Summary is { Length: > 0 } summary)
-        {
-            text.Append('\n').Append(summary);
-        }
-
         foreach (var point in proposal.DecisionPoints ?? [])
         {
             text.Append('\n').Append(point.Number).Append(". ").Append(point.Text);
         }
 
+        var summary = proposal.Summary ?? "";
         var entry = await db.Set<SearchEntry>().FirstOrDefaultAsync(e => e.ProposalId == proposalId && e.Kind == SearchEntryKind.Proposal, cancellationToken);
-        if (entry is not null && entry.Text == text.ToString() && entry.ProposalTitle == title)
+        if (entry is not null && entry.Text == text.ToString() && entry.Summary == summary && entry.ProposalTitle == title)
         {
             return;
         }
@@ -87,6 +83,7 @@ public sealed class SearchIndex(HostDbContext db, IWorkflowReader workflows, Sea
 
         entry.ProposalTitle = title;
         entry.Text = text.ToString();
+        entry.Summary = summary;
         entry.State = SearchTextState.Read;
         entry.IndexedAt = time.GetUtcNow().UtcDateTime;
         await SaveAsync(entry, cancellationToken);
@@ -239,7 +236,7 @@ public sealed class SearchIndex(HostDbContext db, IWorkflowReader workflows, Sea
             return;
         }
 
-        var stems = new DutchWords().Stems(entry.NameWords + "\n" + entry.Text);
+        var stems = new DutchWords().Stems(entry.NameWords + "\n" + entry.Text + "\n" + entry.Summary);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchStems\" WHERE rowid = {entry.Id}", cancellationToken);

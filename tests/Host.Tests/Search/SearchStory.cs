@@ -29,6 +29,11 @@ public sealed class SearchStory
     public required string HeatId { get; init; }
     public required string ReportId { get; init; }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HostFixture, Lazy<Task<SearchStory>>> Started = new();
+
+    /// <summary>The story on this host, started by the first test class member that asks (a class fixture lives as long as its class).</summary>
+    public static Task<SearchStory> OnceAsync(HostFixture host) => Started.GetValue(host, h => new Lazy<Task<SearchStory>>(() => StartAsync(h))).Value;
+
     public static async Task<SearchStory> StartAsync(HostFixture host)
     {
         var heat = await StartAsync(host, HeatTitle, "Een gezamenlijke aanpak voor de zomers die komen.", "de regionale aanpak vast te stellen;",

@@ -8,7 +8,7 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
     /// <summary>
     /// Hand-written (raw SQL only, so it survives the model migrations being made again): the words of each search entry
     /// as a <c>tsvector</c> of PostgreSQL's <c>dutch</c> configuration (Snowball stems, Dutch stop words), generated from
-    /// the file name's words and the text, with a GIN index. The model does not map the column: nothing writes it.
+    /// the file name's words, the text and the summary, with a GIN index. The model does not map the column: nothing writes it.
     /// </summary>
     [DbContext(typeof(PostgresHostDbContext))]
     [Migration("20261206235900_Issue18SearchIndexSqlPostgres")]
@@ -18,7 +18,7 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
         {
             migrationBuilder.Sql("""
                 ALTER TABLE "SearchEntries" ADD COLUMN "Words" tsvector
-                    GENERATED ALWAYS AS (to_tsvector('dutch'::regconfig, "NameWords" || ' ' || "Text")) STORED;
+                    GENERATED ALWAYS AS (to_tsvector('dutch'::regconfig, "NameWords" || ' ' || "Text" || ' ' || "Summary")) STORED;
                 """);
             migrationBuilder.Sql("""CREATE INDEX "IX_SearchEntries_Words" ON "SearchEntries" USING GIN ("Words");""");
         }

@@ -24,6 +24,7 @@ namespace AdviesRoute.Host.Data.Migrations
                     DocumentName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
                     NameWords = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: false),
                     Confidential = table.Column<bool>(type: "INTEGER", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     IndexedAt = table.Column<DateTime>(type: "TEXT", nullable: false)

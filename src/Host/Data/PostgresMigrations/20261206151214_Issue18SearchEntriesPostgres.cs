@@ -25,6 +25,7 @@ namespace AdviesRoute.Host.Data.PostgresMigrations
                     DocumentName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
                     NameWords = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
                     Text = table.Column<string>(type: "text", nullable: false),
+                    Summary = table.Column<string>(type: "text", nullable: false),
                     Confidential = table.Column<bool>(type: "boolean", nullable: false),
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     IndexedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
