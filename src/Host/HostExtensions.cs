@@ -73,6 +73,7 @@ public static class HostExtensions
         services.AddScoped<Proposals.Meetings.MeetingAgenda>();
         services.AddScoped<Proposals.Meetings.ConvocationSender>();
         Proposals.Meetings.MeetingsServiceCollectionExtensions.AddMeetingMinutes(services);
+        Portal.Publishing.PortalServiceCollectionExtensions.AddPortal(services);   // the public portal: what is published (issue 18)
         services.AddQueuedMail<Proposals.Overview.WeeklyDigestMail, Proposals.Overview.WeeklyDigestMailComposer>();
         services.AddQueuedMail<Proposals.Meetings.ConvocationMail, Proposals.Meetings.ConvocationMailComposer>();
         services.AddScoped<Designer.DesignerDrafts>();
@@ -121,6 +122,7 @@ public static class HostExtensions
         app.MapRazorPages();
         app.MapApi();
         app.MapProposals();
+        Portal.Publishing.PortalEndpoints.MapPortal(app);                         // the portal's feed, sitemap and robots.txt (anonymous)
         app.MapOpenApi().RequireAuthorization();
         app.MapJobDashboard();
         if (app.Environment.IsEnvironment(TestingClock.EnvironmentName))

@@ -62,6 +62,15 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
     /// <summary>What the full-text search finds: proposals and their documents, with their original text.</summary>
     public DbSet<Search.SearchEntry> SearchEntries => Set<Search.SearchEntry>();
 
+    /// <summary>What went on the public portal, and when it was withdrawn (issue 18).</summary>
+    public DbSet<Portal.Publishing.Publication> Publications => Set<Portal.Publishing.Publication>();
+
+    /// <summary>Single stukken taken off the public portal, with the reason.</summary>
+    public DbSet<Portal.Publishing.DocumentWithdrawal> DocumentWithdrawals => Set<Portal.Publishing.DocumentWithdrawal>();
+
+    /// <summary>Portal lines of proposals that had ended when they were published or withdrawn.</summary>
+    public DbSet<Portal.Publishing.PublicationNote> PublicationNotes => Set<Portal.Publishing.PublicationNote>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -117,6 +126,7 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
         });
 
         ConfigureMeetingRecords(builder);
+        Portal.Publishing.PortalModel.Configure(builder);
         builder.Entity<Designer.DefinitionDraft>(e =>
         {
             e.HasKey(d => d.DefinitionId);

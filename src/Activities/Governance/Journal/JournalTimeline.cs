@@ -98,6 +98,8 @@ public static class JournalTimeline
     {
         _ when data.Text("linkIngetrokken") is { } member => JournalWords.Sentence(
             $"Persoonlijke link ingetrokken van {member}; er is een nieuwe link gestuurd", data.Text("reden") is { } reason ? "reden: " + reason : null),
+        // Published on or withdrawn from the public portal (Host: Portal/Publishing): the sentence names the person.
+        _ when data.Text("portaal") is { } portal => portal,
         _ when Proposals.DecisionPointChange.Read(data.Data) is { } points => points.Sentence(),
         _ when data.Text("stuk") is { } document => $"Stuk toegevoegd: {document}{(data.Boolean("vertrouwelijk") == true ? " (vertrouwelijk)" : "")}"
             + (data.Text("alleenVoor") is { } body ? $", alleen voor {reading.Body(body)?.Name ?? "één orgaan"}" : ""),

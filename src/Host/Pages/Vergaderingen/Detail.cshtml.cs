@@ -15,8 +15,71 @@ namespace AdviesRoute.Host.Pages.Vergaderingen;
 /// the previous besluitenlijst, and the agenda and besluitenlijst to print or download (each also as a public version).
 /// </summary>
 [Authorize(Policy = Policies.ReadWorkflows)]
-public sealed class DetailModel(MeetingAgenda agenda, MeetingMinutes minutes, IGovernanceDirectory directory, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class DetailModel(MeetingAgenda agenda, MeetingMinutes minutes, IGovernanceDirectory directory, IAuthorizationService authorization, TimeProvider time,
+    Portal.Publishing.PortalPublisher portal, Portal.Publishing.IPublicCatalog catalog) : PageModel
 {
+    /// <summary>What this meeting's body publishes on the portal; null when nothing (Portal:Bodies).</summary>
+    public Portal.Publishing.PublicBody? Publishes { get; private set; }
+
+    /// <summary>The meeting's publications on the portal (standing or withdrawn).</summary>
+    public IReadOnlyList<Portal.Publishing.Publication> Publications { get; private set; } = [];
+
+    /// <summary>What the portal shows of the meeting now.</summary>
+    public Portal.Publishing.PublicMeetingDetail? PublicDetail { get; private set; }
+
+    /// <summary>The meeting's stukken withdrawn from the portal on their own.</summary>
+    public IReadOnlyList<Portal.Publishing.DocumentWithdrawal> WithdrawnDocuments { get; private set; } = [];
+
+    /// <summary>After a refused withdrawal: which form ("agenda", "besluitenlijst" or a stuk's id) and the reason typed.</summary>
+    public (string Form, string? Reason)? PostedWithdrawal { get; private set; }
+
+    /// <summary>Takes the agenda (with its stukken) or the besluitenlijst off the portal, with a reason and a confirmation.</summary>
+    public async Task<IActionResult> OnPostIntrekkenAsync(string id, string? soort, string? reden, string? bevestigd, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        var kind = soort == Portal.Publishing.PublicationKinds.Besluitenlijst ? Portal.Publishing.PublicationKinds.Besluitenlijst : Portal.Publishing.PublicationKinds.Agenda;
+        var error = bevestigd == "ja" || string.IsNullOrWhiteSpace(reden)
+            ? await portal.WithdrawAsync(id, kind, reden, Actor, cancellationToken)
+            : "Vink aan dat het van het openbare portaal moet: dat kan niet ongedaan worden gemaakt. Er is niets teruggetrokken.";
+        await LoadAsync(id, cancellationToken);
+        if (error is not null)
+        {
+            PostedWithdrawal = (kind, reden);
+            return Refused("Niet van het portaal gehaald", error);
+        }
+
+        Message = kind == Portal.Publishing.PublicationKinds.Agenda
+            ? "De agenda en de openbare stukken zijn van het openbare portaal gehaald. Het portaal toont daar nu de reden."
+            : "De besluitenlijst is van het openbare portaal gehaald. Het portaal toont daar nu de reden.";
+        return Page();
+    }
+
+    /// <summary>Takes one public stuk off the portal, with a reason and a confirmation.</summary>
+    public async Task<IActionResult> OnPostStukIntrekkenAsync(string id, string? stuk, string? reden, string? bevestigd, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        var error = bevestigd == "ja" || string.IsNullOrWhiteSpace(reden)
+            ? await portal.WithdrawDocumentAsync(id, stuk ?? "", reden, Actor, catalog, cancellationToken)
+            : "Vink aan dat het stuk van het openbare portaal moet: dat kan niet ongedaan worden gemaakt. Er is niets teruggetrokken.";
+        await LoadAsync(id, cancellationToken);
+        if (error is not null)
+        {
+            PostedWithdrawal = (stuk ?? "", reden);
+            return Refused("Stuk niet van het portaal gehaald", error);
+        }
+
+        Message = "Het stuk is van het openbare portaal gehaald. Wie het adres opent, leest nu de reden.";
+        return Page();
+    }
+
     public Meeting? Meeting { get; private set; }
 
     public string BodyName { get; private set; } = "";
@@ -195,6 +258,10 @@ public sealed class DetailModel(MeetingAgenda agenda, MeetingMinutes minutes, IG
         View = await minutes.ReadAsync(id, cancellationToken);
         Convocations = await agenda.ConvocationsAsync(id, cancellationToken);
         MayAct = (await authorization.AuthorizeAsync(User, Policies.OperateInstances)).Succeeded;
+        Publishes = (await catalog.BodiesAsync(cancellationToken)).FirstOrDefault(b => b.Id == Meeting.Body);
+        Publications = await portal.OfMeetingAsync(id, cancellationToken);
+        WithdrawnDocuments = await portal.DocumentWithdrawalsAsync(id, cancellationToken);
+        PublicDetail = Publishes is null ? null : await catalog.MeetingAsync(id, cancellationToken);
         return true;
     }
 }

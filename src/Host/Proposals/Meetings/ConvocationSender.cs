@@ -35,7 +35,8 @@ public sealed class ConvocationSender(
     MailQueue mails,
     IOptions<MailOptions> options,
     TimeProvider time,
-    ILogger<ConvocationSender> logger)
+    ILogger<ConvocationSender> logger,
+    Portal.Publishing.PortalPublisher portal)
 {
     /// <summary>The most the convocation carries as attachments (many mail servers refuse messages over 25 MB).</summary>
     public const long MaxAttachmentBytes = 20L * 1024 * 1024;
@@ -98,6 +99,10 @@ public sealed class ConvocationSender(
         await host.SaveChangesAsync(cancellationToken);
         await mails.EnqueueAsync(members.Select(member => (Mail(member, body, meeting, agendaLines, attached, publicCount, invitation.Sequence, added: null),
             (string?)$"{convocation.Id}.{member.Id}")), instanceId: null, cancellationToken);
+
+        // With the convocation the agenda and the public stukken of a public body's meeting go on the portal (art. 22 Wgr);
+        // once: a convocation sent again publishes nothing new.
+        await portal.ConvocationSentAsync(meeting, sentBy, cancellationToken);
         return members.Count;
     }
 

@@ -100,7 +100,8 @@ public sealed record MeetingView(Meeting Meeting, Body Body, IReadOnlyList<Agend
 /// the attendance and the quorum that follows from it, the meeting convened again after one without quorum, and the
 /// adoption of the previous besluitenlijst. The outcomes themselves go through the step (see <see cref="IMeetingAttendanceSource"/>).
 /// </summary>
-public sealed class MeetingMinutes(MeetingAgenda agenda, HostDbContext host, IGovernanceDirectory directory, TimeProvider time)
+public sealed class MeetingMinutes(MeetingAgenda agenda, HostDbContext host, IGovernanceDirectory directory, TimeProvider time,
+    Portal.Publishing.PortalPublisher portal)
 {
     public const string FreeItemPrefix = "vrij:";
 
@@ -316,6 +317,9 @@ public sealed class MeetingMinutes(MeetingAgenda agenda, HostDbContext host, IGo
         record.MinutesAdoptedBy = adoptedBy;
         record.MinutesChanges = changes;
         await host.SaveChangesAsync(cancellationToken);
+
+        // Adopted, the previous meeting's besluitenlijst is published where its body publishes besluitenlijsten (art. 3.3 Woo).
+        await portal.BesluitenlijstAdoptedAsync(previous.Id, adoptedBy, cancellationToken);
         return null;
     }
 

@@ -60,7 +60,8 @@ public sealed record ProposalDetail(ProposalSummary Summary, InstanceView Instan
 /// first, keyset) and filters in the database on the proposal's attributes: title, pillar, status and the body it
 /// waits on now.
 /// </summary>
-public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirectory directory, AdviesRoute.Workflows.Activities.ActivityRegistry registry, TimeProvider time)
+public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirectory directory, AdviesRoute.Workflows.Activities.ActivityRegistry registry, TimeProvider time,
+    Data.HostDbContext host)
 {
     public const int PageSize = 25;
 
@@ -134,6 +135,22 @@ public sealed class ProposalReader(IWorkflowReader workflows, IGovernanceDirecto
         var passed = journal.Where(j => j.Kind == JournalKinds.ActivityCompleted && j.ActivityId is not null).Select(j => j.ActivityId!).ToHashSet();
         var snapshot = directory.Current;
         var timeline = JournalTimeline.Lines(journal, snapshot, StepDeclarations.StepNames(registry, definition));
+
+        // Published on or withdrawn from the public portal after the proposal ended: its engine journal takes no more lines,
+        // so these are kept beside it (Portal/Publishing) and read into the timeline in their place.
+        var notes = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            host.PublicationNotes.Where(n => n.InstanceId == id).OrderBy(n => n.At), cancellationToken);
+        if (notes.Count > 0)
+        {
+            var next = journal.Count == 0 ? 0 : journal.Max(j => j.Sequence);
+            timeline = timeline.Concat(notes.Select(n =>
+                {
+                    var at = new DateTimeOffset(DateTime.SpecifyKind(n.At, DateTimeKind.Utc));
+                    return new TimelineLine(++next, at, JournalWords.Moment(at), n.Sentence, null, n.By, JournalTimeline.ChannelWords(Channel.Page), false);
+                }))
+                .OrderBy(l => l.At).ThenBy(l => l.Sequence).ToList();
+        }
+
         return new ProposalDetail(Summarise(instance, definition), instance, definition, OpenRequests.For(instance, snapshot, Today()), journal, passed, timeline);
     }
 
