@@ -14,6 +14,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<SearchIndexSignal>();
         services.AddScoped<SearchIndex>();
         services.AddHostedService<SearchIndexWorker>();
+        services.AddScoped<IPublicSearchIds, CatalogPublicSearchIds>();
         if (provider == DatabaseProvider.PostgreSql)
         {
             services.AddScoped<IProposalSearch, PostgresProposalSearch>();
