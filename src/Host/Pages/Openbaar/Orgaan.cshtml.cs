@@ -7,8 +7,10 @@ namespace AdviesRoute.Host.Pages.Openbaar;
 
 /// <summary>One body's meetings on the portal: what it published of each, newest first, with the coming ones.</summary>
 [AllowAnonymous]
-public sealed class OrgaanModel(IPublicCatalog catalog) : PageModel
+public sealed class OrgaanModel(IPublicCatalog catalog, TimeProvider time) : PageModel
 {
+    public DateOnly Today => AdviesRoute.Activities.Calendar.DutchTime.Today(time.GetUtcNow());
+
     public PublicBody? Body { get; private set; }
 
     public IReadOnlyList<PublicMeeting> Meetings { get; private set; } = [];

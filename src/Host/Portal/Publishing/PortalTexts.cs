@@ -26,7 +26,7 @@ public static class PortalTexts
         }
 
         var said = string.Join(" en ", parts);
-        return parts.Count == 0 ? "" : char.ToUpperInvariant(said[0]) + said[1..] + ".";
+        return parts.Count == 0 ? "" : char.ToUpperInvariant(said[0]) + said[1..] + (body.PublishesAgenda ? "." : "; de vergaderingen zelf zijn besloten.");
     }
 
     /// <summary>Where a coming meeting's agenda stands.</summary>

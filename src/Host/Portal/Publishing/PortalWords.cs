@@ -37,6 +37,16 @@ public static class PortalWords
         _ => (bytes / (1024.0 * 1024.0)).ToString("0.#", Dutch) + " MB",
     };
 
+    /// <summary>"Woensdag 14 april 2027": the day with its weekday, at the start of a line.</summary>
+    public static string Weekday(DateOnly day)
+    {
+        var said = DutchFormat.DayWithWeekday(day);
+        return char.ToUpperInvariant(said[0]) + said[1..];
+    }
+
+    /// <summary>The text with its first letter a capital.</summary>
+    public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>"januari" … "december".</summary>
     public static string Month(int month) => Dutch.DateTimeFormat.GetMonthName(month);
 

@@ -205,13 +205,13 @@ internal sealed class PublicCatalog(
                 var items = detail!.Agenda.Count(i => i.ProposalId is not null);
                 var stukken = detail.Agenda.Sum(i => i.Documents.Count);
                 title = $"Agenda van de vergadering van {of}";
-                text = $"De agenda van de vergadering van {of}, {DutchFormat.Time(meeting.Time)}, {meeting.Place}: "
+                text = $"{Capital(DutchFormat.DayWithWeekday(meeting.Date))}, {DutchFormat.Time(meeting.Time)} uur, {meeting.Place}: "
                     + $"{DutchFormat.Count(items, "voorstel", "voorstellen")}" + (stukken > 0 ? $" en {DutchFormat.Count(stukken, "openbaar stuk", "openbare stukken")}." : ".");
             }
             else
             {
                 title = $"Besluitenlijst van de vergadering van {of}";
-                text = $"De besluitenlijst van de vergadering van {of}: {DutchFormat.Count(detail!.Besluitenlijst.Count, "besluit", "besluiten")}."
+                text = $"{Capital(DutchFormat.Count(detail!.Besluitenlijst.Count, "openbaar besluit", "openbare besluiten"))}."
                     + (detail.AdoptionSentence is { } adopted ? " " + adopted : "");
             }
 
@@ -347,6 +347,8 @@ internal sealed class PublicCatalog(
 
     private static PublicBody Public(Body body, PortalBodyOptions publishes) =>
         new(body.Id, body.Name, publishes.Agenda, publishes.Besluitenlijst) { PublishesStukken = publishes.Stukken };
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Point(AdviesRoute.Activities.Governance.Proposals.Beslispunt point) => $"{point.Number}. {point.Text}";
 }
