@@ -64,7 +64,13 @@ public static class Passages
             at = words[i].Start + words[i].Length;
         }
 
+        // The punctuation right after the last word stays with it ("vast te stellen.").
         var end = words[last].Start + words[last].Length;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
         plain.Append(text, at, end - at);
         if (last < words.Count - 1)
         {
@@ -72,7 +78,7 @@ public static class Passages
         }
 
         Flush(parts, plain);
-        return parts;
+        return Trimmed(parts);
     }
 
     /// <summary>The parts of a <c>ts_headline</c> answer made with <see cref="MarkStart"/> and <see cref="MarkEnd"/>; null when nothing is marked.</summary>
@@ -104,7 +110,7 @@ public static class Passages
         }
 
         Flush(parts, plain);
-        return parts;
+        return Trimmed(parts);
     }
 
     /// <summary>The passage's text without marks (for tests and logs).</summary>
@@ -119,37 +125,63 @@ public static class Passages
         }
     }
 
-    /// <summary>Line breaks and runs of spaces as one space: a passage reads as one line.</summary>
+    /// <summary>
+    /// Runs of spaces as one space, and a run with a line break (between a title and a beslispunt, two paragraphs) as
+    /// " · ": a passage reads as one line whose parts stay apart.
+    /// </summary>
     private static string Collapse(string text)
     {
         var result = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
+        var i = 0;
+        while (i < text.Length)
         {
-            if (char.IsWhiteSpace(c))
+            if (!char.IsWhiteSpace(text[i]))
             {
-                space = true;
+                result.Append(text[i++]);
                 continue;
             }
 
-            if (space && result.Length > 0)
+            var lineBreak = false;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
             {
-                result.Append(' ');
-            }
-            else if (space && text.Length > 0 && result.Length == 0 && char.IsWhiteSpace(text[0]))
-            {
-                result.Append(' ');
+                lineBreak |= text[i] is '\n' or '\r';
+                i++;
             }
 
-            space = false;
-            result.Append(c);
-        }
-
-        if (space)
-        {
-            result.Append(' ');
+            result.Append(lineBreak ? " · " : " ");
         }
 
         return result.ToString();
+    }
+
+    /// <summary>No separator before the first word or after the last one.</summary>
+    private static List<PassagePart> Trimmed(List<PassagePart> parts)
+    {
+        if (parts.Count > 0 && !parts[0].Marked)
+        {
+            parts[0] = parts[0] with { Text = TrimSeparator(parts[0].Text, start: true) };
+        }
+
+        if (parts.Count > 0 && !parts[^1].Marked)
+        {
+            parts[^1] = parts[^1] with { Text = TrimSeparator(parts[^1].Text, start: false) };
+        }
+
+        parts.RemoveAll(p => p.Text.Length == 0);
+        return parts;
+    }
+
+    private static string TrimSeparator(string text, bool start)
+    {
+        if (start)
+        {
+            var cut = text.StartsWith("… ", StringComparison.Ordinal);
+            var rest = (cut ? text[2..] : text).TrimStart(' ', '·');
+            return cut ? "… " + rest : rest;
+        }
+
+        var cutEnd = text.EndsWith(" …", StringComparison.Ordinal);
+        var body = (cutEnd ? text[..^2] : text).TrimEnd(' ', '·');
+        return cutEnd ? body + " …" : body;
     }
 }

@@ -42,9 +42,16 @@ public sealed class DutchWordsTests
 
         passage.Where(p => p.Marked).Select(p => p.Text).Should().Equal("hitte", "maatregelen", "hitte");
         var plain = Passages.Plain(passage);
-        plain.Should().StartWith("… ").And.EndWith(" …").And.Contain("over hitte. De gemeenten nemen maatregelen tegen hitte in wijken.");
+        plain.Should().StartWith("… ").And.EndWith(" …").And.Contain("over hitte. · De gemeenten nemen maatregelen tegen hitte in wijken.");
         plain.Split(' ').Length.Should().BeLessThan(40, "about 30 words");
         Passages.Cut(text, new HashSet<string> { "olifant" }).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_line_break_stays_visible_as_a_separator_but_not_at_either_end()
+    {
+        var passage = Passages.Cut("\nRegionale aanpak van hitte\n1. de aanpak vast te stellen.\n", new HashSet<string> { "aanpak" })!;
+        Passages.Plain(passage).Should().Be("Regionale aanpak van hitte · 1. de aanpak vast te stellen.");
     }
 
     [Fact]

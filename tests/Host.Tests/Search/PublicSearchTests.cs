@@ -57,7 +57,7 @@ public sealed class PublicSearchTests(PublicSearchFixture fixture, ITestOutputHe
 
         var hit = (await fixture.SearchAsync("regionale aanpak", SearchScope.Public)).Hits.Should().ContainSingle().Subject;
         (hit.Kind, hit.ProposalTitle).Should().Be((SearchEntryKind.Proposal, PublicSearchFixture.OpenTitle));
-        Passages.Plain(hit.Passage).Should().NotContain("zomers");
+        Passages.Plain(hit.Passage).Should().Be("Regionale aanpak van hitte · 1. de regionale aanpak van hitte vast te stellen.").And.NotContain("zomers");
 
         (await fixture.SearchAsync("koeltuin", SearchScope.SignedIn)).Hits.Should().NotBeEmpty();
         (await fixture.SearchAsync("koeltuin", SearchScope.Public)).Hits.Should().BeEmpty("a besloten proposal is never public");
@@ -80,7 +80,9 @@ public sealed class PublicSearchTests(PublicSearchFixture fixture, ITestOutputHe
 
         await page.FillAsync("#q", "regionale aanpak");
         await Browsers.SubmitAsync(page, "form[role=search] button");
-        await Browsers.ShowAsync(output, page, "zoeken/openbaar-voorstel", Codes, "1 resultaat voor ‘regionale aanpak’", "Gevonden in het voorstel zelf");
+        await Browsers.ShowAsync(output, page, "zoeken/openbaar-voorstel", Codes, "1 resultaat voor ‘regionale aanpak’", "Gevonden in het voorstel zelf",
+            "Algemeen bestuur, vergadering van");
+        (await page.GetAttributeAsync($"a:text-is('{PublicSearchFixture.OpenTitle}')", "href")).Should().Be(AdviesRoute.Host.Portal.Publishing.PortalPaths.Meeting(fixture.AbMeeting));
 
         await page.GotoAsync("/openbaar/zoeken?q=onderhandelingsruimte");
         await Browsers.ShowAsync(output, page, "zoeken/openbaar-niets", Codes, "Geen resultaten voor ‘onderhandelingsruimte’.");

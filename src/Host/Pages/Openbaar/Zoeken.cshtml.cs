@@ -1,12 +1,10 @@
 using AdviesRoute.Activities.Texts;
-using AdviesRoute.Host.Data;
 using AdviesRoute.Host.Portal.Publishing;
 using AdviesRoute.Host.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdviesRoute.Host.Pages.Openbaar;
 
@@ -19,7 +17,7 @@ namespace AdviesRoute.Host.Pages.Openbaar;
 [AllowAnonymous]
 [EnableRateLimiting(PublicSearchRateLimit.Policy)]
 [IgnoreAntiforgeryToken]
-public sealed class ZoekenModel(IProposalSearch search, IPublicCatalog catalog, HostDbContext db) : PageModel
+public sealed class ZoekenModel(IProposalSearch search, IPublicCatalog catalog) : PageModel
 {
     public SearchResultsView View { get; private set; } = new(Path, null, null, [], 0, Public: true);
 
@@ -46,31 +44,44 @@ public sealed class ZoekenModel(IProposalSearch search, IPublicCatalog catalog, 
         View = new SearchResultsView(Path, q.Trim(), result.Problem, rows, result.Total, Public: true);
     }
 
-    /// <summary>A public proposal links to the newest published meeting that has it on its agenda or besluitenlijst.</summary>
+    /// <summary>A public proposal links to the newest published meeting that has it on its besluitenlijst or agenda.</summary>
     private async Task<SearchResultRow> ProposalRowAsync(SearchHit hit, CancellationToken cancellationToken)
     {
-        var meetingIds = await db.AgendaItems.AsNoTracking().Where(a => a.InstanceId == hit.ProposalId).Select(a => a.MeetingId).ToListAsync(cancellationToken);
-        var found = new List<(PublicMeeting Meeting, string Href)>();
-        foreach (var meetingId in meetingIds.Distinct())
-        {
-            if (await catalog.MeetingAsync(meetingId, cancellationToken) is not { } detail)
-            {
-                continue;
-            }
+        _proposalMeetings ??= await ProposalMeetingsAsync(cancellationToken);
+        var found = _proposalMeetings.GetValueOrDefault(hit.ProposalId);
+        return new SearchResultRow(hit.ProposalTitle, found.Href, "Voorstel", null, null, false, false,
+            found.Meeting is null ? null : Context(found.Meeting.BodyName, found.Meeting.Date), hit.Passage);
+    }
 
-            if (detail.Besluitenlijst.FirstOrDefault(d => d.ProposalId == hit.ProposalId) is { } decision)
+    private Dictionary<string, (PublicMeeting Meeting, string Href)>? _proposalMeetings;
+
+    /// <summary>Per public proposal its newest published meeting (the catalog keeps what it read for this request).</summary>
+    private async Task<Dictionary<string, (PublicMeeting Meeting, string Href)>> ProposalMeetingsAsync(CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, (PublicMeeting Meeting, string Href)>(StringComparer.Ordinal);
+        foreach (var body in await catalog.BodiesAsync(cancellationToken))
+        {
+            foreach (var meeting in await catalog.MeetingsAsync(body.Id, cancellationToken))
             {
-                found.Add((detail.Meeting, $"{PortalPaths.Meeting(meetingId)}#besluit-{decision.Number}"));
-            }
-            else if (detail.Agenda.Any(i => i.ProposalId == hit.ProposalId))
-            {
-                found.Add((detail.Meeting, PortalPaths.Meeting(meetingId)));
+                if ((meeting.AgendaPublishedAt is null && meeting.BesluitenlijstPublishedAt is null)
+                    || await catalog.MeetingAsync(meeting.Id, cancellationToken) is not { } detail)
+                {
+                    continue;
+                }
+
+                var here = detail.Besluitenlijst.Where(d => d.ProposalId is not null).Select(d => (Id: d.ProposalId!, Href: $"{PortalPaths.Meeting(meeting.Id)}#besluit-{d.Number}"))
+                    .Concat(detail.Agenda.Where(i => i.ProposalId is not null).Select(i => (Id: i.ProposalId!, Href: PortalPaths.Meeting(meeting.Id))));
+                foreach (var (id, href) in here)
+                {
+                    if (!found.TryGetValue(id, out var known) || known.Meeting.Date < meeting.Date)
+                    {
+                        found[id] = (meeting, href);
+                    }
+                }
             }
         }
 
-        var newest = found.OrderByDescending(f => f.Meeting.Date).FirstOrDefault();
-        return new SearchResultRow(hit.ProposalTitle, newest.Href, "Voorstel", null, null, false, false,
-            newest.Meeting is null ? null : Context(newest.Meeting.BodyName, newest.Meeting.Date), hit.Passage);
+        return found;
     }
 
     private static string Context(string bodyName, DateOnly date) => $"{bodyName}, vergadering van {DutchFormat.Day(date)}";
