@@ -4,12 +4,10 @@ using Microsoft.AspNetCore.Html;
 namespace AdviesRoute.Host.Search;
 
 /// <summary>One hit as a results page shows it: the proposal and its link, the document and its link, the passage.</summary>
-/// <param name="What">"Voorstel" for the proposal's own words, "Stuk" for a document.</param>
 /// <param name="Context">Where it belongs, in words (the meeting on the portal); null when nothing to add.</param>
 public sealed record SearchResultRow(
     string ProposalTitle,
     string? ProposalHref,
-    string What,
     string? DocumentName,
     string? DocumentHref,
     bool Confidential,
@@ -36,13 +34,16 @@ public sealed record SearchResultRow(
         return html;
     }
 
-    /// <summary>"Stuk: <a>name</a>" with "vertrouwelijk" beside it, or "Gevonden in het voorstel zelf".</summary>
-    public IHtmlContent WhatHtml()
+    /// <summary>
+    /// "Stuk: <a>name</a>" with "vertrouwelijk" beside it; for the proposal's own words where they were found (the public
+    /// search does not search the summary, which no public page shows).
+    /// </summary>
+    public IHtmlContent WhatHtml(bool publicSearch)
     {
         var html = new HtmlContentBuilder();
         if (DocumentName is null)
         {
-            return html.Append("Gevonden in het voorstel zelf");
+            return html.Append(publicSearch ? "Gevonden in de titel of de beslispunten van het voorstel" : "Gevonden in de titel, de samenvatting of de beslispunten van het voorstel");
         }
 
         html.Append("Stuk: ");

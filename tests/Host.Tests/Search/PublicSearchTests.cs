@@ -80,7 +80,7 @@ public sealed class PublicSearchTests(PublicSearchFixture fixture, ITestOutputHe
 
         await page.FillAsync("#q", "regionale aanpak");
         await Browsers.SubmitAsync(page, "form[role=search] button");
-        await Browsers.ShowAsync(output, page, "zoeken/openbaar-voorstel", Codes, "1 resultaat voor ‘regionale aanpak’", "Gevonden in het voorstel zelf",
+        await Browsers.ShowAsync(output, page, "zoeken/openbaar-voorstel", Codes, "1 resultaat voor ‘regionale aanpak’", "Gevonden in de titel of de beslispunten van het voorstel",
             "Algemeen bestuur, vergadering van");
         (await page.GetAttributeAsync($"a:text-is('{PublicSearchFixture.OpenTitle}')", "href")).Should().Be(AdviesRoute.Host.Portal.Publishing.PortalPaths.Meeting(fixture.AbMeeting));
 

@@ -33,7 +33,7 @@ public sealed class SearchBrowserTests(SearchBrowserFixture fixture, ITestOutput
         await page.FillAsync("#q", "aanpak");
         await page.PressAsync("#q", "Enter");
         await page.WaitForURLAsync(url => url.Contains("q=aanpak", StringComparison.Ordinal));
-        await Browsers.ShowAsync(output, page, "zoeken/resultaat-voorstel", Codes, "1 resultaat voor ‘aanpak’", "Gevonden in het voorstel zelf");
+        await Browsers.ShowAsync(output, page, "zoeken/resultaat-voorstel", Codes, "1 resultaat voor ‘aanpak’", "Gevonden in de titel, de samenvatting of de beslispunten van het voorstel");
 
         await page.GotoAsync("/Zoeken?q=grondaankopen");
         await Browsers.ShowAsync(output, page, "zoeken/vertrouwelijk", Codes, "1 resultaat voor ‘grondaankopen’", "Notitie grond.pdf", "vertrouwelijk");

@@ -35,10 +35,17 @@ public sealed class ZoekenModel(IProposalSearch search, IPublicCatalog catalog) 
         var rows = new List<SearchResultRow>(result.Hits.Count);
         foreach (var hit in result.Hits)
         {
-            rows.Add(hit.DocumentId is { } documentId && await catalog.DocumentAsync(documentId, cancellationToken) is { } document
-                ? new SearchResultRow(hit.ProposalTitle, PortalPaths.Meeting(document.MeetingId), "Stuk", document.Name, document.Path, false, hit.TextPending,
-                    Context(document.BodyName, document.MeetingDate), hit.Passage)
-                : await ProposalRowAsync(hit, cancellationToken));
+            if (hit.DocumentId is null)
+            {
+                rows.Add(await ProposalRowAsync(hit, cancellationToken));
+            }
+            else if (await catalog.DocumentAsync(hit.DocumentId, cancellationToken) is { } document)
+            {
+                rows.Add(new SearchResultRow(hit.ProposalTitle, PortalPaths.Meeting(document.MeetingId), document.Name, document.Path, false, hit.TextPending,
+                    Context(document.BodyName, document.MeetingDate), hit.Passage));
+            }
+
+            // A stuk withdrawn between the search and this line is left out.
         }
 
         View = new SearchResultsView(Path, q.Trim(), result.Problem, rows, result.Total, Public: true);
@@ -49,7 +56,7 @@ public sealed class ZoekenModel(IProposalSearch search, IPublicCatalog catalog) 
     {
         _proposalMeetings ??= await ProposalMeetingsAsync(cancellationToken);
         var found = _proposalMeetings.GetValueOrDefault(hit.ProposalId);
-        return new SearchResultRow(hit.ProposalTitle, found.Href, "Voorstel", null, null, false, false,
+        return new SearchResultRow(hit.ProposalTitle, found.Href, null, null, false, false,
             found.Meeting is null ? null : Context(found.Meeting.BodyName, found.Meeting.Date), hit.Passage);
     }
 

@@ -28,7 +28,6 @@ public sealed class IndexModel(IProposalSearch search) : PageModel
         var rows = result.Hits.Select(h => new SearchResultRow(
             h.ProposalTitle,
             $"/Voorstellen/{Uri.EscapeDataString(h.ProposalId)}",
-            h.DocumentId is null ? "Voorstel" : "Stuk",
             h.DocumentName,
             h.DocumentId is null ? null : $"/documenten/{Uri.EscapeDataString(h.DocumentId)}",
             h.Confidential,
