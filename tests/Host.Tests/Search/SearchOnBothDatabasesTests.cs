@@ -216,6 +216,29 @@ public sealed class SearchOnBothDatabasesTests : IClassFixture<HostFixture>, ICl
         }
     }
 
+    [Fact]
+    public async Task An_upload_is_read_by_the_background_worker_and_a_damaged_file_never_blocks_the_start()
+    {
+        foreach (var host in Both)
+        {
+            var title = $"Zwaluwen in de regio ({Provider(host)})";
+            var id = await SearchStory.StartAsync(host, title, "Nestgelegenheid.", "de nestkasten te plaatsen.",
+                SearchStory.Document(host, "Inventarisatie.pdf", "Er zijn 40 zwaluwnesten geteld onder de dakgoten.", confidential: false, title: "Telling"),
+                new Host.Proposals.Start.NewDocument("Kapotte scan.pdf", DocumentKind.Pdf, "%PDF-1.7 onleesbaar"u8.ToArray(), false));
+            id.Should().NotBeNullOrEmpty("the proposal started with both files");
+
+            // No one calls the index here: the worker, woken by the upload, reads the text.
+            var found = await AdviesRoute.Tests.Shared.StoredData.HostPages.EventuallyAsync(async () =>
+            {
+                var hits = await SearchStory.FoundAsync(host, "zwaluwnest");
+                return hits.Count > 0 ? hits : null;
+            }, $"the background reader on {Provider(host)}");
+            found.Should().Equal([new FoundHit(SearchEntryKind.Document, title, "Inventarisatie.pdf", false)]);
+            (await SearchStory.FoundAsync(host, "kapotte scan")).Should().Equal([new FoundHit(SearchEntryKind.Document, title, "Kapotte scan.pdf", false)],
+                $"by its name, on {Provider(host)}");
+        }
+    }
+
     private static ProposalDocument Stored(string instanceId, string name, byte[] content) => new()
     {
         Id = Guid.NewGuid().ToString("N"),
