@@ -151,7 +151,24 @@ public sealed class SearchIndex(HostDbContext db, IWorkflowReader workflows, Sea
             }
 
             entry.IndexedAt = time.GetUtcNow().UtcDateTime;
-            await SaveAsync(entry, cancellationToken);
+            try
+            {
+                await SaveAsync(entry, cancellationToken);
+            }
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+            {
+                // A text the database will not index (PostgreSQL refuses a tsvector over 1 MB) must not hold up the
+                // documents after it: this one stays findable by its name.
+                log.LogError(e, "The text of document {DocumentId} ({FileName}) of proposal {ProposalId} could not be indexed; it is found by its name only.",
+                    entry.DocumentId, entry.DocumentName, entry.ProposalId);
+                db.ChangeTracker.Clear();
+                var nameOnly = await db.Set<SearchEntry>().FirstAsync(e => e.Id == entry.Id, cancellationToken);
+                nameOnly.Text = "";
+                nameOnly.State = SearchTextState.NameOnly;
+                nameOnly.IndexedAt = time.GetUtcNow().UtcDateTime;
+                await SaveAsync(nameOnly, cancellationToken);
+            }
+
             handled++;
         }
     }
