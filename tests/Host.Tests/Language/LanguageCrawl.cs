@@ -366,6 +366,9 @@ public sealed partial class LanguageCrawl : IAsyncLifetime
         "/Vergaderingen/{id}/Convocatie" => meetings.Select(m => ($"/Vergaderingen/{m}/Convocatie", (string?)$"{m} convocatie")).ToList(),
         "/Vergaderingen/{id}/{soort}" => meetings.SelectMany(m => new[] { "Agenda", "Besluitenlijst" }.Select(s => ($"/Vergaderingen/{m}/{s}", (string?)$"{m} {s}"))).ToList(),
         "/Mailbox/Message/{id}" => mailbox.Select(m => (m.Path, (string?)m.Label)).ToList(),
+        "/openbaar/organen/{bodyId}" => [("/openbaar/organen/ab", "portaal algemeen bestuur"), ("/openbaar/organen/db", "portaal dagelijks bestuur")],
+        "/openbaar/vergaderingen/{meetingId}" => meetings.Where(m => m.StartsWith("ab-", StringComparison.Ordinal) || m.StartsWith("db-", StringComparison.Ordinal))
+            .Select(m => ($"/openbaar/vergaderingen/{m}", (string?)$"portaal {m}")).ToList(),
         _ => null,
     };
 

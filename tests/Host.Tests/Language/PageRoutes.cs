@@ -39,6 +39,16 @@ public static class PageRoutes
             "The readiness probe: JSON for monitoring, not a page.",
         ["/openapi/{documentName}.json"] =
             "The API's OpenAPI description: JSON for programs, not a page.",
+        ["/openbaar/stukken/{id}/{name}"] =
+            "A public stuk as it was uploaded: the author's file, not a page of the product (its 410 page is read in Portal/PortalBrowserTests).",
+        ["/openbaar/vergaderingen/{meetingId}/{soort}.pdf"] =
+            "The public agenda or besluitenlijst as a PDF file, not a page; Portal/PortalBrowserTests reads it.",
+        ["/openbaar/feed.atom"] =
+            "The portal's Atom feed, read by feed readers, not a page; Portal/PortalBrowserTests reads its titles and summaries.",
+        ["/sitemap.xml"] =
+            "The portal's sitemap for search engines, not a page.",
+        ["/robots.txt"] =
+            "The instructions for search engines, not a page.",
         [AdviesRoute.Host.Look.ErrorPages.TestingFailureRoute] =
             "Only in the Testing environment: a request that fails on purpose, so a test sees the Dutch error page (Look/PageLookBrowserTests).",
     };

@@ -54,6 +54,10 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
             + "its own browser tests (EndToEnd/DesignerBrowserTests) check it with axe-core. Its list of routes (/Ontwerper) is checked here.",
         ["/Voorstellen/{id}/Zienswijzennota/{formaat}"] =
             "A download: the zienswijzennota as a PDF or DOCX file, not a page; Zienswijzen/BegrotingZienswijzenBrowserTests reads it back.",
+        ["/openbaar/stukken/{id}/{name}"] =
+            "A download: a public stuk as a file (its 410 page for a withdrawn stuk is checked with axe-core and at 320 px by Portal/PortalBrowserTests).",
+        ["/openbaar/vergaderingen/{meetingId}/{soort}.pdf"] =
+            "A download: the public agenda or besluitenlijst as PDF; Portal/PortalBrowserTests reads them.",
     };
 
     private IPlaywright? _playwright;
@@ -160,6 +164,8 @@ public sealed partial class PageLookCrawl : IAsyncLifetime
             ["/Mailbox/Message/{id}"] = WebUtility.HtmlDecode(mail.Groups["path"].Value),
             ["/Voorstellen/{id}/Namens/{bookmarkId}"] = $"/Voorstellen/{Uri.EscapeDataString(ProposalId)}/Namens/{Uri.EscapeDataString(request.Id)}",
             [LanguageCrawl.LinkTemplate] = links[0].LinkPath,
+            ["/openbaar/organen/{bodyId}"] = "/openbaar/organen/ab",
+            ["/openbaar/vergaderingen/{meetingId}"] = "/openbaar/vergaderingen/ab-2027-04-14",
         };
     }
 

@@ -58,6 +58,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
 
     public string ConfidentialId { get; private set; } = "";
 
+    /// <summary>The convocation page before sending (text): it says the agenda goes on the portal too.</summary>
+    public string ConvocationPage { get; private set; } = "";
+
     /// <summary>The portal's meeting page after the convocation went out (text), and the download's answer.</summary>
     public string AfterConvocation { get; private set; } = "";
 
@@ -72,6 +75,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     /// <summary>Every probe of the vertrouwelijk stuk: what was asked, the status, and whether its name or id was in the answer.</summary>
     public List<(string Probe, HttpStatusCode Status, bool Mentions)> Probes { get; } = [];
 
+    /// <summary>The sitemap and robots.txt as answered.</summary>
+    public Dictionary<string, string> Texts { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Per portal page: axe's serious or critical findings and the widths at 320 px.</summary>
     public List<(string Page, IReadOnlyList<string> Serious, int ScrollWidth, int ClientWidth)> Checks { get; } = [];
 
@@ -79,6 +85,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     public (int Status, string Message, HttpStatusCode StillThere)? Refusal { get; private set; }
 
     public (HttpStatusCode Status, string Page) Gone { get; private set; }
+
+    /// <summary>The internal meeting page right after the stuk was withdrawn (text).</summary>
+    public string InternalAfterWithdrawal { get; private set; } = "";
 
     public string FeedAfterWithdrawal { get; private set; } = "";
 
@@ -137,6 +146,8 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         Meeting = MeetingOf(await WaitingAsync(_api!, ProposalId, "besluitAb", "Vergadering"))!;
 
         await _secretary!.GotoAsync($"/Vergaderingen/{Meeting}/Convocatie");
+        ConvocationPage = await _secretary.InnerTextAsync("main");
+        await ShotBothAsync(_secretary, "convocatie-met-portaal");
         await _secretary.CheckAsync("#convocatie-zeker");
         await Browsers.SubmitAsync(_secretary, "button:has-text('Convocatie versturen')");
         await _secretary.GotoAsync($"/Vergaderingen/{Meeting}");
@@ -190,6 +201,10 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
             var mentions = text.Contains(ConfidentialId, StringComparison.Ordinal) || text.Contains("Financiele onderbouwing", StringComparison.OrdinalIgnoreCase)
                 || (answer.StatusCode == HttpStatusCode.OK && bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(ConfidentialName)) >= 0);
             Probes.Add((address, answer.StatusCode, mentions));
+            if (address is "/sitemap.xml" or "/robots.txt")
+            {
+                Texts[address] = text;
+            }
         }
     }
 
@@ -228,6 +243,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         await form.Locator("input[name='bevestigd']").CheckAsync();
         await Browsers.SubmitAsync(_secretary, $"details.revoke:has-text('{SecondName}') button[type='submit']");
         await ShotBothAsync(_secretary, "stuk-ingetrokken-intern");
+        InternalAfterWithdrawal = await _secretary.InnerTextAsync("main");
 
         using (var gone = await _anonymous.GetAsync($"/openbaar/stukken/{SecondId}/{Uri.EscapeDataString(SecondName)}"))
         {

@@ -19,6 +19,7 @@ public sealed class PortalBrowserTests(PortalBrowserFixture walk, ITestOutputHel
         walk.Reached("convocation");
         output.WriteLine(walk.AfterConvocation);
         walk.Meeting.Should().Be("ab-2027-04-14");
+        walk.ConvocationPage.Should().Contain("Met het versturen komen de agenda en de openbare stukken ook op het openbare portaal.");
         walk.AfterConvocation.Should().ContainAll("Algemeen bestuur, woensdag 14 april 2027", "19:30 uur", "Agenda", "Gepubliceerd op ", Title,
             "De regionale aanpak van gezondheidsachterstanden vast te stellen.", PublicName, SecondName, "PDF,", "Opening", "Sluiting",
             "De besluitenlijst komt hier zodra het bestuur haar in zijn volgende vergadering heeft vastgesteld.", "artikel 22 van de Wet gemeenschappelijke regelingen");
@@ -73,6 +74,15 @@ public sealed class PortalBrowserTests(PortalBrowserFixture walk, ITestOutputHel
         walk.Probes.Single(p => p.Probe.StartsWith("/documenten/", StringComparison.Ordinal)).Status.Should().NotBe(HttpStatusCode.OK, "the internal download asks for a login");
         walk.Probes.Where(p => !p.Probe.StartsWith("/openbaar/stukken/", StringComparison.Ordinal) && !p.Probe.StartsWith("/documenten/", StringComparison.Ordinal))
             .Should().OnlyContain(p => p.Status == HttpStatusCode.OK, "the pages, PDFs, feed and sitemap themselves answer");
+
+        var sitemap = System.Xml.Linq.XDocument.Parse(walk.Texts["/sitemap.xml"]);
+        XNamespace map = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = sitemap.Root!.Elements(map + "url").Select(u => u.Element(map + "loc")!.Value).ToList();
+        locations.Should().Contain(l => l.EndsWith("/openbaar/vergaderingen/ab-2027-04-14", StringComparison.Ordinal))
+            .And.Contain(l => l.EndsWith($"/openbaar/stukken/{walk.PublicId}/Nota%20gezondheidsachterstanden.pdf", StringComparison.Ordinal))
+            .And.Contain(l => l.EndsWith("/openbaar/organen/ab", StringComparison.Ordinal))
+            .And.NotContain(l => l.Contains(walk.ConfidentialId, StringComparison.Ordinal));
+        walk.Texts["/robots.txt"].Should().Contain("Allow: /openbaar").And.MatchRegex(@"Sitemap: https?://\S+/sitemap\.xml");
     }
 
     [Fact]
@@ -99,6 +109,9 @@ public sealed class PortalBrowserTests(PortalBrowserFixture walk, ITestOutputHel
         message.Should().Contain("Geef de reden").And.Contain("Er is niets teruggetrokken.");
         stillThere.Should().Be(HttpStatusCode.OK, "a refusal takes nothing off");
 
+        walk.InternalAfterWithdrawal.Should().Contain("Het stuk is van het openbare portaal gehaald.")
+            .And.Contain($"{SecondName}: teruggetrokken op 23 juni 2027 om 16:00 door {SecretaryEmail}. Reden: {DocumentReason}")
+            .And.NotContain($"‘{SecondName}’ van het portaal halen", "a withdrawn stuk is no longer offered to withdraw");
         walk.Gone.Status.Should().Be(HttpStatusCode.Gone);
         walk.Gone.Page.Should().Contain("Dit stuk is niet meer openbaar").And.Contain(SecondName).And.Contain(DocumentReason.TrimEnd('.'));
         walk.FeedAfterWithdrawal.Should().NotContain("Agenda van de vergadering").And.Contain("Besluitenlijst van de vergadering");

@@ -20,14 +20,22 @@ namespace AdviesRoute.Host.Tests.Portal;
 /// remark; and a besloten one with a stuk of its own. The DB's and the AB's convocations are sent, the AB's sent twice; the
 /// next meetings adopt both besluitenlijsten. Two more AB meetings: one ahead without convocation, one only on paper.
 /// </summary>
-public sealed class PublicCatalogFixture : IAsyncLifetime
+public class PublicCatalogFixture : IAsyncLifetime
 {
+    public PublicCatalogFixture()
+        : this(new HostFixture())
+    {
+    }
+
+    /// <param name="host">The host the walk runs on (SQLite by default; <see cref="PostgresPublicCatalogFixture"/> for PostgreSQL).</param>
+    protected PublicCatalogFixture(HostFixture host) => Host = host;
+
     public const string OpenTitle = "Regionaal gezondheidsbeleid 2028";
     public const string ClosedTitle = "Vertrouwelijke personele zaak";
     public const string Remark = "Toelichting die alleen de leden lezen.";
     public const string Secretary = "Ingrid de Vries";
 
-    public HostFixture Host { get; } = new();
+    public HostFixture Host { get; }
 
     public string OpenId { get; private set; } = "";
 
@@ -165,3 +173,6 @@ public sealed class PublicCatalogFixture : IAsyncLifetime
 
     public Task DisposeAsync() => ((IAsyncLifetime)Host).DisposeAsync();
 }
+
+/// <summary>The same walk on a fresh PostgreSQL database (<see cref="Postgres.PostgresHostFixture"/>).</summary>
+public sealed class PostgresPublicCatalogFixture() : PublicCatalogFixture(new Postgres.PostgresHostFixture());

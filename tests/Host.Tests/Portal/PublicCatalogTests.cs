@@ -13,7 +13,8 @@ namespace AdviesRoute.Host.Tests.Portal;
 /// never yields: a besloten proposal and its stukken, a vertrouwelijk stuk, a stuk for one body's members, the remark,
 /// the votes per member, anything withdrawn, anything of a meeting that was not convened or of a body that publishes nothing.
 /// </summary>
-public sealed class PublicCatalogTests(PublicCatalogFixture walk) : IClassFixture<PublicCatalogFixture>
+public abstract class PublicCatalogContract<TWalk>(TWalk walk)
+    where TWalk : PublicCatalogFixture
 {
     [Fact]
     public async Task The_ab_publishes_agenda_stukken_and_besluitenlijst_the_db_only_its_besluitenlijst_and_bacs_nothing()
@@ -155,3 +156,9 @@ public sealed class PublicCatalogTests(PublicCatalogFixture walk) : IClassFixtur
         (await db.Publications.CountAsync(p => p.WithdrawnAt != null)).Should().Be(1);
     }
 }
+
+/// <summary>The catalog on SQLite.</summary>
+public sealed class PublicCatalogTests(PublicCatalogFixture walk) : PublicCatalogContract<PublicCatalogFixture>(walk), IClassFixture<PublicCatalogFixture>;
+
+/// <summary>The catalog on PostgreSQL: the same answers.</summary>
+public sealed class PublicCatalogPostgresTests(PostgresPublicCatalogFixture walk) : PublicCatalogContract<PostgresPublicCatalogFixture>(walk), IClassFixture<PostgresPublicCatalogFixture>;

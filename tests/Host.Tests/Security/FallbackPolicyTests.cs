@@ -17,7 +17,7 @@ namespace AdviesRoute.Host.Tests.Security;
 [Collection(HostCollection.Name)]
 public sealed partial class FallbackPolicyTests(HostFixture host)
 {
-    /// <summary>The public routes: login, health, the personal links in mails and their documents, the calendar feeds, the CSP reports.</summary>
+    /// <summary>The public routes: login, health, the personal links in mails and their documents, the calendar feeds, the CSP reports, the public portal.</summary>
     private static readonly string[] Anonymous =
     [
         "Account/Login",
@@ -32,6 +32,17 @@ public sealed partial class FallbackPolicyTests(HostFixture host)
         "openbaar/zoeken", // the public search: it finds only what the portal publishes (issue 18, ADR 38)
         "verzoek/{token}",
         "verzoek/{token}/stukken/{id}",
+        // The public portal (issue 18): only what IPublicCatalog yields as published.
+        "openbaar",
+        "openbaar/feed.atom",
+        "openbaar/jaarkalender",
+        "openbaar/organen/{bodyId}",
+        "openbaar/stukken/{id}/{name}",
+        "openbaar/toegankelijkheid",
+        "openbaar/vergaderingen/{meetingId}",
+        "openbaar/vergaderingen/{meetingId}/{soort}.pdf",
+        "robots.txt",
+        "sitemap.xml",
     ];
 
     [Fact]

@@ -19,7 +19,7 @@ namespace AdviesRoute.Host.Portal.Publishing;
 /// <item>a vertrouwelijk stuk, a stuk meant for one body's members (<c>ForBodyId</c>), and a stuk withdrawn on its own;</item>
 /// <item>remarks (toelichting) and votes per member: a decision carries the outcome and the count sentence only.</item>
 /// </list>
-/// Scoped: a meeting is read once per request.
+/// Scoped, and reads afresh on every call.
 /// </summary>
 internal sealed class PublicCatalog(
     MeetingMinutes minutes,
@@ -28,8 +28,6 @@ internal sealed class PublicCatalog(
     IOptionsMonitor<PortalOptions> options,
     TimeProvider time) : IPublicCatalog
 {
-    private readonly Dictionary<string, PublicMeetingDetail?> _meetings = new(StringComparer.Ordinal);
-
     public Task<IReadOnlyList<PublicBody>> BodiesAsync(CancellationToken ct)
     {
         var portal = options.CurrentValue;
@@ -59,17 +57,8 @@ internal sealed class PublicCatalog(
             .ToList();
     }
 
-    public async Task<PublicMeetingDetail?> MeetingAsync(string meetingId, CancellationToken ct)
-    {
-        if (_meetings.TryGetValue(meetingId, out var known))
-        {
-            return known;
-        }
-
-        var detail = await ReadMeetingAsync(meetingId, ct);
-        _meetings[meetingId] = detail;
-        return detail;
-    }
+    /// <remarks>Read afresh on every call (no cache in the scope): a withdrawal in the same request shows at once.</remarks>
+    public Task<PublicMeetingDetail?> MeetingAsync(string meetingId, CancellationToken ct) => ReadMeetingAsync(meetingId, ct);
 
     private async Task<PublicMeetingDetail?> ReadMeetingAsync(string meetingId, CancellationToken ct)
     {
