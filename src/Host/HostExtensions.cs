@@ -65,6 +65,7 @@ public static class HostExtensions
         services.AddPageLook();
         services.AddRequestLinks();
         services.AddProposals();
+        Search.SearchServiceCollectionExtensions.AddSearch(services, provider);
         services.AddScoped<Proposals.Overview.ProposalReader>();
         services.AddScoped<Proposals.Overview.WeeklyDigestJob>();
         services.AddScoped<Proposals.Figures.ProposalFigures>();

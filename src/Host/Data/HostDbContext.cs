@@ -59,6 +59,9 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
     /// <summary>The roles whose people must sign in with a second factor.</summary>
     public DbSet<Security.TwoFactor.TwoFactorRoleRequirement> TwoFactorRoleRequirements => Set<Security.TwoFactor.TwoFactorRoleRequirement>();
 
+    /// <summary>What the full-text search finds: proposals and their documents, with their original text.</summary>
+    public DbSet<Search.SearchEntry> SearchEntries => Set<Search.SearchEntry>();
+
     /// <summary>What went on the public portal, and when it was withdrawn (issue 18).</summary>
     public DbSet<Portal.Publishing.Publication> Publications => Set<Portal.Publishing.Publication>();
 
@@ -71,6 +74,7 @@ public class HostDbContext : IdentityDbContext<HostUser>, IDataProtectionKeyCont
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new Search.SearchEntryConfiguration());
         builder.Entity<Security.TwoFactor.TwoFactorRoleRequirement>(e =>
         {
             e.HasKey(r => r.Role);

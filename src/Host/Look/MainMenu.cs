@@ -24,6 +24,7 @@ public sealed class MainMenu(PageAccessRules rules, IAuthorizationService author
         new("Nieuw voorstel", "/Voorstellen/Nieuw", "/Voorstellen/Nieuw"),
         new("Vergaderingen", "/Vergaderingen", "/Vergaderingen/Index"),
         new("Jaarkalender", "/Jaarkalender", "/Jaarkalender/Index"),
+        new("Zoeken", "/Zoeken", "/Zoeken/Index"),
         new("Cijfers", "/Cijfers", "/Cijfers/Index"),
         new("Ontwerper", "/Ontwerper", "/Ontwerper/Index"),
         new("Beheer", "/Beheer", "/Beheer/Index"),

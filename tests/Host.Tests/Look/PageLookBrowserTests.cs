@@ -147,9 +147,9 @@ public sealed class PageLookBrowserTests(PageLookCrawl crawl, ITestOutputHelper 
     }
 
     [Theory]
-    [InlineData("administrator", new[] { "Mijn taken", "Voorstellen", "Nieuw voorstel", "Vergaderingen", "Jaarkalender", "Cijfers", "Ontwerper", "Beheer" })]
-    [InlineData("secretary", new[] { "Mijn taken", "Voorstellen", "Nieuw voorstel", "Vergaderingen", "Jaarkalender", "Cijfers" })]
-    [InlineData("process owner", new[] { "Voorstellen", "Vergaderingen", "Jaarkalender", "Cijfers", "Ontwerper" })]
+    [InlineData("administrator", new[] { "Mijn taken", "Voorstellen", "Nieuw voorstel", "Vergaderingen", "Jaarkalender", "Zoeken", "Cijfers", "Ontwerper", "Beheer" })]
+    [InlineData("secretary", new[] { "Mijn taken", "Voorstellen", "Nieuw voorstel", "Vergaderingen", "Jaarkalender", "Zoeken", "Cijfers" })]
+    [InlineData("process owner", new[] { "Voorstellen", "Vergaderingen", "Jaarkalender", "Zoeken", "Cijfers", "Ontwerper" })]
     public async Task The_menu_offers_exactly_the_pages_the_role_may_open(string role, string[] entries)
     {
         var page = await crawl.SignedInPageAsync(Visitor(role), PageLookCrawl.Wide);

@@ -29,6 +29,7 @@ public sealed partial class FallbackPolicyTests(HostFixture host)
         "health/live",
         "health/ready",
         "kalender/{bodyId}.ics",
+        "openbaar/zoeken", // the public search: it finds only what the portal publishes (issue 18, ADR 38)
         "verzoek/{token}",
         "verzoek/{token}/stukken/{id}",
         // The public portal (issue 18): only what IPublicCatalog yields as published.

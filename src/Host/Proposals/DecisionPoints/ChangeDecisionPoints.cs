@@ -34,7 +34,7 @@ public sealed record DecisionPointsResult(DecisionPointsOutcome Outcome, IReadOn
 /// proposal's input through <see cref="IWorkflowRuntime.AmendInputAsync"/>, journaled with both lists, so the timeline
 /// says "Beslispunten gewijzigd: …". The page and the API both come here.
 /// </summary>
-public sealed class ChangeDecisionPoints(IWorkflowReader workflows, IWorkflowRuntime runtime)
+public sealed class ChangeDecisionPoints(IWorkflowReader workflows, IWorkflowRuntime runtime, Search.SearchIndex search)
 {
     /// <summary>Whether the proposal's beslispunten may change now; the DB's decision when they may not.</summary>
     public static DbDecision? Lock(IReadOnlyList<JournalEntry> journal, WorkflowDefinitionModel? definition) =>
@@ -91,6 +91,7 @@ public sealed class ChangeDecisionPoints(IWorkflowReader workflows, IWorkflowRun
             return new(DecisionPointsOutcome.Locked, [ex.Message], current);
         }
 
+        await search.ProposalChangedAsync(instanceId, []);
         return new(DecisionPointsOutcome.Changed, [], points);
     }
 }

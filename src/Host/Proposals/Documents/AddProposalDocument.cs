@@ -12,7 +12,7 @@ namespace AdviesRoute.Host.Proposals.Documents;
 /// <c>documenten</c> input (journaled as <c>InputAmended</c>), so every page and every open link shows it from then on.
 /// Should the engine refuse (the proposal ended meanwhile), the stored document is removed again.
 /// </summary>
-public sealed class AddProposalDocument(HostDbContext db, IWorkflowRuntime runtime, IOptions<RequestLinkOptions> links, TimeProvider time)
+public sealed class AddProposalDocument(HostDbContext db, IWorkflowRuntime runtime, IOptions<RequestLinkOptions> links, TimeProvider time, Search.SearchIndex search)
 {
     /// <exception cref="WorkflowException">The proposal does not exist, or is finished or cancelled.</exception>
     /// <param name="forBodyId">Only the links of requests for this body list and open the document; null for everyone.</param>
@@ -48,5 +48,7 @@ public sealed class AddProposalDocument(HostDbContext db, IWorkflowRuntime runti
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
+
+        await search.ProposalChangedAsync(instanceId, [stored]);
     }
 }

@@ -52,7 +52,7 @@ public sealed record NewProposal(
 /// Starts a proposal: stores its documents (not yet attached), starts the instance with the documents in its input,
 /// then attaches them to the new instance. Should the start fail, the stored documents are removed again.
 /// </summary>
-public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IOptions<RequestLinkOptions> links, TimeProvider time)
+public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IOptions<RequestLinkOptions> links, TimeProvider time, Search.SearchIndex search)
 {
     /// <exception cref="WorkflowException">The engine refused the start (unknown definition, a required input missing).</exception>
     public async Task<string> StartAsync(NewProposal proposal, string userName, CancellationToken cancellationToken)
@@ -82,6 +82,7 @@ public sealed class StartProposal(HostDbContext db, IWorkflowRuntime runtime, IO
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        await search.ProposalChangedAsync(summary.InstanceId, stored);
         return summary.InstanceId;
     }
 
