@@ -17,19 +17,24 @@ public sealed class ArchiveOptions
     public const string Section = "Archief";
 
     /// <summary>The organisation whose records these are (MDTO <c>archiefvormer</c>).</summary>
-    public ArchiveCreator Archiefvormer { get; set; } = new();
+    /// <remarks>
+    /// The names have SamenDrenthe's defaults here as well as in appsettings.json, so a host started without that file (a
+    /// published host run from another folder) still starts; the selectielijst itself has no default in code: a kind it
+    /// does not name is refused at export, with the reason.
+    /// </remarks>
+    public ArchiveCreator Archiefvormer { get; set; } = new() { Naam = "Gemeenschappelijke regeling SamenDrenthe" };
 
     /// <summary>The system that issued the identifiers of the objects in a package (MDTO <c>identificatieBron</c>).</summary>
-    public string IdentificatieBron { get; set; } = "";
+    public string IdentificatieBron { get; set; } = "AdviesRoute van de Gemeenschappelijke regeling SamenDrenthe";
 
     /// <summary>The name of the selectielijst the categories come from (the begrippenlijst of <c>informatiecategorie</c>).</summary>
-    public string SelectielijstNaam { get; set; } = "";
+    public string SelectielijstNaam { get; set; } = "Voorbeeldselectielijst AdviesRoute (in te vullen door de GR)";
 
     /// <summary>
     /// True while the selectielijst holds example values, not the GR's own: the archive page says so, and every package's
     /// category says "voorbeeld".
     /// </summary>
-    public bool Voorbeeld { get; set; }
+    public bool Voorbeeld { get; set; } = true;
 
     /// <summary>Per kind of proposal (its stored value, e.g. <c>begroting</c>): what the selectielijst says.</summary>
     public Dictionary<string, SelectionRule> Selectielijst { get; set; } = new(StringComparer.OrdinalIgnoreCase);

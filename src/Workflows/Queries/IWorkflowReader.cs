@@ -89,7 +89,7 @@ public interface IWorkflowReader
 
     /// <summary>
     /// The outbox messages written for an instance, delivered or not, oldest first: what was sent about it, e.g. for the
-    /// archive's record of the mails of a proposal. A payload that is not readable JSON is left out.
+    /// record of everything sent about one instance. A payload that is not readable JSON is left out.
     /// </summary>
     Task<IReadOnlyList<SentMessage>> GetMessagesOfInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 }

@@ -97,6 +97,12 @@ public sealed class SecurityHeadersBrowserTests(SecurityHeadersBrowserFixture fi
         ran.Should().BeFalse("an inline script does not run");
         styled.Should().NotBe("rgb(255, 0, 0)", "a style attribute set from script is refused");
         var reported = await fixture.WaitForReportsAsync(2);
+        // The page's violation events reach the test through a browser binding, which may arrive after the reports did.
+        for (var wait = 0; wait < 100 && !(CspWatch.Of(page.Context).Any(s => s.Contains("script-src-elem")) && CspWatch.Of(page.Context).Any(s => s.Contains("style-src-attr"))); wait++)
+        {
+            await Task.Delay(100);
+        }
+
         var seen = CspWatch.Take(page.Context);
         output.WriteLine(string.Join(Environment.NewLine, seen));
         output.WriteLine(string.Join(Environment.NewLine, reported));
