@@ -7,6 +7,7 @@ using AdviesRoute.Activities.Governance.Proposals;
 using AdviesRoute.Activities.Texts;
 using AdviesRoute.Host.Documents;
 using AdviesRoute.Host.Proposals.Overview;
+using AdviesRoute.Host.Proposals.Zienswijzen;
 using AdviesRoute.Workflows.Queries;
 
 namespace AdviesRoute.Host.Archive;
@@ -102,23 +103,9 @@ public static class DossierRecords
             return null;
         }
 
-        var declaration = Zienswijzenronde.Declared.Request(AnswerRound.AnswerBookmark)!;
-        var rows = new List<(string Council, string Label, string Received, string Text, string Reaction)>();
-        var silent = new List<string>();
-        foreach (var (id, node) in councils)
-        {
-            var name = node?["naam"]?.GetValue<string>() ?? id;
-            var code = node?["zienswijze"]?.GetValue<string>() ?? node?["antwoord"]?.GetValue<string>();
-            if (code is null or Zienswijzenronde.GeenZienswijze)
-            {
-                silent.Add(name);
-                continue;
-            }
-
-            var received = node?["ontvangen"] is JsonValue v && v.TryGetValue<DateTimeOffset>(out var at) ? DutchFormat.Day(DutchTime.Today(at)) : "onbekend";
-            rows.Add((name, declaration.ChoiceLabel(code), received, node?["tekst"]?.GetValue<string>() ?? "(zonder tekst)",
-                node?["reactie"]?.GetValue<string>() ?? "(geen reactie vastgelegd)"));
-        }
+        var (given, silent) = NotaContent.Answers(councils);
+        var rows = given.Select(g => (Council: g.Council, g.Label, Received: g.Received is { } at ? DutchFormat.Day(DutchTime.Today(at)) : "onbekend",
+            Text: g.Text ?? "(zonder tekst)", Reaction: g.Reaction ?? "(geen reactie vastgelegd)")).ToList();
 
         var input = ProposalInput.Read(proposal.Instance.Input);
         var blocks = new List<DocumentBlock>();

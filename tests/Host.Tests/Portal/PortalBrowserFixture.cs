@@ -192,6 +192,8 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
             $"/openbaar/vergaderingen/{Meeting}/besluitenlijst.pdf",
             "/openbaar", "/openbaar/organen/ab", "/openbaar/jaarkalender", "/openbaar/feed.atom", "/sitemap.xml", "/robots.txt",
             $"/documenten/{ConfidentialId}",
+            // The public search, by each word of its name (a secretary finds it by them: see below); an id is no word to search by.
+            "/openbaar/zoeken?q=onderbouwing", "/openbaar/zoeken?q=financiele", "/openbaar/zoeken?q=vertrouwelijk",
         };
         foreach (var address in addresses)
         {
@@ -206,6 +208,10 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
                 Texts[address] = text;
             }
         }
+
+        // The same words find the stuk for the secretary, so the public search leaves it out, not merely misses it.
+        await _secretary!.GotoAsync("/Zoeken?q=onderbouwing");
+        Texts["/Zoeken?q=onderbouwing"] = await _secretary.InnerTextAsync("main");
     }
 
     /// <summary>Every portal page: axe-core, reflow at 320 px, screenshots at 1366 and 320 px.</summary>

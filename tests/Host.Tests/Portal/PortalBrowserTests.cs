@@ -61,7 +61,7 @@ public sealed class PortalBrowserTests(PortalBrowserFixture walk, ITestOutputHel
     }
 
     [Fact]
-    public void The_vertrouwelijk_stuk_of_the_same_meeting_is_reachable_at_no_portal_address_by_id_or_by_name()
+    public void The_vertrouwelijk_stuk_of_the_same_meeting_is_reachable_at_no_portal_address_by_id_or_by_name_and_found_by_no_public_search()
     {
         walk.Reached("probes");
         foreach (var probe in walk.Probes)
@@ -82,6 +82,9 @@ public sealed class PortalBrowserTests(PortalBrowserFixture walk, ITestOutputHel
             .And.Contain(l => l.EndsWith($"/openbaar/stukken/{walk.PublicId}/Nota%20gezondheidsachterstanden.pdf", StringComparison.Ordinal))
             .And.Contain(l => l.EndsWith("/openbaar/organen/ab", StringComparison.Ordinal))
             .And.NotContain(l => l.Contains(walk.ConfidentialId, StringComparison.Ordinal));
+        walk.Probes.Where(p => p.Probe.StartsWith("/openbaar/zoeken", StringComparison.Ordinal)).Should().HaveCount(3).And.OnlyContain(p => p.Status == HttpStatusCode.OK && !p.Mentions,
+            "the public search finds the vertrouwelijk stuk by no word of its name");
+        walk.Texts["/Zoeken?q=onderbouwing"].Should().Contain(PortalBrowserFixture.ConfidentialName, "a secretary finds it by the same word");
         walk.Texts["/robots.txt"].Should().Contain("Allow: /openbaar").And.MatchRegex(@"Sitemap: https?://\S+/sitemap\.xml");
     }
 

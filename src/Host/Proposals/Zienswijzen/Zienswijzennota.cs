@@ -33,6 +33,15 @@ public sealed record NotaContent(string Title, string? Reference, DateOnly Date,
             return null;
         }
 
+        var (given, silent) = Answers(councils);
+        DateOnly? adopted = r[ReactiesZienswijzen.AdoptedProperty] is JsonValue a && a.TryGetValue<DateTimeOffset>(out var moment) ? DutchTime.Today(moment) : null;
+        var proposal = ProposalInput.Read(input);
+        return new NotaContent(proposal.TitleOrUntitled, proposal.Reference, adopted ?? today, adopted, given, silent);
+    }
+
+    /// <summary>The councils of a round (its <c>raden</c>) split into those that gave a zienswijze, with the reaction, and those that gave none.</summary>
+    public static (IReadOnlyList<NotaZienswijze> Given, IReadOnlyList<string> Silent) Answers(JsonObject councils)
+    {
         var declaration = Zienswijzenronde.Declared.Request(AnswerRound.AnswerBookmark)!;
         var given = new List<NotaZienswijze>();
         var silent = new List<string>();
@@ -50,9 +59,7 @@ public sealed record NotaContent(string Title, string? Reference, DateOnly Date,
                 node?["ontvangen"] is JsonValue v && v.TryGetValue<DateTimeOffset>(out var at) ? at : null));
         }
 
-        DateOnly? adopted = r[ReactiesZienswijzen.AdoptedProperty] is JsonValue a && a.TryGetValue<DateTimeOffset>(out var moment) ? DutchTime.Today(moment) : null;
-        var proposal = ProposalInput.Read(input);
-        return new NotaContent(proposal.TitleOrUntitled, proposal.Reference, adopted ?? today, adopted, given, silent);
+        return (given, silent);
     }
 }
 
