@@ -30,6 +30,19 @@ public static class WorkflowTelemetry
     internal static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>(
         "workflow.commit.duration", "s", "Time one group commit holds the database's write transaction.");
 
+    internal static readonly Counter<long> DbCalls = Meter.CreateCounter<long>(
+        "workflow.db.calls", "{call}",
+        "Database calls on the engine's hot path (one network round trip each on PostgreSQL), by purpose (read, write) and whether the calling thread waited for it (blocking).");
+
+    internal static readonly Histogram<double> DbCallDuration = Meter.CreateHistogram<double>(
+        "workflow.db.call.duration", "s", "Duration of one database call on the engine's hot path, by purpose and blocking.");
+
+    internal static readonly Histogram<double> CommitWait = Meter.CreateHistogram<double>(
+        "workflow.commit.wait", "s", "Per burst, from handing it to the group-commit writer until its transaction committed (queueing included).");
+
+    internal static readonly Histogram<double> InstanceLoadDuration = Meter.CreateHistogram<double>(
+        "workflow.instance.load.duration", "s", "Reading an instance before a burst runs on it.");
+
     internal static readonly Histogram<double> TimerLateness = Meter.CreateHistogram<double>(
         "workflow.timer.lateness", "s", "How long after its due moment (the engine's clock) a timer fired.");
 
@@ -46,6 +59,27 @@ public static class WorkflowTelemetry
     {
         var value = Interlocked.Read(ref outboxBacklog);
         return value < 0 ? [] : [new Measurement<long>(value)];
+    }
+
+    private static readonly KeyValuePair<string, object?>[][] DbTags =
+    [
+        [new("workflow.db.purpose", "read"), new("workflow.db.blocking", false)],
+        [new("workflow.db.purpose", "read"), new("workflow.db.blocking", true)],
+        [new("workflow.db.purpose", "write"), new("workflow.db.blocking", false)],
+        [new("workflow.db.purpose", "write"), new("workflow.db.blocking", true)],
+    ];
+
+    /// <summary>Counts and times one database call that started at <paramref name="startedTimestamp"/>.</summary>
+    internal static void DbCall(bool write, bool blocking, long startedTimestamp)
+    {
+        if (!DbCalls.Enabled && !DbCallDuration.Enabled)
+        {
+            return;
+        }
+
+        var tags = DbTags[(write ? 2 : 0) + (blocking ? 1 : 0)];
+        DbCalls.Add(1, tags);
+        DbCallDuration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, tags);
     }
 
     /// <summary>Starts the span of one runtime operation (null when nobody listens).</summary>

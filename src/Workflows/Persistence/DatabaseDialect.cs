@@ -22,6 +22,9 @@ public abstract class DatabaseDialect
 
     public abstract DbConnection Open();
 
+    /// <summary>Opens a connection without blocking the calling thread on PostgreSQL (SQLite opens its file in place).</summary>
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
     /// <summary>A transaction that writes: SQLite takes the write lock at once (<c>BEGIN IMMEDIATE</c>).</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
@@ -44,6 +47,8 @@ internal sealed class SqliteDialect(string connectionString) : DatabaseDialect
 
     public override DbConnection Open() => SqliteSetup.Open(connectionString);
 
+    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<DbConnection>(Open());
+
     public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
     // SQLite names the columns, not the index, in its message: "UNIQUE constraint failed: Journal.InstanceId, Journal.RequestId".
@@ -56,11 +61,31 @@ internal sealed class SqliteDialect(string connectionString) : DatabaseDialect
 
 internal sealed class PostgresDialect(string connectionString) : DatabaseDialect, IDisposable
 {
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(EngineConnectionString(connectionString));
 
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
     public override DbConnection Open() => _source.OpenConnection();
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        await _source.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
+    /// The engine sends the same few statements over and over: unless the connection string says otherwise, Npgsql
+    /// prepares a statement on its connection from its second use, so the server parses and plans it once per connection.
+    /// A failed statement of a batch is named on its exception: the group commit needs it to know whose burst failed.
+    /// </summary>
+    internal static string EngineConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { IncludeFailedBatchedCommand = true };
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 32;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
 
     public override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
 
@@ -70,6 +95,10 @@ internal sealed class PostgresDialect(string connectionString) : DatabaseDialect
 
     public override bool IsConstraintViolation(Exception exception) =>
         exception is PostgresException ex && ex.SqlState.StartsWith("23", StringComparison.Ordinal);
+
+    /// <summary>A deadlock or serialisation failure: the transaction was undone and may simply be run again.</summary>
+    public static bool IsTransient(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 
     public void Dispose() => _source.Dispose();
 }

@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 using AdviesRoute.Workflows.Definitions;
 using AdviesRoute.Workflows.Runtime;
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Microsoft.Extensions.Options;
 
 namespace AdviesRoute.Workflows.Persistence;
@@ -28,25 +30,44 @@ internal sealed class CommitRequest
     public required CompiledDefinition Definition { get; init; }
     public required DateTimeOffset Now { get; init; }
     public TaskCompletionSource<CommitOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>When the burst was handed to the writer (for <see cref="WorkflowTelemetry.CommitWait"/>).</summary>
+    public long HandedOverAt { get; } = Stopwatch.GetTimestamp();
+
+    public void Complete(CommitOutcome outcome)
+    {
+        WorkflowTelemetry.CommitWait.Record(Stopwatch.GetElapsedTime(HandedOverAt).TotalSeconds);
+        Completion.TrySetResult(outcome);
+    }
 }
 
 /// <summary>
-/// Writes step bursts. Concurrent bursts are committed together in one transaction (group commit), each in
-/// its own savepoint so one conflicting instance does not undo the others. With <c>synchronous=FULL</c> every
-/// commit is an fsync; sharing it is what lets 8 callers go faster than one.
+/// Writes step bursts. Concurrent bursts are committed together in one transaction (group commit), so one commit
+/// (one fsync) serves many callers; one conflicting instance never undoes the others.
 /// </summary>
 /// <remarks>
-/// Leader/follower: the caller that finds no commit under way writes everything queued on its own thread (no
-/// hand-off to a writer thread, which costs more than the burst itself); callers that arrive meanwhile queue up
-/// and are written by the next batch. A leader stops once its own burst is written and passes the rest on.
+/// <para>SQLite (an in-process file): leader/follower. The caller that finds no commit under way writes everything
+/// queued on its own thread (no hand-off to a writer thread, which costs more than the burst itself), each burst in
+/// its own savepoint; callers that arrive meanwhile queue up and are written by the next batch. A leader stops once
+/// its own burst is written and passes the rest on.</para>
+/// <para>PostgreSQL (a server across the network): the whole batch goes to the server as one Npgsql batch, all its
+/// statements in one round trip and one implicit transaction, awaited so no thread waits for the server. The bursts
+/// are ordered by instance id, so two hosts' batches lock instance rows in the same order and cannot deadlock each
+/// other. The revision check fails its statement (see <see cref="PostgresStatements"/>); when one burst fails, the
+/// server undoes the batch and names the failing statement: that burst gets its outcome (conflict, repeated request)
+/// and the others are sent again without it.</para>
 /// </remarks>
 internal sealed class GroupCommitWriter : IDisposable
 {
+    /// <summary>How often a batch is run again after the server undid it for a deadlock or serialisation failure.</summary>
+    private const int MaxTransientRetries = 5;
+
     private readonly ConcurrentQueue<CommitRequest> _queue = new();
     private readonly DatabaseDialect _dialect;
     private readonly int _maxBatch;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly List<CommitRequest> _batch = [];
+    private readonly bool _asynchronous;
     private int _leading;
     private bool _disposed;
     private DbConnection? _connection;
@@ -57,13 +78,25 @@ internal sealed class GroupCommitWriter : IDisposable
         _dialect = dialect;
         _maxBatch = options.Value.MaxCommitBatch;
         _logger = logger;
+        _asynchronous = dialect.Provider == DatabaseProvider.PostgreSql;
     }
 
     public Task<CommitOutcome> CommitAsync(CommitRequest request)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
         _queue.Enqueue(request);
-        Lead(request);
+        if (_asynchronous)
+        {
+            if (Interlocked.CompareExchange(ref _leading, 1, 0) == 0)
+            {
+                _ = LeadAsynchronouslyAsync();
+            }
+        }
+        else
+        {
+            Lead(request);
+        }
+
         return request.Completion.Task;
     }
 
@@ -138,6 +171,28 @@ internal sealed class GroupCommitWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// PostgreSQL: writes batches until the queue is empty; started by the caller that found no leader, it runs on that
+    /// caller's thread only until the batch is sent, then on whichever thread the server's answer arrives.
+    /// </summary>
+    private async Task LeadAsynchronouslyAsync()
+    {
+        while (true)
+        {
+            while (Drain())
+            {
+                await WritePostgresSafelyAsync();
+            }
+
+            Volatile.Write(ref _leading, 0);
+            // A caller may have queued after the last drain and seen the lead still taken.
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
     private bool Drain()
     {
         _batch.Clear();
@@ -163,10 +218,10 @@ internal sealed class GroupCommitWriter : IDisposable
 
         try
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = Stopwatch.GetTimestamp();
             WriteBatch(_batch);
             WorkflowTelemetry.CommitBatchSize.Record(_batch.Count);
-            WorkflowTelemetry.CommitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            WorkflowTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception ex)
         {
@@ -183,6 +238,141 @@ internal sealed class GroupCommitWriter : IDisposable
         }
     }
 
+    private async Task WritePostgresSafelyAsync()
+    {
+        if (_disposed)
+        {
+            FailAll(new ObjectDisposedException(nameof(GroupCommitWriter)));
+            return;
+        }
+
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            await WritePostgresBatchAsync(_batch);
+            WorkflowTelemetry.CommitBatchSize.Record(_batch.Count);
+            WorkflowTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Group commit of {Count} bursts failed; they are reported as failed to their callers.", _batch.Count);
+            FailAll(ex);
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+                _connection = null;
+            }
+        }
+    }
+
+    private void FailAll(Exception exception)
+    {
+        foreach (var request in _batch)
+        {
+            request.Completion.TrySetException(exception);
+        }
+    }
+
+    /// <summary>
+    /// Sends the batch's bursts in one round trip; when the server undoes it for one burst, settles that burst and sends
+    /// the rest again (each round removes one, so it ends). A deadlock or serialisation failure sends the batch again.
+    /// Nothing is reported before the server confirmed the commit.
+    /// </summary>
+    private async Task WritePostgresBatchAsync(List<CommitRequest> batch)
+    {
+        // One lock order for every host: instance rows are taken in id order.
+        batch.Sort(static (a, b) => string.CompareOrdinal(a.Burst.InstanceId, b.Burst.InstanceId));
+        var outcomes = new CommitOutcome?[batch.Count];
+        var failures = new Exception?[batch.Count];
+        var pending = Enumerable.Range(0, batch.Count).ToList();
+        var transient = 0;
+        var oneAtATime = false;
+        while (pending.Count > 0)
+        {
+            _connection ??= await _dialect.OpenAsync();
+            await using var commands = new NpgsqlBatch((NpgsqlConnection)_connection);
+            var sink = new PostgresStatements(commands);
+            var sending = oneAtATime ? pending.GetRange(0, 1) : pending;
+            foreach (var i in sending)
+            {
+                sink.Owner = i;
+                Apply(batch[i], sink);
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await commands.ExecuteNonQueryAsync();
+                WorkflowTelemetry.DbCall(write: true, blocking: false, started);
+                foreach (var i in sending)
+                {
+                    outcomes[i] = CommitOutcome.Committed;
+                }
+
+                pending.RemoveRange(0, sending.Count);
+            }
+            catch (PostgresException ex) when (PostgresDialect.IsTransient(ex) && transient < MaxTransientRetries)
+            {
+                WorkflowTelemetry.DbCall(write: true, blocking: false, started);
+                transient++;
+                _logger.LogWarning("The database undid a group commit of {Count} bursts ({SqlState}: {Message}); it is sent again ({Attempt} of {Max}).",
+                    sending.Count, ex.SqlState, ex.MessageText, transient, MaxTransientRetries);
+                await Task.Delay(Random.Shared.Next(1, 5 * transient));
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresStatements.RevisionConflict || _dialect.IsConstraintViolation(ex))
+            {
+                WorkflowTelemetry.DbCall(write: true, blocking: false, started);
+                int i;
+                if (sending.Count == 1)
+                {
+                    i = sending[0];
+                }
+                else if (ex.BatchCommand is { } failed && commands.BatchCommands.IndexOf(failed) is var at and >= 0)
+                {
+                    i = sink.OwnerOf(at);
+                }
+                else
+                {
+                    // The failing statement was not named: find the burst by sending them one by one.
+                    oneAtATime = true;
+                    continue;
+                }
+
+                if (ex.SqlState == PostgresStatements.RevisionConflict)
+                {
+                    outcomes[i] = CommitOutcome.Conflict;
+                }
+                else if (_dialect.IsUniqueViolation(ex, "RequestId") && batch[i].Burst.Journal.Any(j => j.RequestId is not null))
+                {
+                    outcomes[i] = CommitOutcome.DuplicateRequest;
+                }
+                else
+                {
+                    failures[i] = ex;
+                }
+
+                pending.Remove(i);
+            }
+        }
+
+        Settle(batch, outcomes, failures);
+    }
+
+    private static void Settle(List<CommitRequest> batch, CommitOutcome?[] outcomes, Exception?[] failures)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                batch[i].Completion.TrySetException(failure);
+            }
+            else
+            {
+                batch[i].Complete(outcomes[i]!.Value);
+            }
+        }
+    }
+
     private void WriteBatch(List<CommitRequest> batch)
     {
         _connection ??= _dialect.Open();
@@ -190,8 +380,10 @@ internal sealed class GroupCommitWriter : IDisposable
         var outcomes = new CommitOutcome?[batch.Count];
         var failures = new Exception?[batch.Count];
         var single = batch.Count == 1;
+        var beginning = Stopwatch.GetTimestamp();
         using (var transaction = _dialect.BeginWrite(_connection))
         {
+            WorkflowTelemetry.DbCall(write: true, blocking: true, beginning);
             _statements.Bind(transaction);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -203,7 +395,7 @@ internal sealed class GroupCommitWriter : IDisposable
 
                 try
                 {
-                    outcomes[i] = Apply(batch[i]);
+                    outcomes[i] = Apply(batch[i], _statements);
                 }
                 catch (DbException ex) when (_dialect.IsUniqueViolation(ex, "RequestId") && batch[i].Burst.Journal.Any(j => j.RequestId is not null))
                 {
@@ -225,6 +417,7 @@ internal sealed class GroupCommitWriter : IDisposable
                 }
             }
 
+            var ending = Stopwatch.GetTimestamp();
             if (single && outcomes[0] != CommitOutcome.Committed)
             {
                 transaction.Rollback();
@@ -233,24 +426,19 @@ internal sealed class GroupCommitWriter : IDisposable
             {
                 transaction.Commit();
             }
+
+            WorkflowTelemetry.DbCall(write: true, blocking: true, ending);
         }
 
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (failures[i] is { } failure)
-            {
-                batch[i].Completion.TrySetException(failure);
-            }
-            else
-            {
-                batch[i].Completion.TrySetResult(outcomes[i]!.Value);
-            }
-        }
+        Settle(batch, outcomes, failures);
     }
 
-    private CommitOutcome Apply(CommitRequest request)
+    /// <summary>
+    /// Writes (SQLite) or queues (PostgreSQL) a burst's statements. Conflict when SQLite's revision-checked update
+    /// changed no row; on PostgreSQL the update's statement itself fails then (see <see cref="PostgresStatements"/>).
+    /// </summary>
+    private static CommitOutcome Apply(CommitRequest request, StatementSink s)
     {
-        var s = _statements!;
         var burst = request.Burst;
         var now = request.Now.UtcDateTime;
         var stateJson = JsonSerializer.Serialize(burst.State, WorkflowJson.Options);
@@ -258,9 +446,9 @@ internal sealed class GroupCommitWriter : IDisposable
         DateTime? finishedAt = burst.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled ? now : null;
         if (request.ExpectedRevision is null)
         {
-            s.InsertInstance.Run(burst.InstanceId, request.Definition.DefinitionId, request.Definition.Version, request.Definition.RecordId, status, 1L, stateJson, now, now, finishedAt);
+            s.Run(BurstStatement.InsertInstance, burst.InstanceId, request.Definition.DefinitionId, request.Definition.Version, request.Definition.RecordId, status, 1L, stateJson, now, now, finishedAt);
         }
-        else if (s.UpdateInstance.Run(status, stateJson, now, finishedAt, burst.InstanceId, request.ExpectedRevision.Value,
+        else if (s.Run(BurstStatement.UpdateInstance, status, stateJson, now, finishedAt, burst.InstanceId, request.ExpectedRevision.Value,
             request.Definition.DefinitionId, request.Definition.Version, request.Definition.RecordId) == 0)
         {
             return CommitOutcome.Conflict;
@@ -274,7 +462,7 @@ internal sealed class GroupCommitWriter : IDisposable
 
         foreach (var id in burst.RemovedBookmarkIds)
         {
-            s.DeleteTimer.Run(id);
+            s.Run(BurstStatement.DeleteTimer, id);
         }
 
         foreach (var added in burst.AddedBookmarks)
@@ -283,96 +471,105 @@ internal sealed class GroupCommitWriter : IDisposable
             long? due = b.DueAt?.ToUnixTimeMilliseconds();
             if (due is not null)
             {
-                s.InsertTimer.Run(b.Id, burst.InstanceId, due.Value, now);
+                s.Run(BurstStatement.InsertTimer, b.Id, burst.InstanceId, due.Value, now);
             }
         }
 
         foreach (var entry in burst.Journal)
         {
-            s.InsertJournal.Run(burst.InstanceId, entry.Sequence, entry.At.UtcDateTime, entry.Kind, entry.ActivityId, entry.ActivityType, entry.Outcome, entry.Actor, entry.Channel.ToString(), entry.RequestId, entry.Data?.ToJsonString());
+            s.Run(BurstStatement.InsertJournal, burst.InstanceId, entry.Sequence, entry.At.UtcDateTime, entry.Kind, entry.ActivityId, entry.ActivityType, entry.Outcome, entry.Actor, entry.Channel.ToString(), entry.RequestId, entry.Data?.ToJsonString());
         }
 
         foreach (var incident in burst.NewIncidents)
         {
-            s.InsertIncident.Run(incident.Id, burst.InstanceId, incident.ActivityId, incident.ActivityType, incident.TokenId, incident.Message, incident.ExceptionType, incident.At.UtcDateTime);
+            s.Run(BurstStatement.InsertIncident, incident.Id, burst.InstanceId, incident.ActivityId, incident.ActivityType, incident.TokenId, incident.Message, incident.ExceptionType, incident.At.UtcDateTime);
         }
 
         foreach (var id in burst.ResolvedIncidentIds)
         {
-            s.ResolveIncident.Run(now, id);
+            s.Run(BurstStatement.ResolveIncident, now, id);
         }
 
         foreach (var message in burst.Outbox)
         {
-            s.InsertOutbox.Run(message.Id, message.InstanceId, message.Kind, message.Payload.ToJsonString(), message.MessageId, message.CreatedAt.UtcDateTime);
+            s.Run(BurstStatement.InsertOutbox, message.Id, message.InstanceId, message.Kind, message.Payload.ToJsonString(), message.MessageId, message.CreatedAt.UtcDateTime);
         }
 
         return CommitOutcome.Committed;
     }
 
-    private static void WriteAttributes(Statements s, string instanceId, Attributes.AttributeChanges changes)
+    private static void WriteAttributes(StatementSink s, string instanceId, Attributes.AttributeChanges changes)
     {
-        var a = s.AttributeWrites;
         if (changes.ReplaceAll)
         {
-            a.DeleteAll.Run(instanceId);
+            s.Run(BurstStatement.DeleteAttributes, instanceId);
         }
 
         foreach (var (name, value) in changes.Removed)
         {
-            a.Delete.Run(instanceId, name, value);
+            s.Run(BurstStatement.DeleteAttribute, instanceId, name, value);
         }
 
         foreach (var (name, value, folded) in changes.Added)
         {
-            a.Insert.Run(instanceId, name, value, folded);
+            s.Run(BurstStatement.InsertAttribute, instanceId, name, value, folded);
         }
     }
 
-    /// <summary>Prepared statements on the writer's connection.</summary>
-    private sealed class Statements(DbConnection connection) : IDisposable
+    /// <summary>Where a burst's statements go: run at once (SQLite) or added to one batch (PostgreSQL).</summary>
+    private abstract class StatementSink
     {
-        private readonly List<Statement> _all = [];
-        private bool _listed;
+        /// <summary>Runs or queues <paramref name="statement"/>; the rows it changed, or 1 when it was only queued.</summary>
+        public abstract int Run(BurstStatement statement, params object?[] values);
+    }
+
+    /// <summary>SQLite: prepared statements on the writer's connection, each made on first use and run at once.</summary>
+    private sealed class Statements(DbConnection connection) : StatementSink, IDisposable
+    {
+        private readonly Statement?[] _prepared = new Statement?[BurstSql.Count];
+        private readonly DbCommand _plain = connection.CreateCommand();
         private DbTransaction? _transaction;
 
-        public Statement InsertInstance { get; } = Add(connection, """ INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersion", "DefinitionRecordId", "Status", "Revision", "StateJson", "CreatedAt", "UpdatedAt", "FinishedAt") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)""", 10);
-        public Statement UpdateInstance { get; } = Add(connection, """ UPDATE "WorkflowInstances" SET "Status" = @p0, "Revision" = "Revision" + 1, "StateJson" = @p1, "UpdatedAt" = @p2, "FinishedAt" = @p3, "DefinitionId" = @p6, "DefinitionVersion" = @p7, "DefinitionRecordId" = @p8 WHERE "Id" = @p4 AND "Revision" = @p5""", 9);
-        public Statement DeleteTimer { get; } = Add(connection, """ DELETE FROM "Timers" WHERE "Id" = @p0""", 1);
-        public Statement InsertTimer { get; } = Add(connection, """ INSERT INTO "Timers" ("Id", "InstanceId", "DueAtMs", "CreatedAt") VALUES (@p0, @p1, @p2, @p3)""", 4);
-        public Statement InsertJournal { get; } = Add(connection, """ INSERT INTO "Journal" ("InstanceId", "Sequence", "At", "Kind", "ActivityId", "ActivityType", "Outcome", "Actor", "Channel", "RequestId", "DataJson") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)""", 11);
-        public Statement InsertIncident { get; } = Add(connection, """ INSERT INTO "Incidents" ("Id", "InstanceId", "ActivityId", "ActivityType", "TokenId", "Message", "ExceptionType", "At", "ResolvedAt") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, NULL)""", 8);
-        public Statement ResolveIncident { get; } = Add(connection, """ UPDATE "Incidents" SET "ResolvedAt" = @p0 WHERE "Id" = @p1""", 2);
-        public Statement InsertOutbox { get; } = Add(connection, """ INSERT INTO "Outbox" ("Id", "InstanceId", "Kind", "PayloadJson", "MessageId", "CreatedAt", "SentAt", "Attempts", "LastError") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, NULL)""", 6);
-        private Statement Plain { get; } = new(connection.CreateCommand(), 0);
-        private AttributeStatements? _attributeWrites;
+        public void Bind(DbTransaction transaction) => _transaction = transaction;
 
-        /// <summary>Made on first use, so a writer without an attribute source binds no more commands per batch than before.</summary>
-        public AttributeStatements AttributeWrites
+        public override int Run(BurstStatement statement, params object?[] values)
         {
-            get
-            {
-                if (_attributeWrites is null)
-                {
-                    _attributeWrites = new AttributeStatements(
-                        Add(connection, """ INSERT INTO "InstanceAttributes" ("InstanceId", "Name", "Value", "Folded") VALUES (@p0, @p1, @p2, @p3)""", 4),
-                        Add(connection, """ DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0 AND "Name" = @p1 AND "Value" = @p2""", 3),
-                        Add(connection, """ DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0""", 1));
-                    foreach (var statement in new[] { _attributeWrites.Insert, _attributeWrites.Delete, _attributeWrites.DeleteAll })
-                    {
-                        statement.Command.Transaction = _transaction;
-                        _all.Add(statement);
-                    }
-                }
-
-                return _attributeWrites;
-            }
+            var prepared = _prepared[(int)statement] ??= Statement.Prepare(connection, BurstSql.Text(statement), BurstSql.Parameters(statement));
+            prepared.Command.Transaction = _transaction;
+            var started = Stopwatch.GetTimestamp();
+            var rows = prepared.Run(values);
+            WorkflowTelemetry.DbCall(write: true, blocking: true, started);
+            return rows;
         }
 
-        private static Statement Add(DbConnection connection, string sql, int parameters)
+        public void Exec(string sql)
+        {
+            var started = Stopwatch.GetTimestamp();
+            _plain.CommandText = sql;
+            _plain.Transaction = _transaction;
+            _plain.ExecuteNonQuery();
+            WorkflowTelemetry.DbCall(write: true, blocking: true, started);
+        }
+
+        public void Dispose()
+        {
+            foreach (var statement in _prepared)
+            {
+                statement?.Command.Dispose();
+            }
+
+            _plain.Dispose();
+        }
+    }
+
+    private sealed class Statement(DbCommand command, int parameters)
+    {
+        public DbCommand Command { get; } = command;
+
+        public static Statement Prepare(DbConnection connection, string sql, int parameters)
         {
             var command = connection.CreateCommand();
-            command.CommandText = sql.Trim();
+            command.CommandText = sql;
             for (var i = 0; i < parameters; i++)
             {
                 var parameter = command.CreateParameter();
@@ -383,44 +580,7 @@ internal sealed class GroupCommitWriter : IDisposable
             return new Statement(command, parameters);
         }
 
-        public void Bind(DbTransaction transaction)
-        {
-            _transaction = transaction;
-            if (!_listed)
-            {
-                _listed = true;
-                _all.AddRange([InsertInstance, UpdateInstance, DeleteTimer, InsertTimer, InsertJournal, InsertIncident, ResolveIncident, InsertOutbox, Plain]);
-            }
-
-            foreach (var statement in _all)
-            {
-                statement.Command.Transaction = transaction;
-            }
-        }
-
-        public void Exec(string sql)
-        {
-            Plain.Command.CommandText = sql;
-            Plain.Command.Transaction = _transaction;
-            Plain.Command.ExecuteNonQuery();
-        }
-
-        public void Dispose()
-        {
-            foreach (var statement in _all)
-            {
-                statement.Command.Dispose();
-            }
-        }
-    }
-
-    private sealed record AttributeStatements(Statement Insert, Statement Delete, Statement DeleteAll);
-
-    private sealed class Statement(DbCommand command, int parameters)
-    {
-        public DbCommand Command { get; } = command;
-
-        public int Run(params object?[] values)
+        public int Run(object?[] values)
         {
             for (var i = 0; i < parameters; i++)
             {
@@ -430,4 +590,85 @@ internal sealed class GroupCommitWriter : IDisposable
             return Command.ExecuteNonQuery();
         }
     }
+
+    /// <summary>
+    /// PostgreSQL: every statement of the batch becomes a command of one <see cref="NpgsqlBatch"/> (positional
+    /// parameters), remembering which burst it belongs to. The revision-checked update is wrapped so that it fails with
+    /// <see cref="RevisionConflict"/> (a division by zero: the count of rows it changed) when another writer changed the
+    /// instance first: the batch must stop there, since the burst's later statements would otherwise be written.
+    /// </summary>
+    private sealed class PostgresStatements(NpgsqlBatch batch) : StatementSink
+    {
+        /// <summary>The SQLSTATE of a failed revision check (division_by_zero).</summary>
+        public const string RevisionConflict = PostgresErrorCodes.DivisionByZero;
+
+        private static readonly string[] Texts = Enum.GetValues<BurstStatement>().Select(s => s == BurstStatement.UpdateInstance
+            ? $"WITH updated AS ({Positional(BurstSql.Text(s))} RETURNING 1) SELECT 1 / count(*) FROM updated"
+            : Positional(BurstSql.Text(s))).ToArray();
+
+        private readonly List<int> _owners = [];
+
+        /// <summary>The burst (its index in the batch) the next statements belong to.</summary>
+        public int Owner { get; set; }
+
+        public int OwnerOf(int commandIndex) => _owners[commandIndex];
+
+        public override int Run(BurstStatement statement, params object?[] values)
+        {
+            var command = new NpgsqlBatchCommand(Texts[(int)statement]);
+            foreach (var value in values)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            }
+
+            batch.BatchCommands.Add(command);
+            _owners.Add(Owner);
+            return 1;
+        }
+
+        /// <summary><c>@p0</c> becomes <c>$1</c>: Npgsql then sends the text as it is, without rewriting it.</summary>
+        private static string Positional(string sql) =>
+            System.Text.RegularExpressions.Regex.Replace(sql, @"@p(\d+)", m => "$" + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>The statements a burst writes.</summary>
+internal enum BurstStatement
+{
+    InsertInstance,
+    UpdateInstance,
+    DeleteTimer,
+    InsertTimer,
+    InsertJournal,
+    InsertIncident,
+    ResolveIncident,
+    InsertOutbox,
+    InsertAttribute,
+    DeleteAttribute,
+    DeleteAttributes,
+}
+
+/// <summary>The SQL of <see cref="BurstStatement"/>, written once for both databases (quoted identifiers, <c>@pN</c> parameters).</summary>
+internal static class BurstSql
+{
+    private static readonly (string Sql, int Parameters)[] All =
+    [
+        ("""INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersion", "DefinitionRecordId", "Status", "Revision", "StateJson", "CreatedAt", "UpdatedAt", "FinishedAt") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)""", 10),
+        ("""UPDATE "WorkflowInstances" SET "Status" = @p0, "Revision" = "Revision" + 1, "StateJson" = @p1, "UpdatedAt" = @p2, "FinishedAt" = @p3, "DefinitionId" = @p6, "DefinitionVersion" = @p7, "DefinitionRecordId" = @p8 WHERE "Id" = @p4 AND "Revision" = @p5""", 9),
+        ("""DELETE FROM "Timers" WHERE "Id" = @p0""", 1),
+        ("""INSERT INTO "Timers" ("Id", "InstanceId", "DueAtMs", "CreatedAt") VALUES (@p0, @p1, @p2, @p3)""", 4),
+        ("""INSERT INTO "Journal" ("InstanceId", "Sequence", "At", "Kind", "ActivityId", "ActivityType", "Outcome", "Actor", "Channel", "RequestId", "DataJson") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)""", 11),
+        ("""INSERT INTO "Incidents" ("Id", "InstanceId", "ActivityId", "ActivityType", "TokenId", "Message", "ExceptionType", "At", "ResolvedAt") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, NULL)""", 8),
+        ("""UPDATE "Incidents" SET "ResolvedAt" = @p0 WHERE "Id" = @p1""", 2),
+        ("""INSERT INTO "Outbox" ("Id", "InstanceId", "Kind", "PayloadJson", "MessageId", "CreatedAt", "SentAt", "Attempts", "LastError") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, NULL)""", 6),
+        ("""INSERT INTO "InstanceAttributes" ("InstanceId", "Name", "Value", "Folded") VALUES (@p0, @p1, @p2, @p3)""", 4),
+        ("""DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0 AND "Name" = @p1 AND "Value" = @p2""", 3),
+        ("""DELETE FROM "InstanceAttributes" WHERE "InstanceId" = @p0""", 1),
+    ];
+
+    public static int Count => All.Length;
+
+    public static string Text(BurstStatement statement) => All[(int)statement].Sql;
+
+    public static int Parameters(BurstStatement statement) => All[(int)statement].Parameters;
 }

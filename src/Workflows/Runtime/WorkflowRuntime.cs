@@ -206,7 +206,9 @@ internal sealed class WorkflowRuntime(
         using var held = await _locks.AcquireAsync(instanceId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var row = readers.LoadInstance(instanceId, withCreatedAt: attributes.Source is not null) ?? throw new WorkflowNotFoundException($"Instantie {instanceId} bestaat niet.");
+            var loading = Stopwatch.GetTimestamp();
+            var row = await readers.LoadInstanceAsync(instanceId, withCreatedAt: attributes.Source is not null) ?? throw new WorkflowNotFoundException($"Instantie {instanceId} bestaat niet.");
+            WorkflowTelemetry.InstanceLoadDuration.Record(Stopwatch.GetElapsedTime(loading).TotalSeconds);
             var state = JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!;
             var status = Enum.Parse<WorkflowStatus>(row.Status);
             Burst burst;
@@ -227,11 +229,16 @@ internal sealed class WorkflowRuntime(
                 await step(definition, state, burst);
                 definition = runOn;
             }
-            catch (WorkflowException) when (trigger.RequestId is not null && readers.RequestApplied(instanceId, trigger.RequestId))
+            catch (WorkflowException) when (trigger.RequestId is not null)
             {
                 // The request was applied before (its answer was lost): what it resumed is gone, so the step
                 // refuses; say it was applied instead. Asked only on this path, so a normal resume costs no query.
-                return Summarise(instanceId, status, JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!, alreadyApplied: true);
+                if (await readers.RequestAppliedAsync(instanceId, trigger.RequestId))
+                {
+                    return Summarise(instanceId, status, JsonSerializer.Deserialize<InstanceState>(row.StateJson, WorkflowJson.Options)!, alreadyApplied: true);
+                }
+
+                throw;
             }
 
             var result = burst.Finish();
@@ -247,7 +254,7 @@ internal sealed class WorkflowRuntime(
                     AfterCommit(result);
                     return Summarise(instanceId, result.Status, result.State, alreadyApplied: false);
                 case CommitOutcome.DuplicateRequest:
-                    var fresh = readers.LoadInstance(instanceId)!;
+                    var fresh = (await readers.LoadInstanceAsync(instanceId))!;
                     return Summarise(instanceId, Enum.Parse<WorkflowStatus>(fresh.Status), JsonSerializer.Deserialize<InstanceState>(fresh.StateJson, WorkflowJson.Options)!, alreadyApplied: true);
                 case CommitOutcome.Conflict when attempt < _options.MaxConcurrencyRetries:
                     await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 10)), cancellationToken);
