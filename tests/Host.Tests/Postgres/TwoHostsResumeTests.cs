@@ -174,6 +174,13 @@ public sealed class TwoHostsResumeTests(ITestOutputHelper output)
             {
                 output.WriteLine($"{name} logged {kind.Count()}x: {kind.Key}");
             }
+
+            // The first deadlock's detail: which transactions waited for which, and on what.
+            var deadlock = Array.FindIndex(lines, line => line.Contains("40P01: deadlock detected", StringComparison.Ordinal));
+            if (deadlock >= 0)
+            {
+                output.WriteLine($"{name}, first deadlock: {string.Join(" | ", lines.Skip(deadlock).Take(6).Select(line => line.Trim()).TakeWhile(line => !line.StartsWith("at ", StringComparison.Ordinal)).Where(line => line.Length > 0))}");
+            }
         }
 
         // Every call answered 200: no conflict, error or "try again" reached a caller.
