@@ -299,6 +299,8 @@ internal sealed class GroupCommitWriter : IDisposable
                 Apply(batch[i], sink);
             }
 
+            sink.FlushJournal();
+
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -595,7 +597,8 @@ internal sealed class GroupCommitWriter : IDisposable
     /// PostgreSQL: every statement of the batch becomes a command of one <see cref="NpgsqlBatch"/> (positional
     /// parameters), remembering which burst it belongs to. The revision-checked update is wrapped so that it fails with
     /// <see cref="RevisionConflict"/> (a division by zero: the count of rows it changed) when another writer changed the
-    /// instance first: the batch must stop there, since the burst's later statements would otherwise be written.
+    /// instance first: the batch must stop there, since the burst's later statements would otherwise be written. A
+    /// burst's journal lines go as one statement (array parameters), the most frequent statement otherwise.
     /// </summary>
     private sealed class PostgresStatements(NpgsqlBatch batch) : StatementSink
     {
@@ -606,24 +609,77 @@ internal sealed class GroupCommitWriter : IDisposable
             ? $"WITH updated AS ({Positional(BurstSql.Text(s))} RETURNING 1) SELECT 1 / count(*) FROM updated"
             : Positional(BurstSql.Text(s))).ToArray();
 
+        /// <summary>A burst's journal lines in one statement: one array parameter per column.</summary>
+        private const string InsertJournalLines = """
+            INSERT INTO "Journal" ("InstanceId", "Sequence", "At", "Kind", "ActivityId", "ActivityType", "Outcome", "Actor", "Channel", "RequestId", "DataJson")
+            SELECT $1, * FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+            """;
+
         private readonly List<int> _owners = [];
+        private readonly List<object?[]> _journal = [];
+        private int _owner;
 
         /// <summary>The burst (its index in the batch) the next statements belong to.</summary>
-        public int Owner { get; set; }
+        public int Owner
+        {
+            get => _owner;
+            set
+            {
+                FlushJournal();
+                _owner = value;
+            }
+        }
 
         public int OwnerOf(int commandIndex) => _owners[commandIndex];
 
         public override int Run(BurstStatement statement, params object?[] values)
         {
-            var command = new NpgsqlBatchCommand(Texts[(int)statement]);
+            if (statement == BurstStatement.InsertJournal)
+            {
+                // Kept until the burst's other statements are queued: its lines then go as one statement.
+                _journal.Add(values);
+                return 1;
+            }
+
+            Add(Texts[(int)statement], values);
+            return 1;
+        }
+
+        /// <summary>Queues the journal lines of the current burst; call before the batch is sent.</summary>
+        public void FlushJournal()
+        {
+            if (_journal.Count == 1)
+            {
+                Add(Texts[(int)BurstStatement.InsertJournal], _journal[0]);
+            }
+            else if (_journal.Count > 1)
+            {
+                // Columns as in BurstSql's journal insert: the instance, then one array per further column.
+                var columns = new object?[11];
+                columns[0] = _journal[0][0];
+                columns[1] = _journal.Select(v => Convert.ToInt64(v[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                columns[2] = _journal.Select(v => (DateTime)v[2]!).ToArray();
+                for (var c = 3; c < 11; c++)
+                {
+                    columns[c] = _journal.Select(v => (string?)v[c]).ToArray();
+                }
+
+                Add(InsertJournalLines, columns);
+            }
+
+            _journal.Clear();
+        }
+
+        private void Add(string sql, object?[] values)
+        {
+            var command = new NpgsqlBatchCommand(sql);
             foreach (var value in values)
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
             }
 
             batch.BatchCommands.Add(command);
-            _owners.Add(Owner);
-            return 1;
+            _owners.Add(_owner);
         }
 
         /// <summary><c>@p0</c> becomes <c>$1</c>: Npgsql then sends the text as it is, without rewriting it.</summary>
