@@ -8,14 +8,20 @@ namespace AdviesRoute.Host.Search;
 /// proposals changed while the host was down), then reads each stored document's text when woken
 /// (<see cref="SearchIndexSignal"/>). Every <see cref="SearchOptions.RefreshMinutes"/> it also catches up with proposals
 /// changed elsewhere (another host, the API), when the engine's change mark moved. A failure is logged and retried on the
-/// next wake; it never stops the host.
+/// next wake; it never stops the host. It begins once the host has started, so on a new database the start-up
+/// migrations have made the tables it reads.
 /// </summary>
 internal sealed class SearchIndexWorker(IServiceScopeFactory scopes, SearchIndexSignal signal, IOptions<SearchOptions> options,
-    TimeProvider time, ILogger<SearchIndexWorker> log) : BackgroundService
+    TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SearchIndexWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (!await StartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         string? mark = null;
         var catchUp = true;
         while (!stoppingToken.IsCancellationRequested)
@@ -48,6 +54,23 @@ internal sealed class SearchIndexWorker(IServiceScopeFactory scopes, SearchIndex
             }
 
             catchUp = await WokenOrDueAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Waits until every start-up task of the host has run; false when the host stops first.</summary>
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
