@@ -21,21 +21,34 @@ internal sealed class DefinitionCache(ReaderPool readers, ActivityRegistry regis
     /// <summary>Forgets which version is published for <paramref name="definitionId"/> (called after a save).</summary>
     public void Forget(string definitionId) => _published.TryRemove(definitionId, out _);
 
-    public CompiledDefinition Get(string recordId) => _compiled.GetOrAdd(recordId, id =>
-    {
-        var json = readers.LoadDefinitionJson(id) ?? throw new WorkflowNotFoundException($"Definitieversie {id} bestaat niet.");
-        var model = DefinitionParser.Parse(json);
-        return new CompiledDefinition(id, model, registry);
-    });
+    /// <summary>A stored version, compiled; read from the database the first time only.</summary>
+    public ValueTask<CompiledDefinition> GetAsync(string recordId) => GetAsync(recordId, blocking: false);
 
-    public CompiledDefinition GetForStart(string definitionId, int? version)
+    private async ValueTask<CompiledDefinition> GetAsync(string recordId, bool blocking)
+    {
+        if (_compiled.TryGetValue(recordId, out var compiled))
+        {
+            return compiled;
+        }
+
+        var json = await readers.LoadDefinitionJsonAsync(recordId, blocking) ?? throw new WorkflowNotFoundException($"Definitieversie {recordId} bestaat niet.");
+        return _compiled.GetOrAdd(recordId, id => new CompiledDefinition(id, DefinitionParser.Parse(json), registry));
+    }
+
+    /// <summary>For callers off the hot path that cannot await (a migration's plan): reads on the calling thread.</summary>
+    public CompiledDefinition Get(string recordId) => GetAsync(recordId, blocking: true).Completed();
+
+    /// <summary>The version a start uses: the newest published one (remembered for a short while), or <paramref name="version"/>.</summary>
+    public ValueTask<CompiledDefinition> GetForStartAsync(string definitionId, int? version) => GetForStartAsync(definitionId, version, blocking: false);
+
+    private async ValueTask<CompiledDefinition> GetForStartAsync(string definitionId, int? version, bool blocking)
     {
         if (version is null && _published.TryGetValue(definitionId, out var known) && Environment.TickCount64 < known.Until)
         {
-            return Get(known.RecordId);
+            return await GetAsync(known.RecordId, blocking);
         }
 
-        var recordId = readers.FindPublishedDefinition(definitionId, version)
+        var recordId = await readers.FindPublishedDefinitionAsync(definitionId, version, blocking)
             ?? throw new WorkflowNotFoundException(version is null
                 ? $"Er is geen gepubliceerde definitie '{definitionId}'."
                 : $"Definitie '{definitionId}' versie {version} bestaat niet.");
@@ -44,6 +57,9 @@ internal sealed class DefinitionCache(ReaderPool readers, ActivityRegistry regis
             _published[definitionId] = (recordId, Environment.TickCount64 + (long)PublishedLookupLifetime.TotalMilliseconds);
         }
 
-        return Get(recordId);
+        return await GetAsync(recordId, blocking);
     }
+
+    /// <summary>As <see cref="GetForStartAsync(string, int?)"/>, reading on the calling thread (off the hot path).</summary>
+    public CompiledDefinition GetForStart(string definitionId, int? version) => GetForStartAsync(definitionId, version, blocking: true).Completed();
 }

@@ -147,30 +147,58 @@ internal static class RuntimeQueries
         return command;
     }
 
-    public static string? FindPublishedDefinition(this ReaderPool pool, string definitionId, int? version) => pool.Use(c =>
-    {
-        using var command = c.CreateCommand();
-        command.CommandText = version is null
-            ? """SELECT "Id" FROM "WorkflowDefinitions" WHERE "DefinitionId" = @d AND "IsPublished" = @published ORDER BY "Version" DESC LIMIT 1"""
-            : """SELECT "Id" FROM "WorkflowDefinitions" WHERE "DefinitionId" = @d AND "Version" = @v LIMIT 1""";
-        command.With("@d", definitionId);
-        if (version is not null)
+    /// <summary>The stored version a start uses: the newest published one, or <paramref name="version"/>.</summary>
+    public static ValueTask<string?> FindPublishedDefinitionAsync(this ReaderPool pool, string definitionId, int? version, bool blocking = false) =>
+        pool.ScalarAsync(c =>
         {
-            command.With("@v", version.Value);
-        }
-        else
+            var command = c.CreateCommand();
+            command.CommandText = version is null
+                ? """SELECT "Id" FROM "WorkflowDefinitions" WHERE "DefinitionId" = @d AND "IsPublished" = @published ORDER BY "Version" DESC LIMIT 1"""
+                : """SELECT "Id" FROM "WorkflowDefinitions" WHERE "DefinitionId" = @d AND "Version" = @v LIMIT 1""";
+            command.With("@d", definitionId);
+            if (version is not null)
+            {
+                command.With("@v", version.Value);
+            }
+            else
+            {
+                command.With("@published", true);
+            }
+
+            return command;
+        }, blocking);
+
+    public static ValueTask<string?> LoadDefinitionJsonAsync(this ReaderPool pool, string recordId, bool blocking = false) =>
+        pool.ScalarAsync(c =>
         {
-            command.With("@published", true);
-        }
+            var command = c.CreateCommand();
+            command.CommandText = """SELECT "Json" FROM "WorkflowDefinitions" WHERE "Id" = @id""";
+            command.With("@id", recordId);
+            return command;
+        }, blocking);
 
-        return command.ExecuteScalar() as string;
-    });
+    /// <inheritdoc cref="FindPublishedDefinitionAsync"/>
+    public static string? FindPublishedDefinition(this ReaderPool pool, string definitionId, int? version) =>
+        pool.FindPublishedDefinitionAsync(definitionId, version, blocking: true).Completed();
 
-    public static string? LoadDefinitionJson(this ReaderPool pool, string recordId) => pool.Use(c =>
-    {
-        using var command = c.CreateCommand();
-        command.CommandText = """SELECT "Json" FROM "WorkflowDefinitions" WHERE "Id" = @id""";
-        command.With("@id", recordId);
-        return command.ExecuteScalar() as string;
-    });
+    public static string? LoadDefinitionJson(this ReaderPool pool, string recordId) =>
+        pool.LoadDefinitionJsonAsync(recordId, blocking: true).Completed();
+
+    /// <summary>One text value: awaited on PostgreSQL, on the calling thread on SQLite or when <paramref name="blocking"/>.</summary>
+    private static ValueTask<string?> ScalarAsync(this ReaderPool pool, Func<DbConnection, DbCommand> create, bool blocking) =>
+        blocking || !pool.Asynchronous
+            ? ValueTask.FromResult(pool.Use(c =>
+            {
+                using var command = create(c);
+                return command.ExecuteScalar() as string;
+            }))
+            : pool.UseAsync(async c =>
+            {
+                await using var command = create(c);
+                return await command.ExecuteScalarAsync() as string;
+            });
+
+    /// <summary>The result of a read made with <c>blocking: true</c>, which ran on the calling thread and is complete.</summary>
+    internal static T Completed<T>(this ValueTask<T> read) =>
+        read.IsCompleted ? read.Result : throw new InvalidOperationException("A blocking read returned before it completed.");
 }

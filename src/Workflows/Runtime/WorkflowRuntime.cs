@@ -41,7 +41,7 @@ internal sealed class WorkflowRuntime(
 
     private async Task<BurstSummary> StartCoreAsync(string definitionId, JsonObject? input, Trigger trigger, int? version)
     {
-        var definition = definitions.GetForStart(definitionId, version);
+        var definition = await definitions.GetForStartAsync(definitionId, version);
         input ??= [];
         if (RouteInputCheck.Problems(definition.Model, input) is { Count: > 0 } problems)
         {
@@ -221,7 +221,7 @@ internal sealed class WorkflowRuntime(
                     throw new InstanceStateException($"Instantie {instanceId} is {(status == WorkflowStatus.Finished ? "afgerond" : "geannuleerd")} en kan niet verder.");
                 }
 
-                definition = definitions.Get(row.DefinitionRecordId);
+                definition = await definitions.GetAsync(row.DefinitionRecordId);
                 System.Diagnostics.Activity.Current?.SetTag("workflow.definition_id", definition.DefinitionId);
                 // A migration runs its burst on, and commits with, the version the instance moves to.
                 var runOn = commitAs?.Invoke(definition) ?? definition;
