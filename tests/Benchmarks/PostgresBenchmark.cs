@@ -145,7 +145,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
     // ---------------------------------------------------------------- engine hosts
 
     private sealed record WindowResult(int Hosts, string Operation, long Count, double PerSecond, IReadOnlyList<double?> HostCores, ResourceUse Use,
-        ServerCounters Counters, MeterTotals Meters, IReadOnlyDictionary<string, long> Waits, long Samples, IReadOnlyList<StatementStats> Statements, long Left)
+        ServerCounters Counters, MeterTotals Meters, IReadOnlyDictionary<string, long> Waits, long Samples, IReadOnlyList<StatementStats> Statements, long StatementCalls, long Left)
     {
         public string Name => $"{Hosts} host{(Hosts == 1 ? "" : "s")}, {Operation}";
     }
@@ -214,7 +214,8 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         var use = ResourceUse.Between(before, ResourceReading.Take(_postmaster, _device));
         var waits = await sampler.StopAsync();
         var delta = (await ServerCounters.ReadAsync(admin)).Minus(counters);
-        var statements = await PostgresDiagnostics.TopStatementsAsync(admin, 8);
+        var statements = await PostgresDiagnostics.TopStatementsAsync(admin, 10);
+        var calls = await PostgresDiagnostics.TotalCallsAsync(admin);
 
         var meters = new MeterTotals();
         foreach (var answer in answers)
@@ -227,7 +228,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         var seconds = answers.Max(a => (double)a["seconds"]!);
         var cores = answers.Select(a => a["ticks"] is { } t ? (double?)((long)t / (double)ProcStats.TicksPerSecond / (double)a["seconds"]!) : null).ToList();
         var left = answers.Sum(a => (long?)a["left"] ?? 0);
-        return new WindowResult(hosts, operation, count, count / seconds, cores, use, delta, meters, waits, sampler.Samples, statements, left);
+        return new WindowResult(hosts, operation, count, count / seconds, cores, use, delta, meters, waits, sampler.Samples, statements, calls, left);
     }
 
     /// <summary>Sends each host its command at once (so the measured windows overlap), then waits for all answers.</summary>
@@ -265,11 +266,11 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         Report.Heading("PostgreSQL: raw commits (baseline)");
         Report.Line($"One INSERT of a 200-byte row per transaction (BEGIN, INSERT, COMMIT), each connection in a loop, {N(BaselineDuration.TotalSeconds)} s after {Warmup} warm-up commits per connection.");
         Report.Line();
-        Report.Table(["Connections", "Commits/s", "To 1 connection", "Client CPU (cores)", "Server CPU (cores)", "Server CPU per commit", "Machine CPU busy", "Disk busy", "WAL syncs/s", "Commits per WAL sync"],
+        Report.Table(["Connections", "Commits/s", "To 1 connection", "Client CPU (cores)", "Server CPU (cores)", "Server CPU per commit", "Machine CPU busy", "Disk busy", "WAL syncs/s", "WAL sync mean", "Commits per WAL sync"],
             baselines.Select(b => new[]
             {
                 N(b.Connections), N(b.PerSecond), $"{N(b.PerSecond / raw1, 2)}x", Cores(b.Use.ParentCores), Cores(b.Use.ServerCores), PerOp(b.Use.ServerCores, b.PerSecond),
-                Percent(b.Use.MachineBusyPercent), Percent(b.Use.DiskBusyPercent), N(b.Counters.WalSyncs / b.Use.Seconds), b.Counters.WalSyncs > 0 ? N(b.Counters.Commits / (double)b.Counters.WalSyncs, 1) : "n/a",
+                Percent(b.Use.MachineBusyPercent), Percent(b.Use.DiskBusyPercent), N(b.Counters.WalSyncs / b.Use.Seconds), SyncMean(b.Counters), b.Counters.WalSyncs > 0 ? N(b.Counters.Commits / (double)b.Counters.WalSyncs, 1) : "n/a",
             }));
         foreach (var b in baselines)
         {
@@ -278,7 +279,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
 
         Report.Heading("PostgreSQL: engine starts and resumes, each host in its own process");
         Report.Table(["Hosts", "Callers", "Operation", "Per second", "To raw, 1 connection", "To raw, as many connections", "Host CPU (cores, each host)", "Host CPU per operation",
-            "Server CPU (cores)", "Server CPU per operation", "Machine CPU busy", "Disk busy", "Transactions/s", "WAL syncs/s", "Deadlocks"],
+            "Server CPU (cores)", "Server CPU per operation", "Machine CPU busy", "Disk busy", "Transactions/s (with reads)", "WAL syncs/s", "WAL sync mean", "Deadlocks"],
             windows.Select(w =>
             {
                 var same = baselines.First(b => b.Connections == w.Hosts * CallersPerHost).PerSecond;
@@ -287,7 +288,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
                 {
                     N(w.Hosts), N(w.Hosts * CallersPerHost), w.Operation, N(w.PerSecond), $"{N(w.PerSecond / raw1, 2)}x", $"{N(w.PerSecond / same, 2)}x",
                     string.Join(" / ", w.HostCores.Select(Cores)), PerOp(hostCores, w.PerSecond), Cores(w.Use.ServerCores), PerOp(w.Use.ServerCores, w.PerSecond),
-                    Percent(w.Use.MachineBusyPercent), Percent(w.Use.DiskBusyPercent), N(w.Counters.Commits / w.Use.Seconds), N(w.Counters.WalSyncs / w.Use.Seconds), N(w.Counters.Deadlocks),
+                    Percent(w.Use.MachineBusyPercent), Percent(w.Use.DiskBusyPercent), N(w.Counters.Commits / w.Use.Seconds), N(w.Counters.WalSyncs / w.Use.Seconds), SyncMean(w.Counters), N(w.Counters.Deadlocks),
                 };
             }));
         if (windows.Any(w => w.Operation == "resumes" && w.Left == 0))
@@ -346,13 +347,13 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
     {
         Report.Heading("Where a resume's time goes: what the server's backends were doing (pg_stat_activity)");
         Report.Line("Sampled about every 10 ms during each window: every client backend of the benchmark's database (the sampler's own connection is in another database), as state | wait event.");
-        Report.Line("`idle in transaction | Client: ClientRead` = the server waits for the next statement of an open transaction (a round trip to the host); `idle | Client: ClientRead` = a pooled connection with nothing to do;");
-        Report.Line("`active | (running)` = executing on the CPU; `Lock: transactionid`/`tuple` = waiting for another transaction's row lock; `IO: WALSync`/`LWLock: WALWrite` = waiting for the WAL flush (a commit).");
+        Report.Line("`idle in transaction; Client: ClientRead` = the server waits for the next statement of an open transaction (a round trip to the host); `idle; Client: ClientRead` = a pooled connection with nothing to do;");
+        Report.Line("`active; no wait event` = executing on the CPU; `Lock: transactionid`/`tuple` = waiting for another transaction's row lock; `IO: WALSync`/`LWLock: WALWrite` = waiting for the WAL flush (a commit).");
         Report.Line();
         var keys = windows.SelectMany(w => w.Waits.Keys).Distinct().OrderByDescending(k => windows.Sum(w => Share(w, k))).ToList();
         var rows = keys.Select(k => new[] { k }.Concat(windows.Select(w => Percent(Share(w, k) * 100))).ToArray()).ToList();
         rows.Add(["Samples / backends seen per sample", .. windows.Select(w => $"{N(w.Samples)} / {(w.Samples > 0 ? N(w.Waits.Values.Sum() / (double)w.Samples, 1) : "n/a")}")]);
-        Report.Table(["State | wait (share of backend samples)", .. windows.Select(w => w.Name)], rows);
+        Report.Table(["State; wait event (share of backend samples)", .. windows.Select(w => w.Name)], rows);
     }
 
     private static void WriteStatements(List<WindowResult> windows)
@@ -362,7 +363,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         foreach (var w in windows)
         {
             Report.Line();
-            Report.Line($"{w.Name}: {N(w.Count)} resumes.");
+            Report.Line($"{w.Name}: {N(w.Count)} resumes; all statements of the database: {N(w.StatementCalls)} calls, {N(w.StatementCalls / (double)Math.Max(1, w.Count), 2)} per resume.");
             Report.Line();
             Report.Table(["Statement", "Calls", "Calls per resume", "Total ms", "Mean ms", "Rows per call"], w.Statements.Select(s => new[]
             {
@@ -426,6 +427,8 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
 
     private static string MeanMedian(MeterTotals meters, string instrument, params string[] tags) =>
         meters.Mean(instrument, tags) is { } mean ? $"{N(mean * 1000, 2)} / {N(meters.Median(instrument, tags)!.Value * 1000, 2)} ms" : "n/a";
+
+    private static string SyncMean(ServerCounters c) => c.WalSyncs > 0 ? $"{N(c.WalSyncMs / c.WalSyncs, 2)} ms" : "n/a";
 
     private static string Singular(string operation) => operation.TrimEnd('s');
 

@@ -76,8 +76,8 @@ internal sealed class ActivitySampler : IAsyncDisposable
                 {
                     var state = reader.GetString(0);
                     var type = reader.GetString(1);
-                    var wait = type.Length == 0 ? "(running: no wait event)" : $"{type}: {reader.GetString(2)}";
-                    var key = $"{state} | {wait}";
+                    var wait = type.Length == 0 ? "no wait event" : $"{type}: {reader.GetString(2)}";
+                    var key = $"{state}; {wait}";
                     _counts[key] = _counts.GetValueOrDefault(key) + 1;
                 }
             }
@@ -179,6 +179,17 @@ internal static class PostgresDiagnostics
         }
 
         return result;
+    }
+
+    /// <summary>Calls of all statements of this database (each one a round trip, unless the client batched them).</summary>
+    public static async Task<long> TotalCallsAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements
+            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_%'
+            """, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The server's settings that decide a commit's cost, read back.</summary>
