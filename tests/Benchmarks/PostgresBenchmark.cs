@@ -346,14 +346,21 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
     private static void WriteWaits(List<WindowResult> windows)
     {
         Report.Heading("Where a resume's time goes: what the server's backends were doing (pg_stat_activity)");
-        Report.Line("Sampled about every 10 ms during each window: every client backend of the benchmark's database (the sampler's own connection is in another database), as state | wait event.");
-        Report.Line("`idle in transaction; Client: ClientRead` = the server waits for the next statement of an open transaction (a round trip to the host); `idle; Client: ClientRead` = a pooled connection with nothing to do;");
-        Report.Line("`active; no wait event` = executing on the CPU; `Lock: transactionid`/`tuple` = waiting for another transaction's row lock; `IO: WALSync`/`LWLock: WALWrite` = waiting for the WAL flush (a commit).");
+        Report.Line("Sampled about every 10 ms during each window: every client backend of the benchmark's database (the sampler's own connection is in another database), as state; wait event.");
+        Report.Line("Shares are of the samples of backends at work (in a transaction or running a statement); idle pooled connections are counted apart at the bottom.");
+        Report.Line("`idle in transaction; Client: ClientRead` = the server waits for the host's next statement of an open transaction (a round trip); `active; no wait event` = executing on the CPU;");
+        Report.Line("`Lock: transactionid`/`tuple` = waiting for another transaction's row lock; `IO: WALSync`/`LWLock: WALWrite` = waiting for the WAL flush (a commit).");
         Report.Line();
-        var keys = windows.SelectMany(w => w.Waits.Keys).Distinct().OrderByDescending(k => windows.Sum(w => Share(w, k))).ToList();
+        static bool Idle(string key) => key.StartsWith("idle;", StringComparison.Ordinal);
+        static double Working(WindowResult w) => w.Waits.Where(x => !Idle(x.Key)).Sum(x => x.Value);
+        static double Share(WindowResult w, string key) => Working(w) == 0 ? 0 : w.Waits.GetValueOrDefault(key) / Working(w);
+        var keys = windows.SelectMany(w => w.Waits.Keys).Where(k => !Idle(k)).Distinct().OrderByDescending(k => windows.Sum(w => Share(w, k))).ToList();
         var rows = keys.Select(k => new[] { k }.Concat(windows.Select(w => Percent(Share(w, k) * 100))).ToArray()).ToList();
-        rows.Add(["Samples / backends seen per sample", .. windows.Select(w => $"{N(w.Samples)} / {(w.Samples > 0 ? N(w.Waits.Values.Sum() / (double)w.Samples, 1) : "n/a")}")]);
-        Report.Table(["State; wait event (share of backend samples)", .. windows.Select(w => w.Name)], rows);
+        string PerSample(WindowResult w, Func<string, bool> which) => w.Samples > 0 ? N(w.Waits.Where(x => which(x.Key)).Sum(x => x.Value) / (double)w.Samples, 2) : "n/a";
+        rows.Add(["Backends at work per sample (mean)", .. windows.Select(w => PerSample(w, k => !Idle(k)))]);
+        rows.Add(["Idle backends per sample (mean)", .. windows.Select(w => PerSample(w, Idle))]);
+        rows.Add(["Samples", .. windows.Select(w => N(w.Samples))]);
+        Report.Table(["State; wait event (share of backends at work)", .. windows.Select(w => w.Name)], rows);
     }
 
     private static void WriteStatements(List<WindowResult> windows)
@@ -413,12 +420,6 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
             (false, true) => $"disk ran out: {disk}; {cpu}; {server}",
             _ => $"no resource at 90%: {cpu}; {disk}; {server}",
         };
-    }
-
-    private static double Share(WindowResult w, string key)
-    {
-        var total = w.Waits.Values.Sum();
-        return total == 0 ? 0 : w.Waits.GetValueOrDefault(key) / (double)total;
     }
 
     private static string PerOperation(double? value, WindowResult w) => value is null ? "n/a" : N(value.Value / Math.Max(1, w.Count), 2);
