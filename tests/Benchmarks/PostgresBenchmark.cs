@@ -259,6 +259,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         Report.Line("Starts: Start -> WaitForSignal -> End to the bookmark. Resumes: of those instances, with a request id; with two hosts each host resumes what the other started.");
         Report.Line($"CPU from /proc at {ProcStats.TicksPerSecond} ticks/s ({(ProcStats.TicksRead ? "getconf CLK_TCK" : "assumed; getconf not available")}): a host = its process's utime+stime; the server = the postmaster's utime+stime+cutime+cstime plus utime+stime of its live children;");
         Report.Line($"the machine = busy share of all cores' time in /proc/stat ({Environment.ProcessorCount} cores = 100%). Disk = share of the window the data folder's device ({_device ?? "unknown"}) was busy (/proc/diskstats, field 13).");
+        Report.Line("Other processes' CPU = the machine's busy cores minus this benchmark's own (hosts, server, parent): what else ran on the machine meanwhile.");
         Report.Line("Transactions/s and WAL syncs/s are deltas of pg_stat_database (this database) and pg_stat_wal (the server).");
         Report.Line();
         Report.Table(["Setting", "Value"], settings.Select(s => new[] { s.Name, s.Value }));
@@ -266,11 +267,11 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         Report.Heading("PostgreSQL: raw commits (baseline)");
         Report.Line($"One INSERT of a 200-byte row per transaction (BEGIN, INSERT, COMMIT), each connection in a loop, {N(BaselineDuration.TotalSeconds)} s after {Warmup} warm-up commits per connection.");
         Report.Line();
-        Report.Table(["Connections", "Commits/s", "To 1 connection", "Client CPU (cores)", "Server CPU (cores)", "Server CPU per commit", "Machine CPU busy", "Disk busy", "WAL syncs/s", "WAL sync mean", "Commits per WAL sync"],
+        Report.Table(["Connections", "Commits/s", "To 1 connection", "Client CPU (cores)", "Server CPU (cores)", "Server CPU per commit", "Machine CPU busy", "Other processes' CPU (cores)", "Disk busy", "WAL syncs/s", "WAL sync mean", "Commits per WAL sync"],
             baselines.Select(b => new[]
             {
                 N(b.Connections), N(b.PerSecond), $"{N(b.PerSecond / raw1, 2)}x", Cores(b.Use.ParentCores), Cores(b.Use.ServerCores), PerOp(b.Use.ServerCores, b.PerSecond),
-                Percent(b.Use.MachineBusyPercent), Percent(b.Use.DiskBusyPercent), N(b.Counters.WalSyncs / b.Use.Seconds), SyncMean(b.Counters), b.Counters.WalSyncs > 0 ? N(b.Counters.Commits / (double)b.Counters.WalSyncs, 1) : "n/a",
+                Percent(b.Use.MachineBusyPercent), Cores(Others(b.Use, b.Use.ParentCores)), Percent(b.Use.DiskBusyPercent), N(b.Counters.WalSyncs / b.Use.Seconds), SyncMean(b.Counters), b.Counters.WalSyncs > 0 ? N(b.Counters.Commits / (double)b.Counters.WalSyncs, 1) : "n/a",
             }));
         foreach (var b in baselines)
         {
@@ -279,7 +280,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
 
         Report.Heading("PostgreSQL: engine starts and resumes, each host in its own process");
         Report.Table(["Hosts", "Callers", "Operation", "Per second", "To raw, 1 connection", "To raw, as many connections", "Host CPU (cores, each host)", "Host CPU per operation",
-            "Server CPU (cores)", "Server CPU per operation", "Machine CPU busy", "Disk busy", "Transactions/s (with reads)", "WAL syncs/s", "WAL sync mean", "Deadlocks"],
+            "Server CPU (cores)", "Server CPU per operation", "Machine CPU busy", "Other processes' CPU (cores)", "Disk busy", "Transactions/s (with reads)", "WAL syncs/s", "WAL sync mean", "Deadlocks"],
             windows.Select(w =>
             {
                 var same = baselines.First(b => b.Connections == w.Hosts * CallersPerHost).PerSecond;
@@ -288,7 +289,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
                 {
                     N(w.Hosts), N(w.Hosts * CallersPerHost), w.Operation, N(w.PerSecond), $"{N(w.PerSecond / raw1, 2)}x", $"{N(w.PerSecond / same, 2)}x",
                     string.Join(" / ", w.HostCores.Select(Cores)), PerOp(hostCores, w.PerSecond), Cores(w.Use.ServerCores), PerOp(w.Use.ServerCores, w.PerSecond),
-                    Percent(w.Use.MachineBusyPercent), Percent(w.Use.DiskBusyPercent), N(w.Counters.Commits / w.Use.Seconds), N(w.Counters.WalSyncs / w.Use.Seconds), SyncMean(w.Counters), N(w.Counters.Deadlocks),
+                    Percent(w.Use.MachineBusyPercent), Cores(Others(w.Use, hostCores + w.Use.ParentCores)), Percent(w.Use.DiskBusyPercent), N(w.Counters.Commits / w.Use.Seconds), N(w.Counters.WalSyncs / w.Use.Seconds), SyncMean(w.Counters), N(w.Counters.Deadlocks),
                 };
             }));
         if (windows.Any(w => w.Operation == "resumes" && w.Left == 0))
@@ -403,17 +404,19 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
             var two = Find(2, operation);
             var pass = two.PerSecond / one.PerSecond >= 1.6;
             report.Target($"PostgreSQL, 2 hosts >= 1.6x 1 host: {operation}", $"{N(two.PerSecond / one.PerSecond, 2)}x ({N(two.PerSecond)} /s vs {N(one.PerSecond)} /s)", pass,
-                pass ? "" : Exhausted(two.Use));
+                pass ? "" : Exhausted(two));
         }
     }
 
     /// <summary>Which resource ran out in a window (at 90% or more of its capacity), with the figures.</summary>
-    private static string Exhausted(ResourceUse use)
+    private static string Exhausted(WindowResult window)
     {
+        var use = window.Use;
+        var own = window.HostCores.Any(c => c is null) ? null : window.HostCores.Sum(c => c!.Value) + use.ServerCores + use.ParentCores;
         string Verdict(double? percent) => percent is null ? "unknown" : percent >= 90 ? ">= 90%: ran out" : "< 90%";
         var cpu = $"machine CPU busy {Percent(use.MachineBusyPercent)} of {Environment.ProcessorCount} cores ({Verdict(use.MachineBusyPercent)})";
         var disk = $"disk busy {Percent(use.DiskBusyPercent)} ({Verdict(use.DiskBusyPercent)})";
-        var server = $"server CPU {Cores(use.ServerCores)} cores";
+        var server = $"this benchmark's processes {Cores(own)} cores (hosts {string.Join(" + ", window.HostCores.Select(Cores))}, server {Cores(use.ServerCores)}), other processes {Cores(Others(use, own - use.ServerCores))} cores";
         return (use.MachineBusyPercent >= 90, use.DiskBusyPercent >= 90) switch
         {
             (true, _) => $"CPU ran out: {cpu}; {server}; {disk}",
@@ -428,6 +431,11 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
 
     private static string MeanMedian(MeterTotals meters, string instrument, params string[] tags) =>
         meters.Mean(instrument, tags) is { } mean ? $"{N(mean * 1000, 2)} / {N(meters.Median(instrument, tags)!.Value * 1000, 2)} ms" : "n/a";
+
+    /// <summary>The machine's busy cores minus the server's and <paramref name="clients"/>' (null when a reading is missing).</summary>
+    private static double? Others(ResourceUse use, double? clients) =>
+        use.MachineBusyPercent is null || use.ServerCores is null || clients is null ? null
+            : Math.Max(0, use.MachineBusyPercent.Value / 100 * Environment.ProcessorCount - use.ServerCores.Value - clients.Value);
 
     private static string SyncMean(ServerCounters c) => c.WalSyncs > 0 ? $"{N(c.WalSyncMs / c.WalSyncs, 2)} ms" : "n/a";
 
