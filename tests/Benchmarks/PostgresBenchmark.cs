@@ -25,6 +25,12 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
     private long MaxOperations => sizes.Smoke ? 400 : 1_000_000;
     private int Warmup => sizes.Smoke ? 5 : 50;
 
+    /// <summary>
+    /// A backend hands its statistics (commits, WAL syncs) to the server's counters at most once a second, when idle;
+    /// waiting this long before each counter reading puts every commit in the window it happened in.
+    /// </summary>
+    private TimeSpan StatisticsSettle => TimeSpan.FromMilliseconds(sizes.Smoke ? 0 : 1_200);
+
     private int _postmaster;
     private string? _device;
 
@@ -116,6 +122,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
             }));
 
             await using var admin = await OpenUnpooledAsync(connectionString);
+            await Task.Delay(StatisticsSettle);
             var counters = await ServerCounters.ReadAsync(admin);
             var before = ResourceReading.Take(_postmaster, _device);
             long commits = 0;
@@ -130,6 +137,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
             })));
             stopwatch.Stop();
             var use = ResourceUse.Between(before, ResourceReading.Take(_postmaster, _device));
+            await Task.Delay(StatisticsSettle);
             var delta = (await ServerCounters.ReadAsync(admin)).Minus(counters);
             return new BaselineResult(count, commits, commits / stopwatch.Elapsed.TotalSeconds, use, delta);
         }
@@ -206,6 +214,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         NpgsqlConnection admin, PostgresServer server, string database)
     {
         await PostgresDiagnostics.ResetStatementsAsync(admin);
+        await Task.Delay(StatisticsSettle);
         var counters = await ServerCounters.ReadAsync(admin);
         // The sampler sits in another database, so its own queries are not in this database's counters or statements.
         await using var sampler = await ActivitySampler.StartAsync(server.ConnectionString("postgres"), database);
@@ -213,6 +222,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         var answers = await AllAsync(children, command, TimeSpan.FromSeconds(WindowSeconds + 300));
         var use = ResourceUse.Between(before, ResourceReading.Take(_postmaster, _device));
         var waits = await sampler.StopAsync();
+        await Task.Delay(StatisticsSettle);
         var delta = (await ServerCounters.ReadAsync(admin)).Minus(counters);
         var statements = await PostgresDiagnostics.TopStatementsAsync(admin, 10);
         var calls = await PostgresDiagnostics.TotalCallsAsync(admin);
