@@ -425,7 +425,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         var own = window.HostCores.Any(c => c is null) ? null : window.HostCores.Sum(c => c!.Value) + use.ServerCores + use.ParentCores;
         string Verdict(double? percent) => percent is null ? "unknown" : percent >= 90 ? ">= 90%: ran out" : "< 90%";
         var cpu = $"machine CPU busy {Percent(use.MachineBusyPercent)} of {Environment.ProcessorCount} cores ({Verdict(use.MachineBusyPercent)})";
-        var disk = $"disk busy {Percent(use.DiskBusyPercent)} ({Verdict(use.DiskBusyPercent)})";
+        var disk = $"disk busy {Percent(use.DiskBusyPercent)} ({Verdict(use.DiskBusyPercent)}), {N(window.Counters.WalSyncs / use.Seconds)} WAL syncs/s of {SyncMean(window.Counters)} each";
         var server = $"this benchmark's processes {Cores(own)} cores (hosts {string.Join(" + ", window.HostCores.Select(Cores))}, server {Cores(use.ServerCores)}), other processes {Cores(Others(use, own - use.ServerCores))} cores";
         return (use.MachineBusyPercent >= 90, use.DiskBusyPercent >= 90) switch
         {
