@@ -302,6 +302,13 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
                     Percent(w.Use.MachineBusyPercent), Cores(Others(w.Use, hostCores + w.Use.ParentCores)), Percent(w.Use.DiskBusyPercent), N(w.Counters.Commits / w.Use.Seconds), N(w.Counters.WalSyncs / w.Use.Seconds), SyncMean(w.Counters), N(w.Counters.Deadlocks),
                 };
             }));
+        Report.Line();
+        Report.Line("The machine's busy time by kind (share of all cores' time; steal = taken by the hypervisor for other machines):");
+        Report.Line();
+        Report.Table(["Window", "User", "System", "IRQ + softirq", "Steal"],
+            baselines.Select(b => (Name: $"raw commits, {b.Connections} connection{(b.Connections == 1 ? "" : "s")}", b.Use))
+                .Concat(windows.Select(w => (w.Name, w.Use)))
+                .Select(x => x.Use.MachineSplit is { } m ? new[] { x.Name, Percent(m.User), Percent(m.System), Percent(m.Interrupts), Percent(m.Steal) } : [x.Name, "n/a", "n/a", "n/a", "n/a"]));
         if (windows.Any(w => w.Operation == "resumes" && w.Left == 0))
         {
             Report.Line();
@@ -424,7 +431,8 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         var use = window.Use;
         var own = window.HostCores.Any(c => c is null) ? null : window.HostCores.Sum(c => c!.Value) + use.ServerCores + use.ParentCores;
         string Verdict(double? percent) => percent is null ? "unknown" : percent >= 90 ? ">= 90%: ran out" : "< 90%";
-        var cpu = $"machine CPU busy {Percent(use.MachineBusyPercent)} of {Environment.ProcessorCount} cores ({Verdict(use.MachineBusyPercent)})";
+        var steal = use.MachineSplit is { } m ? $", of which steal {Percent(m.Steal)}" : "";
+        var cpu = $"machine CPU busy {Percent(use.MachineBusyPercent)} of {Environment.ProcessorCount} cores{steal} ({Verdict(use.MachineBusyPercent)})";
         var disk = $"disk busy {Percent(use.DiskBusyPercent)} ({Verdict(use.DiskBusyPercent)}), {N(window.Counters.WalSyncs / use.Seconds)} WAL syncs/s of {SyncMean(window.Counters)} each";
         var server = $"this benchmark's processes {Cores(own)} cores (hosts {string.Join(" + ", window.HostCores.Select(Cores))}, server {Cores(use.ServerCores)}), other processes {Cores(Others(use, own - use.ServerCores))} cores";
         return (use.MachineBusyPercent >= 90, use.DiskBusyPercent >= 90) switch

@@ -68,7 +68,7 @@ internal static class ProcStats
     }
 
     /// <summary>The machine's CPU time so far (first line of <c>/proc/stat</c>): busy and idle (idle + iowait) ticks over all cores.</summary>
-    public static (long Busy, long Idle)? MachineTicks()
+    public static MachineTicks? Machine()
     {
         try
         {
@@ -76,7 +76,7 @@ internal static class ProcStats
             var values = parts.Skip(1).Take(8).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
             // user nice system idle iowait irq softirq steal (guest time is already inside user and nice)
             var idle = values[3] + values[4];
-            return (values.Sum() - idle, idle);
+            return new MachineTicks(values.Sum() - idle, idle, values[0] + values[1], values[2], values[5] + values[6], values[7]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
@@ -205,28 +205,39 @@ internal static class ProcStats
     }
 }
 
+/// <summary>The machine's CPU ticks over all cores: busy (user + nice + system + irq + softirq + steal) and idle (idle + iowait).</summary>
+internal readonly record struct MachineTicks(long Busy, long Idle, long User, long System, long Interrupts, long Steal);
+
 /// <summary>
 /// One reading of everything the PostgreSQL part measures around a window; two readings give the window's figures.
 /// </summary>
-internal sealed record ResourceReading(long Timestamp, long? ServerTicks, (long Busy, long Idle)? Machine, (long BusyMs, long Writes)? Disk, long? OwnTicks)
+internal sealed record ResourceReading(long Timestamp, long? ServerTicks, MachineTicks? Machine, (long BusyMs, long Writes)? Disk, long? OwnTicks)
 {
     public static ResourceReading Take(int postmasterPid, string? device) =>
-        new(Stopwatch.GetTimestamp(), ProcStats.ServerTicks(postmasterPid), ProcStats.MachineTicks(), ProcStats.DiskCounters(device), ProcStats.SelfTicks());
+        new(Stopwatch.GetTimestamp(), ProcStats.ServerTicks(postmasterPid), ProcStats.Machine(), ProcStats.DiskCounters(device), ProcStats.SelfTicks());
 }
 
 /// <summary>What ran out, or did not, during one window.</summary>
 internal sealed record ResourceUse(double Seconds, double? ServerCores, double? MachineBusyPercent, double? DiskBusyPercent, double? DiskWritesPerSecond, double? ParentCores)
 {
+    /// <summary>The machine's busy time by kind, in percent of all cores' time: user, system, irq + softirq, steal (taken by the hypervisor).</summary>
+    public (double User, double System, double Interrupts, double Steal)? MachineSplit { get; init; }
+
     public static ResourceUse Between(ResourceReading a, ResourceReading b)
     {
         var seconds = Stopwatch.GetElapsedTime(a.Timestamp, b.Timestamp).TotalSeconds;
         double? Cores(long? x, long? y) => x is null || y is null ? null : (y.Value - x.Value) / (double)ProcStats.TicksPerSecond / seconds;
         double? machine = null;
+        (double, double, double, double)? split = null;
         if (a.Machine is { } m0 && b.Machine is { } m1)
         {
             var busy = m1.Busy - m0.Busy;
-            var all = busy + (m1.Idle - m0.Idle);
-            machine = all > 0 ? 100.0 * busy / all : null;
+            double all = busy + (m1.Idle - m0.Idle);
+            if (all > 0)
+            {
+                machine = 100.0 * busy / all;
+                split = (100 * (m1.User - m0.User) / all, 100 * (m1.System - m0.System) / all, 100 * (m1.Interrupts - m0.Interrupts) / all, 100 * (m1.Steal - m0.Steal) / all);
+            }
         }
 
         double? disk = null;
@@ -237,6 +248,6 @@ internal sealed record ResourceUse(double Seconds, double? ServerCores, double? 
             writes = (d1.Writes - d0.Writes) / seconds;
         }
 
-        return new ResourceUse(seconds, Cores(a.ServerTicks, b.ServerTicks), machine, disk, writes, Cores(a.OwnTicks, b.OwnTicks));
+        return new ResourceUse(seconds, Cores(a.ServerTicks, b.ServerTicks), machine, disk, writes, Cores(a.OwnTicks, b.OwnTicks)) { MachineSplit = split };
     }
 }
