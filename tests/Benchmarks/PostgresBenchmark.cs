@@ -269,6 +269,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         Report.Line("Starts: Start -> WaitForSignal -> End to the bookmark. Resumes: of those instances, with a request id; with two hosts each host resumes what the other started.");
         Report.Line($"CPU from /proc at {ProcStats.TicksPerSecond} ticks/s ({(ProcStats.TicksRead ? "getconf CLK_TCK" : "assumed; getconf not available")}): a host = its process's utime+stime; the server = the postmaster's utime+stime+cutime+cstime plus utime+stime of its live children;");
         Report.Line($"the machine = busy share of all cores' time in /proc/stat ({Environment.ProcessorCount} cores = 100%). Disk = share of the window the data folder's device ({_device ?? "unknown"}) was busy (/proc/diskstats, field 13).");
+        Report.Line("CPU ceiling = the operations per second this machine's cores could do at the window's CPU cost per operation (hosts + server), if nothing else ran and nothing waited.");
         Report.Line("Other processes' CPU = the machine's busy cores minus this benchmark's own (hosts, server, parent): what else ran on the machine meanwhile.");
         Report.Line("Transactions/s and WAL syncs/s are deltas of pg_stat_database (this database) and pg_stat_wal (the server).");
         Report.Line();
@@ -290,7 +291,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
 
         Report.Heading("PostgreSQL: engine starts and resumes, each host in its own process");
         Report.Table(["Hosts", "Callers", "Operation", "Per second", "To raw, 1 connection", "To raw, as many connections", "Host CPU (cores, each host)", "Host CPU per operation",
-            "Server CPU (cores)", "Server CPU per operation", "Machine CPU busy", "Other processes' CPU (cores)", "Disk busy", "Transactions/s (with reads)", "WAL syncs/s", "WAL sync mean", "Deadlocks"],
+            "Server CPU (cores)", "Server CPU per operation", "CPU ceiling", "Machine CPU busy", "Other processes' CPU (cores)", "Disk busy", "Transactions/s (with reads)", "WAL syncs/s", "WAL sync mean", "Deadlocks"],
             windows.Select(w =>
             {
                 var same = baselines.First(b => b.Connections == w.Hosts * CallersPerHost).PerSecond;
@@ -298,7 +299,7 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
                 return new[]
                 {
                     N(w.Hosts), N(w.Hosts * CallersPerHost), w.Operation, N(w.PerSecond), $"{N(w.PerSecond / raw1, 2)}x", $"{N(w.PerSecond / same, 2)}x",
-                    string.Join(" / ", w.HostCores.Select(Cores)), PerOp(hostCores, w.PerSecond), Cores(w.Use.ServerCores), PerOp(w.Use.ServerCores, w.PerSecond),
+                    string.Join(" / ", w.HostCores.Select(Cores)), PerOp(hostCores, w.PerSecond), Cores(w.Use.ServerCores), PerOp(w.Use.ServerCores, w.PerSecond), Ceiling(hostCores + w.Use.ServerCores, w.PerSecond),
                     Percent(w.Use.MachineBusyPercent), Cores(Others(w.Use, hostCores + w.Use.ParentCores)), Percent(w.Use.DiskBusyPercent), N(w.Counters.Commits / w.Use.Seconds), N(w.Counters.WalSyncs / w.Use.Seconds), SyncMean(w.Counters), N(w.Counters.Deadlocks),
                 };
             }));
@@ -454,6 +455,9 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
     private static double? Others(ResourceUse use, double? clients) =>
         use.MachineBusyPercent is null || use.ServerCores is null || clients is null ? null
             : Math.Max(0, use.MachineBusyPercent.Value / 100 * Environment.ProcessorCount - use.ServerCores.Value - clients.Value);
+
+    private static string Ceiling(double? cores, double perSecond) =>
+        cores is null || cores <= 0 ? "n/a" : $"{N(Environment.ProcessorCount * perSecond / cores.Value)} /s";
 
     private static string SyncMean(ServerCounters c) => c.WalSyncs > 0 ? $"{N(c.WalSyncMs / c.WalSyncs, 2)} ms" : "n/a";
 
