@@ -422,15 +422,17 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
             var two = Find(2, operation);
             var pass = two.PerSecond / one.PerSecond >= 1.6;
             report.Target($"PostgreSQL, 2 hosts >= 1.6x 1 host: {operation}", $"{N(two.PerSecond / one.PerSecond, 2)}x ({N(two.PerSecond)} /s vs {N(one.PerSecond)} /s)", pass,
-                pass ? "" : Exhausted(two));
+                pass ? "" : Exhausted(two, 1.6 * one.PerSecond));
         }
     }
 
     /// <summary>Which resource ran out in a window (at 90% or more of its capacity), with the figures.</summary>
-    private static string Exhausted(WindowResult window)
+    private static string Exhausted(WindowResult window, double needed)
     {
         var use = window.Use;
-        var own = window.HostCores.Any(c => c is null) ? null : window.HostCores.Sum(c => c!.Value) + use.ServerCores + use.ParentCores;
+        var hosts = window.HostCores.Any(c => c is null) ? null : (double?)window.HostCores.Sum(c => c!.Value);
+        var own = hosts + use.ServerCores + use.ParentCores;
+        var ceiling = $"at this window's CPU per operation (hosts + server) {Environment.ProcessorCount} cores allow {Ceiling(hosts + use.ServerCores, window.PerSecond)}, the target needs {N(needed)} /s";
         string Verdict(double? percent) => percent is null ? "unknown" : percent >= 90 ? ">= 90%: ran out" : "< 90%";
         var steal = use.MachineSplit is { } m ? $", of which steal {Percent(m.Steal)}" : "";
         var cpu = $"machine CPU busy {Percent(use.MachineBusyPercent)} of {Environment.ProcessorCount} cores{steal} ({Verdict(use.MachineBusyPercent)})";
@@ -438,9 +440,9 @@ internal sealed class PostgresBenchmark(Sizes sizes, Report report)
         var server = $"this benchmark's processes {Cores(own)} cores (hosts {string.Join(" + ", window.HostCores.Select(Cores))}, server {Cores(use.ServerCores)}), other processes {Cores(Others(use, own - use.ServerCores))} cores";
         return (use.MachineBusyPercent >= 90, use.DiskBusyPercent >= 90) switch
         {
-            (true, _) => $"CPU ran out: {cpu}; {server}; {disk}",
-            (false, true) => $"disk ran out: {disk}; {cpu}; {server}",
-            _ => $"no resource at 90%: {cpu}; {disk}; {server}",
+            (true, _) => $"CPU ran out: {cpu}; {server}; {ceiling}; {disk}",
+            (false, true) => $"disk ran out: {disk}; {cpu}; {server}; {ceiling}",
+            _ => $"no resource at 90%: {cpu}; {disk}; {server}; {ceiling}",
         };
     }
 
