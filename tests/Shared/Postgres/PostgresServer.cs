@@ -24,6 +24,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's data folder (its <c>postmaster.pid</c> names the server's process).</summary>
+    public string DataFolder => Path.Combine(_folder, "data");
+
+    /// <summary>The postmaster's process id, as the server wrote it in <c>postmaster.pid</c> (the server may run under <c>runuser</c>).</summary>
+    public int PostmasterPid => int.Parse(File.ReadLines(Path.Combine(DataFolder, "postmaster.pid")).First().Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
     public const string User = "adviesroute";
 
     public static string? BinFolder() =>
@@ -32,7 +38,8 @@ public sealed class PostgresServer : IAsyncDisposable
                 .OrderByDescending(b => b, StringComparer.Ordinal).FirstOrDefault()
             : null;
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="settings">Extra server settings (<c>-c name=value</c>), e.g. <c>shared_preload_libraries</c>; none by default.</param>
+    public static async Task<PostgresServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var bin = BinFolder() ?? throw new InvalidOperationException("PostgreSQL is not installed; scripts/test.sh installs Debian's postgresql.");
         var folder = Directory.CreateTempSubdirectory("adviesroute-pg-").FullName;
@@ -60,6 +67,11 @@ public sealed class PostgresServer : IAsyncDisposable
         // Durable as in production (fsync on), with room for two hosts' connection pools.
         arguments.AddRange(["-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", folder,
             "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=128MB"]);
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            arguments.AddRange(["-c", $"{name}={value}"]);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
