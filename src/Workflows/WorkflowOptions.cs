@@ -29,6 +29,13 @@ public sealed class WorkflowOptions
     [Range(1, 10_000)]
     public int MaxCommitBatch { get; set; } = 256;
 
+    /// <summary>
+    /// PostgreSQL: how many group commits of this host may be under way at once, each on a connection of its own (one
+    /// batch is written while the next is sent). SQLite has one writer per file and ignores it.
+    /// </summary>
+    [Range(1, 16)]
+    public int PostgresWriterConnections { get; set; } = 2;
+
     /// <summary>Steps one burst may take before it is stopped as an incident (guards loops that never wait).</summary>
     [Range(10, 10_000_000)]
     public int MaxStepsPerBurst { get; set; } = 10_000;

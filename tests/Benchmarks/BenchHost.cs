@@ -44,6 +44,8 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
+        // Engine settings to try without a rebuild, e.g. ADVIESROUTE_BENCH_Workflows__PostgresWriterConnections=1.
+        builder.Configuration.AddEnvironmentVariables("ADVIESROUTE_BENCH_");
         builder.Services.AddWorkflows(builder.Configuration);
         // As the Host's AddAdviesRouteJobs: the storage is this host's own service, not Hangfire's static one.
         // Resolving the global configuration first points Hangfire's (static) log provider at this host's logger

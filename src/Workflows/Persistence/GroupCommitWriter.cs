@@ -68,7 +68,10 @@ internal sealed class GroupCommitWriter : IDisposable
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly List<CommitRequest> _batch = [];
     private readonly bool _asynchronous;
+    private readonly int _lanes;
+    private readonly ConcurrentBag<Lane> _idleLanes = [];
     private int _leading;
+    private int _lanesLeading;
     private bool _disposed;
     private DbConnection? _connection;
     private Statements? _statements;
@@ -79,6 +82,7 @@ internal sealed class GroupCommitWriter : IDisposable
         _maxBatch = options.Value.MaxCommitBatch;
         _logger = logger;
         _asynchronous = dialect.Provider == DatabaseProvider.PostgreSql;
+        _lanes = _asynchronous ? options.Value.PostgresWriterConnections : 1;
     }
 
     public Task<CommitOutcome> CommitAsync(CommitRequest request)
@@ -87,10 +91,7 @@ internal sealed class GroupCommitWriter : IDisposable
         _queue.Enqueue(request);
         if (_asynchronous)
         {
-            if (Interlocked.CompareExchange(ref _leading, 1, 0) == 0)
-            {
-                _ = LeadAsynchronouslyAsync();
-            }
+            LeadOnAFreeLane();
         }
         else
         {
@@ -107,6 +108,17 @@ internal sealed class GroupCommitWriter : IDisposable
         while (Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
         {
             spin.SpinOnce();
+        }
+
+        // Stop new lanes from starting, then wait for those writing to finish.
+        while (Interlocked.CompareExchange(ref _lanesLeading, _lanes + 1, 0) != 0)
+        {
+            spin.SpinOnce();
+        }
+
+        while (_idleLanes.TryTake(out var lane))
+        {
+            lane.Connection?.Dispose();
         }
 
         while (_queue.TryDequeue(out var request))
@@ -172,36 +184,52 @@ internal sealed class GroupCommitWriter : IDisposable
     }
 
     /// <summary>
-    /// PostgreSQL: writes batches until the queue is empty; started by the caller that found no leader, it runs on that
-    /// caller's thread only until the batch is sent, then on whichever thread the server's answer arrives.
+    /// PostgreSQL: while bursts wait and fewer than <see cref="WorkflowOptions.PostgresWriterConnections"/> batches are
+    /// under way, starts one more on a lane of its own (its own connection). It runs on the calling thread only until
+    /// the batch is sent, then on whichever thread the server's answer arrives.
     /// </summary>
-    private async Task LeadAsynchronouslyAsync()
+    private void LeadOnAFreeLane()
     {
-        while (true)
+        while (!_queue.IsEmpty)
         {
-            while (Drain())
+            var leading = Volatile.Read(ref _lanesLeading);
+            if (leading >= _lanes)
             {
-                await WritePostgresSafelyAsync();
+                return;
             }
 
-            Volatile.Write(ref _leading, 0);
-            // A caller may have queued after the last drain and seen the lead still taken.
-            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
+            if (Interlocked.CompareExchange(ref _lanesLeading, leading + 1, leading) == leading)
             {
+                _ = LeadAsynchronouslyAsync(_idleLanes.TryTake(out var lane) ? lane : new Lane());
                 return;
             }
         }
     }
 
-    private bool Drain()
+    private async Task LeadAsynchronouslyAsync(Lane lane)
     {
-        _batch.Clear();
-        while (_batch.Count < _maxBatch && _queue.TryDequeue(out var request))
+        while (Drain(lane.Batch))
         {
-            _batch.Add(request);
+            await WritePostgresSafelyAsync(lane);
         }
 
-        return _batch.Count > 0;
+        _idleLanes.Add(lane);
+        Interlocked.Decrement(ref _lanesLeading);
+        // A caller may have queued after the last drain, while every lane was taken.
+        LeadOnAFreeLane();
+    }
+
+    private bool Drain() => Drain(_batch);
+
+    private bool Drain(List<CommitRequest> batch)
+    {
+        batch.Clear();
+        while (batch.Count < _maxBatch && _queue.TryDequeue(out var request))
+        {
+            batch.Add(request);
+        }
+
+        return batch.Count > 0;
     }
 
     private void WriteSafely()
@@ -238,36 +266,37 @@ internal sealed class GroupCommitWriter : IDisposable
         }
     }
 
-    private async Task WritePostgresSafelyAsync()
+    private async Task WritePostgresSafelyAsync(Lane lane)
     {
+        var batch = lane.Batch;
         if (_disposed)
         {
-            FailAll(new ObjectDisposedException(nameof(GroupCommitWriter)));
+            FailAll(batch, new ObjectDisposedException(nameof(GroupCommitWriter)));
             return;
         }
 
         try
         {
             var started = Stopwatch.GetTimestamp();
-            await WritePostgresBatchAsync(_batch);
-            WorkflowTelemetry.CommitBatchSize.Record(_batch.Count);
+            await WritePostgresBatchAsync(lane);
+            WorkflowTelemetry.CommitBatchSize.Record(batch.Count);
             WorkflowTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Group commit of {Count} bursts failed; they are reported as failed to their callers.", _batch.Count);
-            FailAll(ex);
-            if (_connection is not null)
+            _logger.LogError(ex, "Group commit of {Count} bursts failed; they are reported as failed to their callers.", batch.Count);
+            FailAll(batch, ex);
+            if (lane.Connection is not null)
             {
-                await _connection.DisposeAsync();
-                _connection = null;
+                await lane.Connection.DisposeAsync();
+                lane.Connection = null;
             }
         }
     }
 
-    private void FailAll(Exception exception)
+    private static void FailAll(List<CommitRequest> batch, Exception exception)
     {
-        foreach (var request in _batch)
+        foreach (var request in batch)
         {
             request.Completion.TrySetException(exception);
         }
@@ -278,8 +307,9 @@ internal sealed class GroupCommitWriter : IDisposable
     /// the rest again (each round removes one, so it ends). A deadlock or serialisation failure sends the batch again.
     /// Nothing is reported before the server confirmed the commit.
     /// </summary>
-    private async Task WritePostgresBatchAsync(List<CommitRequest> batch)
+    private async Task WritePostgresBatchAsync(Lane lane)
     {
+        var batch = lane.Batch;
         // One lock order for every host: instance rows are taken in id order.
         batch.Sort(static (a, b) => string.CompareOrdinal(a.Burst.InstanceId, b.Burst.InstanceId));
         var outcomes = new CommitOutcome?[batch.Count];
@@ -289,8 +319,8 @@ internal sealed class GroupCommitWriter : IDisposable
         var oneAtATime = false;
         while (pending.Count > 0)
         {
-            _connection ??= await _dialect.OpenAsync();
-            await using var commands = new NpgsqlBatch((NpgsqlConnection)_connection);
+            lane.Connection ??= await _dialect.OpenAsync();
+            await using var commands = new NpgsqlBatch((NpgsqlConnection)lane.Connection);
             var sink = new PostgresStatements(commands);
             var sending = oneAtATime ? pending.GetRange(0, 1) : pending;
             foreach (var i in sending)
@@ -516,6 +546,13 @@ internal sealed class GroupCommitWriter : IDisposable
         {
             s.Run(BurstStatement.InsertAttribute, instanceId, name, value, folded);
         }
+    }
+
+    /// <summary>PostgreSQL: one batch under way at a time, on a connection of its own.</summary>
+    private sealed class Lane
+    {
+        public List<CommitRequest> Batch { get; } = [];
+        public DbConnection? Connection { get; set; }
     }
 
     /// <summary>Where a burst's statements go: run at once (SQLite) or added to one batch (PostgreSQL).</summary>
