@@ -65,25 +65,9 @@ internal static class BenchEnvironment
     {
         try
         {
-            var path = Path.GetFullPath(folder);
-            var best = (Point: "", Line: "");
-            foreach (var line in File.ReadAllLines("/proc/mounts"))
-            {
-                var parts = line.Split(' ');
-                if (parts.Length < 4)
-                {
-                    continue;
-                }
-
-                var point = parts[1].Replace("\\040", " ", StringComparison.Ordinal);
-                var inside = point == "/" || path == point || path.StartsWith(point.TrimEnd('/') + "/", StringComparison.Ordinal);
-                if (inside && point.Length > best.Point.Length)
-                {
-                    best = (point, $"{parts[2]} on {point} (device {parts[0]}, options {parts[3]})");
-                }
-            }
-
-            return best.Line.Length > 0 ? best.Line : "not found";
+            return MountEntryOf(folder) is { } parts && parts.Length >= 4
+                ? $"{parts[2]} on {parts[1].Replace("\\040", " ", StringComparison.Ordinal)} (device {parts[0]}, options {parts[3]})"
+                : "not found";
         }
         catch (IOException ex)
         {
@@ -93,6 +77,30 @@ internal static class BenchEnvironment
         {
             return $"unknown ({ex.Message})";
         }
+    }
+
+    /// <summary>The fields of the <c>/proc/mounts</c> line of the deepest mount point holding <paramref name="folder"/>, or null.</summary>
+    public static string[]? MountEntryOf(string folder)
+    {
+        var path = Path.GetFullPath(folder);
+        var best = (Point: "", Parts: (string[]?)null);
+        foreach (var line in File.ReadAllLines("/proc/mounts"))
+        {
+            var parts = line.Split(' ');
+            if (parts.Length < 4)
+            {
+                continue;
+            }
+
+            var point = parts[1].Replace("\\040", " ", StringComparison.Ordinal);
+            var inside = point == "/" || path == point || path.StartsWith(point.TrimEnd('/') + "/", StringComparison.Ordinal);
+            if (inside && point.Length > best.Point.Length)
+            {
+                best = (point, parts);
+            }
+        }
+
+        return best.Parts;
     }
 
     private static string StatFileSystem(string folder)

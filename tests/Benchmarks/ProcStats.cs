@@ -89,30 +89,13 @@ internal static class ProcStats
     {
         try
         {
-            var path = Path.GetFullPath(folder);
-            var best = (Point: "", Device: "");
-            foreach (var line in File.ReadAllLines("/proc/mounts"))
-            {
-                var parts = line.Split(' ');
-                if (parts.Length < 2)
-                {
-                    continue;
-                }
-
-                var point = parts[1].Replace("\\040", " ", StringComparison.Ordinal);
-                var inside = point == "/" || path == point || path.StartsWith(point.TrimEnd('/') + "/", StringComparison.Ordinal);
-                if (inside && point.Length > best.Point.Length)
-                {
-                    best = (point, parts[0]);
-                }
-            }
-
-            if (!best.Device.StartsWith("/dev/", StringComparison.Ordinal))
+            var device = BenchEnvironment.MountEntryOf(folder)?[0] ?? "";
+            if (!device.StartsWith("/dev/", StringComparison.Ordinal))
             {
                 return null;
             }
 
-            var name = Path.GetFileName(best.Device);
+            var name = Path.GetFileName(device);
             var known = DiskNames();
             if (known.Contains(name))
             {
