@@ -33,6 +33,7 @@ public sealed class AccessibilityReportBrowserTests(AccessibilityReportBrowserFi
         var page = await NewPageAsync();
         await Browsers.SignInAsync(page, HostFixture.AdminEmail, HostFixture.AdminPassword);
         await page.GotoAsync("/Beheer");
+        await ShowAsync(page, "beheer", "Toegankelijkheid", "Automatische controles", "Archief", "Naar het archief");
         await page.ClickAsync("a:has-text('Automatische controles')");
         await page.WaitForURLAsync("**" + AccessibilityCheckFrame.ReportPath);
         await ShowAsync(page, "start", "Toegankelijkheid: automatische controles", "Wat het rapport niet zegt", "geen toegankelijkheidsverklaring",
