@@ -29,8 +29,18 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture postgres) : I
 
     private const int Others = 24;
 
+    /// <summary>
+    /// A host with one writer lane: while its group commit waits for a held row, everything resumed meanwhile queues for
+    /// the next batch, so the batches these tests build are the ones they mean. (With two lanes the second would take
+    /// part of the queue; the two-host process test runs the default.)
+    /// </summary>
     private static Task<EngineHost> StartAsync(string connectionString) =>
-        EngineHost.StartAsync(settings: new Dictionary<string, string?> { ["Workflows:Provider"] = "PostgreSql", ["Workflows:ConnectionString"] = connectionString });
+        EngineHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Workflows:Provider"] = "PostgreSql",
+            ["Workflows:ConnectionString"] = connectionString,
+            ["Workflows:PostgresWriterConnections"] = "1",
+        });
 
     [Fact]
     public async Task On_PostgreSQL_a_burst_the_database_refuses_fails_alone_and_the_bursts_of_its_group_commit_are_stored()
@@ -54,15 +64,15 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture postgres) : I
             CREATE TRIGGER weiger BEFORE INSERT ON "Journal" FOR EACH ROW EXECUTE FUNCTION weiger();
             """);
 
-        using var batches = new BatchSizes();
+        using var meters = new EngineMeters();
         await using (var held = await HoldRowAsync(database, blocker.InstanceId))
         {
             // The blocker's commit waits for the held row; everything resumed meanwhile queues for the next batch.
             var first = engine.Runtime.ResumeAsync(blocker.InstanceId, blocker.Bookmarks[0].Id, null, Trigger("blokkeer"));
-            await Task.Delay(300);
+            await meters.LoadedAsync(1);
             var failing = engine.Runtime.ResumeAsync(refused.InstanceId, refused.Bookmarks[0].Id, null, Trigger("geweigerd"));
             var rest = others.Select((o, i) => engine.Runtime.ResumeAsync(o.InstanceId, o.Bookmarks[0].Id, null, Trigger($"hervat-{i}"))).ToList();
-            await Task.Delay(500);
+            await meters.LoadedAsync(2 + Others);
             await held.RollbackAsync();
 
             (await first).Status.Should().Be(WorkflowStatus.Finished);
@@ -70,7 +80,7 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture postgres) : I
             (await Task.WhenAll(rest)).Should().OnlyContain(s => s.Status == WorkflowStatus.Finished && !s.AlreadyApplied);
         }
 
-        batches.Largest.Should().BeGreaterThanOrEqualTo(Others, "the refused burst and the others were queued behind the blocked commit and written together");
+        meters.LargestBatch.Should().BeGreaterThanOrEqualTo(Others, "the refused burst and the others were queued behind the blocked commit and written together");
         var stored = await engine.InstanceAsync(refused.InstanceId);
         stored.Revision.Should().Be(1, "nothing of the refused burst was stored");
         stored.Status.Should().Be(nameof(WorkflowStatus.Suspended));
@@ -106,8 +116,13 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture postgres) : I
             }
 
             deadlocksBefore = await DeadlocksAsync(database);
+            using var meters = new EngineMeters();
             Task<BurstSummary[]> viaA, viaB;
             Task<BurstSummary> blockerA, blockerB;
+            // The instance in the middle of the id order is held too, so both hosts' next batches are under way at once:
+            // each takes rows up to it and waits there.
+            var middle = instances.Select(i => i.InstanceId).Order(StringComparer.Ordinal).ElementAt(Others / 2);
+            await using var heldMiddle = await HoldRowAsync(database, middle);
             await using (var held = await HoldRowAsync(database, blocker.InstanceId))
             {
                 // Both writers wait for the held row; meanwhile both hosts are asked for the same resumes (same request
@@ -115,13 +130,16 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture postgres) : I
                 // own ordering keeps the two transactions from each waiting for a row the other holds.
                 blockerA = a.Runtime.ResumeAsync(blocker.InstanceId, blocker.Bookmarks[0].Id, null, Trigger("blokkeer"));
                 blockerB = b.Runtime.ResumeAsync(blocker.InstanceId, blocker.Bookmarks[0].Id, null, Trigger("blokkeer"));
-                await Task.Delay(300);
+                await meters.LoadedAsync(2);
                 viaA = Task.WhenAll(instances.Select((o, i) => a.Runtime.ResumeAsync(o.InstanceId, o.Bookmarks[0].Id, null, Trigger($"hervat-{i}"))));
                 viaB = Task.WhenAll(instances.Select((o, i) => (o, i)).Reverse()
                     .Select(x => b.Runtime.ResumeAsync(x.o.InstanceId, x.o.Bookmarks[0].Id, null, Trigger($"hervat-{x.i}"))));
-                await Task.Delay(500);
+                await meters.LoadedAsync(2 + 2 * Others);
                 await held.RollbackAsync();
             }
+
+            await WaitersAsync(database, 2);
+            await heldMiddle.RollbackAsync();
 
             new[] { await blockerA, await blockerB }.Count(s => s.AlreadyApplied).Should().Be(1);
             var answersA = await viaA;
@@ -168,6 +186,22 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture postgres) : I
         return new HeldRow(connection, transaction);
     }
 
+    /// <summary>Waits (at most 30 s) until <paramref name="count"/> sessions of the database wait for a lock.</summary>
+    private static async Task WaitersAsync(string database, int count)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        long waiting;
+        while ((waiting = (long)(await command.ExecuteScalarAsync())!) < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        waiting.Should().BeGreaterThanOrEqualTo(count, "both hosts' batches are under way and wait for a held row");
+    }
+
     private static async Task<long> DeadlocksAsync(string database)
     {
         await using var connection = new NpgsqlConnection(database);
@@ -187,17 +221,18 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture postgres) : I
         }
     }
 
-    /// <summary>The largest group commit the engine reported while this listens.</summary>
-    private sealed class BatchSizes : IDisposable
+    /// <summary>What the engine reports while this listens: its largest group commit, and how many instances it read.</summary>
+    private sealed class EngineMeters : IDisposable
     {
         private readonly MeterListener _listener = new();
-        private int _largest;
+        private int _largestBatch;
+        private int _loads;
 
-        public BatchSizes()
+        public EngineMeters()
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == WorkflowTelemetry.Name && instrument.Name == "workflow.commit.batch_size")
+                if (instrument.Meter.Name == WorkflowTelemetry.Name && instrument.Name is "workflow.commit.batch_size" or "workflow.instance.load.duration")
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
@@ -205,14 +240,31 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture postgres) : I
             _listener.SetMeasurementEventCallback<int>((_, size, _, _) =>
             {
                 int seen;
-                while (size > (seen = Volatile.Read(ref _largest)) && Interlocked.CompareExchange(ref _largest, size, seen) != seen)
+                while (size > (seen = Volatile.Read(ref _largestBatch)) && Interlocked.CompareExchange(ref _largestBatch, size, seen) != seen)
                 {
                 }
             });
+            _listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref _loads));
             _listener.Start();
         }
 
-        public int Largest => Volatile.Read(ref _largest);
+        public int LargestBatch => Volatile.Read(ref _largestBatch);
+
+        /// <summary>
+        /// Waits (at most 30 s) until the engine has read <paramref name="count"/> instances, then a moment more for their
+        /// bursts, which run in memory, to reach the writer's queue.
+        /// </summary>
+        public async Task LoadedAsync(int count)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref _loads) < count && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
+            Volatile.Read(ref _loads).Should().BeGreaterThanOrEqualTo(count, "every resume read its instance");
+            await Task.Delay(200);
+        }
 
         public void Dispose() => _listener.Dispose();
     }
